@@ -1,0 +1,175 @@
+// The assistant: understand → decide → carry out (lookups, records) → compose in 3-biết style.
+// It sees only the store ports and knows nothing of channels.
+import type { AssistantPort } from '../core/assistant-port';
+import { conversationIdOf, type InboundMessage, type Reply } from '../core/message';
+import type { KnowledgeHolder } from '../kb/holder';
+import type { NluModel } from '../nlu/model';
+import type { Understanding } from '../nlu/understanding';
+import type { Stores } from '../store/ports';
+import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
+import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
+import { complaintReceived, handoff } from '../dialogue/answers/people';
+import { procedureAnswer } from '../dialogue/answers/procedure';
+import { askCode, badCode, codeNotFound, dossierStatus, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from '../dialogue/decide';
+import type { Draft } from '../dialogue/draft';
+import { addressOf, finish } from '../dialogue/finish';
+import { reviveState, type DialogueState } from '../dialogue/state';
+import { nonTextReply } from '../dialogue/answers/non-text';
+
+export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics'>;
+
+export interface AssistantOptions {
+  thresholds?: Thresholds;
+  /** Code lookups allowed per citizen per minute (anti-enumeration). */
+  lookupsPerMinute?: number;
+  /** A pause after which the bot greets again. */
+  greetAgainAfterMs?: number;
+  clock?: () => Date;
+  /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
+  remoteLookup?: (code: string) => Promise<import('../store/ports').Dossier | null>;
+}
+
+export interface Turn {
+  understanding: Understanding | null;
+  decision: Decision | null;
+  replies: Reply[];
+}
+
+const MINUTE = 60_000;
+
+export class Assistant implements AssistantPort {
+  private readonly thresholds: Thresholds;
+  private readonly lookupsPerMinute: number;
+  private readonly greetAgainAfterMs: number;
+  private readonly clock: () => Date;
+
+  constructor(
+    readonly model: NluModel,
+    readonly knowledge: KnowledgeHolder,
+    private readonly stores: AssistantStores,
+    private readonly options: AssistantOptions = {},
+  ) {
+    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.lookupsPerMinute = options.lookupsPerMinute ?? 5;
+    this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async respond(msg: InboundMessage): Promise<Reply[]> {
+    return (await this.turn(msg)).replies;
+  }
+
+  private procedureNames(): Map<string, string> {
+    return new Map([...this.knowledge.current().procedures].map(([id, p]) => [id, p.name]));
+  }
+
+  async turn(msg: InboundMessage): Promise<Turn> {
+    const now = this.clock();
+    const convId = conversationIdOf(msg);
+    const kb = this.knowledge.current();
+    const who = { address: addressOf(msg.displayName), centreName: kb.commune.centre_name };
+    const state = reviveState(await this.stores.conversations.load(convId));
+    const greet = !state.lastAt || now.getTime() - Date.parse(state.lastAt) > this.greetAgainAfterMs;
+    if (msg.kind !== 'text' || !msg.text.trim()) {
+      await this.stores.conversations.save(convId, { ...state, lastAt: now.toISOString() });
+      return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
+    }
+    const u = this.model.understand(msg.text);
+    const d = decide(u, state, this.procedureNames(), this.thresholds);
+    let draft: Draft;
+    let next: DialogueState;
+    try {
+      ({ draft, next } = await this.carryOut(d, state, msg, now));
+    } catch {
+      draft = systemTrouble(kb.commune);
+      next = state;
+    }
+    next = { ...next, lastAt: now.toISOString() };
+    await this.stores.conversations.save(convId, next);
+    await this.record(msg, u, d, now);
+    return { understanding: u, decision: d, replies: finish(draft, who, greet) };
+  }
+
+  private async carryOut(d: Decision, s: DialogueState, msg: InboundMessage, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
+    const kb = this.knowledge.current();
+    const c = kb.commune;
+    const names = this.procedureNames();
+    const plan = d.plan;
+    const base: DialogueState = { ...s, awaitingCode: false, offered: [] };
+    const failed = (draft: Draft) => ({ draft, next: { ...base, failures: s.failures + 1 } });
+    switch (plan.kind) {
+      case 'procedure': {
+        const p = kb.procedures.get(plan.procedure);
+        if (!p) return failed(notUnderstood(c, s.failures > 0));
+        return { draft: procedureAnswer(p, plan.aspect), next: { ...base, procedure: p.id, aspect: plan.aspect, failures: 0 } };
+      }
+      case 'which': {
+        const offered = plan.procedures.filter((id) => names.has(id));
+        return { draft: whichProcedure(offered.map((id) => names.get(id) as string)), next: { ...base, offered, aspect: plan.aspect } };
+      }
+      case 'did_you_mean':
+        return { draft: didYouMean(names.get(plan.procedure) ?? plan.procedure), next: { ...base, offered: [plan.procedure], aspect: plan.aspect } };
+      case 'menu':
+        return { draft: procedureMenu([...names.values()]), next: { ...base, aspect: d.aspect ?? s.aspect } };
+      case 'ask_code':
+        return { draft: askCode(), next: { ...base, awaitingCode: true } };
+      case 'bad_code':
+        return failed(badCode(plan.raw));
+      case 'lookup':
+        return this.lookup(plan.code, base, now);
+      case 'notify': {
+        if (!s.lastCode) return { draft: notifyWithoutCode(), next: { ...base, awaitingCode: true } };
+        await this.stores.subscriptions.add({ code: s.lastCode, channel: msg.channel, userId: msg.userId }, now);
+        return { draft: subscribed(s.lastCode), next: base };
+      }
+      case 'greeting':
+        return { draft: greetingReply(s.lastAt !== null), next: base };
+      case 'thanks':
+        return { draft: thanksReply(), next: { ...base, failures: 0 } };
+      case 'goodbye':
+        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+      case 'office':
+        return { draft: officeInfo(c), next: { ...base, failures: 0 } };
+      case 'handoff':
+        return { draft: handoff(c, now), next: { ...base, handoff: true } };
+      case 'complaint': {
+        const ticket = await this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text: msg.text, at: now });
+        return { draft: complaintReceived(c, ticket), next: base };
+      }
+      case 'out_of_scope':
+        return failed(outOfScope(c));
+      case 'not_understood':
+        return failed(notUnderstood(c, s.failures > 0));
+    }
+  }
+
+  private async lookup(code: string, s: DialogueState, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
+    const c = this.knowledge.current().commune;
+    const recent = s.lookups.filter((t) => now.getTime() - t < MINUTE);
+    if (recent.length >= this.lookupsPerMinute) return { draft: tooManyLookups(c), next: { ...s, lookups: recent } };
+    const next = { ...s, lookups: [...recent, now.getTime()], lastCode: code };
+    const dossier = (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
+    if (!dossier) return { draft: codeNotFound(code, c), next: { ...next, failures: s.failures + 1 } };
+    const name = this.knowledge.current().procedures.get(dossier.procedureId)?.name ?? null;
+    return { draft: dossierStatus(dossier, name, now, c), next: { ...next, failures: 0 } };
+  }
+
+  private async record(msg: InboundMessage, u: Understanding, d: Decision, now: Date): Promise<void> {
+    const notUnderstood = d.plan.kind === 'not_understood' || d.plan.kind === 'out_of_scope' || d.plan.kind === 'did_you_mean' || d.plan.kind === 'which';
+    const type = d.plan.kind === 'lookup' ? 'lookup' : d.plan.kind === 'handoff' ? 'handoff' : d.plan.kind === 'complaint' ? 'complaint' : notUnderstood ? 'not_understood' : 'answer';
+    await this.stores.analytics.record({ type, channel: msg.channel, intent: d.intent, procedure: d.procedure, aspect: d.aspect, at: now });
+    if (notUnderstood) {
+      await this.stores.unanswered.add({
+        text: msg.text,
+        normalized: u.normalized,
+        intent: u.intent,
+        procedure: u.procedure,
+        aspect: u.aspect,
+        confidence: u.confidence,
+        channel: msg.channel,
+        at: now,
+      });
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Builds the assistant from the data folders and the store ports.
+import { KnowledgeHolder } from '../kb/holder';
+import { loadModel } from '../nlu/load-model';
+import { Assistant, type AssistantOptions, type AssistantStores } from './assistant';
+
+export { Assistant } from './assistant';
+export type { AssistantOptions, AssistantStores, Turn } from './assistant';
+
+export interface LoadOptions extends AssistantOptions {
+  knowledgeDir: string;
+  intentsDir: string;
+  stores: AssistantStores;
+  /** Pick up edits of knowledge/ files without a restart. */
+  watchKnowledge?: boolean;
+  onKnowledgeProblems?: (problems: import('../core/problem').Problem[]) => void;
+}
+
+export async function loadAssistant(o: LoadOptions): Promise<Assistant> {
+  const knowledge = KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
+  if (o.watchKnowledge) knowledge.watch();
+  return new Assistant(loadModel(o.intentsDir), knowledge, o.stores, o);
+}

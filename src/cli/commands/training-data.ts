@@ -1,0 +1,11 @@
+// `training-data`: the examples the classifier learns from, as JSON lines.
+import { loadTrainingDataOrThrow } from '../../nlu/load-model';
+import { writeJsonLine } from '../io';
+import { INTENTS_DIR } from '../paths';
+
+export async function trainingDataCommand(): Promise<number> {
+  for (const e of loadTrainingDataOrThrow(INTENTS_DIR).examples) {
+    writeJsonLine({ text: e.text, intent: e.intent, procedure: e.procedure, aspect: e.aspect });
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// motcua command line: `npm run -s motcua -- <command>`.
+import { classifyCommand } from './commands/classify';
+import { evalCommand } from './commands/eval';
+import { trainingDataCommand } from './commands/training-data';
+import { info } from './io';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  classify: () => classifyCommand(),
+  eval: evalCommand,
+  'training-data': () => trainingDataCommand(),
+};
+
+const HELP = `usage: motcua <command>
+  classify                 stdin lines → JSON lines {text,intent,procedure,aspect,code,confidence}
+  converse                 stdin JSON lines {conversation,text} → JSON lines with the replies
+  chat                     interactive chat in the terminal
+  eval <file.jsonl>        accuracy report on labelled messages (--errors lists the misses)
+  training-data            the training examples as JSON lines
+  intents lint             check intents/ for duplicates, conflicting labels, unknown ids
+  kb validate              check knowledge/ against the schema (file: field: reason)
+  dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system`;
+
+export function registerCommand(name: string, cmd: Command): void {
+  COMMANDS[name] = cmd;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const sub = rest[0] && !rest[0].startsWith('-') ? `${name} ${rest[0]}` : undefined;
+  const cmd = (sub && COMMANDS[sub]) || (name && COMMANDS[name]);
+  if (!cmd) {
+    info(HELP);
+    return name ? 2 : 0;
+  }
+  return cmd(sub && COMMANDS[sub] ? rest.slice(1) : rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    info(`motcua: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+// Per-conversation dialogue state. Plain JSON so any store can keep it.
+import type { Aspect } from '../core/labels';
+
+export interface DialogueState {
+  /** ISO time of the last message in the conversation (null: never talked). */
+  lastAt: string | null;
+  procedure: string | null;
+  aspect: Aspect | null;
+  /** The bot asked for a receipt code and waits for it. */
+  awaitingCode: boolean;
+  lastCode: string | null;
+  /** Procedure ids the bot offered in a "which one?" question. */
+  offered: string[];
+  /** Consecutive messages the bot could not answer. */
+  failures: number;
+  /** Epoch ms of recent code lookups (rate limit). */
+  lookups: number[];
+  /** A person holds the conversation; the bot stays silent. */
+  handoff: boolean;
+}
+
+export const INITIAL_STATE: DialogueState = {
+  lastAt: null,
+  procedure: null,
+  aspect: null,
+  awaitingCode: false,
+  lastCode: null,
+  offered: [],
+  failures: 0,
+  lookups: [],
+  handoff: false,
+};
+
+/** Reads a stored state defensively: anything missing or malformed falls back to the initial value. */
+export function reviveState(raw: unknown): DialogueState {
+  if (!raw || typeof raw !== 'object') return { ...INITIAL_STATE };
+  const s = raw as Partial<DialogueState>;
+  return {
+    lastAt: typeof s.lastAt === 'string' ? s.lastAt : null,
+    procedure: typeof s.procedure === 'string' ? s.procedure : null,
+    aspect: typeof s.aspect === 'string' ? (s.aspect as Aspect) : null,
+    awaitingCode: s.awaitingCode === true,
+    lastCode: typeof s.lastCode === 'string' ? s.lastCode : null,
+    offered: Array.isArray(s.offered) ? s.offered.filter((x): x is string => typeof x === 'string') : [],
+    failures: typeof s.failures === 'number' ? s.failures : 0,
+    lookups: Array.isArray(s.lookups) ? s.lookups.filter((x): x is number => typeof x === 'number') : [],
+    handoff: s.handoff === true,
+  };
+}

@@ -1,0 +1,59 @@
+// Reads and validates knowledge/ (commune.yaml + procedures/*.yaml). Never throws on bad files:
+// every problem is returned as file/field/reason, and a knowledge base only when all files are valid.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { ZodType } from 'zod';
+import type { Problem } from '../core/problem';
+import type { KnowledgeBase } from './knowledge-base';
+import { communeSchema, procedureSchema, type Commune, type Procedure } from './schema';
+
+function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
+  let doc: unknown;
+  try {
+    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push({ file: rel, field: '(file)', reason: `cannot be read as YAML: ${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+  return validate(doc, rel, schema, problems);
+}
+
+/** Validates one parsed document (also used for edits that come from the staff console). */
+export function validate<T>(doc: unknown, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
+  const r = schema.safeParse(doc);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) {
+    const field = issue.path.length ? issue.path.join('.') : '(file)';
+    const reason = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
+    problems.push({ file: rel, field, reason: reason === 'Required' ? 'is missing' : reason });
+  }
+  return undefined;
+}
+
+export function loadKnowledge(dir: string, requiredIds: readonly string[] = []): { kb?: KnowledgeBase; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const communeFile = path.join(dir, 'commune.yaml');
+  let commune: Commune | undefined;
+  if (fs.existsSync(communeFile)) commune = parseFile(communeFile, 'commune.yaml', communeSchema, problems);
+  else problems.push({ file: 'commune.yaml', field: '(file)', reason: 'is missing' });
+
+  const procDir = path.join(dir, 'procedures');
+  const files = fs.existsSync(procDir) ? fs.readdirSync(procDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const procedures = new Map<string, Procedure>();
+  for (const f of files) {
+    const rel = `procedures/${f}`;
+    const p = parseFile(path.join(procDir, f), rel, procedureSchema, problems);
+    if (!p) continue;
+    const expected = f.replace(/\.ya?ml$/, '');
+    if (p.id !== expected) problems.push({ file: rel, field: 'id', reason: `must equal the file name (${expected})` });
+    else procedures.set(p.id, p);
+  }
+  for (const id of requiredIds) {
+    if (!procedures.has(id) && !files.some((f) => f.startsWith(`${id}.`))) {
+      problems.push({ file: `procedures/${id}.yaml`, field: '(file)', reason: 'is missing: the procedure id is required by the taxonomy' });
+    }
+  }
+  if (problems.length || !commune) return { problems };
+  return { kb: { commune, procedures, source: 'files' }, problems };
+}

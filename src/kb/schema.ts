@@ -1,0 +1,74 @@
+// The schema every knowledge file must satisfy (see knowledge/README.md for the staff-facing version).
+import { z } from 'zod';
+import { hasVietnameseMarks } from '../nlu/fold';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const vietnamese = text.refine(hasVietnameseMarks, 'must be Vietnamese with diacritics');
+const nullableText = vietnamese.nullable();
+const list = z.array(vietnamese);
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date YYYY-MM-DD');
+
+export const procedureSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like khai-sinh'),
+    name: vietnamese,
+    national_codes: z.array(z.string().regex(/^\d\.\d{6}$/, 'must look like 1.001193')),
+    authority: z.enum(['commune_committee', 'commune_police']),
+    redirect: nullableText,
+    summary: vietnamese,
+    eligibility: list,
+    documents: z.object({
+      submit: list,
+      present: list,
+      conditional: z.array(z.object({ when: vietnamese, items: list.min(1, 'needs at least one item') }).strict()),
+    }).strict(),
+    fee: z.object({
+      summary: vietnamese,
+      items: z.array(
+        z.object({ case: vietnamese, vnd: z.number().int('must be a whole number').min(0), note: nullableText.optional() }).strict(),
+      ),
+      free_cases: list,
+    }).strict(),
+    time: vietnamese,
+    where: z.object({ in_person: vietnamese, online: nullableText, post: nullableText }).strict(),
+    form: z.object({ name: nullableText, note: nullableText }).strict(),
+    faq: z.array(z.object({ q: vietnamese, a: vietnamese }).strict()),
+    legal_basis: z.array(text).min(1, 'needs at least one legal document'),
+    last_reviewed: isoDate,
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.authority === 'commune_police' && !p.redirect) {
+      ctx.addIssue({ code: 'custom', path: ['redirect'], message: 'commune_police procedures need a redirect text' });
+    }
+    if (p.documents.submit.length + p.documents.present.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['documents'], message: 'lists no documents at all' });
+    }
+  });
+export type Procedure = z.output<typeof procedureSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a range like 07:30-11:30');
+const day = z.array(hhmm);
+export const communeSchema = z
+  .object({
+    centre_name: vietnamese,
+    commune_name: vietnamese,
+    province: vietnamese,
+    address: vietnamese,
+    hotline: z.string().regex(/^[0-9 .+()-]{6,20}$/, 'must be a phone number'),
+    email: z.string().email('must be an e-mail address').nullable(),
+    map_url: z.string().url('must be a URL').nullable(),
+    website: z.string().url('must be a URL').nullable(),
+    office_hours: z
+      .object({ monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day })
+      .strict(),
+    office_hours_text: vietnamese,
+    holidays_note: nullableText,
+    timezone: z.string().min(1),
+    last_reviewed: isoDate,
+  })
+  .passthrough();
+export type Commune = z.output<typeof communeSchema>;

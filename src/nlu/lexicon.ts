@@ -1,0 +1,30 @@
+// The abbreviation / synonym lexicon staff extend in intents/lexicon.yaml, compiled to folded tokens.
+import { fold } from './fold';
+import { splitTokens } from './tokenize';
+
+export interface Lexicon {
+  /** One typed token → its expansion (folded tokens). */
+  abbreviations: ReadonlyMap<string, readonly string[]>;
+  /** Phrase rewrites, longest first. */
+  synonyms: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>;
+}
+
+export interface LexiconSource {
+  abbreviations?: Record<string, string>;
+  synonyms?: Record<string, string>;
+}
+
+export const EMPTY_LEXICON: Lexicon = { abbreviations: new Map(), synonyms: [] };
+
+export function compileLexicon(src: LexiconSource): Lexicon {
+  const abbreviations = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(src.abbreviations ?? {})) {
+    const key = fold(String(k)).trim();
+    if (key) abbreviations.set(key, splitTokens(fold(String(v))));
+  }
+  const synonyms = Object.entries(src.synonyms ?? {})
+    .map(([k, v]) => ({ from: splitTokens(fold(String(k))), to: splitTokens(fold(String(v))) }))
+    .filter((s) => s.from.length > 0)
+    .sort((a, b) => b.from.length - a.from.length);
+  return { abbreviations, synonyms };
+}

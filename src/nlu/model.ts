@@ -1,0 +1,164 @@
+// The understanding model: normalise → features → two natural Bayes models (what the message is
+// about: an intent or a procedure; and, for procedures, which aspect) → calibrated Understanding.
+import type { Aspect, Intent } from '../core/labels';
+import { isAspect, isIntent } from '../core/labels';
+import { BayesModel, type LabelledFeatures } from './bayes';
+import { fitTemperature } from './calibrate';
+import { compileLexicon, type Lexicon } from './lexicon';
+import { normalize, type Normalized } from './normalize';
+import { Speller } from './speller';
+import type { Example, TrainingData } from './training-data';
+import { ngrams, splitTokens } from './tokenize';
+import { fold } from './fold';
+import type { Understanding } from './understanding';
+
+const PROCEDURE_PREFIX = 'p:';
+/** A feature "names" a procedure when most training sentences containing it are of that procedure. */
+const NAMING_SHARE = 0.7;
+const NAMING_MIN_DOCS = 3;
+
+function labelOf(e: Pick<Example, 'intent' | 'procedure'>): string {
+  return e.intent === 'procedure' ? `${PROCEDURE_PREFIX}${e.procedure}` : e.intent;
+}
+
+type Cue = { aspect: Aspect; tokens: string[] };
+
+function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): Cue[] {
+  const cues: Cue[] = [];
+  for (const [aspect, phrases] of Object.entries(src)) {
+    if (!isAspect(aspect)) continue;
+    for (const phrase of phrases ?? []) {
+      const tokens = normalize(phrase, lexicon).tokens;
+      if (tokens.length) cues.push({ aspect, tokens });
+    }
+  }
+  return cues;
+}
+
+function containsSeq(tokens: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export class NluModel {
+  private constructor(
+    private readonly lexicon: Lexicon,
+    private readonly speller: Speller,
+    private readonly cues: readonly Cue[],
+    private readonly labelModel: BayesModel,
+    private readonly aspectModel: BayesModel,
+    private readonly namingFeatures: ReadonlySet<string>,
+    readonly exampleCount: number,
+  ) {}
+
+  static train(data: TrainingData): NluModel {
+    const lexicon = compileLexicon(data.lexicon);
+    // First pass without the speller builds the vocabulary the speller corrects towards.
+    const raw = data.examples.map((e) => normalize(e.text, lexicon).tokens);
+    const freq = new Map<string, number>();
+    for (const toks of raw) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
+    const speller = new Speller(freq);
+    const cues = compileCues(data.aspectCues, lexicon);
+    const featuresOf = (tokens: string[]) => NluModel.features(tokens, cues);
+    const docs: LabelledFeatures[] = data.examples.map((e, i) => ({ features: featuresOf(raw[i]), label: labelOf(e) }));
+    const labelModel = BayesModel.train(docs);
+    labelModel.setTemperature(fitTemperature(docs));
+    const aspectDocs = data.examples
+      .map((e, i) => ({ features: docs[i].features, label: e.aspect ?? '' }))
+      .filter((d) => d.label);
+    const aspectModel = BayesModel.train(aspectDocs);
+    aspectModel.setTemperature(fitTemperature(aspectDocs));
+    return new NluModel(lexicon, speller, cues, labelModel, aspectModel, NluModel.naming(docs), data.examples.length);
+  }
+
+  private static features(tokens: string[], cues: readonly Cue[]): string[] {
+    const feats = ngrams(tokens);
+    for (const c of cues) if (containsSeq(tokens, c.tokens)) feats.push(`@${c.aspect}`);
+    return feats;
+  }
+
+  private static naming(docs: readonly LabelledFeatures[]): Set<string> {
+    const perFeature = new Map<string, Map<string, number>>();
+    for (const d of docs) {
+      for (const f of new Set(d.features)) {
+        let m = perFeature.get(f);
+        if (!m) perFeature.set(f, (m = new Map()));
+        m.set(d.label, (m.get(d.label) ?? 0) + 1);
+      }
+    }
+    const out = new Set<string>();
+    for (const [f, m] of perFeature) {
+      let total = 0;
+      let best = 0;
+      let bestLabel = '';
+      for (const [label, n] of m) {
+        total += n;
+        if (n > best) [best, bestLabel] = [n, label];
+      }
+      if (bestLabel.startsWith(PROCEDURE_PREFIX) && best >= NAMING_MIN_DOCS && best / total >= NAMING_SHARE) out.add(f);
+    }
+    return out;
+  }
+
+  normalize(text: string): Normalized {
+    return normalize(text, this.lexicon, this.speller);
+  }
+
+  /** Folded form of a phrase, used to match option labels and commands. */
+  foldPhrase(text: string): string {
+    return splitTokens(fold(text)).join(' ');
+  }
+
+  understand(text: string): Understanding {
+    const norm = this.normalize(text);
+    const features = NluModel.features(norm.tokens, this.cues);
+    const ranked = this.labelModel.predict(features);
+    const procedureCandidates = ranked
+      .filter((r) => r.label.startsWith(PROCEDURE_PREFIX))
+      .slice(0, 3)
+      .map((r) => ({ procedure: r.label.slice(PROCEDURE_PREFIX.length), p: r.p }));
+    const namesProcedure = features.some((f) => this.namingFeatures.has(f));
+    const namesAspect = features.some((f) => f.startsWith('@'));
+    const base = {
+      text,
+      malformedCode: norm.malformedCodes[0] ?? null,
+      procedureCandidates,
+      namesProcedure,
+      namesAspect,
+      normalized: norm.tokens.join(' '),
+    };
+    if (norm.codes.length > 0) {
+      return { ...base, intent: 'status_lookup', procedure: null, aspect: null, code: norm.codes[0], confidence: 1 };
+    }
+    if (norm.malformedCodes.length > 0) {
+      return { ...base, intent: 'status_lookup', procedure: null, aspect: null, code: null, confidence: 1 };
+    }
+    const top = ranked[0];
+    if (top.label.startsWith(PROCEDURE_PREFIX)) {
+      const aspect = this.aspectOf(features);
+      return {
+        ...base,
+        intent: 'procedure',
+        procedure: top.label.slice(PROCEDURE_PREFIX.length),
+        aspect,
+        code: null,
+        confidence: top.p,
+      };
+    }
+    const intent: Intent = isIntent(top.label) ? top.label : 'out_of_scope';
+    return { ...base, intent, procedure: null, aspect: null, code: null, confidence: top.p };
+  }
+
+  aspectOf(features: readonly string[]): Aspect {
+    const best = this.aspectModel.predict(features)[0]?.label;
+    return isAspect(best) ? best : 'general';
+  }
+
+  /** Aspect of a bare text (used for follow-ups). */
+  aspectOfText(text: string): Aspect {
+    return this.aspectOf(NluModel.features(this.normalize(text).tokens, this.cues));
+  }
+}

@@ -1,0 +1,72 @@
+// The Vietnamese normaliser: raw citizen text → folded, expanded syllable tokens.
+// NFC/NFD input, case, diacritics (đ→d), receipt codes → placeholders, emoji and punctuation
+// dropped, numbers → placeholder, letter runs collapsed, abbreviations and synonyms expanded,
+// typos corrected against the learned vocabulary.
+import { fold } from './fold';
+import type { Lexicon } from './lexicon';
+import { findCodes, findMalformedCodes } from './receipt-code';
+import type { Speller } from './speller';
+import { splitTokens } from './tokenize';
+
+export const CODE_TOKEN = 'xcode';
+export const BAD_CODE_TOKEN = 'xbadcode';
+export const NUMBER_TOKEN = 'xnum';
+
+export interface Normalized {
+  tokens: string[];
+  /** Well-formed receipt codes, canonical form. */
+  codes: string[];
+  /** Code-like strings of the wrong shape, as typed. */
+  malformedCodes: string[];
+}
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu;
+const RUNS = /([a-z])\1{2,}/g;
+
+function replaceCodes(text: string): { text: string; codes: string[]; malformed: string[] } {
+  const matches = findCodes(text);
+  let out = text;
+  for (const m of [...matches].reverse()) out = `${out.slice(0, m.start)} ${CODE_TOKEN} ${out.slice(m.end)}`;
+  const malformed = findMalformedCodes(out);
+  for (const bad of malformed) out = out.replace(bad, ` ${BAD_CODE_TOKEN} `);
+  return { text: out, codes: matches.map((m) => m.code), malformed };
+}
+
+function expand(tokens: string[], lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const exp = lexicon.abbreviations.get(t);
+    if (exp) out.push(...exp);
+    else if (t.includes('/')) out.push(...t.split('/').filter(Boolean));
+    else out.push(t);
+  }
+  return out;
+}
+
+function rewrite(tokens: string[], lexicon: Lexicon): string[] {
+  if (lexicon.synonyms.length === 0) return tokens;
+  const out: string[] = [];
+  let i = 0;
+  outer: while (i < tokens.length) {
+    for (const { from, to } of lexicon.synonyms) {
+      if (from.length <= tokens.length - i && from.every((w, k) => tokens[i + k] === w)) {
+        out.push(...to);
+        i += from.length;
+        continue outer;
+      }
+    }
+    out.push(tokens[i]);
+    i++;
+  }
+  return out;
+}
+
+export function normalize(raw: string, lexicon: Lexicon, speller?: Speller): Normalized {
+  const nfc = raw.normalize('NFC');
+  const { text, codes, malformed } = replaceCodes(nfc);
+  const folded = fold(text.replace(EMOJI, ' ')).replace(RUNS, '$1');
+  const base = splitTokens(folded).map((t) => (/^[0-9]+$/.test(t) ? NUMBER_TOKEN : t));
+  const expanded = rewrite(expand(base, lexicon), lexicon);
+  const tokens = speller ? rewrite(expanded.map((t) => speller.correct(t)), lexicon) : expanded;
+  return { tokens, codes, malformedCodes: malformed };
+}

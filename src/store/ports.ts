@@ -1,0 +1,278 @@
+// Ports: everything the service keeps. The assistant and the channels see only these interfaces;
+// each engine (SQLite default, MongoDB via mongoose) implements all of them and passes one contract suite.
+import type { Aspect, Intent } from '../core/labels';
+import type { ChannelName, InboundKind, Reply } from '../core/message';
+
+// ---- dossiers -------------------------------------------------------------------------------
+export const DOSSIER_STATUSES = [
+  'received', // mới tiếp nhận
+  'processing', // đang xử lý
+  'needs_supplement', // chờ bổ sung
+  'suspended', // tạm dừng
+  'rejected', // từ chối
+  'result_ready', // đã có kết quả
+  'returned', // đã trả kết quả
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export interface StatusChange {
+  status: DossierStatus;
+  at: Date;
+  note: string | null;
+}
+
+export interface Dossier {
+  code: string; // normalised receipt code
+  procedureId: string;
+  applicantName: string; // kept, never shown in full
+  phone: string | null;
+  receivedAt: Date;
+  dueAt: Date;
+  status: DossierStatus;
+  /** Reason for suspended / rejected, or the supplement requested. */
+  reason: string | null;
+  note: string | null; // note for the citizen
+  history: StatusChange[];
+  updatedAt: Date;
+}
+
+export interface DossierStore {
+  get(code: string): Promise<Dossier | null>;
+  /** Insert or replace by code; returns whether it was created. */
+  upsert(d: Dossier): Promise<{ created: boolean }>;
+  /**
+   * Change status and append to history; null when the code is unknown. For statuses that carry a reason
+   * (needs_supplement, suspended, rejected) the note also becomes `reason`; otherwise `reason` is cleared.
+   */
+  setStatus(code: string, status: DossierStatus, note: string | null, at: Date): Promise<Dossier | null>;
+  count(): Promise<number>;
+}
+
+// ---- conversation state ----------------------------------------------------------------------
+export interface ConversationStore {
+  /** Opaque JSON-serialisable dialogue state per conversation id. */
+  load(conversationId: string): Promise<unknown | null>;
+  save(conversationId: string, state: unknown): Promise<void>;
+}
+
+// ---- inbound messages (dedupe + crash recovery) ----------------------------------------------
+export type InboundState = 'pending' | 'processing' | 'done';
+export interface InboundRecord {
+  id: string; // store id
+  channel: ChannelName;
+  messageId: string;
+  userId: string;
+  kind: InboundKind;
+  text: string;
+  displayName: string | null;
+  sentAt: Date;
+  receivedAt: Date;
+  state: InboundState;
+}
+export interface InboundStore {
+  /** Persist once per (channel, messageId); returns null when it was already there (a redelivery). */
+  insertIfNew(r: Omit<InboundRecord, 'id' | 'state'>): Promise<InboundRecord | null>;
+  /** Atomically claim the oldest pending message (or one stuck in processing longer than staleMs). */
+  claimNext(owner: string, staleMs: number): Promise<InboundRecord | null>;
+  markDone(id: string): Promise<void>;
+  countPending(): Promise<number>;
+}
+
+// ---- outbox ----------------------------------------------------------------------------------
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
+export interface OutboxItem {
+  id: string;
+  channel: ChannelName;
+  userId: string;
+  /** Order within the citizen's queue (monotonic per user). */
+  seq: number;
+  reply: Reply;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  /** Inbound message this answers, if any (for inbound→sent latency). */
+  inboundReceivedAt: Date | null;
+}
+export interface OutboxStore {
+  /** Enqueue several parts atomically, in order. */
+  enqueue(items: Array<Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'>>, now: Date): Promise<OutboxItem[]>;
+  /**
+   * Atomically claim the next due item whose user has no earlier unfinished item (per-user order).
+   * Items stuck in 'sending' longer than staleMs are claimable again.
+   */
+  claimNext(owner: string, now: Date, staleMs: number): Promise<OutboxItem | null>;
+  markSent(id: string, now: Date): Promise<void>;
+  /** Back to pending for a later attempt. */
+  retryLater(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Final: failed (permanent platform error) or dead (attempts exhausted). */
+  markFinal(id: string, state: 'failed' | 'dead', error: string): Promise<void>;
+  depth(): Promise<number>;
+  list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
+}
+
+// ---- channel tokens --------------------------------------------------------------------------
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+export interface TokenStore {
+  get(channel: ChannelName): Promise<TokenPair | null>;
+  put(channel: ChannelName, pair: TokenPair): Promise<void>;
+}
+
+// ---- consultation windows --------------------------------------------------------------------
+export interface ContactStore {
+  /** Record the time of the citizen's latest message (opens the channel's window). */
+  touch(channel: ChannelName, userId: string, at: Date, displayName: string | null): Promise<void>;
+  lastInboundAt(channel: ChannelName, userId: string): Promise<Date | null>;
+}
+
+// ---- unanswered questions & analytics --------------------------------------------------------
+export interface UnansweredQuestion {
+  text: string;
+  normalized: string;
+  intent: Intent;
+  procedure: string | null;
+  aspect: Aspect | null;
+  confidence: number;
+  channel: ChannelName;
+  at: Date;
+}
+export interface UnansweredStore {
+  add(q: UnansweredQuestion): Promise<void>;
+  /** Grouped by normalised text with a count, most frequent first. */
+  grouped(limit: number): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
+}
+
+export interface AnalyticsEvent {
+  type: 'message' | 'answer' | 'not_understood' | 'lookup' | 'handoff' | 'complaint';
+  channel: ChannelName;
+  intent: Intent | null;
+  procedure: string | null;
+  aspect: Aspect | null;
+  at: Date;
+}
+export interface AnalyticsStore {
+  record(e: AnalyticsEvent): Promise<void>;
+  between(from: Date, to: Date): Promise<AnalyticsEvent[]>;
+}
+
+// ---- status subscriptions --------------------------------------------------------------------
+export interface Subscription {
+  code: string;
+  channel: ChannelName;
+  userId: string;
+  createdAt: Date;
+  lastNotifiedStatus: DossierStatus | null;
+}
+export interface SubscriptionStore {
+  add(s: Omit<Subscription, 'createdAt' | 'lastNotifiedStatus'>, at: Date): Promise<void>;
+  forCode(code: string): Promise<Subscription[]>;
+  markNotified(code: string, channel: ChannelName, userId: string, status: DossierStatus): Promise<void>;
+}
+
+// ---- complaints ------------------------------------------------------------------------------
+export interface ComplaintStore {
+  add(c: { channel: ChannelName; userId: string; text: string; at: Date }): Promise<string>;
+}
+
+// ---- staff accounts, sessions, audit log (staff console) -------------------------------------
+export const STAFF_ROLES = ['admin', 'editor', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffAccount {
+  username: string; // unique, compared exactly (callers normalise case)
+  role: StaffRole;
+  /** Self-describing KDF string (e.g. "scrypt$N$r$p$salt$hash"); the store never sees a password. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface StaffStore {
+  /** False when the username is taken. */
+  create(a: Omit<StaffAccount, 'createdAt' | 'updatedAt'>, at: Date): Promise<boolean>;
+  get(username: string): Promise<StaffAccount | null>;
+  list(): Promise<StaffAccount[]>;
+  /** Null when the username is unknown. */
+  update(username: string, patch: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>, at: Date): Promise<StaffAccount | null>;
+}
+
+export interface StaffSession {
+  id: string; // random, unguessable (the cookie value)
+  username: string;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+export interface SessionStore {
+  create(s: StaffSession): Promise<void>;
+  get(id: string): Promise<StaffSession | null>;
+  touch(id: string, at: Date): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Log a user out everywhere (password change, account disabled); returns how many were removed. */
+  deleteForUser(username: string): Promise<number>;
+  /** Purge sessions idle since before `before`; returns how many were removed. */
+  deleteIdle(before: Date): Promise<number>;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actor: string; // staff username, or "cli"
+  action: string; // e.g. "knowledge.publish", "dossier.status", "staff.create"
+  target: string; // what was changed, e.g. a procedure id or dossier code
+  before: unknown | null; // JSON-serialisable snapshots
+  after: unknown | null;
+}
+export interface AuditStore {
+  append(e: Omit<AuditEntry, 'id'>): Promise<string>;
+  /** Newest first. */
+  list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit: number): Promise<AuditEntry[]>;
+}
+
+// ---- knowledge versions (published edits) ----------------------------------------------------
+export interface KnowledgeVersion {
+  /** What was published, e.g. "procedure:can-cuoc" or "training:examples". */
+  key: string;
+  version: number; // 1, 2, … per key
+  content: unknown; // the whole published document (JSON-serialisable)
+  author: string;
+  at: Date;
+  comment: string | null;
+}
+export interface KnowledgeStore {
+  /** Append the next version of `key`; concurrent publishers each get their own number. */
+  publish(v: Omit<KnowledgeVersion, 'version'>): Promise<KnowledgeVersion>;
+  /** Latest version of every key: what the bot answers from. */
+  current(): Promise<KnowledgeVersion[]>;
+  get(key: string, version: number): Promise<KnowledgeVersion | null>;
+  /** Newest first. Restoring = publishing an old version's content again. */
+  history(key: string, limit: number): Promise<KnowledgeVersion[]>;
+  /** Grows with every publish (any key); instances poll it to reload without a restart. */
+  revision(): Promise<number>;
+}
+
+/** All ports of one engine. */
+export interface Stores {
+  dossiers: DossierStore;
+  conversations: ConversationStore;
+  inbound: InboundStore;
+  outbox: OutboxStore;
+  tokens: TokenStore;
+  contacts: ContactStore;
+  unanswered: UnansweredStore;
+  analytics: AnalyticsStore;
+  subscriptions: SubscriptionStore;
+  complaints: ComplaintStore;
+  staff: StaffStore;
+  sessions: SessionStore;
+  audit: AuditStore;
+  knowledge: KnowledgeStore;
+  /** Reachability for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
