@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // motcua command line: `npm run -s motcua -- <command>`.
+import { chatCommand } from './commands/chat';
 import { classifyCommand } from './commands/classify';
+import { converseCommand } from './commands/converse';
 import { evalCommand } from './commands/eval';
+import { intentsLintCommand } from './commands/intents-lint';
+import { kbValidateCommand } from './commands/kb-validate';
 import { trainingDataCommand } from './commands/training-data';
 import { info } from './io';
 
@@ -9,8 +13,12 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   classify: () => classifyCommand(),
+  converse: () => converseCommand(),
+  chat: () => chatCommand(),
   eval: evalCommand,
   'training-data': () => trainingDataCommand(),
+  'kb validate': kbValidateCommand,
+  'intents lint': () => intentsLintCommand(),
 };
 
 const HELP = `usage: motcua <command>

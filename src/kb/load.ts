@@ -19,14 +19,19 @@ function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: P
   return validate(doc, rel, schema, problems);
 }
 
+function reasonOf(issue: import('zod').core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is missing';
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
 /** Validates one parsed document (also used for edits that come from the staff console). */
 export function validate<T>(doc: unknown, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
     const field = issue.path.length ? issue.path.join('.') : '(file)';
-    const reason = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-    problems.push({ file: rel, field, reason: reason === 'Required' ? 'is missing' : reason });
+    problems.push({ file: rel, field, reason: reasonOf(issue) });
   }
   return undefined;
 }

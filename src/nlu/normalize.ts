@@ -34,7 +34,9 @@ function replaceCodes(text: string): { text: string; codes: string[]; malformed:
 
 function expand(tokens: string[], lexicon: Lexicon): string[] {
   const out: string[] = [];
-  for (const t of tokens) {
+  for (const raw of tokens) {
+    // Look the token up as typed ("cccd") before collapsing letter runs ("khongggg").
+    const t = lexicon.abbreviations.has(raw) ? raw : raw.replace(RUNS, '$1');
     const exp = lexicon.abbreviations.get(t);
     if (exp) out.push(...exp);
     else if (t.includes('/')) out.push(...t.split('/').filter(Boolean));
@@ -64,7 +66,7 @@ function rewrite(tokens: string[], lexicon: Lexicon): string[] {
 export function normalize(raw: string, lexicon: Lexicon, speller?: Speller): Normalized {
   const nfc = raw.normalize('NFC');
   const { text, codes, malformed } = replaceCodes(nfc);
-  const folded = fold(text.replace(EMOJI, ' ')).replace(RUNS, '$1');
+  const folded = fold(text.replace(EMOJI, ' '));
   const base = splitTokens(folded).map((t) => (/^[0-9]+$/.test(t) ? NUMBER_TOKEN : t));
   const expanded = rewrite(expand(base, lexicon), lexicon);
   const tokens = speller ? rewrite(expanded.map((t) => speller.correct(t)), lexicon) : expanded;

@@ -17,7 +17,7 @@ export class Speller {
 
   constructor(private readonly frequency: ReadonlyMap<string, number>) {
     for (const word of frequency.keys()) {
-      if (word.length < MIN_LENGTH || /[0-9_]/.test(word)) continue;
+      if (word.length < 2 || /[0-9_]/.test(word)) continue;
       for (const d of new Set([word, ...deletes(word)])) {
         const bucket = this.index.get(d);
         if (bucket) bucket.push(word);

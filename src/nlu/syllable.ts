@@ -7,5 +7,6 @@ const FINAL = '(?:ng|nh|ch|[cmnpt])?';
 const SYLLABLE = new RegExp(`^${INITIAL}${VOWELS}${FINAL}$`);
 
 export function isSyllable(token: string): boolean {
-  return SYLLABLE.test(token);
+  // A doubled letter is a typo ("giayy"), except the "oo" of "xoong", "boong".
+  return SYLLABLE.test(token) && !/([a-np-z])\1/.test(token);
 }

@@ -1,0 +1,13 @@
+// `npm run bench`: prints the figures the issues ask for. Figures are medians or ratios: machines are noisy.
+import path from 'node:path';
+import { runClassifyBench } from './classify';
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..');
+  for (const line of runClassifyBench(root)) console.log(line);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,28 @@
+// `chat`: an interactive terminal chat with the bot (the quickest way for staff to try it).
+import readline from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import { openCliAssistant } from '../assistant';
+import { converseTurn } from './converse';
+
+export async function chatCommand(): Promise<number> {
+  const { assistant, close } = await openCliAssistant();
+  const run = randomUUID();
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'Bạn: ' });
+  process.stdout.write('motcua chat — gõ câu hỏi, Ctrl+D để thoát. Chọn nhanh: gõ số thứ tự của lựa chọn.\n');
+  let options: string[] = [];
+  rl.prompt();
+  for await (const line of rl) {
+    const n = Number(line.trim());
+    const text = Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1] : line;
+    if (text.trim()) {
+      const out = await converseTurn(assistant, run, 'chat', text);
+      for (const r of out.replies) process.stdout.write(`\nBot: ${r.text}\n`);
+      options = out.replies.at(-1)?.options ?? [];
+      if (options.length) process.stdout.write(`${options.map((o, i) => `  [${i + 1}] ${o}`).join('\n')}\n`);
+      process.stdout.write(`  (${out.intent}${out.procedure ? ` / ${out.procedure}` : ''}${out.aspect ? ` / ${out.aspect}` : ''}, ${out.confidence})\n\n`);
+    }
+    rl.prompt();
+  }
+  await close();
+  return 0;
+}

@@ -1,0 +1,55 @@
+// `converse`: JSON lines {conversation, text} → one JSON line per input with what the bot understood
+// (in context) and exactly the replies the citizen would receive. State is kept per conversation id.
+import { randomUUID } from 'node:crypto';
+import type { Assistant } from '../../assistant';
+import { info, stdinLines, writeJsonLine } from '../io';
+import { openCliAssistant } from '../assistant';
+
+export async function converseTurn(assistant: Assistant, run: string, conversation: string, text: string) {
+  const t = await assistant.turn({
+    channel: 'cli',
+    userId: `${run}:${conversation}`,
+    messageId: randomUUID(),
+    kind: 'text',
+    text,
+    sentAt: new Date(),
+  });
+  const u = t.understanding;
+  return {
+    conversation,
+    intent: t.decision?.intent ?? null,
+    procedure: t.decision?.procedure ?? null,
+    aspect: t.decision?.aspect ?? null,
+    code: t.decision?.code ?? null,
+    confidence: u ? Math.round(u.confidence * 1000) / 1000 : null,
+    replies: t.replies,
+  };
+}
+
+export async function converseCommand(): Promise<number> {
+  const { assistant, close } = await openCliAssistant();
+  // A fresh namespace per run: the same conversation ids in another run start a new conversation.
+  const run = randomUUID();
+  let bad = 0;
+  try {
+    for await (const line of stdinLines()) {
+      if (!line.trim()) continue;
+      let input: { conversation?: unknown; text?: unknown };
+      try {
+        input = JSON.parse(line);
+      } catch {
+        input = {};
+      }
+      if (typeof input.conversation !== 'string' || typeof input.text !== 'string') {
+        bad++;
+        info(`converse: skipped a line that is not {"conversation": string, "text": string}: ${line.slice(0, 80)}`);
+        writeJsonLine({ error: 'expected {"conversation": string, "text": string}', line: line.slice(0, 200) });
+        continue;
+      }
+      writeJsonLine(await converseTurn(assistant, run, input.conversation, input.text));
+    }
+  } finally {
+    await close();
+  }
+  return bad ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+// `intents lint`: training data problems as "file: field: reason"; non-zero exit on any.
+import { formatProblem } from '../../core/problem';
+import { loadKnowledge } from '../../kb/load';
+import { compileLexicon } from '../../nlu/lexicon';
+import { lintExamples } from '../../nlu/lint';
+import { normalize } from '../../nlu/normalize';
+import { loadTrainingData } from '../../nlu/training-data';
+import { info } from '../io';
+import { INTENTS_DIR, KNOWLEDGE_DIR } from '../paths';
+
+export async function intentsLintCommand(): Promise<number> {
+  const { data, problems } = loadTrainingData(INTENTS_DIR);
+  const { kb } = loadKnowledge(KNOWLEDGE_DIR);
+  const known = new Set(kb ? kb.procedures.keys() : []);
+  const lexicon = compileLexicon(data.lexicon);
+  problems.push(...lintExamples(data.examples, (t) => normalize(t, lexicon).tokens.join(' '), known));
+  for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+  info(`intents lint: ${data.examples.length} examples, ${problems.length} problem(s)`);
+  return problems.length ? 1 : 0;
+}

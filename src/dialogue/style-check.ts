@@ -1,0 +1,38 @@
+// The "3 biết" rules as a checker, applied in tests to every reply the bot produces.
+import type { Reply } from '../core/message';
+import { hasVietnameseMarks } from '../nlu/fold';
+import { TEXT_LIMIT } from './split';
+import { MAX_OPTIONS } from './finish';
+
+export interface StyleContext {
+  /** First reply of the conversation (or after a long pause): must greet with the centre's name. */
+  greet: boolean;
+  centreName: string;
+  /** The bot could not help: must apologise. */
+  cannotHelp: boolean;
+  /** An answer or a closing: must thank. */
+  closing: boolean;
+}
+
+export function styleViolations(replies: readonly Reply[], ctx: StyleContext): string[] {
+  const v: string[] = [];
+  if (replies.length === 0) return ['no reply at all (a dead end)'];
+  const all = replies.map((r) => r.text).join('\n');
+  replies.forEach((r, i) => {
+    if (r.text !== r.text.normalize('NFC')) v.push(`bubble ${i + 1} is not NFC`);
+    if (r.text.length > TEXT_LIMIT) v.push(`bubble ${i + 1} is ${r.text.length} characters (limit ${TEXT_LIMIT})`);
+    if (!hasVietnameseMarks(r.text)) v.push(`bubble ${i + 1} has no Vietnamese diacritics`);
+    if (r.options.length > MAX_OPTIONS) v.push(`bubble ${i + 1} offers ${r.options.length} options (max ${MAX_OPTIONS})`);
+    if (/\{a[c]\}|\{Ac\}/.test(r.text)) v.push(`bubble ${i + 1} has an unfilled placeholder`);
+  });
+  if (!/\bDạ\b|\bạ\b/u.test(all)) v.push('no polite particle (Dạ / ạ)');
+  if (!/anh\/chị/i.test(all)) v.push('does not address the citizen as anh/chị');
+  if (/\b(mày|tao|bạn)\b/u.test(all)) v.push('impolite or informal address');
+  if (ctx.greet && !(all.includes('xin chào') && all.includes(ctx.centreName))) v.push('first reply does not greet with the centre name');
+  if (ctx.cannotHelp && !/xin lỗi/i.test(all)) v.push('cannot help but does not apologise');
+  if (ctx.closing && !/cảm ơn/i.test(all)) v.push('closing without thanks');
+  const last = replies[replies.length - 1];
+  if (last.options.length === 0 && !/\?|ạ\.?$/.test(last.text.trim())) v.push('ends without a next step');
+  if (last.options.length === 0) v.push('last bubble offers no options (next step)');
+  return v;
+}
