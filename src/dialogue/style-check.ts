@@ -25,9 +25,9 @@ export function styleViolations(replies: readonly Reply[], ctx: StyleContext): s
     if (r.options.length > MAX_OPTIONS) v.push(`bubble ${i + 1} offers ${r.options.length} options (max ${MAX_OPTIONS})`);
     if (/\{a[c]\}|\{Ac\}/.test(r.text)) v.push(`bubble ${i + 1} has an unfilled placeholder`);
   });
-  if (!/\bDạ\b|\bạ\b/u.test(all)) v.push('no polite particle (Dạ / ạ)');
+  if (!/(?<!\p{L})(Dạ|ạ)(?!\p{L})/u.test(all)) v.push('no polite particle (Dạ / ạ)');
   if (!/anh\/chị/i.test(all)) v.push('does not address the citizen as anh/chị');
-  if (/\b(mày|tao|bạn)\b/u.test(all)) v.push('impolite or informal address');
+  if (/(?<!\p{L})(mày|tao|bạn)(?!\p{L})/u.test(all)) v.push('impolite or informal address');
   if (ctx.greet && !(all.includes('xin chào') && all.includes(ctx.centreName))) v.push('first reply does not greet with the centre name');
   if (ctx.cannotHelp && !/xin lỗi/i.test(all)) v.push('cannot help but does not apologise');
   if (ctx.closing && !/cảm ơn/i.test(all)) v.push('closing without thanks');

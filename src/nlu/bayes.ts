@@ -1,8 +1,15 @@
 // Naive Bayes over sparse n-gram features. natural's BayesClassifier does the learning (its
-// apparatus learner counts documents per class and feature, with its smoothing); we read the
-// learned counts into log-probability tables so a prediction costs one lookup per feature present
+// apparatus learner counts, per label, the examples and the occurrences of each feature, plus its
+// smoothing). We read those counts into multinomial log-likelihood tables, P(f|c) = (n_fc + a) /
+// (N_c + a|V|), instead of natural's per-example ratio: on the dev set natural's own formula gave
+// intent 0.945 / procedure 0.928 / out-of-scope precision 0.65 (a label with many varied examples,
+// like out_of_scope, "covers" more words and wins), the multinomial form 0.99 / 0.96 / 1.00.
+// Priors are uniform for the same reason. A prediction costs one lookup per feature present
 // instead of natural's dense pass over the whole vocabulary (which would cap us far below 20k msg/s).
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
+
+/** Additive smoothing, chosen on the dev set (0.1–1 tried; 0.2 best procedure accuracy and calibration). */
+export const SMOOTHING = 0.2;
 
 export interface LabelledFeatures {
   features: readonly string[];
@@ -34,12 +41,20 @@ export class BayesModel {
     private temperature: number,
   ) {}
 
-  static train(docs: readonly LabelledFeatures[], smoothing = 1): BayesModel {
+  static train(docs: readonly LabelledFeatures[], smoothing = SMOOTHING): BayesModel {
     const nb = new BayesClassifier(undefined, smoothing).classifier;
     for (const d of docs) nb.addExample(toSparse(d.features), d.label);
     const labels = Object.keys(nb.classFeatures).sort();
-    const logPrior = Float64Array.from(labels, (l) => Math.log(nb.classTotals[l] / nb.totalExamples));
-    const logUnseen = Float64Array.from(labels, (l) => Math.log(nb.smoothing / nb.classTotals[l]));
+    const logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
+    const vocabulary = new Set<string>();
+    for (const l of labels) for (const f of Object.keys(nb.classFeatures[l])) vocabulary.add(f);
+    // natural stores (count + smoothing) for each feature seen with a label.
+    const denominator = labels.map((l) => {
+      let n = 0;
+      for (const c of Object.values(nb.classFeatures[l])) n += c - smoothing;
+      return n + smoothing * vocabulary.size;
+    });
+    const logUnseen = Float64Array.from(labels, (_, i) => Math.log(smoothing / denominator[i]));
     const table = new Map<string, Float64Array>();
     labels.forEach((label, li) => {
       for (const [feature, count] of Object.entries(nb.classFeatures[label])) {
@@ -48,13 +63,13 @@ export class BayesModel {
           row = Float64Array.from(logUnseen);
           table.set(feature, row);
         }
-        row[li] = Math.log(count / nb.classTotals[label]);
+        row[li] = Math.log(count / denominator[li]);
       }
     });
     return new BayesModel(labels, logPrior, table, logUnseen, 1);
   }
 
-  /** Raw log scores per label (natural's probabilityOfClass, in log space; unknown features skipped). */
+  /** Raw log scores per label (unknown features skipped). */
   logScores(features: readonly string[]): Float64Array {
     const scores = Float64Array.from(this.logPrior);
     for (const f of features) {
@@ -80,20 +95,7 @@ export class BayesModel {
     return out.sort((a, b) => b.p - a.p);
   }
 
-  knows(feature: string): boolean {
-    return this.logLikelihood.has(feature);
-  }
-
   setTemperature(t: number): void {
     this.temperature = t;
-  }
-
-  getTemperature(): number {
-    return this.temperature;
-  }
-
-  /** For tests: the unseen-feature log probability per label. */
-  unseenLogProbability(label: string): number {
-    return this.logUnseen[this.labels.indexOf(label)];
   }
 }

@@ -13,9 +13,11 @@ import { fold } from './fold';
 import type { Understanding } from './understanding';
 
 const PROCEDURE_PREFIX = 'p:';
-/** A feature "names" a procedure when most training sentences containing it are of that procedure. */
+/** A feature "names" a procedure when most sentences containing it ask about one of a few procedures. */
 const NAMING_SHARE = 0.7;
 const NAMING_MIN_DOCS = 3;
+const NAMING_FAMILY = 3;
+const NAMING_CONCENTRATION = 0.8;
 
 function labelOf(e: Pick<Example, 'intent' | 'procedure'>): string {
   return e.intent === 'procedure' ? `${PROCEDURE_PREFIX}${e.procedure}` : e.intent;
@@ -80,6 +82,11 @@ export class NluModel {
     return feats;
   }
 
+  /**
+   * Features that name a procedure (or a small family of them, like "kết hôn"): mostly seen in
+   * procedure questions, and concentrated in a few procedures. Generic words ("giấy", "cần") and
+   * aspect cues ("lệ phí") are spread over all procedures and do not count.
+   */
   private static naming(docs: readonly LabelledFeatures[]): Set<string> {
     const perFeature = new Map<string, Map<string, number>>();
     for (const d of docs) {
@@ -92,13 +99,14 @@ export class NluModel {
     const out = new Set<string>();
     for (const [f, m] of perFeature) {
       let total = 0;
-      let best = 0;
-      let bestLabel = '';
+      const procedureCounts: number[] = [];
       for (const [label, n] of m) {
         total += n;
-        if (n > best) [best, bestLabel] = [n, label];
+        if (label.startsWith(PROCEDURE_PREFIX)) procedureCounts.push(n);
       }
-      if (bestLabel.startsWith(PROCEDURE_PREFIX) && best >= NAMING_MIN_DOCS && best / total >= NAMING_SHARE) out.add(f);
+      const inProcedures = procedureCounts.reduce((a, b) => a + b, 0);
+      const top = procedureCounts.sort((a, b) => b - a).slice(0, NAMING_FAMILY).reduce((a, b) => a + b, 0);
+      if (inProcedures >= NAMING_MIN_DOCS && inProcedures / total >= NAMING_SHARE && top / inProcedures >= NAMING_CONCENTRATION) out.add(f);
     }
     return out;
   }
