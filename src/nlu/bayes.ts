@@ -36,8 +36,6 @@ export class BayesModel {
     private readonly logPrior: Float64Array,
     /** feature → log P(f|c) per label index. */
     private readonly logLikelihood: ReadonlyMap<string, Float64Array>,
-    /** log P(f|c) for a feature known to the model but never seen with class c. */
-    private readonly logUnseen: Float64Array,
     private temperature: number,
   ) {}
 
@@ -66,7 +64,7 @@ export class BayesModel {
         row[li] = Math.log(count / denominator[li]);
       }
     });
-    return new BayesModel(labels, logPrior, table, logUnseen, 1);
+    return new BayesModel(labels, logPrior, table, 1);
   }
 
   /** Raw log scores per label (unknown features skipped). */

@@ -24,32 +24,39 @@ function labelOf(e: Pick<Example, 'intent' | 'procedure'>): string {
 }
 
 type Cue = { aspect: Aspect; tokens: string[] };
+/** Cues indexed by their first token, so matching costs one map lookup per message token. */
+type CueIndex = ReadonlyMap<string, readonly Cue[]>;
 
-function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): Cue[] {
-  const cues: Cue[] = [];
+function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): CueIndex {
+  const cues = new Map<string, Cue[]>();
   for (const [aspect, phrases] of Object.entries(src)) {
     if (!isAspect(aspect)) continue;
     for (const phrase of phrases ?? []) {
       const tokens = normalize(phrase, lexicon).tokens;
-      if (tokens.length) cues.push({ aspect, tokens });
+      if (!tokens.length) continue;
+      const bucket = cues.get(tokens[0]);
+      if (bucket) bucket.push({ aspect, tokens });
+      else cues.set(tokens[0], [{ aspect, tokens }]);
     }
   }
   return cues;
 }
 
-function containsSeq(tokens: readonly string[], seq: readonly string[]): boolean {
-  outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
-    for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) continue outer;
-    return true;
-  }
-  return false;
+function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
+  const found = new Set<string>();
+  tokens.forEach((t, i) => {
+    for (const c of cues.get(t) ?? []) {
+      if (c.tokens.every((w, k) => tokens[i + k] === w)) found.add(`@${c.aspect}`);
+    }
+  });
+  return [...found];
 }
 
 export class NluModel {
   private constructor(
     private readonly lexicon: Lexicon,
     private readonly speller: Speller,
-    private readonly cues: readonly Cue[],
+    private readonly cues: CueIndex,
     private readonly labelModel: BayesModel,
     private readonly aspectModel: BayesModel,
     private readonly namingFeatures: ReadonlySet<string>,
@@ -76,10 +83,8 @@ export class NluModel {
     return new NluModel(lexicon, speller, cues, labelModel, aspectModel, NluModel.naming(docs), data.examples.length);
   }
 
-  private static features(tokens: string[], cues: readonly Cue[]): string[] {
-    const feats = ngrams(tokens);
-    for (const c of cues) if (containsSeq(tokens, c.tokens)) feats.push(`@${c.aspect}`);
-    return feats;
+  private static features(tokens: string[], cues: CueIndex): string[] {
+    return [...ngrams(tokens), ...cueFeatures(tokens, cues)];
   }
 
   /**
