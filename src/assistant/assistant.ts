@@ -3,7 +3,10 @@
 import type { AssistantPort } from '../core/assistant-port';
 import { conversationIdOf, type InboundMessage, type Reply } from '../core/message';
 import type { KnowledgeHolder } from '../kb/holder';
-import type { NluModel } from '../nlu/model';
+import type { Aspect } from '../core/labels';
+import type { Procedure } from '../kb/schema';
+import { NluModel } from '../nlu/model';
+import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
 import type { Stores } from '../store/ports';
 import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
@@ -45,7 +48,9 @@ export class Assistant implements AssistantPort {
   private readonly clock: () => Date;
 
   constructor(
-    readonly model: NluModel,
+    private model: NluModel,
+    /** The training data from intents/, to retrain with examples staff add. */
+    private readonly baseTraining: TrainingData,
     readonly knowledge: KnowledgeHolder,
     private readonly stores: AssistantStores,
     private readonly options: AssistantOptions = {},
@@ -54,6 +59,22 @@ export class Assistant implements AssistantPort {
     this.lookupsPerMinute = options.lookupsPerMinute ?? 5;
     this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Understanding only (no state, no replies). */
+  understand(text: string): Understanding {
+    return this.model.understand(text);
+  }
+
+  /** Retrain without a restart: the files' examples plus those staff taught (from the unanswered inbox). */
+  retrain(extra: readonly Example[]): void {
+    this.model = NluModel.train({ ...this.baseTraining, examples: [...this.baseTraining.examples, ...extra] });
+  }
+
+  /** Exactly what the bot would answer about a (possibly edited, unpublished) procedure. */
+  preview(p: Procedure, aspect: Aspect): Reply[] {
+    const who = { address: addressOf(null), centreName: this.knowledge.current().commune.centre_name };
+    return finish(procedureAnswer(p, aspect), who, false);
   }
 
   async respond(msg: InboundMessage): Promise<Reply[]> {

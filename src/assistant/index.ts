@@ -1,6 +1,7 @@
 // Builds the assistant from the data folders and the store ports.
 import { KnowledgeHolder } from '../kb/holder';
-import { loadModel } from '../nlu/load-model';
+import { loadTrainingDataOrThrow } from '../nlu/load-model';
+import { NluModel } from '../nlu/model';
 import { Assistant, type AssistantOptions, type AssistantStores } from './assistant';
 
 export { Assistant } from './assistant';
@@ -18,5 +19,6 @@ export interface LoadOptions extends AssistantOptions {
 export async function loadAssistant(o: LoadOptions): Promise<Assistant> {
   const knowledge = KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
   if (o.watchKnowledge) knowledge.watch();
-  return new Assistant(loadModel(o.intentsDir), knowledge, o.stores, o);
+  const training = loadTrainingDataOrThrow(o.intentsDir);
+  return new Assistant(NluModel.train(training), training, knowledge, o.stores, o);
 }
