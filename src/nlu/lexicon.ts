@@ -5,8 +5,8 @@ import { splitTokens } from './tokenize';
 export interface Lexicon {
   /** One typed token → its expansion (folded tokens). */
   abbreviations: ReadonlyMap<string, readonly string[]>;
-  /** Phrase rewrites, longest first. */
-  synonyms: ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>;
+  /** Phrase rewrites indexed by their first token, longest first. */
+  synonyms: ReadonlyMap<string, ReadonlyArray<{ from: readonly string[]; to: readonly string[] }>>;
 }
 
 export interface LexiconSource {
@@ -14,7 +14,7 @@ export interface LexiconSource {
   synonyms?: Record<string, string>;
 }
 
-export const EMPTY_LEXICON: Lexicon = { abbreviations: new Map(), synonyms: [] };
+export const EMPTY_LEXICON: Lexicon = { abbreviations: new Map(), synonyms: new Map() };
 
 export function compileLexicon(src: LexiconSource): Lexicon {
   const abbreviations = new Map<string, string[]>();
@@ -22,9 +22,15 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     const key = fold(String(k)).trim();
     if (key) abbreviations.set(key, splitTokens(fold(String(v))));
   }
-  const synonyms = Object.entries(src.synonyms ?? {})
+  const synonyms = new Map<string, Array<{ from: string[]; to: string[] }>>();
+  const rules = Object.entries(src.synonyms ?? {})
     .map(([k, v]) => ({ from: splitTokens(fold(String(k))), to: splitTokens(fold(String(v))) }))
     .filter((s) => s.from.length > 0)
     .sort((a, b) => b.from.length - a.from.length);
+  for (const r of rules) {
+    const bucket = synonyms.get(r.from[0]);
+    if (bucket) bucket.push(r);
+    else synonyms.set(r.from[0], [r]);
+  }
   return { abbreviations, synonyms };
 }

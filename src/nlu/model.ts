@@ -8,8 +8,7 @@ import { compileLexicon, type Lexicon } from './lexicon';
 import { normalize, type Normalized } from './normalize';
 import { Speller } from './speller';
 import type { Example, TrainingData } from './training-data';
-import { ngrams, splitTokens } from './tokenize';
-import { fold } from './fold';
+import { ngrams } from './tokenize';
 import type { Understanding } from './understanding';
 
 const PROCEDURE_PREFIX = 'p:';
@@ -120,58 +119,38 @@ export class NluModel {
     return normalize(text, this.lexicon, this.speller);
   }
 
-  /** Folded form of a phrase, used to match option labels and commands. */
-  foldPhrase(text: string): string {
-    return splitTokens(fold(text)).join(' ');
-  }
-
   understand(text: string): Understanding {
     const norm = this.normalize(text);
     const features = NluModel.features(norm.tokens, this.cues);
+    const base = {
+      text,
+      malformedCode: norm.malformedCodes[0] ?? null,
+      namesProcedure: features.some((f) => this.namingFeatures.has(f)),
+      namesAspect: features.some((f) => f.charCodeAt(0) === 64 /* @ */),
+      normalized: norm.tokens.join(' '),
+      procedure: null,
+      aspect: null,
+    };
+    // A receipt code (or an attempt at one) decides the intent; no classifier needed.
+    if (norm.codes.length > 0 || norm.malformedCodes.length > 0) {
+      return { ...base, intent: 'status_lookup', code: norm.codes[0] ?? null, confidence: 1, procedureCandidates: [] };
+    }
     const ranked = this.labelModel.predict(features);
     const procedureCandidates = ranked
       .filter((r) => r.label.startsWith(PROCEDURE_PREFIX))
       .slice(0, 3)
       .map((r) => ({ procedure: r.label.slice(PROCEDURE_PREFIX.length), p: r.p }));
-    const namesProcedure = features.some((f) => this.namingFeatures.has(f));
-    const namesAspect = features.some((f) => f.startsWith('@'));
-    const base = {
-      text,
-      malformedCode: norm.malformedCodes[0] ?? null,
-      procedureCandidates,
-      namesProcedure,
-      namesAspect,
-      normalized: norm.tokens.join(' '),
-    };
-    if (norm.codes.length > 0) {
-      return { ...base, intent: 'status_lookup', procedure: null, aspect: null, code: norm.codes[0], confidence: 1 };
-    }
-    if (norm.malformedCodes.length > 0) {
-      return { ...base, intent: 'status_lookup', procedure: null, aspect: null, code: null, confidence: 1 };
-    }
     const top = ranked[0];
     if (top.label.startsWith(PROCEDURE_PREFIX)) {
-      const aspect = this.aspectOf(features);
-      return {
-        ...base,
-        intent: 'procedure',
-        procedure: top.label.slice(PROCEDURE_PREFIX.length),
-        aspect,
-        code: null,
-        confidence: top.p,
-      };
+      const procedure = top.label.slice(PROCEDURE_PREFIX.length);
+      return { ...base, intent: 'procedure', procedure, aspect: this.aspectOf(features), code: null, confidence: top.p, procedureCandidates };
     }
     const intent: Intent = isIntent(top.label) ? top.label : 'out_of_scope';
-    return { ...base, intent, procedure: null, aspect: null, code: null, confidence: top.p };
+    return { ...base, intent, code: null, confidence: top.p, procedureCandidates };
   }
 
   aspectOf(features: readonly string[]): Aspect {
     const best = this.aspectModel.predict(features)[0]?.label;
     return isAspect(best) ? best : 'general';
-  }
-
-  /** Aspect of a bare text (used for follow-ups). */
-  aspectOfText(text: string): Aspect {
-    return this.aspectOf(NluModel.features(this.normalize(text).tokens, this.cues));
   }
 }

@@ -46,11 +46,11 @@ function expand(tokens: string[], lexicon: Lexicon): string[] {
 }
 
 function rewrite(tokens: string[], lexicon: Lexicon): string[] {
-  if (lexicon.synonyms.length === 0) return tokens;
+  if (lexicon.synonyms.size === 0) return tokens;
   const out: string[] = [];
   let i = 0;
   outer: while (i < tokens.length) {
-    for (const { from, to } of lexicon.synonyms) {
+    for (const { from, to } of lexicon.synonyms.get(tokens[i]) ?? []) {
       if (from.length <= tokens.length - i && from.every((w, k) => tokens[i + k] === w)) {
         out.push(...to);
         i += from.length;
