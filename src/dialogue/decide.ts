@@ -51,7 +51,7 @@ function procedurePlan(u: Understanding, s: DialogueState, procedureNames: Reado
   let aspect: Aspect = u.aspect ?? 'general';
   let confidence = u.confidence;
   // "lệ phí bao nhiêu?" after a question about a procedure: same procedure, new aspect.
-  if (!u.namesProcedure && s.procedure && procedureNames.has(s.procedure)) {
+  if (!u.namesProcedure && u.namesAspect && s.procedure && procedureNames.has(s.procedure)) {
     procedure = s.procedure;
     confidence = 1;
   } else if (u.namesProcedure && !u.namesAspect && s.aspect && (FOLLOW_UP.test(u.normalized) || u.normalized.split(' ').length <= SHORT_FOLLOW_UP_TOKENS)) {

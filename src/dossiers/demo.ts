@@ -1,12 +1,15 @@
-// Demo dossiers for a fresh install: a few per status, codes of the taxonomy's shape, invented names.
-import type { Dossier, DossierStatus, DossierStore } from '../store/ports';
+// Demo dossiers for a fresh install and for trying the bot: two per status (one of them overdue), codes of
+// the taxonomy's shape dated on their receipt day, invented names, a plausible status history.
+import type { Dossier, DossierStatus, DossierStore, StatusChange } from '../store/ports';
+import { vnDayNumber } from './vn-time';
 
 const DAY = 86_400_000;
+const AGENCY = '000.00.15.H12';
 
 interface Seed {
-  seq: number;
   procedureId: string;
   name: string;
+  phone?: string;
   status: DossierStatus;
   receivedDaysAgo: number;
   dueInDays: number;
@@ -15,42 +18,65 @@ interface Seed {
 }
 
 const SEEDS: Seed[] = [
-  { seq: 1, procedureId: 'khai-sinh', name: 'Nguyễn Văn An', status: 'received', receivedDaysAgo: 0, dueInDays: 1 },
-  { seq: 2, procedureId: 'chung-thuc-hop-dong', name: 'Trần Thị Bích', status: 'received', receivedDaysAgo: 1, dueInDays: 1 },
-  { seq: 3, procedureId: 'ket-hon', name: 'Lê Minh Châu', status: 'processing', receivedDaysAgo: 2, dueInDays: 3 },
-  { seq: 4, procedureId: 'dat-dai', name: 'Phạm Quốc Dũng', status: 'processing', receivedDaysAgo: 20, dueInDays: -2, note: 'Hồ sơ đang chờ kết quả đo đạc.' },
-  { seq: 5, procedureId: 'ho-kinh-doanh', name: 'Hoàng Thị Em', status: 'needs_supplement', receivedDaysAgo: 3, dueInDays: 2, reason: 'Thiếu bản sao hợp đồng thuê mặt bằng.' },
-  { seq: 6, procedureId: 'giay-phep-xay-dung', name: 'Vũ Văn Phúc', status: 'suspended', receivedDaysAgo: 10, dueInDays: 5, reason: 'Chờ nộp lệ phí theo thông báo.' },
-  { seq: 7, procedureId: 'tro-cap-xa-hoi', name: 'Đặng Thị Giang', status: 'rejected', receivedDaysAgo: 12, dueInDays: -1, reason: 'Chưa đủ tuổi hưởng trợ cấp theo quy định.' },
-  { seq: 8, procedureId: 'trich-luc-ho-tich', name: 'Bùi Văn Hải', status: 'result_ready', receivedDaysAgo: 1, dueInDays: 0 },
-  { seq: 9, procedureId: 'khai-tu', name: 'Đỗ Thị Hoa', status: 'result_ready', receivedDaysAgo: 2, dueInDays: -1 },
-  { seq: 10, procedureId: 'xac-nhan-hon-nhan', name: 'Ngô Văn Khánh', status: 'returned', receivedDaysAgo: 5, dueInDays: -2 },
+  { procedureId: 'khai-sinh', name: 'Nguyễn Văn An', phone: '0912000001', status: 'received', receivedDaysAgo: 0, dueInDays: 1 },
+  { procedureId: 'chung-thuc-hop-dong', name: 'Trần Thị Bích', status: 'received', receivedDaysAgo: 1, dueInDays: 1 },
+  { procedureId: 'ket-hon', name: 'Lê Minh Châu', phone: '0912000003', status: 'processing', receivedDaysAgo: 2, dueInDays: 3 },
+  { procedureId: 'dat-dai', name: 'Phạm Quốc Dũng', status: 'processing', receivedDaysAgo: 20, dueInDays: -2, note: 'Hồ sơ đang chờ kết quả đo đạc.' },
+  { procedureId: 'ho-kinh-doanh', name: 'Hoàng Thị Em', phone: '0912000005', status: 'needs_supplement', receivedDaysAgo: 3, dueInDays: 2, reason: 'Thiếu bản sao hợp đồng thuê mặt bằng.' },
+  { procedureId: 'cai-chinh-ho-tich', name: 'Đinh Văn Giàu', status: 'needs_supplement', receivedDaysAgo: 4, dueInDays: 4, reason: 'Cần bổ sung bản sao giấy khai sinh có chứng thực.' },
+  { procedureId: 'giay-phep-xay-dung', name: 'Vũ Văn Phúc', status: 'suspended', receivedDaysAgo: 10, dueInDays: 5, reason: 'Chờ nộp lệ phí theo thông báo.' },
+  { procedureId: 'dat-dai', name: 'Mai Thị Hạnh', status: 'suspended', receivedDaysAgo: 15, dueInDays: 10, reason: 'Chờ thực hiện nghĩa vụ tài chính (nộp thuế).' },
+  { procedureId: 'tro-cap-xa-hoi', name: 'Đặng Thị Giang', status: 'rejected', receivedDaysAgo: 12, dueInDays: -1, reason: 'Chưa đủ tuổi hưởng trợ cấp theo quy định.' },
+  { procedureId: 'ho-ngheo', name: 'Lý Văn Kiên', status: 'rejected', receivedDaysAgo: 9, dueInDays: 1, reason: 'Thu nhập bình quân cao hơn chuẩn hộ nghèo.' },
+  { procedureId: 'trich-luc-ho-tich', name: 'Bùi Văn Hải', phone: '0912000011', status: 'result_ready', receivedDaysAgo: 1, dueInDays: 0 },
+  { procedureId: 'khai-tu', name: 'Đỗ Thị Hoa', status: 'result_ready', receivedDaysAgo: 2, dueInDays: -1 },
+  { procedureId: 'xac-nhan-hon-nhan', name: 'Ngô Văn Khánh', status: 'returned', receivedDaysAgo: 5, dueInDays: -2 },
+  { procedureId: 'chung-thuc-ban-sao', name: 'Tạ Thị Lan', status: 'returned', receivedDaysAgo: 3, dueInDays: -2 },
 ];
 
+// The steps a dossier went through to reach its status.
+const PATH: Record<DossierStatus, DossierStatus[]> = {
+  received: ['received'],
+  processing: ['received', 'processing'],
+  needs_supplement: ['received', 'processing', 'needs_supplement'],
+  suspended: ['received', 'processing', 'suspended'],
+  rejected: ['received', 'processing', 'rejected'],
+  result_ready: ['received', 'processing', 'result_ready'],
+  returned: ['received', 'processing', 'result_ready', 'returned'],
+};
+
+/** yymmdd of the Vietnamese calendar day, as in receipt codes. */
 function yymmdd(d: Date): string {
-  return d.toISOString().slice(2, 10).replace(/-/g, '');
+  return new Date(vnDayNumber(d) * DAY).toISOString().slice(2, 10).replace(/-/g, '');
 }
 
 export function demoDossiers(now: Date): Dossier[] {
-  return SEEDS.map((s) => {
-    const receivedAt = new Date(now.getTime() - s.receivedDaysAgo * DAY);
-    const dueAt = new Date(now.getTime() + s.dueInDays * DAY);
+  return SEEDS.map((s, i) => {
+    const receivedAt = new Date(now.getTime() - s.receivedDaysAgo * DAY - 3_600_000);
+    const steps = PATH[s.status];
+    const stepMs = (now.getTime() - receivedAt.getTime()) / steps.length;
+    const history: StatusChange[] = steps.map((status, k) => ({
+      status,
+      at: new Date(receivedAt.getTime() + Math.round(k * stepMs)),
+      note: k === steps.length - 1 ? (s.reason ?? null) : null,
+    }));
     return {
-      code: `000.00.15.H12-${yymmdd(receivedAt)}-${String(s.seq).padStart(4, '0')}`,
+      code: `${AGENCY}-${yymmdd(receivedAt)}-${String(i + 1).padStart(4, '0')}`,
       procedureId: s.procedureId,
       applicantName: s.name,
-      phone: null,
+      phone: s.phone ?? null,
       receivedAt,
-      dueAt,
+      dueAt: new Date(now.getTime() + s.dueInDays * DAY),
       status: s.status,
       reason: s.reason ?? null,
       note: s.note ?? null,
-      history: [{ status: s.status, at: receivedAt, note: null }],
-      updatedAt: receivedAt,
+      history,
+      updatedAt: history[history.length - 1].at,
     };
   });
 }
 
+/** Upsert the demo dossiers (idempotent for the same `now`); returns them so callers know the codes. */
 export async function seedDemoDossiers(store: DossierStore, now: Date): Promise<Dossier[]> {
   const all = demoDossiers(now);
   for (const d of all) await store.upsert(d);

@@ -1,8 +1,14 @@
-import type { Dossier } from '../store/ports';
+import type { Dossier, DossierStatus } from '../store/ports';
+import { vnDayNumber } from './vn-time';
 
-const OPEN = new Set(['received', 'processing', 'needs_supplement', 'suspended']);
+// The agency's clock runs only while it holds the dossier: time waiting for the citizen's supplement or
+// for a fee is not counted (procedures-khac.md §A), and a finished dossier cannot be late.
+const CLOCK_RUNNING: ReadonlySet<DossierStatus> = new Set(['received', 'processing']);
 
-/** "Quá hạn" is derived, not stored: past the appointment date and the result not ready yet. */
+/**
+ * "Quá hạn" is derived, never stored: the agency still holds the dossier after its appointment day
+ * (the whole appointment day counts, on the Vietnamese calendar).
+ */
 export function isOverdue(d: Pick<Dossier, 'status' | 'dueAt'>, now: Date): boolean {
-  return OPEN.has(d.status) && now.getTime() > d.dueAt.getTime();
+  return CLOCK_RUNNING.has(d.status) && vnDayNumber(now) > vnDayNumber(d.dueAt);
 }

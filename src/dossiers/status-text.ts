@@ -10,19 +10,3 @@ export const STATUS_TEXT: Record<DossierStatus, { label: string; meaning: string
   result_ready: { label: 'Đã có kết quả', meaning: 'Kết quả đã sẵn sàng tại Trung tâm.' },
   returned: { label: 'Đã trả kết quả', meaning: 'Kết quả đã được trả cho người nộp.' },
 };
-
-/** Vietnamese status words (as in provincial exports) → status, matched on folded text. */
-export const STATUS_WORDS: Record<string, DossierStatus> = {
-  'moi tiep nhan': 'received',
-  'da tiep nhan': 'received',
-  'dang xu ly': 'processing',
-  'dang giai quyet': 'processing',
-  'cho bo sung': 'needs_supplement',
-  'yeu cau bo sung': 'needs_supplement',
-  'tam dung': 'suspended',
-  'tu choi': 'rejected',
-  'da co ket qua': 'result_ready',
-  'cho tra ket qua': 'result_ready',
-  'da tra ket qua': 'returned',
-  'hoan thanh': 'returned',
-};

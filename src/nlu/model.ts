@@ -74,12 +74,13 @@ export class NluModel {
     const docs: LabelledFeatures[] = data.examples.map((e, i) => ({ features: featuresOf(raw[i]), label: labelOf(e) }));
     const labelModel = BayesModel.train(docs);
     labelModel.setTemperature(fitTemperature(docs));
+    const naming = NluModel.naming(docs);
     const aspectDocs = data.examples
-      .map((e, i) => ({ features: docs[i].features, label: e.aspect ?? '' }))
+      .map((e, i) => ({ features: NluModel.withoutNaming(docs[i].features, naming), label: e.aspect ?? '' }))
       .filter((d) => d.label);
     const aspectModel = BayesModel.train(aspectDocs);
     aspectModel.setTemperature(fitTemperature(aspectDocs));
-    return new NluModel(lexicon, speller, cues, labelModel, aspectModel, NluModel.naming(docs), data.examples.length);
+    return new NluModel(lexicon, speller, cues, labelModel, aspectModel, naming, data.examples.length);
   }
 
   private static features(tokens: string[], cues: CueIndex): string[] {
@@ -149,8 +150,16 @@ export class NluModel {
     return { ...base, intent, code: null, confidence: top.p, procedureCandidates };
   }
 
+  /**
+   * The aspect model sees no procedure names: "what about it" is asked the same way of every
+   * procedure, and procedure words would pull it towards the aspects most common in that file.
+   */
+  private static withoutNaming(features: readonly string[], naming: ReadonlySet<string>): string[] {
+    return features.filter((f) => !naming.has(f));
+  }
+
   aspectOf(features: readonly string[]): Aspect {
-    const best = this.aspectModel.predict(features)[0]?.label;
+    const best = this.aspectModel.predict(NluModel.withoutNaming(features, this.namingFeatures))[0]?.label;
     return isAspect(best) ? best : 'general';
   }
 }

@@ -75,6 +75,7 @@ export interface InboundStore {
   /** Atomically claim the oldest pending message (or one stuck in processing longer than staleMs). */
   claimNext(owner: string, staleMs: number): Promise<InboundRecord | null>;
   markDone(id: string): Promise<void>;
+  /** Messages not yet done (pending or being processed). */
   countPending(): Promise<number>;
 }
 
@@ -88,6 +89,7 @@ export interface OutboxItem {
   seq: number;
   reply: Reply;
   state: OutboxState;
+  /** How many times it was claimed for sending. */
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
@@ -108,7 +110,9 @@ export interface OutboxStore {
   retryLater(id: string, error: string, nextAttemptAt: Date): Promise<void>;
   /** Final: failed (permanent platform error) or dead (attempts exhausted). */
   markFinal(id: string, state: 'failed' | 'dead', error: string): Promise<void>;
+  /** Items not yet finished (pending or sending). */
   depth(): Promise<number>;
+  /** Oldest first. */
   list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
 }
 
@@ -157,6 +161,7 @@ export interface AnalyticsEvent {
 }
 export interface AnalyticsStore {
   record(e: AnalyticsEvent): Promise<void>;
+  /** Events with from <= at < to, oldest first. */
   between(from: Date, to: Date): Promise<AnalyticsEvent[]>;
 }
 
@@ -169,6 +174,7 @@ export interface Subscription {
   lastNotifiedStatus: DossierStatus | null;
 }
 export interface SubscriptionStore {
+  /** Idempotent: subscribing twice keeps the first subscription. */
   add(s: Omit<Subscription, 'createdAt' | 'lastNotifiedStatus'>, at: Date): Promise<void>;
   forCode(code: string): Promise<Subscription[]>;
   markNotified(code: string, channel: ChannelName, userId: string, status: DossierStatus): Promise<void>;

@@ -5,6 +5,9 @@ import type { Draft } from '../draft';
 import { midSentence, numbered, vnd } from '../format';
 import { ASPECT_OPTIONS, OPTION } from '../options';
 
+/** Items are joined into one line, so their own final punctuation goes. */
+const trimEnd = (item: string) => item.replace(/[\s.;,]+$/, '');
+
 function documentLines(p: Procedure): string[] {
   const lines = [`Dạ, hồ sơ ${midSentence(p.name)} gồm:`];
   let n = 1;
@@ -20,7 +23,7 @@ function documentLines(p: Procedure): string[] {
   }
   if (p.documents.conditional.length) {
     lines.push('Trường hợp riêng:');
-    for (const c of p.documents.conditional) lines.push(`${n++}. ${c.when}: ${c.items.join('; ')}.`);
+    for (const c of p.documents.conditional) lines.push(`${n++}. ${c.when}: ${c.items.map(trimEnd).join('; ')}.`);
   }
   return lines;
 }

@@ -1,0 +1,19 @@
+/** Runs tasks one after another per key (per citizen), concurrently across keys. */
+export class KeyedSerial {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run(key: string, task: () => Promise<void>): Promise<void> {
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const next = prev.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+
+  get size(): number {
+    return this.tails.size;
+  }
+}

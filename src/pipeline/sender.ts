@@ -1,0 +1,174 @@
+// Durable outbox sender: delivers queued replies per citizen in order (the store only hands out an
+// item when the citizen has no earlier unfinished one), retries retryable errors with backoff and
+// jitter, never retries window/unreachable/permanent errors, and dead-letters after the last attempt.
+import type { Logger } from 'pino';
+import type { ChannelName } from '../core/message';
+import type { ContactStore, OutboxItem, OutboxStore } from '../store/ports';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { ChannelSender } from './channel';
+import { asSendError, describeSendError, isRetryable, SendError } from './errors';
+import { NULL_OBSERVER, type PipelineObserver } from './observer';
+import { userRef } from './user-ref';
+import { Wakeup } from './wakeup';
+import { insideWindow } from './windows';
+import { errText } from './worker';
+
+export interface OutboxSenderOptions {
+  outbox: OutboxStore;
+  contacts: ContactStore;
+  senders: ReadonlyMap<ChannelName, ChannelSender>;
+  logger: Logger;
+  owner: string;
+  observer?: PipelineObserver;
+  concurrency?: number;
+  /** An item stuck in 'sending' longer than this is taken again (its sender died). */
+  staleMs?: number;
+  pollMs?: number;
+  backoff?: BackoffPolicy;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'dead';
+
+export class OutboxSender {
+  private readonly wakeup = new Wakeup();
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly observer: PipelineObserver;
+  private readonly policy: BackoffPolicy;
+
+  constructor(private readonly o: OutboxSenderOptions) {
+    this.observer = o.observer ?? NULL_OBSERVER;
+    this.policy = o.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  private now(): Date {
+    return this.o.now ? this.o.now() : new Date();
+  }
+
+  /** Crash recovery: items a dead process left in 'sending' are taken again at once; then the loop runs. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const sweepStart = this.now().getTime();
+    const seen = new Set<string>();
+    let recovered = 0;
+    // One at a time, so that we never take back an item we are sending ourselves.
+    for (;;) {
+      const now = this.now();
+      const item = await this.o.outbox.claimNext(this.o.owner, now, now.getTime() - sweepStart + 1);
+      if (!item || seen.has(item.id)) break;
+      seen.add(item.id);
+      recovered++;
+      await this.deliver(item);
+    }
+    if (recovered > 0) this.o.logger.info({ recovered }, 'outbox items delivered at start-up');
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeup.wake();
+  }
+
+  /** Stop taking new items; wait for sends in flight to finish and be recorded. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeup.wake();
+    await this.loop;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.o.concurrency ?? 8;
+    const staleMs = this.o.staleMs ?? 60_000;
+    const pollMs = this.o.pollMs ?? 500;
+    while (this.running) {
+      if (this.inFlight.size >= concurrency) {
+        await Promise.race([...this.inFlight]);
+        continue;
+      }
+      let item: OutboxItem | null = null;
+      try {
+        item = await this.o.outbox.claimNext(this.o.owner, this.now(), staleMs);
+      } catch (err) {
+        this.o.logger.error({ err: errText(err) }, 'outbox claim failed');
+      }
+      if (!item) {
+        await this.wakeup.wait(pollMs);
+        continue;
+      }
+      const p = this.deliver(item).then(
+        () => undefined,
+        () => undefined,
+      );
+      this.inFlight.add(p);
+      void p.then(() => {
+        this.inFlight.delete(p);
+        // The citizen's next item may be due now.
+        this.wakeup.wake();
+      });
+    }
+  }
+
+  /** Deliver one claimed item and record the outcome. */
+  async deliver(item: OutboxItem): Promise<DeliveryOutcome> {
+    const log = this.o.logger.child({ channel: item.channel, user: userRef(item.channel, item.userId), outbox: item.id, seq: item.seq });
+    const sender = this.o.senders.get(item.channel);
+    if (!sender) {
+      return this.finish(item, 'failed', `config: channel ${item.channel} is off`, log);
+    }
+    const now = this.now();
+    const last = await this.o.contacts.lastInboundAt(item.channel, item.userId);
+    if (!insideWindow(item.channel, last, now)) {
+      return this.finish(item, 'failed', `window: outside the ${item.channel} consultation window (not sent)`, log);
+    }
+    try {
+      await sender.send(item.userId, item.reply);
+    } catch (e) {
+      const err = asSendError(e);
+      return this.onError(item, err, log);
+    }
+    await this.o.outbox.markSent(item.id, this.now());
+    const latency = item.inboundReceivedAt ? this.now().getTime() - item.inboundReceivedAt.getTime() : null;
+    this.observer.sent(item.channel, latency);
+    log.info({ attempt: attemptOf(item) }, 'reply sent');
+    return 'sent';
+  }
+
+  private async onError(item: OutboxItem, err: SendError, log: Logger): Promise<DeliveryOutcome> {
+    const detail = describeSendError(err);
+    if (!isRetryable(err.kind)) {
+      if (err.kind === 'config' || err.kind === 'token') log.error({ error: detail }, 'send failed: operator action needed');
+      return this.finish(item, 'failed', detail, log);
+    }
+    const attempt = attemptOf(item);
+    if (attempt >= this.policy.maxAttempts) {
+      return this.finish(item, 'dead', `after ${attempt} attempts: ${detail}`, log);
+    }
+    const delay = Math.max(backoffDelay(attempt, this.policy, this.o.random), err.retryAfterMs ?? 0);
+    const next = new Date(this.now().getTime() + delay);
+    await this.o.outbox.retryLater(item.id, detail, next);
+    log.warn({ attempt, delayMs: delay, error: detail }, 'send failed; will retry');
+    return 'retry';
+  }
+
+  private async finish(item: OutboxItem, state: 'failed' | 'dead', detail: string, log: Logger): Promise<DeliveryOutcome> {
+    await this.o.outbox.markFinal(item.id, state, detail);
+    if (state === 'dead') {
+      this.observer.deadLettered(item.channel);
+      log.error({ error: detail }, 'reply dead-lettered');
+    } else {
+      this.observer.failed(item.channel, detail.split(/[ :]/, 1)[0] ?? 'unknown');
+      log.warn({ error: detail }, 'reply not sent (not retryable)');
+    }
+    return state;
+  }
+}
+
+/** The number of this attempt (1 = first try): the store counts claims, this one included. */
+function attemptOf(item: OutboxItem): number {
+  return Math.max(1, item.attempts);
+}

@@ -1,0 +1,136 @@
+// OA access tokens (Zalo): single-flight refresh, the new pair persisted BEFORE it is used, proactive
+// refresh before expiry, refresh-once after the platform rejects a token, no refresh loops.
+import type { Logger } from 'pino';
+import type { ChannelName } from '../core/message';
+import type { TokenPair, TokenStore } from '../store/ports';
+import { SendError } from './errors';
+import { errText } from './worker';
+
+export interface TokenRefresher {
+  /**
+   * Exchange a (single-use) refresh token for a new pair; rejects when the platform refuses. An error
+   * with `transient: true` (platform unreachable, 5xx) is retried later; any other needs a human.
+   */
+  refresh(refreshToken: string): Promise<TokenPair>;
+}
+
+export interface TokenManagerOptions {
+  channel: ChannelName;
+  store: TokenStore;
+  refresher: TokenRefresher;
+  logger: Logger;
+  /** Refresh when less than this remains (default 3 h; Zalo access tokens live 25 h). */
+  refreshBeforeMs?: number;
+  /** After a failed refresh, do not try again for this long (a human must look; default 5 min). */
+  failureCooldownMs?: number;
+  now?: () => Date;
+}
+
+export class TokenManager {
+  private inFlight: Promise<TokenPair> | null = null;
+  private lastFailure: { at: number; error: SendError } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly refreshBeforeMs: number;
+  private readonly cooldownMs: number;
+
+  constructor(private readonly o: TokenManagerOptions) {
+    this.refreshBeforeMs = o.refreshBeforeMs ?? 3 * 3_600_000;
+    this.cooldownMs = o.failureCooldownMs ?? 5 * 60_000;
+  }
+
+  private now(): number {
+    return (this.o.now ? this.o.now() : new Date()).getTime();
+  }
+
+  /** Store the operator's first pair (from the environment) unless the store already holds one. */
+  async seed(accessToken: string | undefined, refreshToken: string): Promise<'seeded' | 'kept'> {
+    const cur = await this.o.store.get(this.o.channel);
+    if (cur) return 'kept';
+    // The expiry of an env token is unknown: treat it as expiring now, so the first use refreshes it.
+    await this.o.store.put(this.o.channel, { accessToken: accessToken ?? '', refreshToken, expiresAt: new Date(this.now()) });
+    return 'seeded';
+  }
+
+  /** A usable access token; refreshes first when it is missing or about to expire. */
+  async getAccessToken(): Promise<string> {
+    const cur = await this.o.store.get(this.o.channel);
+    if (!cur) throw new SendError('config', `no ${this.o.channel} token pair stored; connect the account first`);
+    const remaining = cur.expiresAt.getTime() - this.now();
+    if (remaining > this.refreshBeforeMs && cur.accessToken) return cur.accessToken;
+    try {
+      return (await this.refreshSingleFlight(cur.accessToken)).accessToken;
+    } catch (err) {
+      // Proactive refresh failed: a token that has not expired yet is still worth trying.
+      if (remaining > 0 && cur.accessToken) return cur.accessToken;
+      throw err;
+    }
+  }
+
+  /**
+   * The platform rejected `rejected` (-216/-220): if the store already holds another token (someone
+   * refreshed meanwhile), use that; otherwise refresh once. The caller retries its call once.
+   */
+  async refreshAfterRejection(rejected: string): Promise<string> {
+    const cur = await this.o.store.get(this.o.channel);
+    if (cur && cur.accessToken && cur.accessToken !== rejected) return cur.accessToken;
+    return (await this.refreshSingleFlight(rejected)).accessToken;
+  }
+
+  /** Check periodically and refresh before expiry, even when nothing is being sent. */
+  startProactive(intervalMs = 10 * 60_000): void {
+    this.stopProactive();
+    const tick = (): void => {
+      void this.getAccessToken().catch(() => undefined);
+    };
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+    tick();
+  }
+
+  stopProactive(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Wait for a refresh in progress (used at shutdown so a new pair is never lost half-way). */
+  async settle(): Promise<void> {
+    if (this.inFlight) await this.inFlight.catch(() => undefined);
+  }
+
+  private refreshSingleFlight(usedAccessToken: string): Promise<TokenPair> {
+    if (this.inFlight) return this.inFlight;
+    const p = this.doRefresh(usedAccessToken).finally(() => {
+      this.inFlight = null;
+    });
+    this.inFlight = p;
+    return p;
+  }
+
+  private async doRefresh(usedAccessToken: string): Promise<TokenPair> {
+    if (this.lastFailure && this.now() - this.lastFailure.at < this.cooldownMs) throw this.lastFailure.error;
+    // Re-read: another refresh may have completed since the caller looked.
+    const cur = await this.o.store.get(this.o.channel);
+    if (!cur) throw new SendError('config', `no ${this.o.channel} token pair stored`);
+    if (cur.accessToken && cur.accessToken !== usedAccessToken && cur.expiresAt.getTime() - this.now() > this.refreshBeforeMs) {
+      return cur;
+    }
+    let pair: TokenPair;
+    try {
+      pair = await this.o.refresher.refresh(cur.refreshToken);
+    } catch (err) {
+      if ((err as { transient?: unknown }).transient === true) {
+        this.o.logger.warn({ channel: this.o.channel, error: errText(err) }, 'token refresh failed for now; will retry');
+        throw new SendError('retryable', `${this.o.channel} token refresh failed for now: ${errText(err)}`, 'token_refresh_unreachable');
+      }
+      const error = new SendError('config', `${this.o.channel} token refresh failed (reconnect the account): ${errText(err)}`, 'token_refresh');
+      this.lastFailure = { at: this.now(), error };
+      this.o.logger.error({ channel: this.o.channel, error: error.message }, 'token refresh failed; operator action needed');
+      throw error;
+    }
+    // Persist before use: the old refresh token is already spent.
+    await this.o.store.put(this.o.channel, pair);
+    this.lastFailure = null;
+    this.o.logger.info({ channel: this.o.channel, expiresAt: pair.expiresAt.toISOString() }, 'access token refreshed');
+    return pair;
+  }
+}

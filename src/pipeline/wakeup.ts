@@ -1,0 +1,30 @@
+/** A wake-up signal with a timeout: loops sleep until woken or until the poll interval passes. */
+export class Wakeup {
+  private waiters: Array<() => void> = [];
+  private pending = false;
+
+  wake(): void {
+    this.pending = true;
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
+  }
+
+  wait(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(t);
+        self.waiters = self.waiters.filter((w) => w !== done);
+        self.pending = false;
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+  }
+}

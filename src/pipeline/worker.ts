@@ -1,0 +1,157 @@
+// Background worker: claims stored inbound messages, asks the assistant, and puts the replies in the
+// durable outbox. Per-citizen order is kept (claims are oldest-first and chained per citizen).
+import type { Logger } from 'pino';
+import type { AssistantPort } from '../core/assistant-port';
+import type { InboundMessage, Reply } from '../core/message';
+import type { ContactStore, InboundRecord, InboundStore, OutboxStore } from '../store/ports';
+import { interactionTime } from './ingest';
+import { KeyedSerial } from './keyed-serial';
+import { TECHNICAL_PROBLEM_REPLY, TEXT_ONLY_REPLY } from './texts';
+import { userRef } from './user-ref';
+import { Wakeup } from './wakeup';
+
+export interface InboundWorkerOptions {
+  inbound: InboundStore;
+  outbox: OutboxStore;
+  /** The citizen's message opens (renews) the consultation window. */
+  contacts: ContactStore;
+  assistant: AssistantPort;
+  logger: Logger;
+  /** Unique per process; recorded on claims. */
+  owner: string;
+  /** Messages answered at the same time (across citizens). */
+  concurrency?: number;
+  /** A claim older than this is considered abandoned and is taken again. */
+  staleMs?: number;
+  pollMs?: number;
+  /** Called after replies were put in the outbox (wakes the sender). */
+  onEnqueued?: () => void;
+  now?: () => Date;
+}
+
+export class InboundWorker {
+  private readonly serial = new KeyedSerial();
+  private readonly wakeup = new Wakeup();
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly concurrency: number;
+  private readonly staleMs: number;
+  private readonly pollMs: number;
+
+  constructor(private readonly o: InboundWorkerOptions) {
+    this.concurrency = o.concurrency ?? 8;
+    this.staleMs = o.staleMs ?? 120_000;
+    this.pollMs = o.pollMs ?? 1_000;
+  }
+
+  /**
+   * Crash recovery first: every message left pending or half-processed by a previous run is claimed
+   * (this process is the only consumer at start-up) and answered in order; then the normal loop runs.
+   */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    // Anything claimed before this sweep began belongs to a dead process; our own claims are newer.
+    const sweepStart = Date.now();
+    const seen = new Set<string>();
+    let recovered = 0;
+    for (;;) {
+      const rec = await this.o.inbound.claimNext(this.o.owner, Date.now() - sweepStart + 1);
+      if (!rec || seen.has(rec.id)) break;
+      seen.add(rec.id);
+      recovered++;
+      this.dispatch(rec);
+    }
+    if (recovered > 0) this.o.logger.info({ recovered }, 'inbound messages recovered at start-up');
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeup.wake();
+  }
+
+  /** Stop claiming; wait for messages already claimed to be answered. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeup.wake();
+    await this.loop;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      if (this.inFlight.size >= this.concurrency) {
+        await Promise.race([...this.inFlight]);
+        continue;
+      }
+      let rec: InboundRecord | null = null;
+      try {
+        rec = await this.o.inbound.claimNext(this.o.owner, this.staleMs);
+      } catch (err) {
+        this.o.logger.error({ err: errText(err) }, 'inbound claim failed');
+      }
+      if (rec) this.dispatch(rec);
+      else await this.wakeup.wait(this.pollMs);
+    }
+  }
+
+  private dispatch(rec: InboundRecord): void {
+    const p = this.serial.run(`${rec.channel}:${rec.userId}`, () => this.handle(rec));
+    const tracked = p.catch(() => undefined);
+    this.inFlight.add(tracked);
+    void tracked.then(() => {
+      this.inFlight.delete(tracked);
+      this.wakeup.wake();
+    });
+  }
+
+  private async handle(rec: InboundRecord): Promise<void> {
+    const log = this.o.logger.child({ channel: rec.channel, user: userRef(rec.channel, rec.userId), inbound: rec.id });
+    try {
+      await this.o.contacts.touch(rec.channel, rec.userId, interactionTime(rec.sentAt, rec.receivedAt), rec.displayName);
+    } catch (err) {
+      log.error({ err: errText(err) }, 'could not record the interaction; will retry');
+      return;
+    }
+    // The assistant answers every kind (for image, sticker, voice… it says it reads text only);
+    // if it fails, the pipeline's own polite texts stand in.
+    let replies: Reply[];
+    try {
+      replies = await this.o.assistant.respond(toMessage(rec));
+    } catch (err) {
+      log.error({ err: errText(err) }, 'assistant failed; apologising to the citizen');
+      replies = [rec.kind === 'text' ? TECHNICAL_PROBLEM_REPLY : TEXT_ONLY_REPLY];
+    }
+    try {
+      if (replies.length > 0) {
+        const now = this.o.now ? this.o.now() : new Date();
+        await this.o.outbox.enqueue(
+          replies.map((reply) => ({ channel: rec.channel, userId: rec.userId, reply, inboundReceivedAt: rec.receivedAt })),
+          now,
+        );
+      }
+      await this.o.inbound.markDone(rec.id);
+      log.debug({ parts: replies.length }, 'replies queued');
+      if (replies.length > 0) this.o.onEnqueued?.();
+    } catch (err) {
+      // Left in 'processing': claimed again once stale.
+      log.error({ err: errText(err) }, 'could not queue replies; will retry');
+    }
+  }
+}
+
+function toMessage(r: InboundRecord): InboundMessage {
+  const m: InboundMessage = { channel: r.channel, userId: r.userId, messageId: r.messageId, kind: r.kind, text: r.text, sentAt: r.sentAt };
+  if (r.displayName) m.displayName = r.displayName;
+  return m;
+}
+
+export function errText(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}

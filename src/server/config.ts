@@ -1,0 +1,184 @@
+// Typed configuration from the environment. Bad configuration stops start-up with ONE English line
+// naming the variable; a channel whose credentials are absent is simply off.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+  }
+}
+
+export interface ZaloConfig {
+  appId: string;
+  oaSecretKey: string;
+  appSecret: string;
+  accessToken: string | undefined;
+  refreshToken: string;
+  oaId: string | undefined;
+  apiBase: string;
+  oauthBase: string;
+}
+
+export interface MessengerConfig {
+  verifyToken: string;
+  appSecret: string;
+  pageAccessToken: string;
+  apiBase: string;
+  apiVersion: string;
+}
+
+export interface StoreConfig {
+  engine: 'sqlite' | 'mongo';
+  sqlitePath: string;
+  mongoUri: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  knowledgeDir: string;
+  intentsDir: string;
+  store: StoreConfig;
+  zalo: ZaloConfig | null;
+  messenger: MessengerConfig | null;
+  /** Signed webhook events older than this are refused as replays (ms; 0 = no check). */
+  maxEventAgeMs: number;
+  /** Content of the `zalo-platform-site-verification` meta tag served on GET / (domain verification). */
+  zaloSiteVerification: string | undefined;
+  /** Web chat messages allowed per client IP per minute. */
+  webchatPerMinute: number;
+  /** How long SIGTERM waits for in-flight work before exiting anyway (ms). */
+  shutdownTimeoutMs: number;
+}
+
+const DEFAULT_MESSENGER_API_VERSION = 'v26.0';
+
+/** The repo root: the nearest folder above this file holding package.json (works from src/ and dist/). */
+export function projectRoot(start: string = __dirname): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+const opt = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const url = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  PORT: int(0, 65_535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KNOWLEDGE_DIR: opt,
+  INTENTS_DIR: opt,
+  STORE_ENGINE: z.enum(['sqlite', 'mongo']).optional(),
+  SQLITE_PATH: opt,
+  MONGODB_URI: opt,
+  ZALO_APP_ID: opt,
+  ZALO_OA_SECRET_KEY: opt,
+  ZALO_APP_SECRET: opt,
+  ZALO_OA_ACCESS_TOKEN: opt,
+  ZALO_OA_REFRESH_TOKEN: opt,
+  ZALO_OA_ID: opt,
+  ZALO_API_BASE: url.default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: url.default('https://oauth.zaloapp.com'),
+  ZALO_SITE_VERIFICATION: opt,
+  MESSENGER_VERIFY_TOKEN: opt,
+  MESSENGER_APP_SECRET: opt,
+  MESSENGER_PAGE_ACCESS_TOKEN: opt,
+  MESSENGER_API_BASE: url.default('https://graph.facebook.com'),
+  MESSENGER_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^v?\d+\.\d+$/, 'must look like v26.0')
+    .default(DEFAULT_MESSENGER_API_VERSION)
+    .transform((v) => (v.startsWith('v') ? v : `v${v}`)),
+  WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
+  WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(20_000),
+});
+
+type Env = Record<string, string | undefined>;
+
+/** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
+export function loadConfig(env: Env = process.env, root: string = projectRoot()): Config {
+  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: path.resolve(root, e.KNOWLEDGE_DIR ?? 'knowledge'),
+    intentsDir: path.resolve(root, e.INTENTS_DIR ?? 'intents'),
+    store: {
+      engine: e.STORE_ENGINE ?? (e.MONGODB_URI ? 'mongo' : 'sqlite'),
+      sqlitePath: path.resolve(root, e.SQLITE_PATH ?? 'data/motcua.sqlite'),
+      mongoUri: e.MONGODB_URI,
+    },
+    zalo: zaloConfig(e),
+    messenger: messengerConfig(e),
+    maxEventAgeMs: Math.round(e.WEBHOOK_MAX_EVENT_AGE_HOURS * 3_600_000),
+    zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
+    webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+type Parsed = z.infer<typeof schema>;
+
+function requireAll(e: Parsed, names: Array<keyof Parsed>, because: string): void {
+  for (const n of names) if (!e[n]) throw new ConfigError(String(n), `is required when ${because} is set`);
+}
+
+function zaloConfig(e: Parsed): ZaloConfig | null {
+  const creds = ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_ACCESS_TOKEN', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_ID'] as const;
+  const first = creds.find((k) => e[k]);
+  if (!first) return null;
+  // A token without its secret (or the other way round) is a half-configured channel: refuse to start.
+  requireAll(e, ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_REFRESH_TOKEN'], first);
+  if (e.ZALO_APP_ID && !/^\d+$/.test(e.ZALO_APP_ID)) throw new ConfigError('ZALO_APP_ID', 'must be the numeric App ID');
+  if (e.ZALO_OA_ID && !/^\d+$/.test(e.ZALO_OA_ID)) throw new ConfigError('ZALO_OA_ID', 'must be the numeric OA id');
+  return {
+    appId: e.ZALO_APP_ID!,
+    oaSecretKey: e.ZALO_OA_SECRET_KEY!,
+    appSecret: e.ZALO_APP_SECRET!,
+    accessToken: e.ZALO_OA_ACCESS_TOKEN,
+    refreshToken: e.ZALO_OA_REFRESH_TOKEN!,
+    oaId: e.ZALO_OA_ID,
+    apiBase: e.ZALO_API_BASE,
+    oauthBase: e.ZALO_OAUTH_BASE,
+  };
+}
+
+function messengerConfig(e: Parsed): MessengerConfig | null {
+  const creds = ['MESSENGER_VERIFY_TOKEN', 'MESSENGER_APP_SECRET', 'MESSENGER_PAGE_ACCESS_TOKEN'] as const;
+  const first = creds.find((k) => e[k]);
+  if (!first) return null;
+  requireAll(e, [...creds], first);
+  return {
+    verifyToken: e.MESSENGER_VERIFY_TOKEN!,
+    appSecret: e.MESSENGER_APP_SECRET!,
+    pageAccessToken: e.MESSENGER_PAGE_ACCESS_TOKEN!,
+    apiBase: e.MESSENGER_API_BASE,
+    apiVersion: e.MESSENGER_API_VERSION,
+  };
+}

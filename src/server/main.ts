@@ -1,0 +1,78 @@
+// Composition root for `npm start`: configuration → logs → store → assistant → pipeline → HTTP.
+import type { Server } from 'node:http';
+import { loadAssistant } from '../assistant';
+import { formatProblem } from '../core/problem';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { registerSecret } from './redact';
+import { buildRuntime } from './runtime';
+import { onSignals, shutdown } from './shutdown';
+import { openConfiguredStores } from './stores';
+
+function registerSecrets(c: Config): void {
+  for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken]) registerSecret(v);
+  for (const v of [c.messenger?.appSecret, c.messenger?.verifyToken, c.messenger?.pageAccessToken]) registerSecret(v);
+}
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`motcua: configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  registerSecrets(config);
+  const logger = createLogger(config.logLevel);
+
+  const stores = await openConfiguredStores(config.store);
+  const assistant = await loadAssistant({
+    knowledgeDir: config.knowledgeDir,
+    intentsDir: config.intentsDir,
+    stores,
+    onKnowledgeProblems: (problems) => {
+      for (const p of problems) logger.warn({ problem: formatProblem(p) }, 'knowledge file problem');
+    },
+  });
+
+  const runtime = buildRuntime({ config, stores, assistant, logger, knowledgeLoaded: () => true });
+  for (const ch of ['zalo', 'messenger'] as const) {
+    if (!runtime.channelsOn.includes(ch)) logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
+    else logger.info({ channel: ch }, `${ch} channel is on`);
+  }
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = runtime.app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  logger.info({ port, webchat: `http://localhost:${port}/` }, 'motcua is listening');
+
+  onSignals((signal) =>
+    shutdown(
+      {
+        server,
+        logger,
+        markShuttingDown: () => runtime.markShuttingDown(),
+        stopWork: () => runtime.stop(),
+        closeStores: () => stores.close(),
+        timeoutMs: config.shutdownTimeoutMs,
+      },
+      signal,
+    ),
+  );
+
+  // Recover unanswered messages and unsent replies left by a previous run, then keep working.
+  await runtime.start();
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`motcua: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,224 @@
+// Wires the pipeline for one process: channels from the configuration, the ingestor, the background
+// worker, the outbox sender, the Zalo token manager and the Express app. Used by main.ts and tests.
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { AssistantPort } from '../core/assistant-port';
+import type { ChannelName, InboundMessage, Reply } from '../core/message';
+import type { Stores } from '../store/ports';
+import type { BackoffPolicy } from '../pipeline/backoff';
+import type { ChannelSender } from '../pipeline/channel';
+import { Ingestor } from '../pipeline/ingest';
+import { OutboxSender } from '../pipeline/sender';
+import { TokenManager } from '../pipeline/token-manager';
+import { InboundWorker } from '../pipeline/worker';
+import { MessengerApiClient } from '../../webhooks/messenger/api-client';
+import { messengerWebhookRouter } from '../../webhooks/messenger/route';
+import { MessengerChannelSender } from '../../webhooks/messenger/sender';
+import { webchatApiRouter } from '../../webhooks/webchat/api';
+import { webchatPageRouter } from '../../webhooks/webchat/page';
+import { ZaloApiClient } from '../../webhooks/zalo/api-client';
+import { ZaloOAuthClient } from '../../webhooks/zalo/oauth-client';
+import { zaloWebhookRouter } from '../../webhooks/zalo/route';
+import { ZaloChannelSender } from '../../webhooks/zalo/sender';
+import { createApp } from './app';
+import type { Config } from './config';
+import { Metrics } from './metrics';
+
+/** Timings, overridable by tests (defaults suit production). */
+export interface Tuning {
+  workerConcurrency: number;
+  senderConcurrency: number;
+  pollMs: number;
+  inboundStaleMs: number;
+  outboxStaleMs: number;
+  backoff: BackoffPolicy;
+  tokenRefreshBeforeMs: number;
+  tokenCheckEveryMs: number;
+  httpTimeoutMs: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  workerConcurrency: 8,
+  senderConcurrency: 8,
+  pollMs: 500,
+  inboundStaleMs: 120_000,
+  outboxStaleMs: 60_000,
+  backoff: { baseMs: 1_000, maxMs: 5 * 60_000, maxAttempts: 6 },
+  tokenRefreshBeforeMs: 3 * 3_600_000,
+  tokenCheckEveryMs: 10 * 60_000,
+  httpTimeoutMs: 10_000,
+};
+
+export interface RuntimeDeps {
+  config: Config;
+  stores: Stores;
+  assistant: AssistantPort;
+  logger: Logger;
+  tuning?: Partial<Tuning>;
+  /** Whether the knowledge base is loaded (for /readyz). */
+  knowledgeLoaded?: () => boolean;
+  metrics?: Metrics;
+}
+
+export interface Runtime {
+  app: Express;
+  metrics: Metrics;
+  ingestor: Ingestor;
+  worker: InboundWorker;
+  sender: OutboxSender;
+  zaloTokens: TokenManager | null;
+  channelsOn: ChannelName[];
+  /** Seed tokens, recover unfinished work and start the background loops. */
+  start(): Promise<void>;
+  /** Finish in-flight work and stop the background loops (the HTTP server is closed by the caller). */
+  stop(): Promise<void>;
+  markShuttingDown(): void;
+}
+
+interface Understood {
+  turn(msg: InboundMessage): Promise<{ understanding: { confidence: number } | null; replies: Reply[] }>;
+}
+
+/** Reports the assistant's understanding confidence to the metrics when it exposes `turn()`. */
+export function observeConfidence(a: AssistantPort, metrics: Metrics): AssistantPort {
+  const turn = (a as Partial<Understood>).turn;
+  if (typeof turn !== 'function') return a;
+  return {
+    async respond(msg) {
+      const t = await turn.call(a, msg);
+      if (t.understanding) metrics.understood(msg.channel, t.understanding.confidence);
+      return t.replies;
+    },
+  };
+}
+
+export function buildRuntime(d: RuntimeDeps): Runtime {
+  const t: Tuning = { ...DEFAULT_TUNING, ...d.tuning };
+  const { config, stores, logger } = d;
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const metrics = d.metrics ?? new Metrics({ outboxDepth: () => stores.outbox.depth() });
+  let shuttingDown = false;
+  const assistant = observeConfidence(d.assistant, metrics);
+
+  const senders = new Map<ChannelName, ChannelSender>();
+  let zaloTokens: TokenManager | null = null;
+  if (config.zalo) {
+    const z = config.zalo;
+    zaloTokens = new TokenManager({
+      channel: 'zalo',
+      store: stores.tokens,
+      refresher: new ZaloOAuthClient({ baseUrl: z.oauthBase, appId: z.appId, appSecret: z.appSecret, timeoutMs: t.httpTimeoutMs }),
+      logger,
+      refreshBeforeMs: t.tokenRefreshBeforeMs,
+    });
+    senders.set('zalo', new ZaloChannelSender(new ZaloApiClient({ baseUrl: z.apiBase, timeoutMs: t.httpTimeoutMs }), zaloTokens));
+  }
+  if (config.messenger) {
+    const m = config.messenger;
+    senders.set(
+      'messenger',
+      new MessengerChannelSender(
+        new MessengerApiClient({ baseUrl: m.apiBase, apiVersion: m.apiVersion, pageAccessToken: m.pageAccessToken, appSecret: m.appSecret, timeoutMs: t.httpTimeoutMs }),
+      ),
+    );
+  }
+
+  const sender = new OutboxSender({
+    outbox: stores.outbox,
+    contacts: stores.contacts,
+    senders,
+    logger,
+    owner,
+    observer: metrics,
+    concurrency: t.senderConcurrency,
+    staleMs: t.outboxStaleMs,
+    pollMs: t.pollMs,
+    backoff: t.backoff,
+  });
+  const worker = new InboundWorker({
+    inbound: stores.inbound,
+    outbox: stores.outbox,
+    contacts: stores.contacts,
+    assistant,
+    logger,
+    owner,
+    concurrency: t.workerConcurrency,
+    staleMs: t.inboundStaleMs,
+    pollMs: t.pollMs,
+    onEnqueued: () => sender.wake(),
+  });
+  const ingestor = new Ingestor({ inbound: stores.inbound, contacts: stores.contacts, observer: metrics, logger, onNew: () => worker.wake() });
+
+  const webhookRouters = [];
+  if (config.zalo) {
+    webhookRouters.push(
+      zaloWebhookRouter({
+        appId: config.zalo.appId,
+        oaSecretKey: config.zalo.oaSecretKey,
+        oaId: config.zalo.oaId,
+        maxEventAgeMs: config.maxEventAgeMs,
+        ingestor,
+        logger,
+        onRejected: (reason) => metrics.rejected('zalo', reason),
+      }),
+    );
+  }
+  if (config.messenger) {
+    webhookRouters.push(
+      messengerWebhookRouter({
+        verifyToken: config.messenger.verifyToken,
+        appSecret: config.messenger.appSecret,
+        maxEventAgeMs: config.maxEventAgeMs,
+        ingestor,
+        logger,
+        onRejected: (reason) => metrics.rejected('messenger', reason),
+      }),
+    );
+  }
+  const webRouters = [
+    webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
+    webchatPageRouter({ zaloSiteVerification: config.zaloSiteVerification }),
+  ];
+
+  const app = createApp({
+    logger,
+    metrics,
+    webhookRouters,
+    webRouters,
+    readiness: {
+      storePing: () => stores.ping(),
+      knowledgeLoaded: d.knowledgeLoaded ?? (() => true),
+      shuttingDown: () => shuttingDown,
+    },
+  });
+
+  return {
+    app,
+    metrics,
+    ingestor,
+    worker,
+    sender,
+    zaloTokens,
+    channelsOn: [...senders.keys()],
+    async start() {
+      if (config.zalo && zaloTokens) {
+        const seeded = await zaloTokens.seed(config.zalo.accessToken, config.zalo.refreshToken);
+        logger.info({ channel: 'zalo', source: seeded === 'seeded' ? 'environment (first start)' : 'store' }, 'zalo token pair ready');
+        zaloTokens.startProactive(t.tokenCheckEveryMs);
+      }
+      await Promise.all([worker.start(), sender.start()]);
+    },
+    async stop() {
+      shuttingDown = true;
+      zaloTokens?.stopProactive();
+      await worker.stop();
+      await sender.stop();
+      await zaloTokens?.settle();
+    },
+    markShuttingDown() {
+      shuttingDown = true;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// MongoDB engine (mongoose) for several instances behind a load balancer. Each call opens its own
+// Connection (never mongoose's global one), so one process can hold two independent connections.
+import type { Stores } from '../ports';
+import { StoreStartupError, firstLine } from '../startup-error';
+import { validated } from '../validated';
+import { mongoAnalytics } from './analytics';
+import { mongoAudit } from './audit';
+import { mongoComplaints } from './complaints';
+import { connectMongo, describeMongoUri } from './connect';
+import { mongoContacts } from './contacts';
+import { mongoConversations } from './conversations';
+import { mongoDossiers } from './dossiers';
+import { mongoInbound } from './inbound';
+import { mongoKnowledge } from './knowledge';
+import { mongoOutbox } from './outbox';
+import { mongoSessions } from './sessions';
+import { mongoStaff } from './staff';
+import { mongoSubscriptions } from './subscriptions';
+import { mongoTokens } from './tokens';
+import { mongoUnanswered } from './unanswered';
+
+export async function openMongoStores(uri: string): Promise<Stores> {
+  const conn = await connectMongo(uri);
+  const stores: Stores = {
+    dossiers: mongoDossiers(conn),
+    conversations: mongoConversations(conn),
+    inbound: mongoInbound(conn),
+    outbox: mongoOutbox(conn),
+    tokens: mongoTokens(conn),
+    contacts: mongoContacts(conn),
+    unanswered: mongoUnanswered(conn),
+    analytics: mongoAnalytics(conn),
+    subscriptions: mongoSubscriptions(conn),
+    complaints: mongoComplaints(conn),
+    staff: mongoStaff(conn),
+    sessions: mongoSessions(conn),
+    audit: mongoAudit(conn),
+    knowledge: mongoKnowledge(conn),
+    ping: async () => {
+      await conn.getClient().db('admin').command({ ping: 1 });
+    },
+    close: async () => {
+      await conn.close();
+    },
+  };
+  try {
+    // Dedupe and claims rely on the unique indexes, so they must exist before the first request.
+    await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
+  } catch (err) {
+    await conn.close();
+    throw new StoreStartupError(`MongoDB at ${describeMongoUri(uri)}: cannot create indexes: ${firstLine(err)}`);
+  }
+  return validated(stores);
+}

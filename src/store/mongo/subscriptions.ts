@@ -1,0 +1,44 @@
+import { Schema, type Connection } from 'mongoose';
+import { DOSSIER_STATUSES, type Subscription, type SubscriptionStore } from '../ports';
+import { retryOnDuplicate } from './duplicate-key';
+import { SCHEMA_OPTIONS } from './schema-options';
+
+const schema = new Schema<Subscription>(
+  {
+    code: { type: String, required: true },
+    channel: { type: String, required: true },
+    userId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    lastNotifiedStatus: { type: String, enum: [...DOSSIER_STATUSES, null], default: null },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'subscriptions' },
+);
+schema.index({ code: 1, channel: 1, userId: 1 }, { unique: true });
+
+export function mongoSubscriptions(conn: Connection): SubscriptionStore {
+  const Subscriptions = conn.model('Subscription', schema);
+  return {
+    add: async (s, at) => {
+      await retryOnDuplicate(() =>
+        Subscriptions.updateOne(
+          { code: s.code, channel: s.channel, userId: s.userId },
+          { $setOnInsert: { createdAt: at, lastNotifiedStatus: null } },
+          { upsert: true },
+        ),
+      );
+    },
+    forCode: async (code) =>
+      (await Subscriptions.find({ code }).sort({ createdAt: 1, channel: 1, userId: 1 }).lean<Subscription[]>()).map(
+        (d): Subscription => ({
+          code: d.code,
+          channel: d.channel,
+          userId: d.userId,
+          createdAt: d.createdAt,
+          lastNotifiedStatus: d.lastNotifiedStatus ?? null,
+        }),
+      ),
+    markNotified: async (code, channel, userId, status) => {
+      await Subscriptions.updateOne({ code, channel, userId }, { $set: { lastNotifiedStatus: status } });
+    },
+  };
+}

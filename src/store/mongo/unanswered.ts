@@ -1,0 +1,61 @@
+import { Schema, type Connection } from 'mongoose';
+import { ASPECTS, INTENTS } from '../../core/labels';
+import type { UnansweredQuestion, UnansweredStore } from '../ports';
+import { retryOnDuplicate } from './duplicate-key';
+import { SCHEMA_OPTIONS } from './schema-options';
+
+const questionSchema = new Schema<UnansweredQuestion>(
+  {
+    text: { type: String, default: '' },
+    normalized: { type: String, required: true },
+    intent: { type: String, enum: INTENTS, required: true },
+    procedure: { type: String, default: null },
+    aspect: { type: String, enum: [...ASPECTS, null], default: null },
+    confidence: { type: Number, required: true },
+    channel: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'unanswered' },
+);
+questionSchema.index({ normalized: 1, at: 1 });
+
+// Groups are kept up to date on every add (FerretDB v1 has no $group accumulators to compute them later).
+interface GroupDoc {
+  _id: string; // normalized text
+  example: string;
+  count: number;
+  lastAt: Date;
+}
+const groupSchema = new Schema<GroupDoc>(
+  {
+    _id: { type: String, required: true },
+    example: { type: String, default: '' },
+    count: { type: Number, required: true },
+    lastAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'unanswered_groups' },
+);
+groupSchema.index({ count: -1, lastAt: -1 });
+
+export function mongoUnanswered(conn: Connection): UnansweredStore {
+  const Questions = conn.model('Unanswered', questionSchema);
+  const Groups = conn.model('UnansweredGroup', groupSchema);
+  return {
+    // Two writes without a transaction (none on FerretDB v1): the group is derived data, so a crash in
+    // between costs at most one count.
+    add: async (q) => {
+      await Questions.create(q);
+      await retryOnDuplicate(() =>
+        Groups.updateOne(
+          { _id: q.normalized },
+          { $inc: { count: 1 }, $max: { lastAt: q.at }, $setOnInsert: { example: q.text } },
+          { upsert: true },
+        ),
+      );
+    },
+    grouped: async (limit) => {
+      const docs = await Groups.find().sort({ count: -1, lastAt: -1 }).limit(limit).lean<GroupDoc[]>();
+      return docs.map((g) => ({ normalized: g._id, example: g.example, count: g.count, lastAt: g.lastAt }));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import type { AnalyticsEvent, AnalyticsStore } from '../ports';
+import { ms, toDate } from './codec';
+
+type EventRow = Omit<AnalyticsEvent, 'at'> & { at: number };
+
+export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
+  const insert = db.prepare(
+    'INSERT INTO analytics (type, channel, intent, procedure, aspect, at) VALUES (@type, @channel, @intent, @procedure, @aspect, @at)',
+  );
+  const range = db.prepare(
+    'SELECT type, channel, intent, procedure, aspect, at FROM analytics WHERE at >= ? AND at < ? ORDER BY at, id',
+  );
+  return {
+    record: async (e) => {
+      insert.run({ type: e.type, channel: e.channel, intent: e.intent, procedure: e.procedure, aspect: e.aspect, at: ms(e.at) });
+    },
+    between: async (from, to) => (range.all(ms(from), ms(to)) as EventRow[]).map((r) => ({ ...r, at: toDate(r.at) })),
+  };
+}

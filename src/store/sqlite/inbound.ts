@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { InboundRecord, InboundState, InboundStore } from '../ports';
+import type { ChannelName, InboundKind } from '../../core/message';
+import { ms, toDate } from './codec';
+
+interface InboundRow {
+  id: number;
+  channel: ChannelName;
+  message_id: string;
+  user_id: string;
+  kind: InboundKind;
+  text: string;
+  display_name: string | null;
+  sent_at: number;
+  received_at: number;
+  state: InboundState;
+}
+
+const toRecord = (r: InboundRow): InboundRecord => ({
+  id: String(r.id),
+  channel: r.channel,
+  messageId: r.message_id,
+  userId: r.user_id,
+  kind: r.kind,
+  text: r.text,
+  displayName: r.display_name,
+  sentAt: toDate(r.sent_at),
+  receivedAt: toDate(r.received_at),
+  state: r.state,
+});
+
+export function sqliteInbound(db: Database.Database): InboundStore {
+  // The unique (channel, message_id) index makes a redelivery a no-op instead of a second answer.
+  const insert = db.prepare(`
+    INSERT INTO inbound (channel, message_id, user_id, kind, text, display_name, sent_at, received_at, state)
+    VALUES (@channel, @messageId, @userId, @kind, @text, @displayName, @sentAt, @receivedAt, 'pending')
+    ON CONFLICT (channel, message_id) DO NOTHING
+    RETURNING *`);
+  // One statement: select and mark happen atomically, so two processes never claim the same row.
+  const claim = db.prepare(`
+    UPDATE inbound SET state = 'processing', owner = @owner, claimed_at = @now
+    WHERE id = (
+      SELECT id FROM inbound
+      WHERE state = 'pending' OR (state = 'processing' AND claimed_at <= @staleBefore)
+      ORDER BY received_at, id LIMIT 1)
+    RETURNING *`);
+  const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
+  const pending = db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE state IN ('pending', 'processing')");
+
+  return {
+    insertIfNew: async (r) => {
+      const row = insert.get({
+        channel: r.channel,
+        messageId: r.messageId,
+        userId: r.userId,
+        kind: r.kind,
+        text: r.text,
+        displayName: r.displayName,
+        sentAt: ms(r.sentAt),
+        receivedAt: ms(r.receivedAt),
+      }) as InboundRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    claimNext: async (owner, staleMs) => {
+      const now = Date.now();
+      const row = claim.get({ owner, now, staleBefore: now - staleMs }) as InboundRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    markDone: async (id) => {
+      done.run(id);
+    },
+    countPending: async () => (pending.get() as { n: number }).n,
+  };
+}

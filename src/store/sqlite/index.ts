@@ -1,0 +1,65 @@
+// The embedded default engine: one SQLite file (WAL, so readers never block the writer), nothing to install.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Stores } from '../ports';
+import { StoreStartupError, firstLine } from '../startup-error';
+import { validated } from '../validated';
+import { sqliteAnalytics } from './analytics';
+import { sqliteAudit } from './audit';
+import { sqliteComplaints } from './complaints';
+import { sqliteContacts } from './contacts';
+import { sqliteConversations } from './conversations';
+import { sqliteDossiers } from './dossiers';
+import { sqliteInbound } from './inbound';
+import { sqliteKnowledge } from './knowledge';
+import { migrate } from './migrations';
+import { sqliteOutbox } from './outbox';
+import { sqliteSessions } from './sessions';
+import { sqliteStaff } from './staff';
+import { sqliteSubscriptions } from './subscriptions';
+import { sqliteTokens } from './tokens';
+import { sqliteUnanswered } from './unanswered';
+
+/** Open (creating the folder and file if needed) and migrate; ":memory:" gives a throw-away database. */
+export function openSqliteStores(file: string): Stores {
+  let db: Database.Database | undefined;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file, { timeout: 5_000 }); // wait up to 5 s for another process's write lock
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // durable at checkpoints; WAL keeps the file consistent on power loss
+    db.pragma('foreign_keys = ON');
+    migrate(db, new Date());
+  } catch (err) {
+    db?.close();
+    if (err instanceof StoreStartupError) throw err;
+    throw new StoreStartupError(`SQLite at ${file}: ${firstLine(err)}`);
+  }
+  return sqliteStores(db);
+}
+
+function sqliteStores(db: Database.Database): Stores {
+  return validated({
+    dossiers: sqliteDossiers(db),
+    conversations: sqliteConversations(db),
+    inbound: sqliteInbound(db),
+    outbox: sqliteOutbox(db),
+    tokens: sqliteTokens(db),
+    contacts: sqliteContacts(db),
+    unanswered: sqliteUnanswered(db),
+    analytics: sqliteAnalytics(db),
+    subscriptions: sqliteSubscriptions(db),
+    complaints: sqliteComplaints(db),
+    staff: sqliteStaff(db),
+    sessions: sqliteSessions(db),
+    audit: sqliteAudit(db),
+    knowledge: sqliteKnowledge(db),
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  });
+}

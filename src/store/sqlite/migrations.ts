@@ -1,0 +1,211 @@
+// Versioned schema: each migration runs once, in order, inside its own write transaction, and is recorded
+// in schema_version. Never edit a released migration; append a new one.
+import type Database from 'better-sqlite3';
+import { DOSSIER_STATUSES, STAFF_ROLES } from '../ports';
+import { StoreStartupError } from '../startup-error';
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+// Only our own constants go into the DDL; values from callers are always bound parameters.
+const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE dossiers (
+        code TEXT PRIMARY KEY,
+        procedure_id TEXT NOT NULL,
+        applicant_name TEXT NOT NULL,
+        phone TEXT,
+        received_at INTEGER NOT NULL,
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN (${inList(DOSSIER_STATUSES)})),
+        reason TEXT,
+        note TEXT,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE dossier_history (
+        code TEXT NOT NULL REFERENCES dossiers (code) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN (${inList(DOSSIER_STATUSES)})),
+        at INTEGER NOT NULL,
+        note TEXT,
+        PRIMARY KEY (code, seq)
+      ) STRICT;
+
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE inbound (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        display_name TEXT,
+        sent_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'processing', 'done')),
+        owner TEXT,
+        claimed_at INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX inbound_dedupe ON inbound (channel, message_id);
+      CREATE INDEX inbound_claim ON inbound (state, received_at);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        reply TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'dead')),
+        attempts INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        inbound_received_at INTEGER,
+        owner TEXT,
+        claimed_at INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX outbox_queue ON outbox (channel, user_id, seq);
+      CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+      CREATE INDEX outbox_user_state ON outbox (user_id, state);
+
+      CREATE TABLE tokens (
+        channel TEXT PRIMARY KEY,
+        access_token TEXT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE contacts (
+        channel TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        last_inbound_at INTEGER NOT NULL,
+        display_name TEXT,
+        PRIMARY KEY (channel, user_id)
+      ) STRICT;
+
+      CREATE TABLE unanswered (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        text TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        procedure TEXT,
+        aspect TEXT,
+        confidence REAL NOT NULL,
+        channel TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE unanswered_groups (
+        normalized TEXT PRIMARY KEY,
+        example TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX unanswered_groups_rank ON unanswered_groups (count DESC, last_at DESC);
+
+      CREATE TABLE analytics (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        type TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        intent TEXT,
+        procedure TEXT,
+        aspect TEXT,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX analytics_at ON analytics (at);
+
+      CREATE TABLE subscriptions (
+        code TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_notified_status TEXT,
+        PRIMARY KEY (code, channel, user_id)
+      ) STRICT;
+
+      CREATE TABLE complaints (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE staff (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN (${inList(STAFF_ROLES)})),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_username ON sessions (username);
+      CREATE INDEX sessions_last_seen ON sessions (last_seen_at);
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_at ON audit (at);
+
+      CREATE TABLE knowledge_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        comment TEXT,
+        UNIQUE (key, version)
+      ) STRICT;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+function currentVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/** Bring the database to the latest schema; refuses a database written by a newer motcua. */
+export function migrate(db: Database.Database, now: Date): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
+  const found = currentVersion(db);
+  if (found > LATEST_SCHEMA_VERSION) {
+    throw new StoreStartupError(`SQLite database has schema v${found}, newer than this motcua supports (v${LATEST_SCHEMA_VERSION}); upgrade motcua`);
+  }
+  const record = db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)');
+  for (const m of MIGRATIONS) {
+    // Re-read the version inside the write lock: another process may have migrated meanwhile.
+    db.transaction(() => {
+      if (currentVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      record.run(m.version, now.getTime());
+    }).immediate();
+  }
+}

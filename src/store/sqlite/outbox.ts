@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { OutboxItem, OutboxState, OutboxStore } from '../ports';
+import type { ChannelName } from '../../core/message';
+import { ms, msOrNull, toDate, toDateOrNull } from './codec';
+
+interface OutboxRow {
+  id: number;
+  channel: ChannelName;
+  user_id: string;
+  seq: number;
+  reply: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  inbound_received_at: number | null;
+}
+
+const toItem = (r: OutboxRow): OutboxItem => ({
+  id: String(r.id),
+  channel: r.channel,
+  userId: r.user_id,
+  seq: r.seq,
+  reply: JSON.parse(r.reply) as OutboxItem['reply'],
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: toDate(r.next_attempt_at),
+  lastError: r.last_error,
+  createdAt: toDate(r.created_at),
+  inboundReceivedAt: toDateOrNull(r.inbound_received_at),
+});
+
+type NewItem = Parameters<OutboxStore['enqueue']>[0][number];
+
+export function sqliteOutbox(db: Database.Database): OutboxStore {
+  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?');
+  const insert = db.prepare(`
+    INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at)
+    VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt)
+    RETURNING *`);
+  // Due, and the head of its citizen's queue: no earlier item of that citizen is still unfinished.
+  const claim = db.prepare(`
+    UPDATE outbox SET state = 'sending', owner = @owner, claimed_at = @now, attempts = attempts + 1
+    WHERE id = (
+      SELECT o.id FROM outbox o
+      WHERE ((o.state = 'pending' AND o.next_attempt_at <= @now) OR (o.state = 'sending' AND o.claimed_at <= @staleBefore))
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox e
+          WHERE e.channel = o.channel AND e.user_id = o.user_id AND e.seq < o.seq AND e.state IN ('pending', 'sending'))
+      ORDER BY o.next_attempt_at, o.id LIMIT 1)
+    RETURNING *`);
+  const sent = db.prepare("UPDATE outbox SET state = 'sent', owner = NULL, last_error = NULL WHERE id = ?");
+  const retry = db.prepare(
+    "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?",
+  );
+  const final = db.prepare('UPDATE outbox SET state = ?, owner = NULL, last_error = ? WHERE id = ?');
+  const depth = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')");
+  const list = db.prepare(`
+    SELECT * FROM outbox
+    WHERE (@userId IS NULL OR user_id = @userId) AND (@state IS NULL OR state = @state)
+    ORDER BY created_at, id LIMIT @limit`);
+
+  // All parts of one answer get consecutive places in the citizen's queue, or none do.
+  const enqueue = db.transaction((items: NewItem[], now: number): OutboxItem[] =>
+    items.map((it) => {
+      const { seq } = nextSeq.get(it.channel, it.userId) as { seq: number };
+      const row = insert.get({
+        channel: it.channel,
+        userId: it.userId,
+        seq,
+        reply: JSON.stringify({ text: it.reply.text, options: it.reply.options }),
+        now,
+        inboundReceivedAt: msOrNull(it.inboundReceivedAt),
+      }) as OutboxRow;
+      return toItem(row);
+    }),
+  );
+
+  return {
+    enqueue: async (items, now) => enqueue.immediate(items, ms(now)),
+    claimNext: async (owner, now, staleMs) => {
+      const row = claim.get({ owner, now: ms(now), staleBefore: ms(now) - staleMs }) as OutboxRow | undefined;
+      return row ? toItem(row) : null;
+    },
+    markSent: async (id) => {
+      sent.run(id);
+    },
+    retryLater: async (id, error, nextAttemptAt) => {
+      retry.run(error, ms(nextAttemptAt), id);
+    },
+    markFinal: async (id, state, error) => {
+      final.run(state, error, id);
+    },
+    depth: async () => (depth.get() as { n: number }).n,
+    list: async (filter, limit) =>
+      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(toItem),
+  };
+}

@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import type { StaffAccount, StaffRole, StaffStore } from '../ports';
+import { ms, toDate } from './codec';
+
+interface StaffRow {
+  username: string;
+  role: StaffRole;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const toAccount = (r: StaffRow): StaffAccount => ({
+  username: r.username,
+  role: r.role,
+  passwordHash: r.password_hash,
+  disabled: r.disabled === 1,
+  createdAt: toDate(r.created_at),
+  updatedAt: toDate(r.updated_at),
+});
+
+export function sqliteStaff(db: Database.Database): StaffStore {
+  const insert = db.prepare(
+    `INSERT INTO staff (username, role, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (username) DO NOTHING`,
+  );
+  const select = db.prepare('SELECT * FROM staff WHERE username = ?');
+  const all = db.prepare('SELECT * FROM staff ORDER BY username');
+  // COALESCE keeps a field the patch leaves out.
+  const update = db.prepare(
+    `UPDATE staff SET role = COALESCE(@role, role), password_hash = COALESCE(@passwordHash, password_hash),
+       disabled = COALESCE(@disabled, disabled), updated_at = @at
+     WHERE username = @username RETURNING *`,
+  );
+  return {
+    create: async (a, at) => insert.run(a.username, a.role, a.passwordHash, a.disabled ? 1 : 0, ms(at), ms(at)).changes === 1,
+    get: async (username) => {
+      const row = select.get(username) as StaffRow | undefined;
+      return row ? toAccount(row) : null;
+    },
+    list: async () => (all.all() as StaffRow[]).map(toAccount),
+    update: async (username, patch, at) => {
+      const row = update.get({
+        username,
+        role: patch.role ?? null,
+        passwordHash: patch.passwordHash ?? null,
+        disabled: patch.disabled === undefined ? null : patch.disabled ? 1 : 0,
+        at: ms(at),
+      }) as StaffRow | undefined;
+      return row ? toAccount(row) : null;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import type { DossierStatus, Subscription, SubscriptionStore } from '../ports';
+import type { ChannelName } from '../../core/message';
+import { ms, toDate } from './codec';
+
+interface SubscriptionRow {
+  code: string;
+  channel: ChannelName;
+  user_id: string;
+  created_at: number;
+  last_notified_status: DossierStatus | null;
+}
+
+export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
+  const insert = db.prepare(
+    `INSERT INTO subscriptions (code, channel, user_id, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (code, channel, user_id) DO NOTHING`,
+  );
+  const byCode = db.prepare('SELECT * FROM subscriptions WHERE code = ? ORDER BY created_at, channel, user_id');
+  const notified = db.prepare(
+    'UPDATE subscriptions SET last_notified_status = ? WHERE code = ? AND channel = ? AND user_id = ?',
+  );
+  return {
+    add: async (s, at) => {
+      insert.run(s.code, s.channel, s.userId, ms(at));
+    },
+    forCode: async (code) =>
+      (byCode.all(code) as SubscriptionRow[]).map(
+        (r): Subscription => ({
+          code: r.code,
+          channel: r.channel,
+          userId: r.user_id,
+          createdAt: toDate(r.created_at),
+          lastNotifiedStatus: r.last_notified_status,
+        }),
+      ),
+    markNotified: async (code, channel, userId, status) => {
+      notified.run(status, code, channel, userId);
+    },
+  };
+}

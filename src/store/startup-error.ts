@@ -1,0 +1,10 @@
+/** The configured store cannot be used; the message is one line meant for the operator. */
+export class StoreStartupError extends Error {
+  override name = 'StoreStartupError';
+}
+
+/** First line of an error's message (errors from native code may not be `instanceof Error` here). */
+export function firstLine(err: unknown): string {
+  const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
+  return message.split('\n')[0];
+}

@@ -1,0 +1,216 @@
+// Every engine is handed out wrapped in these checks, so both refuse the same bad input the same way
+// (StoreInputError) and engine code may trust the types its signatures promise.
+import { ASPECTS, INTENTS } from '../core/labels';
+import {
+  arrayOf,
+  bool,
+  date,
+  guardPort,
+  int,
+  json,
+  nullable,
+  num,
+  oneOf,
+  optional,
+  shape,
+  str,
+  text,
+} from './guard';
+import { DOSSIER_STATUSES, STAFF_ROLES, type Stores } from './ports';
+
+const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
+const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
+const MAX_LIMIT = 10_000;
+
+const code = str('code', 64);
+const channel = str('channel', 32);
+const userId = str('userId');
+const id = str('id');
+const owner = str('owner');
+const status = oneOf('status', DOSSIER_STATUSES);
+const limit = int('limit', 1, MAX_LIMIT);
+const staleMs = int('staleMs', 0);
+const username = str('username', 64);
+
+const dossier = shape('dossier', {
+  code,
+  procedureId: str('procedureId'),
+  applicantName: str('applicantName'),
+  phone: nullable(str('phone', 32)),
+  receivedAt: date('receivedAt'),
+  dueAt: date('dueAt'),
+  status,
+  reason: nullable(text('reason')),
+  note: nullable(text('note')),
+  history: arrayOf('history', shape('history entry', { status, at: date('at'), note: nullable(text('note')) })),
+  updatedAt: date('updatedAt'),
+});
+
+const reply = shape('reply', { text: text('reply.text'), options: arrayOf('reply.options', text('option'), 20) });
+
+export function validated(s: Stores): Stores {
+  return {
+    dossiers: guardPort(s.dossiers, {
+      get: [code],
+      upsert: [dossier],
+      setStatus: [code, status, nullable(text('note')), date('at')],
+      count: [],
+    }),
+    conversations: guardPort(s.conversations, {
+      load: [str('conversationId')],
+      save: [str('conversationId'), json('state')],
+    }),
+    inbound: guardPort(s.inbound, {
+      insertIfNew: [
+        shape('inbound', {
+          channel,
+          messageId: str('messageId'),
+          userId,
+          kind: str('kind', 32),
+          text: text('text'),
+          displayName: nullable(str('displayName')),
+          sentAt: date('sentAt'),
+          receivedAt: date('receivedAt'),
+        }),
+      ],
+      claimNext: [owner, staleMs],
+      markDone: [id],
+      countPending: [],
+    }),
+    outbox: guardPort(s.outbox, {
+      enqueue: [
+        arrayOf('items', shape('item', { channel, userId, reply, inboundReceivedAt: nullable(date('inboundReceivedAt')) }), 100),
+        date('now'),
+      ],
+      claimNext: [owner, date('now'), staleMs],
+      markSent: [id, date('now')],
+      retryLater: [id, text('error'), date('nextAttemptAt')],
+      markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
+      depth: [],
+      list: [shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }), limit],
+    }),
+    tokens: guardPort(s.tokens, {
+      get: [channel],
+      put: [
+        channel,
+        shape('tokens', { accessToken: text('accessToken'), refreshToken: text('refreshToken'), expiresAt: date('expiresAt') }),
+      ],
+    }),
+    contacts: guardPort(s.contacts, {
+      touch: [channel, userId, date('at'), nullable(str('displayName'))],
+      lastInboundAt: [channel, userId],
+    }),
+    unanswered: guardPort(s.unanswered, {
+      add: [
+        shape('question', {
+          text: text('text'),
+          normalized: str('normalized', 2_000),
+          intent: oneOf('intent', INTENTS),
+          procedure: nullable(str('procedure')),
+          aspect: nullable(oneOf('aspect', ASPECTS)),
+          confidence: num('confidence'),
+          channel,
+          at: date('at'),
+        }),
+      ],
+      grouped: [limit],
+    }),
+    analytics: guardPort(s.analytics, {
+      record: [
+        shape('event', {
+          type: oneOf('type', ANALYTICS_TYPES),
+          channel,
+          intent: nullable(oneOf('intent', INTENTS)),
+          procedure: nullable(str('procedure')),
+          aspect: nullable(oneOf('aspect', ASPECTS)),
+          at: date('at'),
+        }),
+      ],
+      between: [date('from'), date('to')],
+    }),
+    subscriptions: guardPort(s.subscriptions, {
+      add: [shape('subscription', { code, channel, userId }), date('at')],
+      forCode: [code],
+      markNotified: [code, channel, userId, status],
+    }),
+    complaints: guardPort(s.complaints, {
+      add: [shape('complaint', { channel, userId, text: text('text'), at: date('at') })],
+    }),
+    staff: guardPort(s.staff, {
+      create: [
+        shape('account', {
+          username,
+          role: oneOf('role', STAFF_ROLES),
+          passwordHash: str('passwordHash', 1_000),
+          disabled: bool('disabled'),
+        }),
+        date('at'),
+      ],
+      get: [username],
+      list: [],
+      update: [
+        username,
+        shape('patch', {
+          role: optional(oneOf('role', STAFF_ROLES)),
+          passwordHash: optional(str('passwordHash', 1_000)),
+          disabled: optional(bool('disabled')),
+        }),
+        date('at'),
+      ],
+    }),
+    sessions: guardPort(s.sessions, {
+      create: [
+        shape('session', {
+          id,
+          username,
+          csrfToken: str('csrfToken'),
+          createdAt: date('createdAt'),
+          lastSeenAt: date('lastSeenAt'),
+        }),
+      ],
+      get: [id],
+      touch: [id, date('at')],
+      delete: [id],
+      deleteForUser: [username],
+      deleteIdle: [date('before')],
+    }),
+    audit: guardPort(s.audit, {
+      append: [
+        shape('entry', {
+          at: date('at'),
+          actor: str('actor'),
+          action: str('action'),
+          target: str('target', 1_000),
+          before: json('before'),
+          after: json('after'),
+        }),
+      ],
+      list: [
+        shape('filter', {
+          actor: optional(str('actor')),
+          target: optional(str('target', 1_000)),
+          from: optional(date('from')),
+          to: optional(date('to')),
+        }),
+        limit,
+      ],
+    }),
+    knowledge: guardPort(s.knowledge, {
+      publish: [
+        shape('version', {
+          key: str('key'),
+          content: json('content'),
+          author: str('author'),
+          at: date('at'),
+          comment: nullable(text('comment')),
+        }),
+      ],
+      current: [],
+      get: [str('key'), int('version', 1)],
+      history: [str('key'), limit],
+      revision: [],
+    }),
+    ping: () => s.ping(),
+    close: () => s.close(),
+  };
+}
