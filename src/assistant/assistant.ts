@@ -8,7 +8,7 @@ import type { Procedure } from '../kb/schema';
 import { NluModel } from '../nlu/model';
 import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
-import type { Stores } from '../store/ports';
+import type { HandoffReason, Stores } from '../store/ports';
 import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
@@ -20,7 +20,7 @@ import { addressOf, finish } from '../dialogue/finish';
 import { reviveState, type DialogueState } from '../dialogue/state';
 import { nonTextReply } from '../dialogue/answers/non-text';
 
-export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics'>;
+export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs'>;
 
 export interface AssistantOptions {
   thresholds?: Thresholds;
@@ -29,6 +29,8 @@ export interface AssistantOptions {
   /** A pause after which the bot greets again. */
   greetAgainAfterMs?: number;
   clock?: () => Date;
+  /** A staff member holding a conversation this long without acting hands it back to the bot. */
+  handoffIdleMs?: number;
   /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
   remoteLookup?: (code: string) => Promise<import('../store/ports').Dossier | null>;
 }
@@ -92,6 +94,10 @@ export class Assistant implements AssistantPort {
     const who = { address: addressOf(msg.displayName), centreName: kb.commune.centre_name };
     const state = reviveState(await this.stores.conversations.load(convId));
     const greet = !state.lastAt || now.getTime() - Date.parse(state.lastAt) > this.greetAgainAfterMs;
+    if (await this.heldByStaff(msg, now)) {
+      await this.stores.conversations.save(convId, { ...state, lastAt: now.toISOString() });
+      return { understanding: null, decision: null, replies: [] };
+    }
     if (msg.kind !== 'text' || !msg.text.trim()) {
       await this.stores.conversations.save(convId, { ...state, lastAt: now.toISOString() });
       return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
@@ -107,6 +113,7 @@ export class Assistant implements AssistantPort {
       next = state;
     }
     next = { ...next, lastAt: now.toISOString() };
+    if (next.failures >= 2 && state.failures < 2) await this.openHandoff(msg, 'failures', now);
     await this.stores.conversations.save(convId, next);
     await this.record(msg, u, d, now);
     return { understanding: u, decision: d, replies: finish(draft, who, greet) };
@@ -153,6 +160,7 @@ export class Assistant implements AssistantPort {
       case 'office':
         return { draft: officeInfo(c), next: { ...base, failures: 0 } };
       case 'handoff':
+        await this.openHandoff(msg, 'asked', now);
         return { draft: handoff(c, now), next: { ...base, handoff: true } };
       case 'complaint': {
         const ticket = await this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text: msg.text, at: now });
@@ -163,6 +171,19 @@ export class Assistant implements AssistantPort {
       case 'not_understood':
         return failed(notUnderstood(c, s.failures > 0));
     }
+  }
+
+  /** A person holds the conversation: the bot stays silent, unless they went idle (then it resumes). */
+  private async heldByStaff(msg: InboundMessage, now: Date): Promise<boolean> {
+    const h = await this.stores.handoffs.active(msg.channel, msg.userId);
+    if (h?.state !== 'taken') return false;
+    if (now.getTime() - (h.lastStaffAt ?? h.openedAt).getTime() < (this.options.handoffIdleMs ?? 30 * MINUTE)) return true;
+    await this.stores.handoffs.close(h.id, 'idle', now);
+    return false;
+  }
+
+  private async openHandoff(msg: InboundMessage, reason: HandoffReason, now: Date): Promise<void> {
+    await this.stores.handoffs.open({ channel: msg.channel, userId: msg.userId, displayName: msg.displayName ?? null, reason }, now);
   }
 
   private async lookup(code: string, s: DialogueState, now: Date): Promise<{ draft: Draft; next: DialogueState }> {

@@ -1,43 +1,36 @@
-// A BotBuilder dialog that answers every message with the assistant. Botkit (and its dependency
-// botbuilder-dialogs) is loaded only when this is called: the bridge is optional.
-import path from 'node:path';
-import type { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+// A Botkit dialog (BotkitConversation) that answers the message that started it with the assistant.
+// Botkit is loaded only when this is called: the bridge is optional.
+import type { Botkit, BotkitConversation, BotWorker } from 'botkit';
 import type { AssistantPort } from '../core/assistant-port';
-import { toBotkitMessage, toInbound } from './mapping';
+import { toBotkitMessage, toInbound, type IncomingActivityLike } from './mapping';
 
 export const DEFAULT_DIALOG_ID = 'motcua';
 
-type DialogsModule = typeof import('botbuilder-dialogs');
-
-/** botbuilder-dialogs as Botkit itself resolves it (it is Botkit's dependency, not ours). */
-function dialogsModule(): DialogsModule {
-  let from: string;
+function botkitModule(): typeof import('botkit') {
   try {
-    from = path.dirname(require.resolve('botkit'));
+    return require('botkit') as typeof import('botkit');
   } catch {
     throw new Error('The motcua Botkit bridge needs botkit 4 installed next to it (npm install botkit)');
   }
-  return require(require.resolve('botbuilder-dialogs', { paths: [from] })) as DialogsModule;
 }
 
-/** Answer the current turn's message with the assistant, one activity per reply bubble. */
-export async function answerTurn(assistant: AssistantPort, dc: DialogContext): Promise<void> {
-  const replies = await assistant.respond(toInbound(dc.context.activity));
-  for (const r of replies) await dc.context.sendActivity(toBotkitMessage(r));
+/** Answer the worker's current message with the assistant, one message per reply bubble. */
+export async function answerWith(assistant: AssistantPort, bot: BotWorker, activity: IncomingActivityLike): Promise<void> {
+  const replies = await assistant.respond(toInbound(activity));
+  for (const r of replies) await bot.say(toBotkitMessage(r));
 }
 
-/** A dialog that stays active and answers each message of the conversation with the assistant. */
-export function createAssistantDialog(assistant: AssistantPort, id: string = DEFAULT_DIALOG_ID): Dialog {
-  const { Dialog: DialogBase } = dialogsModule();
-  class AssistantDialog extends DialogBase {
-    override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-      if (dc.context.activity.type === 'message') await answerTurn(assistant, dc);
-      return DialogBase.EndOfTurn;
-    }
-    override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-      if (dc.context.activity.type === 'message') await answerTurn(assistant, dc);
-      return DialogBase.EndOfTurn;
-    }
-  }
-  return new AssistantDialog(id);
+/**
+ * A dialog that answers the message it was started with. Begin it (`bot.beginDialog('motcua')`)
+ * for each message you want the assistant to answer; it ends after answering.
+ */
+export function createAssistantDialog(controller: Botkit, assistant: AssistantPort, id: string = DEFAULT_DIALOG_ID): BotkitConversation {
+  const { BotkitConversation: Conversation } = botkitModule();
+  const convo = new Conversation(id, controller);
+  convo.before('default', async (_convo, bot) => {
+    await answerWith(assistant, bot, bot.getConfig('activity') as IncomingActivityLike);
+  });
+  // The answer is sent by the hook; the thread itself only ends the dialog.
+  convo.addAction('complete');
+  return convo;
 }

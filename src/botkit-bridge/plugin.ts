@@ -4,8 +4,8 @@
 //   import { motcuaBotkitPlugin } from 'motcua/dist/src/botkit-bridge';
 //   controller.usePlugin(motcuaBotkitPlugin({ assistant }));
 //
-// It registers the dialog `motcua` (start it with `bot.beginDialog('motcua')` to hand a conversation
-// to the assistant) and, unless `answerUnhandled: false`, answers every message no other handler took.
+// It registers the dialog `motcua` (`bot.beginDialog('motcua')` has the assistant answer the current
+// message) and, unless `answerUnhandled: false`, answers every message that no `hears()` took.
 import type { Botkit, BotkitMessage, BotkitPlugin, BotWorker } from 'botkit';
 import type { AssistantPort } from '../core/assistant-port';
 import { createAssistantDialog, DEFAULT_DIALOG_ID } from './dialog';
@@ -23,7 +23,7 @@ export function motcuaBotkitPlugin(o: MotcuaBotkitOptions): BotkitPlugin {
   return {
     name: 'motcua',
     init(controller: Botkit) {
-      controller.addDialog(createAssistantDialog(o.assistant, dialogId));
+      controller.addDialog(createAssistantDialog(controller, o.assistant, dialogId));
       if (o.answerUnhandled !== false) {
         controller.on('message', async (bot: BotWorker, message: BotkitMessage) => {
           await answerMessage(o.assistant, bot, message);

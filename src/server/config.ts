@@ -34,7 +34,8 @@ export interface MessengerConfig {
 }
 
 export interface StoreConfig {
-  engine: 'sqlite' | 'mongo';
+  /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
+  engine: 'sqlite' | 'mongodb';
   sqlitePath: string;
   mongoUri: string | undefined;
 }
@@ -85,7 +86,6 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KNOWLEDGE_DIR: opt,
   INTENTS_DIR: opt,
-  STORE_ENGINE: z.enum(['sqlite', 'mongo']).optional(),
   SQLITE_PATH: opt,
   MONGODB_URI: opt,
   ZALO_APP_ID: opt,
@@ -130,7 +130,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     knowledgeDir: path.resolve(root, e.KNOWLEDGE_DIR ?? 'knowledge'),
     intentsDir: path.resolve(root, e.INTENTS_DIR ?? 'intents'),
     store: {
-      engine: e.STORE_ENGINE ?? (e.MONGODB_URI ? 'mongo' : 'sqlite'),
+      engine: e.MONGODB_URI ? 'mongodb' : 'sqlite',
       sqlitePath: path.resolve(root, e.SQLITE_PATH ?? 'data/motcua.sqlite'),
       mongoUri: e.MONGODB_URI,
     },

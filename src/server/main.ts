@@ -7,7 +7,7 @@ import { createLogger } from './logger';
 import { registerSecret } from './redact';
 import { buildRuntime } from './runtime';
 import { onSignals, shutdown } from './shutdown';
-import { openConfiguredStores } from './stores';
+import { openConfiguredStores, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
   for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken]) registerSecret(v);
@@ -29,6 +29,7 @@ export async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   const stores = await openConfiguredStores(config.store);
+  logger.info({ store: storeLabel(config.store) }, 'store open');
   const assistant = await loadAssistant({
     knowledgeDir: config.knowledgeDir,
     intentsDir: config.intentsDir,
@@ -72,7 +73,8 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`motcua: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`motcua: failed to start: ${message.split('\n')[0]}\n`);
     process.exit(1);
   });
 }

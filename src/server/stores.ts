@@ -1,11 +1,13 @@
-// Opens the configured store engine.
+// Opens the configured store engine (MongoDB when MONGODB_URI is set, else the SQLite file).
+import { openStores } from '../store/open';
 import type { Stores } from '../store/ports';
-import { openSqliteStores } from '../store/sqlite';
 import type { StoreConfig } from './config';
 
-export async function openConfiguredStores(c: StoreConfig): Promise<Stores> {
-  if (c.engine === 'mongo') {
-    throw new Error('STORE_ENGINE=mongo: the MongoDB engine is not wired into the server yet');
-  }
-  return openSqliteStores(c.sqlitePath);
+export function openConfiguredStores(c: StoreConfig): Promise<Stores> {
+  return openStores(c.mongoUri ? { MONGODB_URI: c.mongoUri } : { SQLITE_PATH: c.sqlitePath });
+}
+
+/** For the start-up log line; never includes credentials. */
+export function storeLabel(c: StoreConfig): string {
+  return c.engine === 'mongodb' ? 'mongodb' : `sqlite at ${c.sqlitePath}`;
 }

@@ -77,6 +77,8 @@ export interface InboundStore {
   markDone(id: string): Promise<void>;
   /** Messages not yet done (pending or being processed). */
   countPending(): Promise<number>;
+  /** One citizen's latest `limit` messages, oldest first (conversation history for staff). */
+  recent(channel: ChannelName, userId: string, limit: number): Promise<InboundRecord[]>;
 }
 
 // ---- outbox ----------------------------------------------------------------------------------
@@ -114,6 +116,8 @@ export interface OutboxStore {
   depth(): Promise<number>;
   /** Oldest first. */
   list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
+  /** One citizen's latest `limit` items, oldest first (conversation history for staff). */
+  recent(channel: ChannelName, userId: string, limit: number): Promise<OutboxItem[]>;
 }
 
 // ---- channel tokens --------------------------------------------------------------------------
@@ -149,6 +153,8 @@ export interface UnansweredStore {
   add(q: UnansweredQuestion): Promise<void>;
   /** Grouped by normalised text with a count, most frequent first. */
   grouped(limit: number): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
+  /** Staff dealt with a group: it leaves the inbox (a later question starts a new group). False when unknown. */
+  resolve(normalized: string): Promise<boolean>;
 }
 
 export interface AnalyticsEvent {
@@ -278,7 +284,47 @@ export interface Stores {
   sessions: SessionStore;
   audit: AuditStore;
   knowledge: KnowledgeStore;
+  handoffs: HandoffStore;
   /** Reachability for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+// ---- hand-off to a person (staff console) ----------------------------------------------------
+export const HANDOFF_STATES = ['waiting', 'taken', 'closed'] as const;
+export type HandoffState = (typeof HANDOFF_STATES)[number];
+/** The citizen asked for a person, or the bot failed to understand twice in a row. */
+export const HANDOFF_REASONS = ['asked', 'failures'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+export interface Handoff {
+  id: string;
+  channel: ChannelName;
+  userId: string;
+  displayName: string | null;
+  reason: HandoffReason;
+  state: HandoffState;
+  openedAt: Date;
+  takenBy: string | null;
+  takenAt: Date | null;
+  /** Last time the staff member holding it acted (took it, replied); the bot resumes after an idle period. */
+  lastStaffAt: Date | null;
+  closedAt: Date | null;
+  /** Staff username, or "idle" when the bot took the conversation back. */
+  closedBy: string | null;
+}
+export interface HandoffStore {
+  /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */
+  open(r: Pick<Handoff, 'channel' | 'userId' | 'displayName' | 'reason'>, at: Date): Promise<{ handoff: Handoff; created: boolean }>;
+  /** The conversation's open request (waiting or taken), or null. */
+  active(channel: ChannelName, userId: string): Promise<Handoff | null>;
+  get(id: string): Promise<Handoff | null>;
+  /** Oldest first; from/to filter the opening time (from <= openedAt < to). */
+  list(filter: { state?: HandoffState; from?: Date; to?: Date }, limit: number): Promise<Handoff[]>;
+  /** Atomic: a waiting request becomes taken by `by`; null when it is not waiting (someone was first, or it closed). */
+  take(id: string, by: string, at: Date): Promise<Handoff | null>;
+  /** The holder acted (e.g. replied): postpones the idle hand-back. Only for taken requests. */
+  touch(id: string, at: Date): Promise<void>;
+  /** Closes an open request; null when it is unknown or already closed. */
+  close(id: string, by: string, at: Date): Promise<Handoff | null>;
 }

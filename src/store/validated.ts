@@ -16,7 +16,7 @@ import {
   str,
   text,
 } from './guard';
-import { DOSSIER_STATUSES, STAFF_ROLES, type Stores } from './ports';
+import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES, type Stores } from './ports';
 
 const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
 const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
@@ -76,6 +76,7 @@ export function validated(s: Stores): Stores {
       claimNext: [owner, staleMs],
       markDone: [id],
       countPending: [],
+      recent: [channel, userId, limit],
     }),
     outbox: guardPort(s.outbox, {
       enqueue: [
@@ -88,6 +89,7 @@ export function validated(s: Stores): Stores {
       markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
       depth: [],
       list: [shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }), limit],
+      recent: [channel, userId, limit],
     }),
     tokens: guardPort(s.tokens, {
       get: [channel],
@@ -114,6 +116,7 @@ export function validated(s: Stores): Stores {
         }),
       ],
       grouped: [limit],
+      resolve: [str('normalized', 2_000)],
     }),
     analytics: guardPort(s.analytics, {
       record: [
@@ -209,6 +212,21 @@ export function validated(s: Stores): Stores {
       get: [str('key'), int('version', 1)],
       history: [str('key'), limit],
       revision: [],
+    }),
+    handoffs: guardPort(s.handoffs, {
+      open: [
+        shape('request', { channel, userId, displayName: nullable(str('displayName')), reason: oneOf('reason', HANDOFF_REASONS) }),
+        date('at'),
+      ],
+      active: [channel, userId],
+      get: [id],
+      list: [
+        shape('filter', { state: optional(oneOf('state', HANDOFF_STATES)), from: optional(date('from')), to: optional(date('to')) }),
+        limit,
+      ],
+      take: [id, username, date('at')],
+      touch: [id, date('at')],
+      close: [id, username, date('at')],
     }),
     ping: () => s.ping(),
     close: () => s.close(),

@@ -54,11 +54,16 @@ async function requireSupportedServer(conn: Connection, where: string): Promise<
     await conn.close().catch(() => undefined);
     throw new StoreStartupError(`MongoDB at ${where} did not answer buildInfo/hello: ${firstLine(err)}`);
   }
-  const major = Number.parseInt(version, 10);
-  if (!(major >= MIN_MAJOR) || wire < MIN_WIRE_VERSION) {
+  const problem = serverTooOld(version, wire);
+  if (problem) {
     await conn.close().catch(() => undefined);
-    throw new StoreStartupError(
-      `MongoDB at ${where} is version ${version} (wire ${wire}); motcua needs MongoDB ${MIN_MAJOR}.0 or newer`,
-    );
+    throw new StoreStartupError(`MongoDB at ${where} ${problem}`);
   }
+}
+
+/** Why a server reporting this version and wire version cannot be used, or null when it can. */
+export function serverTooOld(version: string, wire: number): string | null {
+  const major = Number.parseInt(version, 10);
+  if (major >= MIN_MAJOR && wire >= MIN_WIRE_VERSION) return null;
+  return `is version ${version} (wire ${wire}); motcua needs MongoDB ${MIN_MAJOR}.0 or newer`;
 }

@@ -33,6 +33,7 @@ const schema = new Schema<InboundDoc>(
 schema.index({ channel: 1, messageId: 1 }, { unique: true });
 schema.index({ state: 1, receivedAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
+schema.index({ channel: 1, userId: 1, receivedAt: -1 });
 
 const CANDIDATES_PER_ROUND = 20;
 
@@ -59,7 +60,18 @@ export function mongoInbound(conn: Connection): InboundStore {
   return {
     insertIfNew: async (r) => {
       try {
-        const doc = await Inbound.create({ ...r, state: 'pending', claims: 0 });
+        const doc = await Inbound.create({
+          channel: r.channel,
+          messageId: r.messageId,
+          userId: r.userId,
+          kind: r.kind,
+          text: r.text,
+          displayName: r.displayName,
+          sentAt: r.sentAt,
+          receivedAt: r.receivedAt,
+          state: 'pending',
+          claims: 0,
+        });
         return toRecord(doc.toObject());
       } catch (err) {
         if (isDuplicateKey(err)) return null;
@@ -98,5 +110,7 @@ export function mongoInbound(conn: Connection): InboundStore {
       await claims.forget(id);
     },
     countPending: async () => Inbound.countDocuments({ state: mongoose.trusted({ $in: ['pending', 'processing'] }) }),
+    recent: async (channel, userId, limit) =>
+      (await Inbound.find({ channel, userId }).sort({ receivedAt: -1, _id: -1 }).limit(limit).lean<InboundDoc[]>()).reverse().map(toRecord),
   };
 }

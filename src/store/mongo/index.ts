@@ -10,6 +10,7 @@ import { connectMongo, describeMongoUri } from './connect';
 import { mongoContacts } from './contacts';
 import { mongoConversations } from './conversations';
 import { mongoDossiers } from './dossiers';
+import { mongoHandoffs } from './handoffs';
 import { mongoInbound } from './inbound';
 import { mongoKnowledge } from './knowledge';
 import { mongoOutbox } from './outbox';
@@ -36,6 +37,7 @@ export async function openMongoStores(uri: string): Promise<Stores> {
     sessions: mongoSessions(conn),
     audit: mongoAudit(conn),
     knowledge: mongoKnowledge(conn),
+    handoffs: mongoHandoffs(conn),
     ping: async () => {
       await conn.getClient().db('admin').command({ ping: 1 });
     },

@@ -40,6 +40,7 @@ schema.index({ queue: 1, seq: 1 }, { unique: true });
 schema.index({ state: 1, nextAttemptAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
 schema.index({ userId: 1, createdAt: 1 });
+schema.index({ queue: 1, createdAt: -1 });
 
 const UNFINISHED: OutboxState[] = ['pending', 'sending'];
 const CANDIDATES_PER_ROUND = 20;
@@ -162,5 +163,7 @@ export function mongoOutbox(conn: Connection): OutboxStore {
         .lean<OutboxDoc[]>();
       return docs.map(toItem);
     },
+    recent: async (channel, userId, limit) =>
+      (await Outbox.find({ queue: queueOf(channel, userId) }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<OutboxDoc[]>()).reverse().map(toItem),
   };
 }

@@ -44,7 +44,16 @@ export function mongoUnanswered(conn: Connection): UnansweredStore {
     // Two writes without a transaction (none on FerretDB v1): the group is derived data, so a crash in
     // between costs at most one count.
     add: async (q) => {
-      await Questions.create(q);
+      await Questions.create({
+        text: q.text,
+        normalized: q.normalized,
+        intent: q.intent,
+        procedure: q.procedure,
+        aspect: q.aspect,
+        confidence: q.confidence,
+        channel: q.channel,
+        at: q.at,
+      });
       await retryOnDuplicate(() =>
         Groups.updateOne(
           { _id: q.normalized },
@@ -57,5 +66,6 @@ export function mongoUnanswered(conn: Connection): UnansweredStore {
       const docs = await Groups.find().sort({ count: -1, lastAt: -1 }).limit(limit).lean<GroupDoc[]>();
       return docs.map((g) => ({ normalized: g._id, example: g.example, count: g.count, lastAt: g.lastAt }));
     },
+    resolve: async (normalized) => (await Groups.deleteOne({ _id: normalized })).deletedCount > 0,
   };
 }

@@ -46,6 +46,9 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     RETURNING *`);
   const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
   const pending = db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE state IN ('pending', 'processing')");
+  const recent = db.prepare(
+    'SELECT * FROM (SELECT * FROM inbound WHERE channel = ? AND user_id = ? ORDER BY received_at DESC, id DESC LIMIT ?) ORDER BY received_at, id',
+  );
 
   return {
     insertIfNew: async (r) => {
@@ -70,5 +73,6 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       done.run(id);
     },
     countPending: async () => (pending.get() as { n: number }).n,
+    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
   };
 }

@@ -11,6 +11,7 @@ import { sqliteComplaints } from './complaints';
 import { sqliteContacts } from './contacts';
 import { sqliteConversations } from './conversations';
 import { sqliteDossiers } from './dossiers';
+import { sqliteHandoffs } from './handoffs';
 import { sqliteInbound } from './inbound';
 import { sqliteKnowledge } from './knowledge';
 import { migrate } from './migrations';
@@ -55,6 +56,7 @@ function sqliteStores(db: Database.Database): Stores {
     sessions: sqliteSessions(db),
     audit: sqliteAudit(db),
     knowledge: sqliteKnowledge(db),
+    handoffs: sqliteHandoffs(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -1,7 +1,7 @@
 // Versioned schema: each migration runs once, in order, inside its own write transaction, and is recorded
 // in schema_version. Never edit a released migration; append a new one.
 import type Database from 'better-sqlite3';
-import { DOSSIER_STATUSES, STAFF_ROLES } from '../ports';
+import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES } from '../ports';
 import { StoreStartupError } from '../startup-error';
 
 interface Migration {
@@ -181,6 +181,31 @@ const MIGRATIONS: readonly Migration[] = [
         comment TEXT,
         UNIQUE (key, version)
       ) STRICT;
+    `,
+  },
+  {
+    // Staff console: hand-off requests, and per-citizen message history.
+    version: 2,
+    sql: `
+      CREATE TABLE handoffs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        display_name TEXT,
+        reason TEXT NOT NULL CHECK (reason IN (${inList(HANDOFF_REASONS)})),
+        state TEXT NOT NULL CHECK (state IN (${inList(HANDOFF_STATES)})),
+        opened_at INTEGER NOT NULL,
+        taken_by TEXT,
+        taken_at INTEGER,
+        last_staff_at INTEGER,
+        closed_at INTEGER,
+        closed_by TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX handoffs_open ON handoffs (channel, user_id) WHERE state <> 'closed';
+      CREATE INDEX handoffs_state ON handoffs (state, opened_at);
+      CREATE INDEX handoffs_opened ON handoffs (opened_at);
+      CREATE INDEX inbound_user ON inbound (channel, user_id, received_at);
+      CREATE INDEX outbox_user ON outbox (channel, user_id, created_at);
     `,
   },
 ];

@@ -60,6 +60,9 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     SELECT * FROM outbox
     WHERE (@userId IS NULL OR user_id = @userId) AND (@state IS NULL OR state = @state)
     ORDER BY created_at, id LIMIT @limit`);
+  const recent = db.prepare(
+    'SELECT * FROM (SELECT * FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id',
+  );
 
   // All parts of one answer get consecutive places in the citizen's queue, or none do.
   const enqueue = db.transaction((items: NewItem[], now: number): OutboxItem[] =>
@@ -95,5 +98,6 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     depth: async () => (depth.get() as { n: number }).n,
     list: async (filter, limit) =>
       (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(toItem),
+    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as OutboxRow[]).map(toItem),
   };
 }

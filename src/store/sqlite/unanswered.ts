@@ -15,6 +15,7 @@ export function sqliteUnanswered(db: Database.Database): UnansweredStore {
   const top = db.prepare(
     'SELECT normalized, example, count, last_at FROM unanswered_groups ORDER BY count DESC, last_at DESC LIMIT ?',
   );
+  const remove = db.prepare('DELETE FROM unanswered_groups WHERE normalized = ?');
   const add = db.transaction((q: UnansweredQuestion) => {
     const row = { ...q, at: ms(q.at) };
     insert.run(row);
@@ -31,5 +32,6 @@ export function sqliteUnanswered(db: Database.Database): UnansweredStore {
         count: r.count,
         lastAt: toDate(r.last_at),
       })),
+    resolve: async (normalized) => remove.run(normalized).changes > 0,
   };
 }

@@ -1,0 +1,50 @@
+// POST /login: a JSON body (a cross-site form cannot send one), throttled per client IP and per account
+// (failed attempts only), constant work for unknown usernames, then a fresh session.
+import express, { type Request, type Response, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { AdminDeps } from '../deps';
+import { ApiError } from '../http/api-error';
+import { parse } from '../http/parse';
+import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './password';
+import { startSession } from './session';
+import { USERNAME } from './username';
+
+const loginBody = z.object({
+  username: z.string().max(100, 'is too long').transform((s) => s.trim().toLowerCase()),
+  password: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH, 'is too long'),
+});
+
+export function loginRouter(d: AdminDeps): Router {
+  const c = d.config;
+  const tooMany = (_req: Request, res: Response) => {
+    const minutes = Math.ceil(c.loginWindowMs / 60_000);
+    res.status(429).json({ error: 'too_many_attempts', message: `Too many failed sign-ins; try again in ${minutes} minutes` });
+  };
+  const common = { windowMs: c.loginWindowMs, skipSuccessfulRequests: true, standardHeaders: 'draft-7' as const, legacyHeaders: false, handler: tooMany };
+  const perIp = rateLimit({ ...common, limit: c.loginMaxPerIp });
+  const perAccount = rateLimit({
+    ...common,
+    limit: c.loginMaxPerAccount,
+    keyGenerator: (req) => `account:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
+  });
+  // Unknown usernames cost the same scrypt work as known ones, so timing does not reveal accounts.
+  let dummy: Promise<string> | null = null;
+  const dummyHash = () => (dummy ??= hashPassword('not a real password'));
+
+  const router = express.Router();
+  router.post('/login', express.json({ limit: '4kb' }), perIp, perAccount, async (req, res) => {
+    const { username, password } = parse(loginBody, req.body, 'sign-in');
+    const account = USERNAME.safeParse(username).success ? await d.stores.staff.get(username) : null;
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash()));
+    if (!account || account.disabled || !ok) throw new ApiError(401, 'bad_credentials', 'Wrong username or password');
+    const { csrfToken } = await startSession(sessionDeps(d), account.username, req, res);
+    await d.stores.audit.append({ at: d.clock(), actor: account.username, action: 'staff.login', target: account.username, before: null, after: null });
+    res.status(200).json({ username: account.username, role: account.role, csrfToken });
+  });
+  return router;
+}
+
+export function sessionDeps(d: AdminDeps) {
+  return { sessions: d.stores.sessions, staff: d.stores.staff, clock: d.clock, idleMs: d.config.sessionIdleMs };
+}

@@ -1,0 +1,15 @@
+// Who may do what: viewer (read only) < editor (knowledge, training, dossiers, conversations) < admin.
+import type { StaffRole } from '../../store/ports';
+
+export interface Staff {
+  username: string;
+  role: StaffRole;
+  sessionId: string;
+  csrfToken: string;
+}
+
+const RANK: Record<StaffRole, number> = { viewer: 0, editor: 1, admin: 2 };
+
+export function allows(role: StaffRole, least: StaffRole): boolean {
+  return RANK[role] >= RANK[least];
+}

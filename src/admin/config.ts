@@ -1,0 +1,56 @@
+// Staff console settings from the environment (all optional; defaults suit one commune centre).
+// Bad values stop start-up with one English line naming the variable, like the server's own config.
+import { z } from 'zod';
+import type { ChannelName } from '../core/message';
+import { ConfigError } from '../server/config';
+
+export interface AdminConfig {
+  /** A staff session unused this long is logged out. */
+  sessionIdleMs: number;
+  /** Failed logins allowed per account, and per client IP, within loginWindowMs. */
+  loginMaxPerAccount: number;
+  loginMaxPerIp: number;
+  loginWindowMs: number;
+  /** A staff member holding a hand-off this long without acting hands the conversation back to the bot. */
+  handoffIdleMs: number;
+  /** How often every instance checks for knowledge published elsewhere (and edits on disk). */
+  knowledgePollMs: number;
+  knowledgeDir: string;
+  intentsDir: string;
+  /** Channels with a configured sender: staff replies and status notices can reach their citizens. */
+  channelsOn: readonly ChannelName[];
+}
+
+const MINUTE = 60_000;
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  ADMIN_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  ADMIN_LOGIN_MAX_FAILURES: int(1, 1_000).default(5),
+  ADMIN_LOGIN_MAX_FAILURES_PER_IP: int(1, 10_000).default(20),
+  ADMIN_LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  HANDOFF_IDLE_MINUTES: int(1, 7 * 24 * 60).default(30),
+  KNOWLEDGE_POLL_SECONDS: int(1, 3_600).default(5),
+});
+
+export function loadAdminConfig(
+  env: Record<string, string | undefined>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
+): AdminConfig {
+  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  return {
+    sessionIdleMs: e.ADMIN_SESSION_IDLE_MINUTES * MINUTE,
+    loginMaxPerAccount: e.ADMIN_LOGIN_MAX_FAILURES,
+    loginMaxPerIp: e.ADMIN_LOGIN_MAX_FAILURES_PER_IP,
+    loginWindowMs: e.ADMIN_LOGIN_WINDOW_MINUTES * MINUTE,
+    handoffIdleMs: e.HANDOFF_IDLE_MINUTES * MINUTE,
+    knowledgePollMs: e.KNOWLEDGE_POLL_SECONDS * 1_000,
+    ...where,
+  };
+}

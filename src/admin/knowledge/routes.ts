@@ -1,0 +1,182 @@
+// Knowledge base API: list and search procedures, edit with validation and a preview of the bot's exact
+// answers, publish (a new version, live at once here and within seconds on other instances), history with
+// a readable diff, restore any version (version 0 = the file on disk), export/import, reload from disk.
+import { z } from 'zod';
+import { ASPECTS, type Aspect } from '../../core/labels';
+import type { Reply } from '../../core/message';
+import type { Procedure } from '../../kb/schema';
+import { fold } from '../../nlu/fold';
+import type { AdminDeps } from '../deps';
+import { ApiError, conflict, notFound } from '../http/api-error';
+import { Download, type Ctx, type Endpoint } from '../http/endpoint';
+import { MAX_SHORT, optionalText } from '../http/limits';
+import { parse } from '../http/parse';
+import { exportKnowledge, planImport } from './archive';
+import { diffDocuments } from './diff';
+import { procedureKey } from './keys';
+import { checkProcedure } from './procedure-input';
+import { publishProcedure } from './publish';
+
+const HISTORY_LIMIT = 50;
+
+const editBody = z.object({
+  procedure: z.unknown(),
+  comment: optionalText(MAX_SHORT),
+  /** The version the editor started from: publishing over someone else's newer version is refused. */
+  baseVersion: z.number().int().min(0).optional(),
+});
+const previewBody = z.object({ procedure: z.unknown() });
+const restoreBody = z.object({ version: z.number().int().min(0), comment: optionalText(MAX_SHORT) });
+const listQuery = z.object({ q: z.string().max(MAX_SHORT).optional() });
+const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
+
+function invalid(problems: Array<{ field: string; reason: string }>): ApiError {
+  const list = problems.map((p) => ({ field: p.field, reason: p.reason }));
+  return new ApiError(400, 'invalid', `The procedure is invalid: ${list.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, list);
+}
+
+export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
+  const store = d.stores.knowledge;
+  const kb = () => d.assistant.knowledge.current();
+  const idOf = (ctx: Ctx) => {
+    const id = String(ctx.req.params['id']);
+    if (!/^[a-z0-9-]{1,100}$/.test(id)) throw notFound(`The procedure ${id.slice(0, 100)}`);
+    return id;
+  };
+  const existing = (ctx: Ctx): Procedure => {
+    const id = idOf(ctx);
+    const p = kb().procedures.get(id);
+    if (!p) throw notFound(`The procedure ${id}`);
+    return p;
+  };
+  const latestVersion = async (id: string) => (await store.history(procedureKey(id), 1))[0]?.version ?? 0;
+
+  return [
+    {
+      method: 'get',
+      path: '/knowledge',
+      role: 'viewer',
+      handle: async ({ req }) => {
+        const q = fold(parse(listQuery, req.query, 'search').q ?? '').trim();
+        const procedures = [...kb().procedures.values()]
+          .filter((p) => !q || fold(`${p.id} ${p.name} ${p.summary}`).includes(q))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+          .map((p) => ({ id: p.id, name: p.name, authority: p.authority, lastReviewed: p.last_reviewed, origin: d.sync.origin(p.id) }));
+        return { status: d.sync.status(), procedures };
+      },
+    },
+    {
+      method: 'get',
+      path: '/knowledge/procedures/:id',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const p = existing(ctx);
+        const origin = d.sync.origin(p.id);
+        return { procedure: p, origin, version: await latestVersion(p.id), fromFile: origin?.source === 'store' ? d.sync.fromFile(p.id) : null };
+      },
+    },
+    {
+      method: 'post',
+      path: '/knowledge/procedures/:id/preview',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const id = idOf(ctx);
+        const { procedure, problems } = checkProcedure(parse(previewBody, ctx.req.body).procedure, id);
+        if (!procedure) throw invalid(problems);
+        const answers = Object.fromEntries(ASPECTS.map((a) => [a, d.assistant.preview(procedure, a)])) as Record<Aspect, Reply[]>;
+        return { answers };
+      },
+    },
+    {
+      method: 'put',
+      path: '/knowledge/procedures/:id',
+      role: 'editor',
+      handle: async (ctx) => {
+        const id = idOf(ctx);
+        const body = parse(editBody, ctx.req.body, 'edit');
+        const { procedure, problems } = checkProcedure(body.procedure, id);
+        if (!procedure) throw invalid(problems);
+        if (body.baseVersion !== undefined) {
+          const latest = (await store.history(procedureKey(id), 1))[0];
+          if ((latest?.version ?? 0) !== body.baseVersion) {
+            throw conflict(`${latest?.author ?? 'Someone'} published version ${latest?.version ?? 0} after you opened this procedure; reload it and edit again`);
+          }
+        }
+        return publishProcedure(d, ctx, procedure, body.comment, 'knowledge.publish');
+      },
+    },
+    {
+      method: 'get',
+      path: '/knowledge/procedures/:id/history',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const id = idOf(ctx);
+        const versions = await store.history(procedureKey(id), HISTORY_LIMIT + 1);
+        const file = d.sync.fromFile(id);
+        const shown = versions.slice(0, HISTORY_LIMIT).map((v, i) => ({
+          version: v.version,
+          author: v.author,
+          at: v.at,
+          comment: v.comment,
+          changes: diffDocuments(versions[i + 1]?.content ?? file, v.content),
+        }));
+        return { versions: shown, file: file ? { differsFromCurrent: JSON.stringify(file) !== JSON.stringify(kb().procedures.get(id)) } : null };
+      },
+    },
+    {
+      method: 'post',
+      path: '/knowledge/procedures/:id/restore',
+      role: 'editor',
+      handle: async (ctx) => {
+        const id = idOf(ctx);
+        const body = parse(restoreBody, ctx.req.body, 'restore');
+        const content = body.version === 0 ? d.sync.fromFile(id) : (await store.get(procedureKey(id), body.version))?.content;
+        if (!content) throw notFound(body.version === 0 ? `The file procedures/${id}.yaml` : `Version ${body.version} of ${id}`);
+        const { procedure, problems } = checkProcedure(content, id);
+        if (!procedure) throw invalid(problems);
+        const what = body.version === 0 ? 'the file on disk' : `version ${body.version}`;
+        return publishProcedure(d, ctx, procedure, body.comment ?? `restored ${what}`, 'knowledge.restore');
+      },
+    },
+    {
+      method: 'post',
+      path: '/knowledge/reload',
+      role: 'editor',
+      handle: async () => {
+        await d.sync.refresh();
+        return { status: d.sync.status() };
+      },
+    },
+    {
+      method: 'get',
+      path: '/knowledge/export',
+      role: 'viewer',
+      handle: async ({ now }) => new Download(`knowledge-${now.toISOString().slice(0, 10)}.tar.gz`, 'application/gzip', exportKnowledge(kb(), now)),
+    },
+    {
+      method: 'post',
+      path: '/knowledge/import',
+      role: 'editor',
+      upload: true,
+      handle: async (ctx) => {
+        const dryRun = parse(importQuery, ctx.req.query, 'import').dryRun === 'true';
+        if (!Buffer.isBuffer(ctx.req.body) || ctx.req.body.length === 0) throw new ApiError(400, 'invalid', 'Send the archive (.tar.gz) as the request body');
+        const plan = planImport(ctx.req.body, kb());
+        const summary = {
+          dryRun,
+          items: plan.items.map(({ id, file, action, changes }) => ({ id, file, action, changes })),
+          skipped: plan.skipped,
+          problems: plan.problems.map((p) => ({ file: p.file, field: p.field, reason: p.reason })),
+        };
+        if (plan.problems.length) {
+          throw new ApiError(422, 'invalid_archive', `The archive has ${plan.problems.length} problem(s); nothing was imported`, summary.problems.map((p) => ({ field: `${p.file}: ${p.field}`, reason: p.reason })));
+        }
+        if (dryRun) return summary;
+        for (const item of plan.items.filter((i) => i.action !== 'unchanged')) {
+          await publishProcedure(d, ctx, item.procedure, `import ${item.file}`, 'knowledge.import');
+        }
+        return summary;
+      },
+    },
+  ];
+}

@@ -1,0 +1,139 @@
+// "What the bot missed": the grouped inbox of questions answered with low confidence or out of scope.
+// Each group can be taught (a training example; the classifier retrains without a restart), marked out of
+// scope (also taught, as out_of_scope), or answered by a new Q&A item in a procedure.
+import { z } from 'zod';
+import { ASPECTS, INTENTS, type Aspect, type Intent } from '../../core/labels';
+import { recordChange } from '../audit/record';
+import type { AdminDeps } from '../deps';
+import { ApiError, conflict, notFound } from '../http/api-error';
+import type { Ctx, Endpoint } from '../http/endpoint';
+import { MAX_TEXT, text } from '../http/limits';
+import { parse } from '../http/parse';
+import { TRAINING_KEY } from '../knowledge/keys';
+import { checkProcedure } from '../knowledge/procedure-input';
+import { publishProcedure } from '../knowledge/publish';
+import { asExamples, sourceOf, type StaffExample } from './examples';
+import { ExampleLinter } from './lint';
+import { latestExamples, publishExamples } from './publish';
+
+const MAX_EXAMPLE = 500;
+const normalized = z.string().min(1).max(2_000);
+
+const assignBody = z
+  .object({
+    normalized: normalized.optional(),
+    text: text(MAX_EXAMPLE),
+    intent: z.enum(INTENTS),
+    procedure: z.string().max(100).nullable().default(null),
+    aspect: z.enum(ASPECTS).nullable().default(null),
+  })
+  .strict();
+const outOfScopeBody = z.object({ normalized, text: text(MAX_EXAMPLE) }).strict();
+const faqBody = z.object({ normalized, procedure: z.string().max(100), q: text(MAX_TEXT), a: text(MAX_TEXT) }).strict();
+const removeBody = z.object({ text: text(MAX_EXAMPLE) }).strict();
+const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+export function trainingEndpoints(d: AdminDeps): Endpoint[] {
+  const linter = new ExampleLinter(d.config.intentsDir);
+  const store = d.stores.knowledge;
+  const procedures = () => d.assistant.knowledge.current().procedures;
+
+  function labelProblem(intent: Intent, procedure: string | null, aspect: Aspect | null): string | null {
+    if (intent !== 'procedure') return procedure || aspect ? `only procedure questions have a procedure and an aspect (intent is ${intent})` : null;
+    if (!procedure || !aspect) return 'a procedure question needs a procedure and an aspect';
+    if (!procedures().has(procedure)) return `unknown procedure id "${procedure}"`;
+    return null;
+  }
+
+  /** Lint, publish, retrain (through the sync), take the group out of the inbox, audit. */
+  async function teach(ctx: Ctx, e: Omit<StaffExample, 'author' | 'at'>, group: string | undefined, action: string) {
+    const problem = labelProblem(e.intent, e.procedure, e.aspect);
+    if (problem) throw new ApiError(400, 'invalid', `The label is invalid: ${problem}`, [{ field: 'procedure', reason: problem }]);
+    const example: StaffExample = { ...e, author: ctx.staff.username, at: ctx.now.toISOString() };
+    const { examples } = await latestExamples(store);
+    const [candidate] = asExamples([example]);
+    const problems = linter.problemsOf(candidate, asExamples(examples), new Set(procedures().keys()));
+    if (problems.length) {
+      throw new ApiError(409, 'lint', `Refused: ${problems.map((p) => p.reason).join('; ')}`, problems.map((p) => ({ field: 'text', reason: p.reason })));
+    }
+    const v = await publishExamples(store, (list) => [...list, example], { author: ctx.staff.username, at: ctx.now, comment: `${action}: ${e.text}` });
+    await d.sync.refresh();
+    const resolved = group ? await d.stores.unanswered.resolve(group) : false;
+    await recordChange(d.stores.audit, ctx, { action, target: TRAINING_KEY, before: group ? { group } : null, after: example });
+    return { version: v.version, example, resolved, source: sourceOf(example) };
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/inbox',
+      role: 'viewer',
+      handle: async ({ req }) => {
+        const { limit } = parse(inboxQuery, req.query, 'inbox');
+        const names = [...procedures().values()].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        return { groups: await d.stores.unanswered.grouped(limit), procedures: names, intents: INTENTS, aspects: ASPECTS };
+      },
+    },
+    {
+      method: 'post',
+      path: '/inbox/assign',
+      role: 'editor',
+      handle: async (ctx) => {
+        const b = parse(assignBody, ctx.req.body, 'assignment');
+        return teach(ctx, { text: b.text, intent: b.intent, procedure: b.procedure, aspect: b.aspect }, b.normalized, 'training.assign');
+      },
+    },
+    {
+      method: 'post',
+      path: '/inbox/out-of-scope',
+      role: 'editor',
+      handle: async (ctx) => {
+        const b = parse(outOfScopeBody, ctx.req.body, 'request');
+        return teach(ctx, { text: b.text, intent: 'out_of_scope', procedure: null, aspect: null }, b.normalized, 'training.out_of_scope');
+      },
+    },
+    {
+      method: 'post',
+      path: '/inbox/faq',
+      role: 'editor',
+      handle: async (ctx) => {
+        const b = parse(faqBody, ctx.req.body, 'Q&A item');
+        const before = procedures().get(b.procedure);
+        if (!before) throw notFound(`The procedure ${b.procedure}`);
+        const { procedure, problems } = checkProcedure({ ...before, faq: [...before.faq, { q: b.q, a: b.a }] }, before.id);
+        if (!procedure) {
+          const list = problems.map((p) => ({ field: p.field.replace(/^faq\.\d+\./, ''), reason: p.reason }));
+          throw new ApiError(400, 'invalid', `The Q&A item is invalid: ${list.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, list);
+        }
+        const published = await publishProcedure(d, ctx, procedure, `Q&A: ${b.q}`.slice(0, 200), 'knowledge.faq');
+        const resolved = await d.stores.unanswered.resolve(b.normalized);
+        return { version: published.version, resolved };
+      },
+    },
+    {
+      method: 'get',
+      path: '/training/examples',
+      role: 'viewer',
+      handle: async () => latestExamples(store),
+    },
+    {
+      method: 'post',
+      path: '/training/examples/remove',
+      role: 'editor',
+      handle: async (ctx) => {
+        const b = parse(removeBody, ctx.req.body, 'request');
+        const { examples } = await latestExamples(store);
+        const gone = examples.filter((e) => e.text === b.text);
+        if (!gone.length) throw conflict(`No staff example reads "${b.text}"`);
+        const v = await publishExamples(store, (list) => list.filter((e) => e.text !== b.text), {
+          author: ctx.staff.username,
+          at: ctx.now,
+          comment: `remove: ${b.text}`,
+        });
+        await d.sync.refresh();
+        await recordChange(d.stores.audit, ctx, { action: 'training.remove', target: TRAINING_KEY, before: gone, after: null });
+        return { version: v.version };
+      },
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { ChannelName } from '../../core/message';
+import type { Handoff, HandoffReason, HandoffState, HandoffStore } from '../ports';
+import { ms, msOrNull, toDate, toDateOrNull } from './codec';
+
+interface HandoffRow {
+  id: number;
+  channel: ChannelName;
+  user_id: string;
+  display_name: string | null;
+  reason: HandoffReason;
+  state: HandoffState;
+  opened_at: number;
+  taken_by: string | null;
+  taken_at: number | null;
+  last_staff_at: number | null;
+  closed_at: number | null;
+  closed_by: string | null;
+}
+
+const toHandoff = (r: HandoffRow): Handoff => ({
+  id: String(r.id),
+  channel: r.channel,
+  userId: r.user_id,
+  displayName: r.display_name,
+  reason: r.reason,
+  state: r.state,
+  openedAt: toDate(r.opened_at),
+  takenBy: r.taken_by,
+  takenAt: toDateOrNull(r.taken_at),
+  lastStaffAt: toDateOrNull(r.last_staff_at),
+  closedAt: toDateOrNull(r.closed_at),
+  closedBy: r.closed_by,
+});
+
+export function sqliteHandoffs(db: Database.Database): HandoffStore {
+  const active = db.prepare("SELECT * FROM handoffs WHERE channel = ? AND user_id = ? AND state <> 'closed'");
+  const insert = db.prepare(`
+    INSERT INTO handoffs (channel, user_id, display_name, reason, state, opened_at)
+    VALUES (@channel, @userId, @displayName, @reason, 'waiting', @at)
+    RETURNING *`);
+  const one = db.prepare('SELECT * FROM handoffs WHERE id = ?');
+  const list = db.prepare(`
+    SELECT * FROM handoffs
+    WHERE (@state IS NULL OR state = @state) AND (@from IS NULL OR opened_at >= @from) AND (@to IS NULL OR opened_at < @to)
+    ORDER BY opened_at, id LIMIT @limit`);
+  // One conditional UPDATE: of two staff members taking at once, exactly one changes the row.
+  const take = db.prepare(`
+    UPDATE handoffs SET state = 'taken', taken_by = @by, taken_at = @at, last_staff_at = @at
+    WHERE id = @id AND state = 'waiting'
+    RETURNING *`);
+  const touch = db.prepare("UPDATE handoffs SET last_staff_at = MAX(COALESCE(last_staff_at, 0), ?) WHERE id = ? AND state = 'taken'");
+  const close = db.prepare(`
+    UPDATE handoffs SET state = 'closed', closed_at = @at, closed_by = @by
+    WHERE id = @id AND state <> 'closed'
+    RETURNING *`);
+
+  // The partial unique index allows one open request per conversation; the transaction makes
+  // "find the open one or insert" a single step.
+  const open = db.transaction((r: Parameters<HandoffStore['open']>[0], at: number) => {
+    const found = active.get(r.channel, r.userId) as HandoffRow | undefined;
+    if (found) return { handoff: toHandoff(found), created: false };
+    const row = insert.get({ channel: r.channel, userId: r.userId, displayName: r.displayName, reason: r.reason, at }) as HandoffRow;
+    return { handoff: toHandoff(row), created: true };
+  });
+
+  const rowOrNull = (r: unknown) => (r ? toHandoff(r as HandoffRow) : null);
+  return {
+    open: async (r, at) => open.immediate(r, ms(at)),
+    active: async (channel, userId) => rowOrNull(active.get(channel, userId)),
+    get: async (id) => rowOrNull(one.get(id)),
+    list: async (filter, limit) =>
+      (list.all({ state: filter.state ?? null, from: msOrNull(filter.from ?? null), to: msOrNull(filter.to ?? null), limit }) as HandoffRow[]).map(
+        toHandoff,
+      ),
+    take: async (id, by, at) => rowOrNull(take.get({ id, by, at: ms(at) })),
+    touch: async (id, at) => {
+      touch.run(ms(at), id);
+    },
+    close: async (id, by, at) => rowOrNull(close.get({ id, by, at: ms(at) })),
+  };
+}

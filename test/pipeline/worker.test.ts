@@ -1,0 +1,96 @@
+import { Ingestor } from '../../src/pipeline/ingest';
+import { NULL_OBSERVER } from '../../src/pipeline/observer';
+import { TECHNICAL_PROBLEM_REPLY } from '../../src/pipeline/texts';
+import { InboundWorker } from '../../src/pipeline/worker';
+import { createLogger } from '../../src/server/logger';
+import type { InboundMessage } from '../../src/core/message';
+import { StubAssistant } from '../support/fakes/stub-assistant';
+import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
+import { eventually } from '../support/fakes/test-server';
+
+const log = createLogger('silent');
+const msg = (id: string, text: string, userId = 'u1', kind: InboundMessage['kind'] = 'text'): InboundMessage => ({
+  channel: 'zalo',
+  userId,
+  messageId: id,
+  kind,
+  text,
+  sentAt: new Date(),
+});
+
+describe('Ingestor + InboundWorker', () => {
+  let db: TmpSqlite;
+  let assistant: StubAssistant;
+  let worker: InboundWorker;
+  let ingestor: Ingestor;
+  beforeEach(() => {
+    db = tmpSqlite();
+    assistant = new StubAssistant();
+    worker = new InboundWorker({ inbound: db.stores.inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10, concurrency: 4 });
+    ingestor = new Ingestor({ inbound: db.stores.inbound, contacts: db.stores.contacts, observer: NULL_OBSERVER, logger: log, onNew: () => worker.wake() });
+  });
+  afterEach(async () => {
+    await worker.stop();
+    await db.cleanup();
+  });
+  const outboxTexts = async (userId = 'u1') =>
+    (await db.stores.outbox.list({ userId }, 1000))
+      .filter((i) => i.channel === 'zalo')
+      .sort((a, b) => a.seq - b.seq)
+      .map((i) => i.reply.text);
+
+  it('dedupes by (channel, message id): a redelivery is acknowledged and not answered again', async () => {
+    expect(await ingestor.accept(msg('m1', 'xin chào'))).toBe('new');
+    expect(await ingestor.accept(msg('m1', 'xin chào'))).toBe('duplicate');
+    expect(await ingestor.accept({ ...msg('m1', 'xin chào'), channel: 'messenger' })).toBe('new');
+    await worker.start();
+    await eventually(async () => (await db.stores.inbound.countPending()) === 0);
+    expect(await outboxTexts()).toEqual(['Trả lời: xin chào']);
+  });
+
+  it('opens the consultation window when the message is taken, before any reply is queued', async () => {
+    await ingestor.accept(msg('m1', 'a'));
+    await worker.start();
+    await eventually(async () => (await outboxTexts()).length === 1);
+    expect(await db.stores.contacts.lastInboundAt('zalo', 'u1')).toBeInstanceOf(Date);
+  });
+
+  it('answers many messages of one citizen in order, concurrently across citizens', async () => {
+    assistant.delayMs = 2;
+    await worker.start();
+    for (let i = 0; i < 30; i++) {
+      await ingestor.accept(msg(`a${i}`, `câu ${i}`, 'u1'));
+      await ingestor.accept(msg(`b${i}`, `câu ${i}`, 'u2'));
+    }
+    await eventually(async () => (await db.stores.inbound.countPending()) === 0, 10_000);
+    const want = Array.from({ length: 30 }, (_, i) => `Trả lời: câu ${i}`);
+    expect(await outboxTexts('u1')).toEqual(want);
+    expect(await outboxTexts('u2')).toEqual(want);
+  });
+
+  it('queues every part of a split answer, in order', async () => {
+    assistant.parts = 3;
+    await ingestor.accept(msg('m1', 'dài'));
+    await worker.start();
+    await eventually(async () => (await outboxTexts()).length === 3);
+    expect(await outboxTexts()).toEqual(['Trả lời: dài (1/3)', 'Trả lời: dài (2/3)', 'Trả lời: dài (3/3)']);
+  });
+
+  it('apologises when the assistant fails', async () => {
+    assistant.failWith = new Error('boom');
+    await ingestor.accept(msg('m1', 'hỏi'));
+    await worker.start();
+    await eventually(async () => (await outboxTexts()).length === 1);
+    expect(await outboxTexts()).toEqual([TECHNICAL_PROBLEM_REPLY.text]);
+  });
+
+  it('recovers messages a dead process left in "processing" at start-up', async () => {
+    await ingestor.accept(msg('m1', 'một'));
+    await ingestor.accept(msg('m2', 'hai'));
+    expect(await db.stores.inbound.claimNext('dead-process', 60_000)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 5)); // a restart takes time
+    await worker.start();
+    await eventually(async () => (await db.stores.inbound.countPending()) === 0);
+    expect(await outboxTexts()).toEqual(['Trả lời: một', 'Trả lời: hai']);
+  });
+});

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const zalo = { ZALO_APP_ID: '123', ZALO_OA_SECRET_KEY: 'k', ZALO_APP_SECRET: 's', ZALO_OA_ACCESS_TOKEN: 'a', ZALO_OA_REFRESH_TOKEN: 'r' };
+const fb = { MESSENGER_VERIFY_TOKEN: 'v', MESSENGER_APP_SECRET: 's', MESSENGER_PAGE_ACCESS_TOKEN: 't' };
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, '/srv/motcua');
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    const msg = (e as Error).message;
+    expect(msg).not.toContain('\n');
+    return msg;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts with no credentials at all: both channels off, defaults applied', () => {
+    const c = loadConfig({}, '/srv/motcua');
+    expect(c).toMatchObject({ port: 3000, zalo: null, messenger: null, knowledgeDir: '/srv/motcua/knowledge', intentsDir: '/srv/motcua/intents' });
+    expect(c.store).toEqual({ engine: 'sqlite', sqlitePath: '/srv/motcua/data/motcua.sqlite', mongoUri: undefined });
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db/motcua' }, '/r').store.engine).toBe('mongodb');
+  });
+
+  it('turns a channel on with its credentials and the documented defaults', () => {
+    const c = loadConfig({ ...zalo, ...fb, PORT: '8080', MESSENGER_API_VERSION: '25.0' }, '/r');
+    expect(c.port).toBe(8080);
+    expect(c.zalo).toMatchObject({ appId: '123', apiBase: 'https://openapi.zalo.me', oauthBase: 'https://oauth.zaloapp.com' });
+    expect(c.messenger).toMatchObject({ apiBase: 'https://graph.facebook.com', apiVersion: 'v25.0' });
+    expect(loadConfig(fb, '/r').messenger!.apiVersion).toMatch(/^v\d+\.\d+$/);
+  });
+
+  it('refuses a half-configured channel with one line naming the variable', () => {
+    expect(errorOf({ ZALO_OA_ACCESS_TOKEN: 'a' })).toBe('ZALO_APP_ID: is required when ZALO_OA_ACCESS_TOKEN is set');
+    expect(errorOf({ ...zalo, ZALO_OA_SECRET_KEY: '' })).toBe('ZALO_OA_SECRET_KEY: is required when ZALO_APP_ID is set');
+    expect(errorOf({ MESSENGER_PAGE_ACCESS_TOKEN: 't' })).toBe('MESSENGER_VERIFY_TOKEN: is required when MESSENGER_PAGE_ACCESS_TOKEN is set');
+    expect(errorOf({ MESSENGER_VERIFY_TOKEN: 'v', MESSENGER_PAGE_ACCESS_TOKEN: 't' })).toBe('MESSENGER_APP_SECRET: is required when MESSENGER_VERIFY_TOKEN is set');
+  });
+
+  it('names the variable on a bad value', () => {
+    expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT: /);
+    expect(errorOf({ ZALO_API_BASE: 'openapi.zalo.me' })).toBe('ZALO_API_BASE: must be an http(s) URL');
+    expect(errorOf({ ...fb, MESSENGER_API_VERSION: 'latest' })).toBe('MESSENGER_API_VERSION: must look like v26.0');
+    expect(errorOf({ ...zalo, ZALO_APP_ID: 'abc' })).toBe('ZALO_APP_ID: must be the numeric App ID');
+    expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL: /);
+  });
+});

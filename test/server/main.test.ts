@@ -1,0 +1,145 @@
+// The built server (`node dist/src/server/main.js`) as a child process: crash recovery after SIGKILL,
+// graceful SIGTERM, and start-up configuration errors.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuilt, MAIN_JS, ROOT, spawnServer, type ChildServer } from '../support/fakes/child-server';
+import { FakeZalo } from '../support/fakes/fake-zalo';
+import { zaloMac, zaloTextEvent } from '../support/fakes/signing';
+import { eventually, sleep } from '../support/fakes/test-server';
+
+const APP_ID = '1234567890123456789';
+const OA_KEY = 'oa-secret-key-crash';
+const APP_SECRET = 'app-secret-crash';
+const CITIZEN = '7000111222333444555';
+
+jest.setTimeout(90_000);
+
+describe('built server process', () => {
+  let dir: string;
+  let zalo: FakeZalo;
+  let env: Record<string, string>;
+  const children: ChildServer[] = [];
+
+  beforeAll(() => ensureBuilt());
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-main-'));
+    zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-env', refreshToken: 'RT-env' });
+    await zalo.start();
+    env = {
+      SQLITE_PATH: path.join(dir, 'motcua.sqlite'),
+      ZALO_APP_ID: APP_ID,
+      ZALO_OA_SECRET_KEY: OA_KEY,
+      ZALO_APP_SECRET: APP_SECRET,
+      ZALO_OA_ACCESS_TOKEN: 'AT-env',
+      ZALO_OA_REFRESH_TOKEN: 'RT-env',
+      ZALO_API_BASE: zalo.url,
+      ZALO_OAUTH_BASE: zalo.url,
+    };
+  });
+  afterEach(async () => {
+    for (const c of children.splice(0)) {
+      if (c.proc.exitCode === null && c.proc.signalCode === null) {
+        c.proc.kill('SIGKILL');
+        await c.exited;
+      }
+    }
+    zalo.release();
+    await zalo.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(): Promise<ChildServer> {
+    const c = await spawnServer(env);
+    children.push(c);
+    return c;
+  }
+  const post = (url: string, raw: string) =>
+    fetch(`${url}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) }, body: raw });
+
+  it('SIGKILL between acknowledgement and send, then restart → the reply is sent exactly once', async () => {
+    const first = await start();
+    zalo.holdSends = true; // the send will be in flight when the process dies
+    const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'lam giay khai sinh can gi' });
+    expect((await post(first.url, raw)).status).toBe(200); // acknowledged = persisted
+    await eventually(() => zalo.attempts.some((a) => a.answer === 'held'), 15_000, 'the send to start');
+    first.proc.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    await eventually(() => zalo.attempts.some((a) => a.answer === 'abandoned'), 5_000, 'the fake API to see the dead connection');
+    expect(zalo.sent).toHaveLength(0);
+
+    zalo.holdSends = false;
+    const second = await start();
+    await eventually(() => zalo.sent.length === 1, 15_000, 'the recovered reply');
+    // Zalo redelivers the event after the outage: acknowledged, not answered again.
+    expect((await post(second.url, raw)).status).toBe(200);
+    await sleep(1_500);
+    expect(zalo.sent).toHaveLength(1);
+    expect(zalo.sent[0]!.userId).toBe(CITIZEN);
+    expect(zalo.sent[0]!.text.length).toBeGreaterThan(20);
+    second.proc.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+  });
+
+  it('SIGKILL before the reply was even attempted (API down), then restart → exactly one reply', async () => {
+    const first = await start();
+    const apiUrl = zalo.url;
+    await zalo.stop(); // connection refused: the reply waits in the outbox with a backoff
+    const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'giờ làm việc' });
+    expect((await post(first.url, raw)).status).toBe(200);
+    await sleep(500);
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    await zalo.start(Number(new URL(apiUrl).port));
+    const second = await start();
+    await eventually(() => zalo.sent.length === 1, 20_000, 'the recovered reply').catch((e) => {
+      throw new Error(`${e.message}\n${first.lines.join('\n')}\n---\n${second.lines.join('\n')}\n${JSON.stringify(zalo.attempts)}${JSON.stringify(zalo.refreshCalls)}`);
+    });
+    await sleep(1_000);
+    expect(zalo.sent).toHaveLength(1);
+  });
+
+  it('SIGTERM finishes the send in flight (nothing half-sent), stops accepting, exits 0; nothing is resent after restart', async () => {
+    const first = await start();
+    zalo.holdSends = true;
+    const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'lệ phí khai sinh' });
+    expect((await post(first.url, raw)).status).toBe(200);
+    await eventually(() => zalo.attempts.some((a) => a.answer === 'held'), 15_000, 'the send to start');
+    first.proc.kill('SIGTERM');
+    await sleep(300);
+    // Not accepting new connections any more.
+    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
+    expect(first.proc.exitCode).toBeNull(); // still finishing the send
+    zalo.release();
+    expect((await first.exited).code).toBe(0);
+    expect(zalo.sent).toHaveLength(1);
+    expect(first.lines.some((l) => l.includes('shutdown complete'))).toBe(true);
+
+    await start();
+    await sleep(1_500);
+    expect(zalo.sent).toHaveLength(1);
+  });
+
+  it('bad configuration stops start-up with one English line naming the variable', async () => {
+    const proc = spawn(process.execPath, [MAIN_JS], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', PORT: '0', SQLITE_PATH: path.join(dir, 'x.sqlite'), MESSENGER_PAGE_ACCESS_TOKEN: 'EAAG-token-without-secret' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    proc.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => proc.on('exit', r));
+    expect(code).toBe(1);
+    expect(err).toBe('motcua: configuration error: MESSENGER_VERIFY_TOKEN: is required when MESSENGER_PAGE_ACCESS_TOKEN is set\n');
+    expect(err).not.toContain('EAAG-token-without-secret');
+  });
+
+  it('with no channel credentials the server still starts and says once that each channel is off', async () => {
+    const c = await spawnServer({ SQLITE_PATH: path.join(dir, 'y.sqlite') });
+    children.push(c);
+    expect(c.lines.filter((l) => l.includes('zalo channel is off'))).toHaveLength(1);
+    expect(c.lines.filter((l) => l.includes('messenger channel is off'))).toHaveLength(1);
+    expect((await fetch(`${c.url}/readyz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,513 @@
+// One behaviour contract for every storage engine: sqlite.test.ts and mongo.test.ts run it unchanged.
+import { StoreInputError } from '../../src/store/guard';
+import type { Dossier, InboundRecord, OutboxItem, Stores } from '../../src/store/ports';
+
+/** A fresh, empty database; each open() returns another independent handle/connection on it. */
+export interface ContractDatabase {
+  open(): Promise<Stores>;
+  drop(): Promise<void>;
+}
+
+const T0 = new Date('2025-11-18T02:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const CODE = '000.00.15.H12-251118-0007';
+const HOUR = 60 * 60_000;
+
+function dossier(over: Partial<Dossier> = {}): Dossier {
+  return {
+    code: CODE,
+    procedureId: 'khai-sinh',
+    applicantName: 'Nguyễn Văn An',
+    phone: '0912345678',
+    receivedAt: at(0),
+    dueAt: at(60 * 24 * 3),
+    status: 'received',
+    reason: null,
+    note: 'Mang theo giấy hẹn khi đến nhận.',
+    history: [{ status: 'received', at: at(0), note: null }],
+    updatedAt: at(0),
+    ...over,
+  };
+}
+
+function inbound(messageId: string, minutes = 0, userId = 'u1'): Omit<InboundRecord, 'id' | 'state'> {
+  return {
+    channel: 'zalo',
+    messageId,
+    userId,
+    kind: 'text',
+    text: `tin nhắn ${messageId}`,
+    displayName: null,
+    sentAt: at(minutes),
+    receivedAt: at(minutes),
+  };
+}
+
+const part = (userId: string, text: string) => ({
+  channel: 'messenger' as const,
+  userId,
+  reply: { text, options: [] },
+  inboundReceivedAt: null,
+});
+
+/** Claim until empty, alternating between handles concurrently; returns every claimed item. */
+async function drain<R>(claimers: Array<() => Promise<R | null>>): Promise<R[]> {
+  const got: R[] = [];
+  await Promise.all(
+    claimers.map(async (claim) => {
+      for (let r = await claim(); r !== null; r = await claim()) got.push(r);
+    }),
+  );
+  return got;
+}
+
+// Anything that would be a query operator or an injection if it reached an engine unchecked.
+const HOSTILE: unknown[] = [{ $gt: '' }, { $ne: null }, ['a'], 42, null, undefined];
+
+export function runStoreContract(engine: string, newDatabase: () => Promise<ContractDatabase>): void {
+  describe(`store contract: ${engine}`, () => {
+    let database: ContractDatabase;
+    let opened: Stores[];
+    let s: Stores;
+    const open = async () => {
+      const handle = await database.open();
+      opened.push(handle);
+      return handle;
+    };
+
+    beforeEach(async () => {
+      database = await newDatabase();
+      opened = [];
+      s = await open();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.map((h) => h.close()));
+      await database.drop();
+    });
+
+    describe('dossiers', () => {
+      test('upsert creates, then replaces by code; get returns what was stored', async () => {
+        expect(await s.dossiers.get(CODE)).toBeNull();
+        expect(await s.dossiers.upsert(dossier())).toEqual({ created: true });
+        expect(await s.dossiers.get(CODE)).toEqual(dossier());
+        const changed = dossier({ status: 'processing', phone: null, history: [...dossier().history, { status: 'processing', at: at(5), note: 'chuyển phòng' }] });
+        expect(await s.dossiers.upsert(changed)).toEqual({ created: false });
+        expect(await s.dossiers.get(CODE)).toEqual(changed);
+        expect(await s.dossiers.count()).toBe(1);
+      });
+
+      test('setStatus appends history, keeps the reason only for statuses that carry one', async () => {
+        await s.dossiers.upsert(dossier());
+        const suspended = await s.dossiers.setStatus(CODE, 'suspended', 'Chờ nộp lệ phí', at(10));
+        expect(suspended).toMatchObject({ status: 'suspended', reason: 'Chờ nộp lệ phí', updatedAt: at(10) });
+        const processing = await s.dossiers.setStatus(CODE, 'processing', null, at(20));
+        expect(processing?.reason).toBeNull();
+        expect(processing?.history).toEqual([
+          { status: 'received', at: at(0), note: null },
+          { status: 'suspended', at: at(10), note: 'Chờ nộp lệ phí' },
+          { status: 'processing', at: at(20), note: null },
+        ]);
+        expect(await s.dossiers.get(CODE)).toEqual(processing);
+        expect(await s.dossiers.setStatus('000.00.15.H12-251118-9999', 'processing', null, at(30))).toBeNull();
+      });
+
+      test('an object or other non-string where a code is expected is refused, never used as a query', async () => {
+        await s.dossiers.upsert(dossier());
+        for (const bad of HOSTILE) {
+          await expect(s.dossiers.get(bad as string)).rejects.toThrow(StoreInputError);
+          await expect(s.dossiers.setStatus(bad as string, 'returned', null, at(1))).rejects.toThrow(StoreInputError);
+          await expect(s.subscriptions.forCode(bad as string)).rejects.toThrow(StoreInputError);
+        }
+        await expect(s.dossiers.upsert({ ...dossier(), code: { $gt: '' } } as unknown as Dossier)).rejects.toThrow(
+          /code must be a string/,
+        );
+        await expect(s.dossiers.setStatus(CODE, 'lost' as never, null, at(1))).rejects.toThrow(/status must be one of/);
+        await expect(s.dossiers.upsert(dossier({ receivedAt: new Date('nope') }))).rejects.toThrow(/receivedAt/);
+        expect(await s.dossiers.get(CODE)).toEqual(dossier());
+      });
+
+      test('SQL/JS-looking strings are plain data', async () => {
+        expect(await s.dossiers.get("' OR '1'='1")).toBeNull();
+        expect(await s.dossiers.get('this.code != ""')).toBeNull();
+        await s.dossiers.upsert(dossier({ note: "'); DROP TABLE dossiers; --", applicantName: '$where' }));
+        expect(await s.dossiers.get(CODE)).toMatchObject({ note: "'); DROP TABLE dossiers; --", applicantName: '$where' });
+      });
+    });
+
+    describe('conversations', () => {
+      test('save and load opaque state, any keys', async () => {
+        expect(await s.conversations.load('zalo:u1')).toBeNull();
+        const state = { step: 'ask_code', 'a.b': 1, $set: { x: [1, 'hai'] }, nested: { when: '2025-01-01' } };
+        await s.conversations.save('zalo:u1', state);
+        expect(await s.conversations.load('zalo:u1')).toEqual(state);
+        await s.conversations.save('zalo:u1', { step: 'done' });
+        expect(await s.conversations.load('zalo:u1')).toEqual({ step: 'done' });
+        await expect(s.conversations.load({ $ne: 'x' } as unknown as string)).rejects.toThrow(StoreInputError);
+      });
+    });
+
+    describe('inbound', () => {
+      test('a redelivered (channel, messageId) is not stored twice', async () => {
+        const first = await s.inbound.insertIfNew(inbound('m1'));
+        expect(first).toMatchObject({ messageId: 'm1', state: 'pending', text: 'tin nhắn m1', sentAt: at(0) });
+        expect(await s.inbound.insertIfNew(inbound('m1'))).toBeNull();
+        expect(await s.inbound.insertIfNew({ ...inbound('m1'), channel: 'messenger' })).not.toBeNull();
+        expect(await s.inbound.countPending()).toBe(2);
+      });
+
+      test('claims oldest first; done messages are not claimed again', async () => {
+        await s.inbound.insertIfNew(inbound('late', 5));
+        await s.inbound.insertIfNew(inbound('early', 1));
+        const a = await s.inbound.claimNext('w1', 60_000);
+        expect(a).toMatchObject({ messageId: 'early', state: 'processing' });
+        const b = await s.inbound.claimNext('w1', 60_000);
+        expect(b?.messageId).toBe('late');
+        expect(await s.inbound.claimNext('w1', 60_000)).toBeNull();
+        await s.inbound.markDone(a!.id);
+        expect(await s.inbound.countPending()).toBe(1);
+        await s.inbound.markDone(b!.id);
+        expect(await s.inbound.countPending()).toBe(0);
+        expect(await s.inbound.claimNext('w1', 0)).toBeNull();
+        await expect(s.inbound.markDone({ $ne: '' } as unknown as string)).rejects.toThrow(StoreInputError);
+        await s.inbound.markDone('not-an-id'); // unknown ids are ignored
+      });
+
+      test('two handles claiming concurrently never get the same message', async () => {
+        const other = await open();
+        for (let i = 0; i < 40; i++) await (i % 2 ? s : other).inbound.insertIfNew(inbound(`c${i}`, i, `u${i % 5}`));
+        const got = await drain([
+          () => s.inbound.claimNext('a', 60_000),
+          () => other.inbound.claimNext('b', 60_000),
+          () => s.inbound.claimNext('c', 60_000),
+          () => other.inbound.claimNext('d', 60_000),
+        ]);
+        expect(got).toHaveLength(40);
+        expect(new Set(got.map((r) => r.messageId)).size).toBe(40);
+      });
+
+      test('a message claimed by a process that died is claimed again after restart once stale', async () => {
+        await s.inbound.insertIfNew(inbound('m1'));
+        const claimed = await s.inbound.claimNext('dead-worker', 60_000);
+        await s.close();
+        const restarted = await open();
+        expect(await restarted.inbound.claimNext('new-worker', 60 * 60_000)).toBeNull(); // not stale yet
+        const again = await restarted.inbound.claimNext('new-worker', 0);
+        expect(again?.id).toBe(claimed?.id);
+        expect(await restarted.inbound.countPending()).toBe(1);
+      });
+    });
+
+    describe('outbox', () => {
+      test('enqueue keeps order per citizen', async () => {
+        const items = await s.outbox.enqueue([part('A', 'một'), part('A', 'hai'), part('B', 'ba')], at(0));
+        expect(items.map((i) => [i.userId, i.reply.text, i.state, i.attempts])).toEqual([
+          ['A', 'một', 'pending', 0],
+          ['A', 'hai', 'pending', 0],
+          ['B', 'ba', 'pending', 0],
+        ]);
+        const [more] = await s.outbox.enqueue([part('A', 'bốn')], at(1));
+        expect(items[0].seq).toBeLessThan(items[1].seq);
+        expect(items[1].seq).toBeLessThan(more.seq);
+        expect(more).toMatchObject({ nextAttemptAt: at(1), createdAt: at(1), lastError: null, inboundReceivedAt: null });
+        expect(await s.outbox.depth()).toBe(4);
+        expect((await s.outbox.list({ userId: 'A' }, 10)).map((i) => i.reply.text)).toEqual(['một', 'hai', 'bốn']);
+      });
+
+      test('concurrent enqueues for one citizen from two handles get distinct places', async () => {
+        const other = await open();
+        const batches = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => (i % 2 ? s : other).outbox.enqueue([part('A', `${i}a`), part('A', `${i}b`)], at(0))),
+        );
+        const seqs = batches.flat().map((it) => it.seq);
+        expect(new Set(seqs).size).toBe(20);
+        for (const [a, b] of batches) expect(a.seq).toBeLessThan(b.seq); // parts of one answer stay in order
+      });
+
+      test("a citizen's later part waits until the earlier one is finished", async () => {
+        const [a1, a2] = await s.outbox.enqueue([part('A', 'a1'), part('A', 'a2')], at(0));
+        const [b1] = await s.outbox.enqueue([part('B', 'b1')], at(0));
+        const first = await s.outbox.claimNext('w', at(1), HOUR);
+        const second = await s.outbox.claimNext('w', at(1), HOUR);
+        expect([first?.id, second?.id].sort()).toEqual([a1.id, b1.id].sort());
+        expect(first?.state).toBe('sending');
+        expect(await s.outbox.claimNext('w', at(1), HOUR)).toBeNull(); // a2 waits behind a1
+
+        await s.outbox.retryLater(a1.id, 'HTTP 503', at(10));
+        expect(await s.outbox.claimNext('w', at(2), HOUR)).toBeNull(); // a1 not due, a2 still waits
+        const retried = await s.outbox.claimNext('w', at(10), HOUR);
+        expect(retried).toMatchObject({ id: a1.id, attempts: 2, lastError: 'HTTP 503' });
+        await s.outbox.markSent(a1.id, at(10));
+        expect((await s.outbox.claimNext('w', at(10), HOUR))?.id).toBe(a2.id);
+        await s.outbox.markFinal(a2.id, 'dead', 'gave up');
+        await s.outbox.markSent(b1.id, at(10));
+        expect(await s.outbox.depth()).toBe(0);
+        expect((await s.outbox.list({ state: 'dead' }, 10)).map((i) => [i.id, i.lastError])).toEqual([[a2.id, 'gave up']]);
+        expect(await s.outbox.list({ state: 'sent' }, 10)).toHaveLength(2);
+      });
+
+      test('two handles sending concurrently: each item once, each citizen in order', async () => {
+        const other = await open();
+        for (let round = 0; round < 4; round++) {
+          for (let u = 0; u < 8; u++) await (u % 2 ? s : other).outbox.enqueue([part(`u${u}`, `${round}`)], at(round));
+        }
+        const sentOrder = new Map<string, string[]>();
+        const worker = (h: Stores, name: string) => async (): Promise<OutboxItem | null> => {
+          const item = await h.outbox.claimNext(name, at(10), 60_000);
+          if (item) {
+            sentOrder.set(item.userId, [...(sentOrder.get(item.userId) ?? []), item.reply.text]);
+            await h.outbox.markSent(item.id, at(10));
+          }
+          return item;
+        };
+        // A worker that finds nothing claimable may stop early while others finish; loop until drained.
+        const got: OutboxItem[] = [];
+        while ((await s.outbox.depth()) > 0) {
+          got.push(...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])));
+        }
+        expect(got).toHaveLength(32);
+        expect(new Set(got.map((i) => i.id)).size).toBe(32);
+        for (const texts of sentOrder.values()) expect(texts).toEqual(['0', '1', '2', '3']);
+      });
+
+      test('an item left in sending by a dead process is sent again after restart once stale', async () => {
+        const [item] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        await s.outbox.claimNext('dead', at(1), 60_000);
+        await s.close();
+        const restarted = await open();
+        expect(await restarted.outbox.claimNext('new', at(1.5), 60_000)).toBeNull();
+        const again = await restarted.outbox.claimNext('new', at(2), 60_000);
+        expect(again).toMatchObject({ id: item.id, attempts: 2, state: 'sending' });
+      });
+
+      test('bad input is refused', async () => {
+        await expect(s.outbox.list({ userId: { $ne: '' } as unknown as string }, 10)).rejects.toThrow(StoreInputError);
+        await expect(s.outbox.claimNext('w', 'now' as unknown as Date, 0)).rejects.toThrow(/now must be a valid Date/);
+        await expect(s.outbox.markFinal('1', 'sent' as never, '')).rejects.toThrow(StoreInputError);
+      });
+    });
+
+    describe('small ports', () => {
+      test('tokens', async () => {
+        expect(await s.tokens.get('zalo')).toBeNull();
+        await s.tokens.put('zalo', { accessToken: 'a1', refreshToken: 'r1', expiresAt: at(60) });
+        await s.tokens.put('zalo', { accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120) });
+        expect(await s.tokens.get('zalo')).toEqual({ accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120) });
+      });
+
+      test('contacts keep the latest inbound time and a known name', async () => {
+        expect(await s.contacts.lastInboundAt('zalo', 'u1')).toBeNull();
+        await s.contacts.touch('zalo', 'u1', at(10), 'An');
+        await s.contacts.touch('zalo', 'u1', at(5), null); // late delivery of an older message
+        expect(await s.contacts.lastInboundAt('zalo', 'u1')).toEqual(at(10));
+        await s.contacts.touch('zalo', 'u1', at(20), null);
+        expect(await s.contacts.lastInboundAt('zalo', 'u1')).toEqual(at(20));
+        expect(await s.contacts.lastInboundAt('messenger', 'u1')).toBeNull();
+      });
+
+      test('unanswered questions are grouped, most frequent first', async () => {
+        const q = (text: string, normalized: string, minutes: number) =>
+          s.unanswered.add({ text, normalized, intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.2, channel: 'web', at: at(minutes) });
+        await q('Cho hỏi giá vàng?', 'gia vang', 1);
+        await q('Nuôi chó có phải đăng ký?', 'nuoi cho dang ky', 2);
+        await q('giá vàng hôm nay', 'gia vang', 3);
+        expect(await s.unanswered.grouped(10)).toEqual([
+          { normalized: 'gia vang', example: 'Cho hỏi giá vàng?', count: 2, lastAt: at(3) },
+          { normalized: 'nuoi cho dang ky', example: 'Nuôi chó có phải đăng ký?', count: 1, lastAt: at(2) },
+        ]);
+        expect(await s.unanswered.grouped(1)).toHaveLength(1);
+      });
+
+      test('analytics between is half-open and ordered', async () => {
+        const e = (minutes: number) => ({ type: 'lookup' as const, channel: 'zalo' as const, intent: 'status_lookup' as const, procedure: null, aspect: null, at: at(minutes) });
+        for (const m of [3, 1, 2, 5]) await s.analytics.record(e(m));
+        expect((await s.analytics.between(at(1), at(5))).map((x) => x.at)).toEqual([at(1), at(2), at(3)]);
+      });
+
+      test('subscriptions are idempotent and remember the last notified status', async () => {
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u1' }, at(1));
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u1' }, at(2));
+        await s.subscriptions.add({ code: CODE, channel: 'web', userId: 'w9' }, at(3));
+        await s.subscriptions.markNotified(CODE, 'zalo', 'u1', 'result_ready');
+        expect(await s.subscriptions.forCode(CODE)).toEqual([
+          { code: CODE, channel: 'zalo', userId: 'u1', createdAt: at(1), lastNotifiedStatus: 'result_ready' },
+          { code: CODE, channel: 'web', userId: 'w9', createdAt: at(3), lastNotifiedStatus: null },
+        ]);
+        expect(await s.subscriptions.forCode('000.00.15.H12-251118-0001')).toEqual([]);
+      });
+
+      test('complaints get distinct ids', async () => {
+        const a = await s.complaints.add({ channel: 'web', userId: 'u1', text: 'Chờ lâu quá', at: at(1) });
+        const b = await s.complaints.add({ channel: 'web', userId: 'u1', text: 'Vẫn chưa có', at: at(2) });
+        expect(typeof a).toBe('string');
+        expect(a).not.toBe(b);
+      });
+    });
+
+    describe('staff console', () => {
+      test('staff accounts: unique username, patch update', async () => {
+        const account = { username: 'lan', role: 'editor' as const, passwordHash: 'scrypt$x', disabled: false };
+        expect(await s.staff.create(account, at(0))).toBe(true);
+        expect(await s.staff.create({ ...account, role: 'admin' }, at(1))).toBe(false);
+        expect(await s.staff.get('lan')).toEqual({ ...account, createdAt: at(0), updatedAt: at(0) });
+        await s.staff.create({ ...account, username: 'an', role: 'viewer' }, at(2));
+        expect((await s.staff.list()).map((a) => a.username)).toEqual(['an', 'lan']);
+        expect(await s.staff.update('lan', { disabled: true }, at(3))).toEqual({ ...account, disabled: true, createdAt: at(0), updatedAt: at(3) });
+        expect(await s.staff.update('lan', { role: 'admin', passwordHash: 'scrypt$y' }, at(4))).toMatchObject({ role: 'admin', passwordHash: 'scrypt$y', disabled: true });
+        expect(await s.staff.update('nobody', { disabled: true }, at(5))).toBeNull();
+        await expect(s.staff.create({ ...account, username: 'x', role: 'root' as never }, at(6))).rejects.toThrow(/role/);
+        await expect(s.staff.get({ $gt: '' } as unknown as string)).rejects.toThrow(StoreInputError);
+      });
+
+      test('sessions: touch, logout, logout everywhere, idle purge', async () => {
+        const sess = (id: string, username: string, minutes: number) => ({ id, username, csrfToken: `t-${id}`, createdAt: at(minutes), lastSeenAt: at(minutes) });
+        await s.sessions.create(sess('s1', 'lan', 0));
+        await s.sessions.create(sess('s2', 'lan', 1));
+        await s.sessions.create(sess('s3', 'an', 2));
+        await s.sessions.touch('s1', at(30));
+        expect(await s.sessions.get('s1')).toEqual({ ...sess('s1', 'lan', 0), lastSeenAt: at(30) });
+        expect(await s.sessions.deleteIdle(at(10))).toBe(2); // s2, s3
+        expect(await s.sessions.get('s2')).toBeNull();
+        await s.sessions.create(sess('s4', 'lan', 40));
+        expect(await s.sessions.deleteForUser('lan')).toBe(2);
+        await s.sessions.create(sess('s5', 'an', 50));
+        await s.sessions.delete('s5');
+        expect(await s.sessions.get('s5')).toBeNull();
+        await expect(s.sessions.get({ $ne: null } as unknown as string)).rejects.toThrow(StoreInputError);
+      });
+
+      test('audit log: newest first, filters, snapshots kept as data', async () => {
+        const before = { fee: '8.000 đ', $set: 'literally' };
+        await s.audit.append({ at: at(1), actor: 'lan', action: 'knowledge.publish', target: 'khai-sinh', before, after: { fee: '10.000 đ' } });
+        await s.audit.append({ at: at(2), actor: 'an', action: 'dossier.status', target: CODE, before: null, after: { status: 'returned' } });
+        await s.audit.append({ at: at(3), actor: 'lan', action: 'staff.create', target: 'minh', before: null, after: null });
+        const all = await s.audit.list({}, 10);
+        expect(all.map((e) => e.action)).toEqual(['staff.create', 'dossier.status', 'knowledge.publish']);
+        expect(all[2]).toMatchObject({ before, after: { fee: '10.000 đ' }, actor: 'lan', at: at(1) });
+        expect((await s.audit.list({ actor: 'lan' }, 10)).map((e) => e.target)).toEqual(['minh', 'khai-sinh']);
+        expect((await s.audit.list({ from: at(2), to: at(3) }, 10)).map((e) => e.actor)).toEqual(['an']);
+        expect(await s.audit.list({ target: CODE }, 1)).toHaveLength(1);
+      });
+
+      test('knowledge versions: numbered per key, current is the latest, revision grows', async () => {
+        const v = (key: string, fee: string, minutes: number) => ({ key, content: { fee }, author: 'lan', at: at(minutes), comment: null });
+        expect(await s.knowledge.revision()).toBe(0);
+        expect(await s.knowledge.publish(v('procedure:khai-sinh', '0 đ', 1))).toMatchObject({ version: 1 });
+        expect(await s.knowledge.publish(v('procedure:khai-sinh', '8.000 đ', 2))).toMatchObject({ version: 2 });
+        await s.knowledge.publish(v('procedure:ket-hon', '0 đ', 3));
+        expect(await s.knowledge.revision()).toBe(3);
+        expect((await s.knowledge.current()).map((x) => [x.key, x.version, x.content])).toEqual([
+          ['procedure:ket-hon', 1, { fee: '0 đ' }],
+          ['procedure:khai-sinh', 2, { fee: '8.000 đ' }],
+        ]);
+        expect(await s.knowledge.get('procedure:khai-sinh', 1)).toEqual({ ...v('procedure:khai-sinh', '0 đ', 1), version: 1 });
+        expect(await s.knowledge.get('procedure:khai-sinh', 9)).toBeNull();
+        expect((await s.knowledge.history('procedure:khai-sinh', 10)).map((x) => x.version)).toEqual([2, 1]);
+      });
+
+      test('concurrent publishes from two handles get distinct version numbers', async () => {
+        const other = await open();
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? s : other).knowledge.publish({ key: 'training:examples', content: { i }, author: 'lan', at: at(i), comment: `#${i}` }),
+          ),
+        );
+        expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(await s.knowledge.revision()).toBe(10);
+      });
+    });
+
+    describe('staff console: hand-offs and history', () => {
+      const request = (userId: string, reason: 'asked' | 'failures' = 'asked') => ({ channel: 'zalo' as const, userId, displayName: 'Lan', reason });
+
+      test('one open request per conversation; a closed one lets a new one open', async () => {
+        const first = await s.handoffs.open(request('u1'), at(1));
+        expect(first.created).toBe(true);
+        expect(first.handoff).toMatchObject({ channel: 'zalo', userId: 'u1', displayName: 'Lan', reason: 'asked', state: 'waiting', openedAt: at(1), takenBy: null, closedAt: null });
+        const again = await s.handoffs.open(request('u1', 'failures'), at(2));
+        expect(again).toEqual({ handoff: first.handoff, created: false });
+        expect(await s.handoffs.active('zalo', 'u1')).toEqual(first.handoff);
+        expect(await s.handoffs.active('messenger', 'u1')).toBeNull();
+        expect(await s.handoffs.get(first.handoff.id)).toEqual(first.handoff);
+
+        const closed = await s.handoffs.close(first.handoff.id, 'lan', at(3));
+        expect(closed).toMatchObject({ state: 'closed', closedBy: 'lan', closedAt: at(3) });
+        expect(await s.handoffs.close(first.handoff.id, 'lan', at(4))).toBeNull();
+        expect(await s.handoffs.active('zalo', 'u1')).toBeNull();
+        const next = await s.handoffs.open(request('u1', 'failures'), at(5));
+        expect(next.created).toBe(true);
+        expect(next.handoff.id).not.toBe(first.handoff.id);
+      });
+
+      test('take is atomic across handles: exactly one staff member gets it', async () => {
+        const other = await open();
+        const { handoff } = await s.handoffs.open(request('u2'), at(1));
+        const results = await Promise.all(
+          ['an', 'lan', 'minh', 'hoa'].map((who, i) => (i % 2 ? s : other).handoffs.take(handoff.id, who, at(2))),
+        );
+        const winners = results.filter((r) => r !== null);
+        expect(winners).toHaveLength(1);
+        expect(winners[0]).toMatchObject({ state: 'taken', takenAt: at(2), lastStaffAt: at(2) });
+        expect(await s.handoffs.take(handoff.id, 'an', at(3))).toBeNull();
+        await s.handoffs.touch(handoff.id, at(9));
+        await s.handoffs.touch(handoff.id, at(5)); // an older touch never moves it back
+        expect((await s.handoffs.get(handoff.id))?.lastStaffAt).toEqual(at(9));
+        expect(await s.handoffs.take('999999', 'an', at(3))).toBeNull();
+      });
+
+      test('concurrent opens for one conversation create one request', async () => {
+        const other = await open();
+        const results = await Promise.all([s, other, s, other].map((h, i) => h.handoffs.open(request('u3'), at(i))));
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(new Set(results.map((r) => r.handoff.id)).size).toBe(1);
+      });
+
+      test('list filters by state and opening time, oldest first', async () => {
+        const a = (await s.handoffs.open(request('a'), at(10))).handoff;
+        const b = (await s.handoffs.open(request('b'), at(20))).handoff;
+        const c = (await s.handoffs.open(request('c'), at(30))).handoff;
+        await s.handoffs.take(b.id, 'lan', at(21));
+        await s.handoffs.close(c.id, 'idle', at(31));
+        expect((await s.handoffs.list({}, 10)).map((h) => h.userId)).toEqual(['a', 'b', 'c']);
+        expect((await s.handoffs.list({ state: 'waiting' }, 10)).map((h) => h.id)).toEqual([a.id]);
+        expect((await s.handoffs.list({ state: 'taken' }, 10)).map((h) => h.takenBy)).toEqual(['lan']);
+        expect((await s.handoffs.list({ from: at(20), to: at(30) }, 10)).map((h) => h.userId)).toEqual(['b']);
+        expect(await s.handoffs.list({}, 2)).toHaveLength(2);
+        await expect(s.handoffs.list({ state: 'lost' as never }, 10)).rejects.toThrow(StoreInputError);
+        await expect(s.handoffs.get({ $ne: '' } as unknown as string)).rejects.toThrow(StoreInputError);
+        await expect(s.handoffs.open({ ...request('x'), reason: 'bored' as never }, at(1))).rejects.toThrow(/reason/);
+      });
+
+      test("a citizen's latest inbound messages and outbox items, oldest first", async () => {
+        for (let i = 1; i <= 5; i++) await s.inbound.insertIfNew(inbound(`h${i}`, i, 'u7'));
+        await s.inbound.insertIfNew(inbound('other', 3, 'u8'));
+        expect((await s.inbound.recent('zalo', 'u7', 3)).map((r) => r.messageId)).toEqual(['h3', 'h4', 'h5']);
+        expect(await s.inbound.recent('messenger', 'u7', 3)).toEqual([]);
+        for (let i = 1; i <= 4; i++) await s.outbox.enqueue([part('u7', `r${i}`)], at(i));
+        await s.outbox.enqueue([part('u8', 'x')], at(2));
+        expect((await s.outbox.recent('messenger', 'u7', 2)).map((o) => o.reply.text)).toEqual(['r3', 'r4']);
+        expect(await s.outbox.recent('zalo', 'u7', 2)).toEqual([]);
+      });
+
+      test('resolving an unanswered group removes it from the inbox', async () => {
+        const q = (normalized: string, minutes: number) =>
+          s.unanswered.add({ text: normalized, normalized, intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.1, channel: 'web', at: at(minutes) });
+        await q('gia vang', 1);
+        await q('nuoi cho', 2);
+        expect(await s.unanswered.resolve('gia vang')).toBe(true);
+        expect(await s.unanswered.resolve('gia vang')).toBe(false);
+        expect((await s.unanswered.grouped(10)).map((g) => g.normalized)).toEqual(['nuoi cho']);
+        await q('gia vang', 3);
+        expect(await s.unanswered.grouped(10)).toContainEqual({ normalized: 'gia vang', example: 'gia vang', count: 1, lastAt: at(3) });
+      });
+    });
+
+    test('data survives close and reopen; ping works', async () => {
+      await s.ping();
+      await s.dossiers.upsert(dossier());
+      await s.close();
+      const again = await open();
+      await again.ping();
+      expect(await again.dossiers.get(CODE)).toEqual(dossier());
+    });
+  });
+}

@@ -1,0 +1,96 @@
+// Loopback fake of the Messenger Send API (POST /{version}/me/messages) following
+// ../shared/reference/channels.md §5.4–§5.6: page token in the query, Graph error bodies
+// { error: { message, type, code, error_subcode, fbtrace_id } }, 10/2018278 outside the 24-hour window.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import express from 'express';
+import { closeServer, listenLoopback } from './listen';
+
+export type GraphFailure = { kind: 'http'; status: number } | { kind: 'graph'; status?: number; code: number; subcode?: number; message?: string };
+
+export interface GraphSent {
+  psid: string;
+  text: string;
+  quickReplies: unknown;
+  messagingType: string;
+  messageId: string;
+  at: number;
+}
+
+const HOUR = 3_600_000;
+
+export class FakeGraph {
+  url = '';
+  readonly sent: GraphSent[] = [];
+  readonly attempts: Array<{ psid: string; text: string; answer: string }> = [];
+  readonly script: GraphFailure[] = [];
+  readonly lastInteraction = new Map<string, number>();
+  private server: Server | null = null;
+
+  constructor(
+    private readonly o: { pageAccessToken: string; appSecret: string; version?: string },
+  ) {}
+
+  failNext(...f: GraphFailure[]): void {
+    this.script.push(...f);
+  }
+
+  private error(res: express.Response, status: number, code: number, message: string, subcode?: number): void {
+    const e: Record<string, unknown> = { message, type: 'OAuthException', code, fbtrace_id: `A${randomBytes(6).toString('hex')}` };
+    if (subcode !== undefined) e['error_subcode'] = subcode;
+    res.status(status).json({ error: e });
+  }
+
+  async start(port = 0): Promise<string> {
+    const app = express();
+    app.post('/:version/me/messages', express.json(), (req, res) => {
+      const b = req.body ?? {};
+      const psid = String(b?.recipient?.id ?? '');
+      const text = String(b?.message?.text ?? '');
+      const record = (answer: string) => this.attempts.push({ psid, text, answer });
+      const f = this.script.shift();
+      if (f?.kind === 'http') {
+        record(`http ${f.status}`);
+        res.status(f.status).send('Service Unavailable');
+        return;
+      }
+      if (f?.kind === 'graph') {
+        record(`graph ${f.code}/${f.subcode ?? ''}`);
+        this.error(res, f.status ?? 400, f.code, f.message ?? `(#${f.code}) fake error`, f.subcode);
+        return;
+      }
+      if (this.o.version && req.params['version'] !== this.o.version) {
+        record('bad version');
+        this.error(res, 400, 2635, 'Unsupported version');
+        return;
+      }
+      const token = String(req.query['access_token'] ?? '');
+      const proof = String(req.query['appsecret_proof'] ?? '');
+      const want = createHmac('sha256', this.o.appSecret).update(this.o.pageAccessToken).digest('hex');
+      if (token !== this.o.pageAccessToken || proof !== want) {
+        record('graph 190');
+        this.error(res, 400, 190, 'Invalid OAuth access token.');
+        return;
+      }
+      const last = this.lastInteraction.get(psid);
+      if (last !== undefined && Date.now() - last > 24 * HOUR) {
+        record('graph 10/2018278');
+        this.error(res, 400, 10, '(#10) This message is sent outside of allowed window.', 2018278);
+        return;
+      }
+      const messageId = `m_${randomBytes(12).toString('hex')}`;
+      record('ok');
+      this.sent.push({ psid, text, quickReplies: b?.message?.quick_replies ?? null, messagingType: String(b?.messaging_type ?? ''), messageId, at: Date.now() });
+      res.status(200).json({ recipient_id: psid, message_id: messageId });
+    });
+    const { server, url } = await listenLoopback(app, port);
+    this.server = server;
+    this.url = url;
+    return url;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await closeServer(this.server);
+    this.server = null;
+  }
+}

@@ -1,0 +1,162 @@
+// Loopback fake of the Zalo OA OpenAPI (POST /v3.0/oa/message/cs) and OAuth v4
+// (POST /v4/oa/access_token) following ../shared/reference/channels.md §2–§3: bare `access_token`
+// header, `{ error, message, data }` envelopes with HTTP 200 on errors, -216/-220 token errors,
+// -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header.
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import express from 'express';
+import { closeServer, listenLoopback } from './listen';
+
+export type ZaloFailure =
+  | { kind: 'http'; status: number }
+  | { kind: 'error'; code: number; message?: string }
+  | { kind: 'drop' };
+
+export interface ZaloSent {
+  userId: string;
+  text: string;
+  buttons: unknown;
+  accessToken: string;
+  messageId: string;
+  at: number;
+}
+
+export interface FakeZaloOptions {
+  appId: string;
+  appSecret: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+const DAY = 86_400_000;
+
+export class FakeZalo {
+  url = '';
+  readonly sent: ZaloSent[] = [];
+  /** Every send request, answered or not. */
+  readonly attempts: Array<{ userId: string; text: string; accessToken: string; answer: string }> = [];
+  readonly refreshCalls: Array<{ refreshToken: string; ok: boolean }> = [];
+  /** Failures consumed one per send request, before any other check. */
+  readonly script: ZaloFailure[] = [];
+  /** Last interaction per citizen; when set for a citizen the 7-day window is enforced. */
+  readonly lastInteraction = new Map<string, number>();
+  accessToken: string;
+  refreshToken: string;
+  /** When true the current access token is reported as expired (-220). */
+  accessExpired = false;
+  refreshDelayMs = 0;
+  /** While true, send requests are held unanswered (a send in flight); released by `release()`. */
+  holdSends = false;
+  private held: Array<() => void> = [];
+  private server: Server | null = null;
+  private seq = 0;
+
+  constructor(private readonly o: FakeZaloOptions) {
+    this.accessToken = o.accessToken;
+    this.refreshToken = o.refreshToken;
+  }
+
+  /** Let held send requests through. */
+  release(): void {
+    this.holdSends = false;
+    const h = this.held;
+    this.held = [];
+    for (const r of h) r();
+  }
+
+  failNext(...f: ZaloFailure[]): void {
+    this.script.push(...f);
+  }
+
+  async start(port = 0): Promise<string> {
+    const app = express();
+    app.post('/v3.0/oa/message/cs', express.json(), async (req, res) => {
+      const token = String(req.get('access_token') ?? '');
+      const b = req.body ?? {};
+      const userId = String(b?.recipient?.user_id ?? '');
+      const text = String(b?.message?.text ?? '');
+      const record = (answer: string) => this.attempts.push({ userId, text, accessToken: token, answer });
+      if (this.holdSends) {
+        record('held');
+        await new Promise<void>((resolve) => {
+          this.held.push(resolve);
+          res.on('close', () => resolve());
+        });
+        // The caller went away (killed) before we answered: the message was not delivered.
+        if (res.writableEnded || req.socket.destroyed) {
+          record('abandoned');
+          return;
+        }
+      }
+      const f = this.script.shift();
+      if (f?.kind === 'drop') {
+        record('drop');
+        req.socket.destroy();
+        return;
+      }
+      if (f?.kind === 'http') {
+        record(`http ${f.status}`);
+        res.status(f.status).send('<html>upstream error</html>');
+        return;
+      }
+      if (f?.kind === 'error') {
+        record(`error ${f.code}`);
+        res.status(200).json({ error: f.code, message: f.message ?? `fake error ${f.code}` });
+        return;
+      }
+      if (token !== this.accessToken) {
+        record('error -216');
+        res.status(200).json({ error: -216, message: 'Access token is invalid' });
+        return;
+      }
+      if (this.accessExpired) {
+        record('error -220');
+        res.status(200).json({ error: -220, message: 'The access_token is expired or removed' });
+        return;
+      }
+      const last = this.lastInteraction.get(userId);
+      if (last !== undefined && Date.now() - last > 7 * DAY) {
+        record('error -230');
+        res.status(200).json({ error: -230, message: 'User has not interacted with the OA in the past 7 days' });
+        return;
+      }
+      if (!userId || !text) {
+        record('error -201');
+        res.status(200).json({ error: -201, message: 'message is invalid' });
+        return;
+      }
+      const messageId = randomBytes(10).toString('hex');
+      record('ok');
+      this.sent.push({ userId, text, buttons: b?.message?.attachment?.payload?.buttons ?? null, accessToken: token, messageId, at: Date.now() });
+      res.set('X-RateLimit-Limit', '4000').set('X-RateLimit-Remain', '3999');
+      res.status(200).json({ error: 0, message: 'Success', data: { message_id: messageId, user_id: userId, sent_time: String(Date.now()) } });
+    });
+
+    app.post('/v4/oa/access_token', express.urlencoded({ extended: false }), async (req, res) => {
+      if (this.refreshDelayMs) await new Promise((r) => setTimeout(r, this.refreshDelayMs));
+      const f = req.body ?? {};
+      const ok = req.get('secret_key') === this.o.appSecret && f.app_id === this.o.appId && f.grant_type === 'refresh_token' && f.refresh_token === this.refreshToken;
+      this.refreshCalls.push({ refreshToken: String(f.refresh_token ?? ''), ok });
+      if (!ok) {
+        res.status(200).json({ error: -14014, error_name: 'Invalid refresh token', error_reason: 'refresh token is invalid or used' });
+        return;
+      }
+      // Single use: a new pair, the old refresh token and access token are dead at once.
+      this.seq++;
+      this.accessToken = `AT-${this.seq}-${randomBytes(8).toString('hex')}`;
+      this.refreshToken = `RT-${this.seq}-${randomBytes(8).toString('hex')}`;
+      this.accessExpired = false;
+      res.status(200).json({ access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
+    });
+
+    const { server, url } = await listenLoopback(app, port);
+    this.server = server;
+    this.url = url;
+    return url;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await closeServer(this.server);
+    this.server = null;
+  }
+}

@@ -1,0 +1,22 @@
+// The Messenger channel for the outbox sender: Reply → text + quick replies (≤13, titles ≤20 chars).
+import type { Reply } from '../../src/core/message';
+import type { ChannelSender } from '../../src/pipeline/channel';
+import type { MessengerApiClient, MessengerTextMessage } from './api-client';
+
+export function renderMessenger(reply: Reply): MessengerTextMessage {
+  const quick = reply.options.slice(0, 13).map((o) => ({
+    content_type: 'text' as const,
+    title: [...o].length > 20 ? `${[...o].slice(0, 19).join('')}…` : o,
+    payload: o.slice(0, 1000),
+  }));
+  return quick.length > 0 ? { text: reply.text, quick_replies: quick } : { text: reply.text };
+}
+
+export class MessengerChannelSender implements ChannelSender {
+  readonly channel = 'messenger' as const;
+  constructor(private readonly api: MessengerApiClient) {}
+
+  send(userId: string, reply: Reply): Promise<{ messageId: string }> {
+    return this.api.send(userId, renderMessenger(reply));
+  }
+}
