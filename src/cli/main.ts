@@ -6,6 +6,7 @@ import { converseCommand } from './commands/converse';
 import { evalCommand } from './commands/eval';
 import { intentsLintCommand } from './commands/intents-lint';
 import { kbValidateCommand } from './commands/kb-validate';
+import { staffAddCommand } from './commands/staff-add';
 import { trainingDataCommand } from './commands/training-data';
 import { info } from './io';
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   'training-data': () => trainingDataCommand(),
   'kb validate': kbValidateCommand,
   'intents lint': () => intentsLintCommand(),
+  'staff add': staffAddCommand,
 };
 
 const HELP = `usage: motcua <command>
@@ -29,7 +31,8 @@ const HELP = `usage: motcua <command>
   training-data            the training examples as JSON lines
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids
   kb validate              check knowledge/ against the schema (file: field: reason)
-  dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system`;
+  dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system
+  staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)`;
 
 export function registerCommand(name: string, cmd: Command): void {
   COMMANDS[name] = cmd;

@@ -1,5 +1,7 @@
 // Composition root for `npm start`: configuration → logs → store → assistant → pipeline → HTTP.
 import type { Server } from 'node:http';
+import { loadAdminConfig, type AdminConfig } from '../admin/config';
+import { startStaffConsole } from '../admin/console';
 import { loadAssistant } from '../assistant';
 import { formatProblem } from '../core/problem';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -16,8 +18,11 @@ function registerSecrets(c: Config): void {
 
 export async function main(): Promise<void> {
   let config: Config;
+  let admin: AdminConfig;
   try {
     config = loadConfig(process.env);
+    const channelsOn = (['zalo', 'messenger'] as const).filter((ch) => config[ch] !== null);
+    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`motcua: configuration error: ${err.message}\n`);
@@ -34,12 +39,14 @@ export async function main(): Promise<void> {
     knowledgeDir: config.knowledgeDir,
     intentsDir: config.intentsDir,
     stores,
+    handoffIdleMs: admin.handoffIdleMs,
     onKnowledgeProblems: (problems) => {
       for (const p of problems) logger.warn({ problem: formatProblem(p) }, 'knowledge file problem');
     },
   });
 
-  const runtime = buildRuntime({ config, stores, assistant, logger, knowledgeLoaded: () => true });
+  const staffConsole = await startStaffConsole({ config: admin, stores, assistant, logger });
+  const runtime = buildRuntime({ config, stores, assistant, logger, knowledgeLoaded: () => true, routers: [staffConsole.router] });
   for (const ch of ['zalo', 'messenger'] as const) {
     if (!runtime.channelsOn.includes(ch)) logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
     else logger.info({ channel: ch }, `${ch} channel is on`);
@@ -51,7 +58,7 @@ export async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  logger.info({ port, webchat: `http://localhost:${port}/` }, 'motcua is listening');
+  logger.info({ port, webchat: `http://localhost:${port}/`, staffConsole: `http://localhost:${port}/admin` }, 'motcua is listening');
 
   onSignals((signal) =>
     shutdown(
@@ -59,7 +66,10 @@ export async function main(): Promise<void> {
         server,
         logger,
         markShuttingDown: () => runtime.markShuttingDown(),
-        stopWork: () => runtime.stop(),
+        stopWork: () => {
+          staffConsole.stop();
+          return runtime.stop();
+        },
         closeStores: () => stores.close(),
         timeoutMs: config.shutdownTimeoutMs,
       },

@@ -2,7 +2,7 @@
 // worker, the outbox sender, the Zalo token manager and the Express app. Used by main.ts and tests.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { AssistantPort } from '../core/assistant-port';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
@@ -60,6 +60,8 @@ export interface RuntimeDeps {
   /** Whether the knowledge base is loaded (for /readyz). */
   knowledgeLoaded?: () => boolean;
   metrics?: Metrics;
+  /** More browser-facing routers, mounted before the web chat (the staff console). */
+  routers?: Router[];
 }
 
 export interface Runtime {
@@ -178,6 +180,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     );
   }
   const webRouters = [
+    ...(d.routers ?? []),
     webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
     webchatPageRouter({ zaloSiteVerification: config.zaloSiteVerification }),
   ];

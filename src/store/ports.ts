@@ -72,7 +72,11 @@ export interface InboundRecord {
 export interface InboundStore {
   /** Persist once per (channel, messageId); returns null when it was already there (a redelivery). */
   insertIfNew(r: Omit<InboundRecord, 'id' | 'state'>): Promise<InboundRecord | null>;
-  /** Atomically claim the oldest pending message (or one stuck in processing longer than staleMs). */
+  /**
+   * Atomically claim the oldest pending message (or one stuck in processing longer than staleMs) whose
+   * citizen has no earlier unfinished message: one message per citizen at a time across all instances,
+   * so answers (and conversation state) follow the order the citizen wrote in.
+   */
   claimNext(owner: string, staleMs: number): Promise<InboundRecord | null>;
   markDone(id: string): Promise<void>;
   /** Messages not yet done (pending or being processed). */
@@ -98,10 +102,19 @@ export interface OutboxItem {
   createdAt: Date;
   /** Inbound message this answers, if any (for inbound→sent latency). */
   inboundReceivedAt: Date | null;
+  /**
+   * What produced this part, unique across the outbox (e.g. inbound record id + part index): enqueueing
+   * the same source again after a crash returns the stored item instead of queueing a second copy.
+   */
+  source: string | null;
 }
+export type NewOutboxItem = Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'> & { source?: string };
 export interface OutboxStore {
-  /** Enqueue several parts atomically, in order. */
-  enqueue(items: Array<Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'>>, now: Date): Promise<OutboxItem[]>;
+  /**
+   * Enqueue several parts in order (atomically where the engine has transactions). A part whose source
+   * is already in the outbox is not queued again: the stored item is returned in its place.
+   */
+  enqueue(items: NewOutboxItem[], now: Date): Promise<OutboxItem[]>;
   /**
    * Atomically claim the next due item whose user has no earlier unfinished item (per-user order).
    * Items stuck in 'sending' longer than staleMs are claimable again.
@@ -183,6 +196,8 @@ export interface SubscriptionStore {
   /** Idempotent: subscribing twice keeps the first subscription. */
   add(s: Omit<Subscription, 'createdAt' | 'lastNotifiedStatus'>, at: Date): Promise<void>;
   forCode(code: string): Promise<Subscription[]>;
+  /** One citizen's subscriptions (to tell them about changes that waited for their window). */
+  forUser(channel: ChannelName, userId: string): Promise<Subscription[]>;
   markNotified(code: string, channel: ChannelName, userId: string, status: DossierStatus): Promise<void>;
 }
 

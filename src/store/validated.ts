@@ -80,7 +80,11 @@ export function validated(s: Stores): Stores {
     }),
     outbox: guardPort(s.outbox, {
       enqueue: [
-        arrayOf('items', shape('item', { channel, userId, reply, inboundReceivedAt: nullable(date('inboundReceivedAt')) }), 100),
+        arrayOf(
+          'items',
+          shape('item', { channel, userId, reply, inboundReceivedAt: nullable(date('inboundReceivedAt')), source: optional(str('source', 512)) }),
+          100,
+        ),
         date('now'),
       ],
       claimNext: [owner, date('now'), staleMs],
@@ -134,6 +138,7 @@ export function validated(s: Stores): Stores {
     subscriptions: guardPort(s.subscriptions, {
       add: [shape('subscription', { code, channel, userId }), date('at')],
       forCode: [code],
+      forUser: [channel, userId],
       markNotified: [code, channel, userId, status],
     }),
     complaints: guardPort(s.complaints, {

@@ -1,11 +1,12 @@
 import mongoose, { Schema, type Connection, type Types } from 'mongoose';
-import type { OutboxItem, OutboxState, OutboxStore } from '../ports';
+import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
 import { claimLog } from './claim-log';
 import { retryOnDuplicate } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
 
-type OutboxDoc = Omit<OutboxItem, 'id'> & {
+type OutboxDoc = Omit<OutboxItem, 'id' | 'source'> & {
+  source?: string; // absent, never null: see the index below
   _id: Types.ObjectId;
   queue: string; // one citizen's queue: channel + user id
   owner: string | null;
@@ -32,11 +33,15 @@ const schema = new Schema<OutboxDoc>(
     owner: { type: String, default: null },
     claimedAt: { type: Date, default: null },
     claims: { type: Number, required: true, min: 0 },
+    source: { type: String },
   },
   { ...SCHEMA_OPTIONS, collection: 'outbox' },
 );
 // Places in a queue are unique, so two instances enqueueing for one citizen cannot take the same one.
 schema.index({ queue: 1, seq: 1 }, { unique: true });
+// A part's source is queued once, whichever instance re-processes its message. FerretDB v1 has no
+// partialFilterExpression, so items without a source leave the field out (sparse) rather than store null.
+schema.index({ source: 1 }, { unique: true, sparse: true });
 schema.index({ state: 1, nextAttemptAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
 schema.index({ userId: 1, createdAt: 1 });
@@ -58,6 +63,7 @@ const toItem = (d: OutboxDoc): OutboxItem => ({
   lastError: d.lastError ?? null,
   createdAt: d.createdAt,
   inboundReceivedAt: d.inboundReceivedAt ?? null,
+  source: d.source ?? null,
 });
 
 type Head = Pick<OutboxDoc, '_id' | 'state' | 'nextAttemptAt' | 'claimedAt' | 'claims'>;
@@ -75,9 +81,16 @@ export function mongoOutbox(conn: Connection): OutboxStore {
   const isDue = (h: Head, now: Date, staleBefore: Date) =>
     h.state === 'pending' ? h.nextAttemptAt <= now : h.claimedAt !== null && h.claimedAt <= staleBefore;
 
-  /** Append one part at the end of its queue; a concurrent enqueue taking the same place makes us retry. */
-  const append = (it: Parameters<OutboxStore['enqueue']>[0][number], now: Date) =>
+  /**
+   * Append one part at the end of its queue. A duplicate key means a concurrent enqueue took the same place
+   * or the same source; the retry then finds the stored source, or takes the next place.
+   */
+  const append = (it: NewOutboxItem, now: Date) =>
     retryOnDuplicate(async () => {
+      if (it.source !== undefined) {
+        const stored = await Outbox.findOne({ source: it.source }).lean<OutboxDoc>();
+        if (stored) return toItem(stored);
+      }
       const queue = queueOf(it.channel, it.userId);
       const last = await Outbox.findOne({ queue }, { seq: 1 }).sort({ seq: -1 }).lean<{ seq: number }>();
       const doc = await Outbox.create({
@@ -95,13 +108,15 @@ export function mongoOutbox(conn: Connection): OutboxStore {
         owner: null,
         claimedAt: null,
         claims: 0,
+        ...(it.source === undefined ? {} : { source: it.source }),
       });
       return toItem(doc.toObject());
     }, 20);
 
   return {
     // Without multi-document transactions (FerretDB v1 has none) the parts are appended one by one, in
-    // order: a crash can lose trailing parts of an answer but never reorder them.
+    // order: a crash can lose trailing parts of an answer but never reorder them, and the message's
+    // re-processing then adds only the missing parts (the others are found by source).
     enqueue: async (items, now) => {
       const out: OutboxItem[] = [];
       for (const it of items) out.push(await append(it, now));

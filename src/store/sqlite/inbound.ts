@@ -36,13 +36,18 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     VALUES (@channel, @messageId, @userId, @kind, @text, @displayName, @sentAt, @receivedAt, 'pending')
     ON CONFLICT (channel, message_id) DO NOTHING
     RETURNING *`);
-  // One statement: select and mark happen atomically, so two processes never claim the same row.
+  // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
+  // head of a citizen's queue is claimable: no earlier message of theirs is still pending or processing.
   const claim = db.prepare(`
     UPDATE inbound SET state = 'processing', owner = @owner, claimed_at = @now
     WHERE id = (
-      SELECT id FROM inbound
-      WHERE state = 'pending' OR (state = 'processing' AND claimed_at <= @staleBefore)
-      ORDER BY received_at, id LIMIT 1)
+      SELECT i.id FROM inbound i
+      WHERE (i.state = 'pending' OR (i.state = 'processing' AND i.claimed_at <= @staleBefore))
+        AND NOT EXISTS (
+          SELECT 1 FROM inbound e
+          WHERE e.channel = i.channel AND e.user_id = i.user_id AND e.state IN ('pending', 'processing')
+            AND (e.received_at < i.received_at OR (e.received_at = i.received_at AND e.id < i.id)))
+      ORDER BY i.received_at, i.id LIMIT 1)
     RETURNING *`);
   const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
   const pending = db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE state IN ('pending', 'processing')");

@@ -208,6 +208,17 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_user ON outbox (channel, user_id, created_at);
     `,
   },
+  {
+    // Exactly-once replies across a crash: each part remembers what produced it (SQLite unique indexes
+    // let any number of NULLs through, so items without a source are unaffected). Subscriptions are
+    // also looked up per citizen, to tell them what waited for their consultation window.
+    version: 3,
+    sql: `
+      ALTER TABLE outbox ADD COLUMN source TEXT;
+      CREATE UNIQUE INDEX outbox_source ON outbox (source);
+      CREATE INDEX subscriptions_user ON subscriptions (channel, user_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

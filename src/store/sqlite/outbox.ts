@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { OutboxItem, OutboxState, OutboxStore } from '../ports';
+import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
 import type { ChannelName } from '../../core/message';
 import { ms, msOrNull, toDate, toDateOrNull } from './codec';
 
@@ -15,6 +15,7 @@ interface OutboxRow {
   last_error: string | null;
   created_at: number;
   inbound_received_at: number | null;
+  source: string | null;
 }
 
 const toItem = (r: OutboxRow): OutboxItem => ({
@@ -29,16 +30,16 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   lastError: r.last_error,
   createdAt: toDate(r.created_at),
   inboundReceivedAt: toDateOrNull(r.inbound_received_at),
+  source: r.source,
 });
-
-type NewItem = Parameters<OutboxStore['enqueue']>[0][number];
 
 export function sqliteOutbox(db: Database.Database): OutboxStore {
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?');
   const insert = db.prepare(`
-    INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at)
-    VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt)
+    INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at, source)
+    VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt, @source)
     RETURNING *`);
+  const bySource = db.prepare('SELECT * FROM outbox WHERE source = ?');
   // Due, and the head of its citizen's queue: no earlier item of that citizen is still unfinished.
   const claim = db.prepare(`
     UPDATE outbox SET state = 'sending', owner = @owner, claimed_at = @now, attempts = attempts + 1
@@ -64,9 +65,12 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     'SELECT * FROM (SELECT * FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id',
   );
 
-  // All parts of one answer get consecutive places in the citizen's queue, or none do.
-  const enqueue = db.transaction((items: NewItem[], now: number): OutboxItem[] =>
+  // All parts of one answer get consecutive places in the citizen's queue, or none do. The immediate
+  // transaction holds the write lock, so looking a source up before inserting cannot race.
+  const enqueue = db.transaction((items: NewOutboxItem[], now: number): OutboxItem[] =>
     items.map((it) => {
+      const stored = it.source === undefined ? undefined : (bySource.get(it.source) as OutboxRow | undefined);
+      if (stored) return toItem(stored);
       const { seq } = nextSeq.get(it.channel, it.userId) as { seq: number };
       const row = insert.get({
         channel: it.channel,
@@ -75,6 +79,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
         reply: JSON.stringify({ text: it.reply.text, options: it.reply.options }),
         now,
         inboundReceivedAt: msOrNull(it.inboundReceivedAt),
+        source: it.source ?? null,
       }) as OutboxRow;
       return toItem(row);
     }),

@@ -11,12 +11,21 @@ interface SubscriptionRow {
   last_notified_status: DossierStatus | null;
 }
 
+const toSubscription = (r: SubscriptionRow): Subscription => ({
+  code: r.code,
+  channel: r.channel,
+  userId: r.user_id,
+  createdAt: toDate(r.created_at),
+  lastNotifiedStatus: r.last_notified_status,
+});
+
 export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
   const insert = db.prepare(
     `INSERT INTO subscriptions (code, channel, user_id, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (code, channel, user_id) DO NOTHING`,
   );
   const byCode = db.prepare('SELECT * FROM subscriptions WHERE code = ? ORDER BY created_at, channel, user_id');
+  const byUser = db.prepare('SELECT * FROM subscriptions WHERE channel = ? AND user_id = ? ORDER BY created_at, code');
   const notified = db.prepare(
     'UPDATE subscriptions SET last_notified_status = ? WHERE code = ? AND channel = ? AND user_id = ?',
   );
@@ -24,16 +33,8 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
     add: async (s, at) => {
       insert.run(s.code, s.channel, s.userId, ms(at));
     },
-    forCode: async (code) =>
-      (byCode.all(code) as SubscriptionRow[]).map(
-        (r): Subscription => ({
-          code: r.code,
-          channel: r.channel,
-          userId: r.user_id,
-          createdAt: toDate(r.created_at),
-          lastNotifiedStatus: r.last_notified_status,
-        }),
-      ),
+    forCode: async (code) => (byCode.all(code) as SubscriptionRow[]).map(toSubscription),
+    forUser: async (channel, userId) => (byUser.all(channel, userId) as SubscriptionRow[]).map(toSubscription),
     markNotified: async (code, channel, userId, status) => {
       notified.run(status, code, channel, userId);
     },

@@ -1,0 +1,127 @@
+// Dossiers: find one by its receipt code, change its status with a note (subscribed citizens are told),
+// import a CSV/XLSX export with a preview of accepted and rejected rows before anything is written.
+import { z } from 'zod';
+import { maskName } from '../../dossiers/mask-name';
+import { importDossiers } from '../../dossiers/import';
+import { DossierImportError } from '../../dossiers/import-error';
+import { isOverdue } from '../../dossiers/overdue';
+import { STATUS_TEXT } from '../../dossiers/status-text';
+import { findCodes } from '../../nlu/receipt-code';
+import { DOSSIER_STATUSES, type Dossier } from '../../store/ports';
+import { recordChange } from '../audit/record';
+import type { AdminDeps } from '../deps';
+import { ApiError, notFound } from '../http/api-error';
+import type { Ctx, Endpoint } from '../http/endpoint';
+import { optionalText } from '../http/limits';
+import { parse } from '../http/parse';
+import { notifySubscribers } from './notify';
+import { procedureResolver } from './procedure-resolver';
+
+const statusBody = z.object({ status: z.enum(DOSSIER_STATUSES), note: optionalText(1_000) }).strict();
+const importQuery = z.object({
+  filename: z.string().min(1).max(200).regex(/\.(csv|xlsx)$/i, 'must end in .csv or .xlsx'),
+  dryRun: z.enum(['true', 'false']).default('true'),
+});
+
+/** Staff see what the citizen sees of the applicant: the name masked, the phone's last digits. */
+function view(d: Dossier, procedureName: string | null, now: Date) {
+  return {
+    code: d.code,
+    procedureId: d.procedureId,
+    procedureName,
+    applicant: maskName(d.applicantName),
+    phone: d.phone ? `***${d.phone.slice(-3)}` : null,
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    status: d.status,
+    statusLabel: STATUS_TEXT[d.status].label,
+    overdue: isOverdue(d, now),
+    reason: d.reason,
+    note: d.note,
+    history: d.history,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export function dossierEndpoints(d: AdminDeps): Endpoint[] {
+  const kb = () => d.assistant.knowledge.current();
+  const nameOf = (id: string) => kb().procedures.get(id)?.name ?? null;
+  const notify = (dossier: Dossier, now: Date) => notifySubscribers({ stores: d.stores, channelsOn: d.config.channelsOn, kb: kb() }, dossier, now);
+  const codeOf = (ctx: Ctx) => {
+    const raw = String(ctx.req.params['code']).slice(0, 100);
+    const code = findCodes(raw)[0]?.code;
+    if (!code) throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [{ field: 'code', reason: 'is not a receipt code' }]);
+    return code;
+  };
+
+  return [
+    {
+      method: 'get',
+      path: '/dossiers/:code',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const code = codeOf(ctx);
+        const dossier = await d.stores.dossiers.get(code);
+        if (!dossier) throw notFound(`The dossier ${code}`);
+        const subscribers = (await d.stores.subscriptions.forCode(code)).length;
+        return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), subscribers };
+      },
+    },
+    {
+      method: 'post',
+      path: '/dossiers/:code/status',
+      role: 'editor',
+      handle: async (ctx) => {
+        const code = codeOf(ctx);
+        const b = parse(statusBody, ctx.req.body, 'status change');
+        const before = await d.stores.dossiers.get(code);
+        if (!before) throw notFound(`The dossier ${code}`);
+        const after = (await d.stores.dossiers.setStatus(code, b.status, b.note, ctx.now)) as Dossier;
+        await recordChange(d.stores.audit, ctx, {
+          action: 'dossier.status',
+          target: code,
+          before: { status: before.status, reason: before.reason },
+          after: { status: after.status, reason: after.reason, note: b.note },
+        });
+        const notices = await notify(after, ctx.now);
+        return { dossier: view(after, nameOf(after.procedureId), ctx.now), notices };
+      },
+    },
+    {
+      method: 'post',
+      path: '/dossiers/import',
+      role: 'editor',
+      upload: true,
+      handle: async (ctx) => {
+        const q = parse(importQuery, ctx.req.query, 'import');
+        if (!Buffer.isBuffer(ctx.req.body) || ctx.req.body.length === 0) throw new ApiError(400, 'invalid', 'Send the CSV or XLSX file as the request body');
+        let report;
+        try {
+          report = await importDossiers(ctx.req.body, q.filename, {
+            dossiers: d.stores.dossiers,
+            resolveProcedure: procedureResolver(kb()),
+            dryRun: q.dryRun === 'true',
+            now: ctx.now,
+          });
+        } catch (err) {
+          if (err instanceof DossierImportError) throw new ApiError(400, 'invalid_file', err.message, [{ field: 'file', reason: err.message }]);
+          throw err;
+        }
+        if (report.dryRun) return { report };
+        let notified = 0;
+        for (const change of report.changes.filter((c) => c.from !== null && c.from !== c.to)) {
+          const dossier = await d.stores.dossiers.get(change.code);
+          if (dossier) notified += (await notify(dossier, ctx.now)).notified;
+        }
+        const { file, accepted, created, updated, unchanged, rejected } = report;
+        await recordChange(d.stores.audit, ctx, {
+          action: 'dossier.import',
+          target: file,
+          before: null,
+          after: { accepted, created, updated, unchanged, rejected: rejected.length, changes: report.changes },
+        });
+        return { report, notified };
+      },
+    },
+  ];
+}

@@ -1,0 +1,23 @@
+// Can this staff member reply to this hand-off now? Null when yes; otherwise the reason, in English.
+import { insideWindow, windowMsOf } from '../../pipeline/windows';
+import type { ChannelName } from '../../core/message';
+import type { Handoff } from '../../store/ports';
+
+const HOUR = 3_600_000;
+
+export function replyBlocker(h: Handoff, username: string, channelsOn: readonly ChannelName[], lastInboundAt: Date | null, now: Date): string | null {
+  if (h.state === 'closed') return 'This conversation was handed back to the bot; it is closed';
+  if (h.state !== 'taken') return 'Take the conversation before replying';
+  if (h.takenBy !== username) return `${h.takenBy} holds this conversation`;
+  if (!channelsOn.includes(h.channel)) {
+    return h.channel === 'web'
+      ? 'The web chat cannot receive a staff reply (it only shows answers to the message just sent); ask the citizen to call the hotline'
+      : `The ${h.channel} channel is off (its credentials are not configured), so the reply cannot be delivered`;
+  }
+  if (!insideWindow(h.channel, lastInboundAt, now)) {
+    const hours = Math.round((windowMsOf(h.channel) ?? 0) / HOUR);
+    const last = lastInboundAt ? `last wrote ${lastInboundAt.toISOString()}` : 'has never written on this channel';
+    return `Outside the ${h.channel} consultation window: the citizen ${last}, and ${h.channel} allows replies only within ${hours} hours of the citizen's last message. The reply was not sent; it can go out once the citizen writes again`;
+  }
+  return null;
+}

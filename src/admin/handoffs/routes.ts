@@ -1,0 +1,104 @@
+// Hand-off queue: conversations where a citizen asked for a person (or the bot failed twice). A staff
+// member takes one (first come, first served), reads the history, replies through the outbox on the
+// citizen's channel, and closes it; the bot stays silent in between (see Assistant.turn).
+import { z } from 'zod';
+import { HANDOFF_STATES, type Handoff } from '../../store/ports';
+import { recordChange } from '../audit/record';
+import type { AdminDeps } from '../deps';
+import { ApiError, conflict, notFound } from '../http/api-error';
+import type { Ctx, Endpoint } from '../http/endpoint';
+import { text } from '../http/limits';
+import { parse } from '../http/parse';
+import { conversationHistory, conversationOf, REPLY_ACTION } from './history';
+import { replyBlocker } from './reply-guard';
+
+const MAX_REPLY = 2_000;
+const DAY = 86_400_000;
+const listQuery = z.object({ state: z.enum(HANDOFF_STATES).default('waiting'), days: z.coerce.number().int().min(1).max(90).default(7) });
+const replyBody = z.object({ text: text(MAX_REPLY) }).strict();
+
+export function handoffEndpoints(d: AdminDeps): Endpoint[] {
+  const store = d.stores.handoffs;
+  const load = async (ctx: Ctx): Promise<Handoff> => {
+    const id = String(ctx.req.params['id']).slice(0, 64);
+    const h = await store.get(id);
+    if (!h) throw notFound(`The hand-off ${id}`);
+    return h;
+  };
+  const waitedMinutes = (h: Handoff, now: Date) => Math.round(((h.takenAt ?? h.closedAt ?? now).getTime() - h.openedAt.getTime()) / 60_000);
+  const target = (h: Handoff) => conversationOf(h.channel, h.userId);
+  const blocker = async (h: Handoff, ctx: Ctx) =>
+    replyBlocker(h, ctx.staff.username, d.config.channelsOn, await d.stores.contacts.lastInboundAt(h.channel, h.userId), ctx.now);
+
+  return [
+    {
+      method: 'get',
+      path: '/handoffs',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const q = parse(listQuery, ctx.req.query, 'filter');
+        const filter = q.state === 'closed' ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) } : { state: q.state };
+        const list = await store.list(filter, 500);
+        return { handoffs: list.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })) };
+      },
+    },
+    {
+      method: 'get',
+      path: '/handoffs/:id',
+      role: 'viewer',
+      handle: async (ctx) => {
+        const h = await load(ctx);
+        return {
+          handoff: { ...h, waitedMinutes: waitedMinutes(h, ctx.now) },
+          messages: await conversationHistory(d.stores, h.channel, h.userId),
+          replyBlocker: await blocker(h, ctx),
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/handoffs/:id/take',
+      role: 'editor',
+      handle: async (ctx) => {
+        const h = await load(ctx);
+        const taken = await store.take(h.id, ctx.staff.username, ctx.now);
+        if (!taken) {
+          const now = await store.get(h.id);
+          throw conflict(now?.state === 'taken' ? `${now.takenBy} took this conversation first` : 'This conversation is closed');
+        }
+        await recordChange(d.stores.audit, ctx, { action: 'handoff.take', target: target(h), before: { handoff: h.id, state: h.state }, after: { handoff: h.id, state: 'taken' } });
+        return { handoff: taken };
+      },
+    },
+    {
+      method: 'post',
+      path: '/handoffs/:id/reply',
+      role: 'editor',
+      handle: async (ctx) => {
+        const h = await load(ctx);
+        const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
+        const why = await blocker(h, ctx);
+        if (why) throw new ApiError(409, 'cannot_reply', why);
+        const [item] = await d.stores.outbox.enqueue([{ channel: h.channel, userId: h.userId, reply: { text: reply, options: [] }, inboundReceivedAt: null }], ctx.now);
+        await store.touch(h.id, ctx.now);
+        await recordChange(d.stores.audit, ctx, { action: REPLY_ACTION, target: target(h), before: null, after: { handoff: h.id, outbox: item.id, text: reply } });
+        return { queued: item.id };
+      },
+    },
+    {
+      method: 'post',
+      path: '/handoffs/:id/close',
+      role: 'editor',
+      handle: async (ctx) => {
+        const h = await load(ctx);
+        if (h.state === 'taken' && h.takenBy !== ctx.staff.username && ctx.staff.role !== 'admin') {
+          throw new ApiError(403, 'forbidden', `${h.takenBy} holds this conversation; only they or an admin can close it`);
+        }
+        const closed = await store.close(h.id, ctx.staff.username, ctx.now);
+        if (!closed) throw conflict('This conversation is already closed');
+        await recordChange(d.stores.audit, ctx, { action: 'handoff.close', target: target(h), before: { handoff: h.id, state: h.state }, after: { handoff: h.id, state: 'closed' } });
+        return { handoff: closed };
+      },
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+// Errors of the staff API as JSON with an English message; unexpected ones are logged, never shown.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { StoreInputError } from '../../store/guard';
+import { ApiError } from './api-error';
+
+export const apiNotFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: 'not_found', message: `No such API endpoint: ${req.method} ${req.path}` });
+};
+
+export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) return;
+    if (err instanceof ApiError) {
+      res.status(err.status).json({ error: err.code, message: err.message, ...(err.problems.length ? { problems: err.problems } : {}) });
+    } else if (err instanceof StoreInputError) {
+      res.status(400).json({ error: 'invalid', message: err.message });
+    } else if (err?.type === 'entity.too.large') {
+      res.status(413).json({ error: 'too_large', message: 'The request body is too large' });
+    } else if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'invalid_json', message: 'The request body is not valid JSON' });
+    } else {
+      logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, 'staff API request failed');
+      res.status(500).json({ error: 'internal_error', message: 'Something went wrong on the server; the error was logged' });
+    }
+  };
+}

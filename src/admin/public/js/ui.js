@@ -1,0 +1,38 @@
+// Small shared widgets: toasts, error boxes, busy buttons, confirmations.
+import { h, clear } from './dom.js';
+
+export function toast(message, bad) {
+  const box = document.getElementById('toast');
+  const item = h('div', { class: bad ? 'bad' : '', text: message });
+  box.append(item);
+  setTimeout(() => item.remove(), bad ? 8000 : 4000);
+}
+
+/** An error box: the API's reason (English, as the server says it) and the fields it names. */
+export function errorBox(err, intro) {
+  const problems = (err && err.problems) || [];
+  return h('div', { class: 'errors', role: 'alert' },
+    h('strong', { text: intro || 'Không thực hiện được.' }), ' ', h('span', { text: err ? err.message : '' }),
+    problems.length ? h('ul', null, problems.map((p) => h('li', null, h('code', { text: p.field }), ': ', p.reason))) : null);
+}
+
+export function showError(slot, err, intro) {
+  clear(slot, errorBox(err, intro));
+}
+
+/** Runs fn with the button disabled; errors go to the slot (or a toast). */
+export async function busy(button, fn, slot) {
+  button.disabled = true;
+  if (slot) clear(slot);
+  try {
+    return await fn();
+  } catch (err) {
+    if (slot) showError(slot, err); else toast('Không thực hiện được: ' + err.message, true);
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export const canEdit = (me) => me.role === 'editor' || me.role === 'admin';
+export const badge = (text, kind) => h('span', { class: 'badge ' + (kind || ''), text });

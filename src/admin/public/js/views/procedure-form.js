@@ -1,0 +1,133 @@
+// The editor for every field of a procedure, drawn from a description of the knowledge file format.
+// It edits a plain copy of the procedure; `value()` returns it for preview and publishing, and
+// `showProblems()` puts the server's field + reason next to the right input.
+import { h, clear } from '../dom.js';
+import { AUTHORITY } from '../labels.js';
+
+const T = (label, extra) => ({ type: 'textarea', label, ...extra });
+const FIELDS = [
+  { key: 'name', type: 'text', label: 'Tên thủ tục' },
+  { key: 'authority', type: 'select', label: 'Cơ quan giải quyết', options: AUTHORITY },
+  { key: 'redirect', ...T('Hướng dẫn nơi làm (chỉ thủ tục của Công an xã)', { nullable: true }) },
+  { key: 'summary', ...T('Tóm tắt cách làm (1–3 câu)') },
+  { key: 'eligibility', type: 'list', label: 'Điều kiện, lưu ý', item: T('') },
+  { group: 'Giấy tờ', key: 'documents', fields: [
+    { key: 'submit', type: 'list', label: 'Giấy tờ nộp', item: T('') },
+    { key: 'present', type: 'list', label: 'Giấy tờ xuất trình', item: T('') },
+    { key: 'conditional', type: 'objects', label: 'Trường hợp riêng', blank: () => ({ when: '', items: [''] }), fields: [
+      { key: 'when', type: 'text', label: 'Khi nào' },
+      { key: 'items', type: 'list', label: 'Giấy tờ thêm', item: T('') }] }] },
+  { group: 'Lệ phí', key: 'fee', fields: [
+    { key: 'summary', ...T('Câu trả lời ngắn về lệ phí') },
+    { key: 'items', type: 'objects', label: 'Mức lệ phí', blank: () => ({ case: '', vnd: 0, note: null }), fields: [
+      { key: 'case', type: 'text', label: 'Trường hợp' },
+      { key: 'vnd', type: 'number', label: 'Số tiền (đồng, 0 là miễn phí)' },
+      { key: 'note', type: 'text', label: 'Ghi chú', nullable: true }] },
+    { key: 'free_cases', type: 'list', label: 'Trường hợp được miễn', item: T('') }] },
+  { key: 'time', ...T('Thời gian giải quyết') },
+  { group: 'Nơi nộp', key: 'where', fields: [
+    { key: 'in_person', ...T('Nộp trực tiếp') },
+    { key: 'online', ...T('Nộp trực tuyến (để trống nếu không có)', { nullable: true }) },
+    { key: 'post', ...T('Nộp qua bưu chính (để trống nếu không có)', { nullable: true }) }] },
+  { group: 'Mẫu tờ khai', key: 'form', fields: [
+    { key: 'name', type: 'text', label: 'Tên mẫu (để trống nếu không có)', nullable: true },
+    { key: 'note', ...T('Hướng dẫn lấy và điền mẫu', { nullable: true }) }] },
+  { key: 'faq', type: 'objects', label: 'Hỏi – đáp thường gặp', blank: () => ({ q: '', a: '' }), fields: [
+    { key: 'q', ...T('Câu hỏi') }, { key: 'a', ...T('Trả lời') }] },
+  { key: 'national_codes', type: 'list', label: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia', item: { type: 'text' } },
+  { key: 'legal_basis', type: 'list', label: 'Căn cứ pháp lý', item: T('') },
+  { key: 'last_reviewed', type: 'date', label: 'Ngày rà soát gần nhất' },
+];
+
+const MAX = 4000;
+
+export function procedureForm(procedure, { readOnly, onChange }) {
+  const state = JSON.parse(JSON.stringify(procedure));
+  const root = h('div', { class: 'procedure-form' });
+  const changed = () => onChange && onChange();
+
+  function input(spec, obj, key, path) {
+    const id = 'f-' + path.replace(/\./g, '-');
+    const v = obj[key];
+    const common = { id, 'data-path': path, disabled: readOnly, 'aria-label': spec.label || path };
+    let el;
+    if (spec.type === 'select') {
+      el = h('select', common, Object.entries(spec.options).map(([k, label]) => h('option', { value: k, selected: v === k, text: label })));
+    } else if (spec.type === 'textarea') {
+      el = h('textarea', { ...common, maxlength: MAX, rows: 2, value: v == null ? '' : String(v) });
+    } else {
+      el = h('input', { ...common, type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text', maxlength: MAX, value: v == null ? '' : String(v), min: spec.type === 'number' ? 0 : null, step: spec.type === 'number' ? 1 : null });
+    }
+    el.addEventListener('input', () => {
+      const raw = el.value;
+      obj[key] = spec.type === 'number' ? (raw === '' ? null : Number(raw)) : spec.nullable && !raw.trim() ? null : raw;
+      changed();
+    });
+    return el;
+  }
+
+  function labelled(spec, obj, key, path) {
+    const el = input(spec, obj, key, path);
+    return h('div', { class: 'field' }, spec.label ? h('label', { for: el.id, text: spec.label }) : null, el, h('div', { class: 'field-error', 'data-error-for': path }));
+  }
+
+  function listEditor(spec, obj, key, path) {
+    const box = h('div', { 'data-path': path });
+    const draw = () => {
+      const items = obj[key];
+      clear(box, items.map((_, i) => h('div', { class: 'list-item' },
+        h('div', null, input({ ...spec.item, label: spec.label + ' ' + (i + 1) }, items, i, path + '.' + i), h('div', { class: 'field-error', 'data-error-for': path + '.' + i })),
+        readOnly ? null : h('button', { type: 'button', class: 'secondary', 'aria-label': 'Xóa dòng ' + (i + 1), text: '✕', onclick: () => { items.splice(i, 1); draw(); changed(); } }))),
+      readOnly ? null : h('button', { type: 'button', class: 'secondary', text: '+ Thêm dòng', onclick: () => { items.push(''); draw(); changed(); } }));
+    };
+    draw();
+    return h('div', { class: 'field' }, h('label', { text: spec.label }), box, h('div', { class: 'field-error', 'data-error-for': path }));
+  }
+
+  function objectsEditor(spec, obj, key, path) {
+    const box = h('div', { 'data-path': path });
+    const draw = () => {
+      const items = obj[key];
+      clear(box, items.map((item, i) => h('div', { class: 'object-item' },
+        spec.fields.map((f) => render(f, item, path + '.' + i)),
+        readOnly ? null : h('button', { type: 'button', class: 'secondary', text: 'Xóa mục này', onclick: () => { items.splice(i, 1); draw(); changed(); } }))),
+      readOnly ? null : h('button', { type: 'button', class: 'secondary', text: '+ Thêm mục', onclick: () => { items.push(spec.blank()); draw(); changed(); } }));
+    };
+    draw();
+    return h('div', { class: 'field' }, h('label', { text: spec.label }), box, h('div', { class: 'field-error', 'data-error-for': path }));
+  }
+
+  function render(spec, obj, prefix) {
+    const path = prefix ? prefix + '.' + spec.key : spec.key;
+    if (spec.group) return h('fieldset', null, h('legend', { text: spec.group }), h('div', { class: 'field-error', 'data-error-for': path }), spec.fields.map((f) => render(f, obj[spec.key], path)));
+    if (spec.type === 'list') { if (!Array.isArray(obj[spec.key])) obj[spec.key] = []; return listEditor(spec, obj, spec.key, path); }
+    if (spec.type === 'objects') { if (!Array.isArray(obj[spec.key])) obj[spec.key] = []; return objectsEditor(spec, obj, spec.key, path); }
+    return labelled(spec, obj, spec.key, path);
+  }
+
+  clear(root, FIELDS.map((f) => render(f, state, '')));
+
+  return {
+    element: root,
+    value: () => state,
+    /** Marks each problem at its field, or the closest enclosing one. */
+    showProblems(problems) {
+      for (const el of root.querySelectorAll('.invalid')) el.classList.remove('invalid');
+      for (const el of root.querySelectorAll('.field-error')) el.textContent = '';
+      for (const p of problems) {
+        let path = p.field;
+        for (;;) {
+          const slot = root.querySelector('[data-error-for="' + CSS.escape(path) + '"]');
+          if (slot) {
+            slot.textContent = (slot.textContent ? slot.textContent + '; ' : '') + p.reason;
+            const input = root.querySelector('[data-path="' + CSS.escape(path) + '"]');
+            if (input) input.classList.add('invalid');
+            break;
+          }
+          if (!path.includes('.')) break;
+          path = path.slice(0, path.lastIndexOf('.'));
+        }
+      }
+    },
+  };
+}

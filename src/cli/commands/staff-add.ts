@@ -1,0 +1,56 @@
+// `staff add <username> --role admin|editor|viewer`: creates a staff console account in the configured
+// store (the first admin is made this way). The password is prompted on a terminal or read from stdin.
+import { hashPassword, passwordProblem } from '../../admin/auth/password';
+import { USERNAME } from '../../admin/auth/username';
+import { loadConfig } from '../../server/config';
+import { openConfiguredStores } from '../../server/stores';
+import { STAFF_ROLES, type StaffRole } from '../../store/ports';
+import { info } from '../io';
+import { readNewPassword } from '../password-input';
+
+const USAGE = `usage: motcua staff add <username> --role ${STAFF_ROLES.join('|')}  (password prompted, or the first line of stdin)`;
+
+function parseArgs(args: string[]): { username: string; role: StaffRole } | string {
+  let role: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--role') role = args[++i];
+    else if (a.startsWith('--role=')) role = a.slice('--role='.length);
+    else rest.push(a);
+  }
+  if (rest.length !== 1) return USAGE;
+  const username = rest[0].trim().toLowerCase();
+  const ok = USERNAME.safeParse(username);
+  if (!ok.success) return `username ${ok.error.issues[0]!.message}`;
+  if (!role || !(STAFF_ROLES as readonly string[]).includes(role)) return `--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`;
+  return { username, role: role as StaffRole };
+}
+
+export async function staffAddCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    info(parsed);
+    return 2;
+  }
+  const password = await readNewPassword();
+  const problem = passwordProblem(password);
+  if (problem) {
+    info(`password ${problem}`);
+    return 1;
+  }
+  const stores = await openConfiguredStores(loadConfig(process.env).store);
+  try {
+    const now = new Date();
+    const account = { username: parsed.username, role: parsed.role, passwordHash: await hashPassword(password), disabled: false };
+    if (!(await stores.staff.create(account, now))) {
+      info(`staff add: the username ${parsed.username} is taken`);
+      return 1;
+    }
+    await stores.audit.append({ at: now, actor: 'cli', action: 'staff.create', target: parsed.username, before: null, after: { username: parsed.username, role: parsed.role } });
+    info(`staff add: created ${parsed.username} (${parsed.role})`);
+    return 0;
+  } finally {
+    await stores.close();
+  }
+}
