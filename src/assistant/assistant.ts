@@ -32,6 +32,8 @@ export interface AssistantOptions {
   /** A staff member holding a conversation this long without acting hands it back to the bot. */
   handoffIdleMs?: number;
   /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
+  /** Told about failures the citizen is spared (e.g. statistics that could not be recorded). */
+  onError?: (err: unknown, where: string) => void;
   remoteLookup?: (code: string) => Promise<import('../store/ports').Dossier | null>;
 }
 
@@ -42,6 +44,8 @@ export interface Turn {
 }
 
 const MINUTE = 60_000;
+/** Grouping key length kept for the unanswered-questions inbox. */
+const MAX_NORMALIZED = 2000;
 
 export class Assistant implements AssistantPort {
   private readonly thresholds: Thresholds;
@@ -115,7 +119,8 @@ export class Assistant implements AssistantPort {
     next = { ...next, lastAt: now.toISOString() };
     if (next.failures >= 2 && state.failures < 2) await this.openHandoff(msg, 'failures', now);
     await this.stores.conversations.save(convId, next);
-    await this.record(msg, u, d, now);
+    // Statistics are secondary: a failure to record them must not cost the citizen the answer.
+    await this.record(msg, u, d, now).catch((err: unknown) => this.options.onError?.(err, 'record'));
     return { understanding: u, decision: d, replies: finish(draft, who, greet) };
   }
 
@@ -204,7 +209,7 @@ export class Assistant implements AssistantPort {
     if (notUnderstood) {
       await this.stores.unanswered.add({
         text: msg.text,
-        normalized: u.normalized,
+        normalized: (u.normalized || msg.text.trim()).slice(0, MAX_NORMALIZED),
         intent: u.intent,
         procedure: u.procedure,
         aspect: u.aspect,

@@ -33,7 +33,7 @@ export function whichProcedure(names: readonly string[]): Draft {
 export function didYouMean(name: string): Draft {
   return {
     tone: 'question',
-    lines: [`Dạ, có phải {ac} muốn hỏi về thủ tục ${midSentence(name)} không ạ? Nếu đúng, {ac} chọn tên thủ tục bên dưới; nếu không, {ac} nhắn rõ hơn giúp em ạ.`],
+    lines: [`Dạ, em xin lỗi nếu em hiểu chưa đúng: có phải {ac} muốn hỏi về thủ tục ${midSentence(name)} không ạ? Nếu đúng, {ac} chọn tên thủ tục bên dưới; nếu không, {ac} nhắn rõ hơn giúp em ạ.`],
     options: [name, OPTION.procedures, OPTION.human],
   };
 }
