@@ -6,10 +6,17 @@ const text = z.string().trim().min(1, 'must not be empty');
 const vietnamese = text.refine(hasVietnameseMarks, 'must be Vietnamese with diacritics');
 const nullableText = vietnamese.nullable();
 const list = z.array(vietnamese);
+/** A real calendar date: Date.parse accepts "2026-02-30" and rolls it over, so compare back. */
+function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date YYYY-MM-DD');
+  .refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 
 export const procedureSchema = z
   .object({

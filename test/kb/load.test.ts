@@ -41,6 +41,7 @@ describe('knowledge base', () => {
     ['text without diacritics', (d: any) => (d.summary = 'dang ky khai sinh o xa'), 'summary', 'Vietnamese with diacritics'],
     ['a fee that is not a whole number', (d: any) => (d.fee.items[0].vnd = 'tám nghìn'), 'fee.items.0.vnd', 'expected number'],
     ['a bad review date', (d: any) => (d.last_reviewed = '31/02/2026'), 'last_reviewed', 'YYYY-MM-DD'],
+    ['an impossible review date', (d: any) => (d.last_reviewed = '2026-02-30'), 'last_reviewed', 'YYYY-MM-DD'],
     ['an unknown field', (d: any) => (d.gia = 1), '(file)', 'unknown field(s) gia'],
     ['an id that differs from the file name', (d: any) => (d.id = 'khai-sinh-2'), 'id', 'file name'],
     ['a police procedure without redirect', (d: any) => ((d.authority = 'commune_police'), (d.redirect = null)), 'redirect', 'redirect'],
