@@ -1,12 +1,14 @@
 // `npm run bench`: prints the figures the issues ask for. Figures are medians or ratios: machines are noisy.
 import path from 'node:path';
 import { runClassifyBench } from './classify';
+import { runStoresBench } from './stores';
 import { runWebhookBench } from './webhook';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   for (const line of runClassifyBench(root)) console.log(line);
   await runWebhookBench();
+  await runStoresBench(root);
 }
 
 main().catch((e: unknown) => {

@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Assistant } from '../assistant';
 import { formatProblem } from '../core/problem';
+import type { NotifyDeps } from '../dossiers/notify';
 import type { Stores } from '../store/ports';
 import type { AdminConfig } from './config';
 import { KnowledgeSync } from './knowledge/sync';
@@ -15,7 +16,14 @@ export interface StaffConsole {
   stop(): void;
 }
 
-export async function startStaffConsole(o: { config: AdminConfig; stores: Stores; assistant: Assistant; logger: Logger; clock?: () => Date }): Promise<StaffConsole> {
+export async function startStaffConsole(o: {
+  config: AdminConfig;
+  stores: Stores;
+  assistant: Assistant;
+  logger: Logger;
+  notifier: () => NotifyDeps;
+  clock?: () => Date;
+}): Promise<StaffConsole> {
   const clock = o.clock ?? (() => new Date());
   const sync = new KnowledgeSync({
     store: o.stores.knowledge,
@@ -30,5 +38,6 @@ export async function startStaffConsole(o: { config: AdminConfig; stores: Stores
   });
   await sync.refresh();
   sync.start();
-  return { router: adminRouter({ stores: o.stores, assistant: o.assistant, clock, config: o.config, sync, logger: o.logger }), sync, stop: () => sync.stop() };
+  const router = adminRouter({ stores: o.stores, assistant: o.assistant, clock, config: o.config, sync, logger: o.logger, notifier: o.notifier });
+  return { router, sync, stop: () => sync.stop() };
 }

@@ -1,6 +1,7 @@
 // What the staff console needs from the rest of the service.
 import type { Logger } from 'pino';
 import type { Assistant } from '../assistant';
+import type { NotifyDeps } from '../dossiers/notify';
 import type { Stores } from '../store/ports';
 import type { AdminConfig } from './config';
 import type { KnowledgeSync } from './knowledge/sync';
@@ -13,4 +14,6 @@ export interface AdminDeps {
   /** Keeps the knowledge base and the staff's training examples current on this instance. */
   sync: KnowledgeSync;
   logger: Logger;
+  /** Who is told about a dossier's new status; resolved at use, since the server builds it with the pipeline. */
+  notifier: () => NotifyDeps;
 }

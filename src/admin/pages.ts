@@ -6,7 +6,7 @@ import express, { type Router } from 'express';
 import { projectRoot } from '../server/config';
 
 /** src/admin/public, from the sources (ts-jest) or from dist/ after a build. */
-export function consoleDir(): string {
+function consoleDir(): string {
   const candidates = [path.join(__dirname, 'public'), path.join(projectRoot(), 'src', 'admin', 'public')];
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
   if (!found) throw new Error(`staff console assets not found (looked in ${candidates.join(', ')})`);

@@ -18,8 +18,8 @@ import { pagesRouter } from './pages';
 import { staffEndpoints } from './staff/routes';
 import { trainingEndpoints } from './training/routes';
 
-export const ADMIN_PATH = '/admin';
-export const API_PATH = `${ADMIN_PATH}/api`;
+const ADMIN_PATH = '/admin';
+const API_PATH = `${ADMIN_PATH}/api`;
 
 export function adminEndpoints(d: AdminDeps): Endpoint[] {
   return [

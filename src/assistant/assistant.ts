@@ -8,12 +8,13 @@ import type { Procedure } from '../kb/schema';
 import { NluModel } from '../nlu/model';
 import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
+import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
 import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
-import { askCode, badCode, codeNotFound, dossierStatus, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
+import { askCode, badCode, codeNotFound, dossierStatus, lookupUnavailable, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from '../dialogue/decide';
 import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
@@ -31,10 +32,10 @@ export interface AssistantOptions {
   clock?: () => Date;
   /** A staff member holding a conversation this long without acting hands it back to the bot. */
   handoffIdleMs?: number;
-  /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
   /** Told about failures the citizen is spared (e.g. statistics that could not be recorded). */
   onError?: (err: unknown, where: string) => void;
-  remoteLookup?: (code: string) => Promise<import('../store/ports').Dossier | null>;
+  /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
+  remoteLookup?: RemoteLookup;
 }
 
 export interface Turn {
@@ -117,7 +118,10 @@ export class Assistant implements AssistantPort {
       next = state;
     }
     next = { ...next, lastAt: now.toISOString() };
-    if (next.failures >= 2 && state.failures < 2) await this.openHandoff(msg, 'failures', now);
+    if (next.failures >= 2 && state.failures < 2) {
+      // Queued for a person in the background of the answer: a store hiccup here must not cost the reply.
+      await this.openHandoff(msg, 'failures', now).catch((err: unknown) => this.options.onError?.(err, 'handoff'));
+    }
     await this.stores.conversations.save(convId, next);
     // Statistics are secondary: a failure to record them must not cost the citizen the answer.
     await this.record(msg, u, d, now).catch((err: unknown) => this.options.onError?.(err, 'record'));
@@ -197,6 +201,8 @@ export class Assistant implements AssistantPort {
     if (recent.length >= this.lookupsPerMinute) return { draft: tooManyLookups(c), next: { ...s, lookups: recent } };
     const next = { ...s, lookups: [...recent, now.getTime()], lastCode: code };
     const dossier = (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
+    // The remote is down: an apology and the way to a person, not a "not found" the citizen would believe.
+    if (dossier === 'unavailable') return { draft: lookupUnavailable(c), next };
     if (!dossier) return { draft: codeNotFound(code, c), next: { ...next, failures: s.failures + 1 } };
     const name = this.knowledge.current().procedures.get(dossier.procedureId)?.name ?? null;
     return { draft: dossierStatus(dossier, name, now, c), next: { ...next, failures: 0 } };

@@ -3,6 +3,7 @@
 import { chatCommand } from './commands/chat';
 import { classifyCommand } from './commands/classify';
 import { converseCommand } from './commands/converse';
+import { dossiersImportCommand } from './commands/dossiers-import';
 import { evalCommand } from './commands/eval';
 import { intentsLintCommand } from './commands/intents-lint';
 import { kbValidateCommand } from './commands/kb-validate';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   'training-data': () => trainingDataCommand(),
   'kb validate': kbValidateCommand,
   'intents lint': () => intentsLintCommand(),
+  'dossiers import': dossiersImportCommand,
   'staff add': staffAddCommand,
 };
 
@@ -31,7 +33,7 @@ const HELP = `usage: motcua <command>
   training-data            the training examples as JSON lines
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids
   kb validate              check knowledge/ against the schema (file: field: reason)
-  dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system
+  dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system (--dry-run: report only)
   staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)`;
 
 export function registerCommand(name: string, cmd: Command): void {

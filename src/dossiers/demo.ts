@@ -82,3 +82,9 @@ export async function seedDemoDossiers(store: DossierStore, now: Date): Promise<
   for (const d of all) await store.upsert(d);
   return all;
 }
+
+/** The demo dossiers, only into a store that has no dossier at all; returns how many were added. */
+export async function seedDemoWhenEmpty(store: DossierStore, now: Date): Promise<number> {
+  if ((await store.count()) > 0) return 0;
+  return (await seedDemoDossiers(store, now)).length;
+}

@@ -2,7 +2,7 @@
 // durable outbox. Per-citizen order is kept (claims are oldest-first and chained per citizen).
 import type { Logger } from 'pino';
 import type { AssistantPort } from '../core/assistant-port';
-import type { InboundMessage, Reply } from '../core/message';
+import type { ChannelName, InboundMessage, Reply } from '../core/message';
 import type { ContactStore, InboundRecord, InboundStore, OutboxStore } from '../store/ports';
 import { interactionTime } from './ingest';
 import { KeyedSerial } from './keyed-serial';
@@ -26,6 +26,11 @@ export interface InboundWorkerOptions {
   pollMs?: number;
   /** Called after replies were put in the outbox (wakes the sender). */
   onEnqueued?: () => void;
+  /**
+   * Called once the citizen's message is answered: their consultation window is open again, so news that
+   * waited for it (dossier status changes) can be queued behind the answer.
+   */
+  onAnswered?: (channel: ChannelName, userId: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -131,8 +136,10 @@ export class InboundWorker {
     try {
       if (replies.length > 0) {
         const now = this.o.now ? this.o.now() : new Date();
+        // Enqueueing and marking done are two writes: a crash between them re-processes the message, and
+        // the source keys make that re-run find the parts already queued instead of sending them twice.
         await this.o.outbox.enqueue(
-          replies.map((reply) => ({ channel: rec.channel, userId: rec.userId, reply, inboundReceivedAt: rec.receivedAt })),
+          replies.map((reply, i) => ({ channel: rec.channel, userId: rec.userId, reply, inboundReceivedAt: rec.receivedAt, source: replySource(rec.id, i) })),
           now,
         );
       }
@@ -142,8 +149,20 @@ export class InboundWorker {
     } catch (err) {
       // Left in 'processing': claimed again once stale.
       log.error({ err: errText(err) }, 'could not queue replies; will retry');
+      return;
+    }
+    try {
+      await this.o.onAnswered?.(rec.channel, rec.userId);
+    } catch (err) {
+      // The news keeps waiting and is tried again after the citizen's next message.
+      log.error({ err: errText(err) }, 'could not queue waiting notifications');
     }
   }
+}
+
+/** The outbox source of part `index` of the answer to inbound record `id`. */
+function replySource(id: string, index: number): string {
+  return `inbound:${id}:${index}`;
 }
 
 function toMessage(r: InboundRecord): InboundMessage {

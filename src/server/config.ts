@@ -33,6 +33,12 @@ export interface MessengerConfig {
   apiVersion: string;
 }
 
+/** Zalo ZNS template messages for dossier status news (needs the Zalo channel: same OA, same token). */
+export interface ZnsConfig {
+  templateId: string;
+  apiBase: string;
+}
+
 export interface StoreConfig {
   /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
   engine: 'sqlite' | 'mongodb';
@@ -49,6 +55,9 @@ export interface Config {
   store: StoreConfig;
   zalo: ZaloConfig | null;
   messenger: MessengerConfig | null;
+  zns: ZnsConfig | null;
+  /** The provincial system asked about codes not found locally (DOSSIER_API_URL); none when unset. */
+  dossierApiUrl: string | undefined;
   /** Signed webhook events older than this are refused as replays (ms; 0 = no check). */
   maxEventAgeMs: number;
   /** Content of the `zalo-platform-site-verification` meta tag served on GET / (domain verification). */
@@ -97,6 +106,9 @@ const schema = z.object({
   ZALO_API_BASE: url.default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: url.default('https://oauth.zaloapp.com'),
   ZALO_SITE_VERIFICATION: opt,
+  ZALO_ZNS_TEMPLATE_ID: opt,
+  ZALO_ZNS_API_BASE: url.default('https://business.openapi.zalo.me'),
+  DOSSIER_API_URL: url.optional(),
   MESSENGER_VERIFY_TOKEN: opt,
   MESSENGER_APP_SECRET: opt,
   MESSENGER_PAGE_ACCESS_TOKEN: opt,
@@ -123,6 +135,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
   }
   const e = parsed.data;
+  const zalo = zaloConfig(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -134,8 +147,10 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       sqlitePath: path.resolve(root, e.SQLITE_PATH ?? 'data/motcua.sqlite'),
       mongoUri: e.MONGODB_URI,
     },
-    zalo: zaloConfig(e),
+    zalo,
     messenger: messengerConfig(e),
+    zns: znsConfig(e, zalo),
+    dossierApiUrl: e.DOSSIER_API_URL,
     maxEventAgeMs: Math.round(e.WEBHOOK_MAX_EVENT_AGE_HOURS * 3_600_000),
     zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
     webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
@@ -167,6 +182,12 @@ function zaloConfig(e: Parsed): ZaloConfig | null {
     apiBase: e.ZALO_API_BASE,
     oauthBase: e.ZALO_OAUTH_BASE,
   };
+}
+
+function znsConfig(e: Parsed, zalo: ZaloConfig | null): ZnsConfig | null {
+  if (!e.ZALO_ZNS_TEMPLATE_ID) return null;
+  if (!zalo) throw new ConfigError('ZALO_ZNS_TEMPLATE_ID', 'needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)');
+  return { templateId: e.ZALO_ZNS_TEMPLATE_ID, apiBase: e.ZALO_ZNS_API_BASE };
 }
 
 function messengerConfig(e: Parsed): MessengerConfig | null {

@@ -4,12 +4,14 @@ import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { startStaffConsole } from '../admin/console';
 import { loadAssistant } from '../assistant';
 import { formatProblem } from '../core/problem';
+import { remoteDossierLookup } from '../dossiers/remote-lookup';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { channelsOn } from './notifier';
 import { registerSecret } from './redact';
 import { buildRuntime } from './runtime';
 import { onSignals, shutdown } from './shutdown';
-import { openConfiguredStores, storeLabel } from './stores';
+import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
   for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken]) registerSecret(v);
@@ -21,8 +23,7 @@ export async function main(): Promise<void> {
   let admin: AdminConfig;
   try {
     config = loadConfig(process.env);
-    const channelsOn = (['zalo', 'messenger'] as const).filter((ch) => config[ch] !== null);
-    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn });
+    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config) });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`motcua: configuration error: ${err.message}\n`);
@@ -35,17 +36,21 @@ export async function main(): Promise<void> {
 
   const stores = await openConfiguredStores(config.store);
   logger.info({ store: storeLabel(config.store) }, 'store open');
+  const demo = await seedDemoIfEmbedded(config.store, stores, new Date());
+  if (demo > 0) logger.info({ dossiers: demo }, 'demo dossiers added to the empty embedded store');
   const assistant = await loadAssistant({
     knowledgeDir: config.knowledgeDir,
     intentsDir: config.intentsDir,
     stores,
+    remoteLookup: config.dossierApiUrl ? remoteDossierLookup({ baseUrl: config.dossierApiUrl, logger }) : undefined,
     handoffIdleMs: admin.handoffIdleMs,
     onKnowledgeProblems: (problems) => {
       for (const p of problems) logger.warn({ problem: formatProblem(p) }, 'knowledge file problem');
     },
   });
 
-  const staffConsole = await startStaffConsole({ config: admin, stores, assistant, logger });
+  // The console tells subscribers about status changes through the pipeline's notifier, built just below.
+  const staffConsole = await startStaffConsole({ config: admin, stores, assistant, logger, notifier: () => runtime.notify });
   const runtime = buildRuntime({ config, stores, assistant, logger, knowledgeLoaded: () => true, routers: [staffConsole.router] });
   for (const ch of ['zalo', 'messenger'] as const) {
     if (!runtime.channelsOn.includes(ch)) logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);

@@ -9,9 +9,10 @@ import type { ChannelName, InboundMessage, Reply } from '../core/message';
 import type { Stores } from '../store/ports';
 import type { BackoffPolicy } from '../pipeline/backoff';
 import type { ChannelSender } from '../pipeline/channel';
+import { notifyWaiting, type NotifyDeps } from '../dossiers/notify';
 import { Ingestor } from '../pipeline/ingest';
 import { OutboxSender } from '../pipeline/sender';
-import { TokenManager } from '../pipeline/token-manager';
+import type { TokenManager } from '../pipeline/token-manager';
 import { InboundWorker } from '../pipeline/worker';
 import { MessengerApiClient } from '../../webhooks/messenger/api-client';
 import { messengerWebhookRouter } from '../../webhooks/messenger/route';
@@ -19,12 +20,13 @@ import { MessengerChannelSender } from '../../webhooks/messenger/sender';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
 import { ZaloApiClient } from '../../webhooks/zalo/api-client';
-import { ZaloOAuthClient } from '../../webhooks/zalo/oauth-client';
 import { zaloWebhookRouter } from '../../webhooks/zalo/route';
 import { ZaloChannelSender } from '../../webhooks/zalo/sender';
 import { createApp } from './app';
 import type { Config } from './config';
 import { Metrics } from './metrics';
+import { dossierNotifier } from './notifier';
+import { zaloTokenManager } from './zalo-tokens';
 
 /** Timings, overridable by tests (defaults suit production). */
 export interface Tuning {
@@ -72,6 +74,8 @@ export interface Runtime {
   sender: OutboxSender;
   zaloTokens: TokenManager | null;
   channelsOn: ChannelName[];
+  /** Tells subscribers about a dossier's new status (notifyStatusChange), e.g. after staff change it. */
+  notify: NotifyDeps;
   /** Seed tokens, recover unfinished work and start the background loops. */
   start(): Promise<void>;
   /** Finish in-flight work and stop the background loops (the HTTP server is closed by the caller). */
@@ -107,15 +111,8 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const senders = new Map<ChannelName, ChannelSender>();
   let zaloTokens: TokenManager | null = null;
   if (config.zalo) {
-    const z = config.zalo;
-    zaloTokens = new TokenManager({
-      channel: 'zalo',
-      store: stores.tokens,
-      refresher: new ZaloOAuthClient({ baseUrl: z.oauthBase, appId: z.appId, appSecret: z.appSecret, timeoutMs: t.httpTimeoutMs }),
-      logger,
-      refreshBeforeMs: t.tokenRefreshBeforeMs,
-    });
-    senders.set('zalo', new ZaloChannelSender(new ZaloApiClient({ baseUrl: z.apiBase, timeoutMs: t.httpTimeoutMs }), zaloTokens));
+    zaloTokens = zaloTokenManager(config.zalo, stores.tokens, logger, { timeoutMs: t.httpTimeoutMs, refreshBeforeMs: t.tokenRefreshBeforeMs });
+    senders.set('zalo', new ZaloChannelSender(new ZaloApiClient({ baseUrl: config.zalo.apiBase, timeoutMs: t.httpTimeoutMs }), zaloTokens));
   }
   if (config.messenger) {
     const m = config.messenger;
@@ -139,6 +136,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     pollMs: t.pollMs,
     backoff: t.backoff,
   });
+  const notify = dossierNotifier({ config, stores, zaloTokens, timeoutMs: t.httpTimeoutMs, onEnqueued: () => sender.wake() });
   const worker = new InboundWorker({
     inbound: stores.inbound,
     outbox: stores.outbox,
@@ -150,6 +148,9 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     staleMs: t.inboundStaleMs,
     pollMs: t.pollMs,
     onEnqueued: () => sender.wake(),
+    onAnswered: async (channel, userId) => {
+      await notifyWaiting(notify, channel, userId, new Date());
+    },
   });
   const ingestor = new Ingestor({ inbound: stores.inbound, contacts: stores.contacts, observer: metrics, logger, onNew: () => worker.wake() });
 
@@ -205,6 +206,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     sender,
     zaloTokens,
     channelsOn: [...senders.keys()],
+    notify,
     async start() {
       if (config.zalo && zaloTokens) {
         const seeded = await zaloTokens.seed(config.zalo.accessToken, config.zalo.refreshToken);

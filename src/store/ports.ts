@@ -38,6 +38,8 @@ export interface Dossier {
 
 export interface DossierStore {
   get(code: string): Promise<Dossier | null>;
+  /** The stored dossiers among these codes, in any order (one query: imports read a batch at a time). */
+  getMany(codes: string[]): Promise<Dossier[]>;
   /** Insert or replace by code; returns whether it was created. */
   upsert(d: Dossier): Promise<{ created: boolean }>;
   /**

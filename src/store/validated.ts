@@ -52,6 +52,7 @@ export function validated(s: Stores): Stores {
   return {
     dossiers: guardPort(s.dossiers, {
       get: [code],
+      getMany: [arrayOf('codes', code, 1_000)],
       upsert: [dossier],
       setStatus: [code, status, nullable(text('note')), date('at')],
       count: [],

@@ -1,5 +1,5 @@
 import { isValidCode } from '../../src/nlu/receipt-code';
-import { demoDossiers, seedDemoDossiers } from '../../src/dossiers/demo';
+import { demoDossiers, seedDemoDossiers, seedDemoWhenEmpty } from '../../src/dossiers/demo';
 import { maskName } from '../../src/dossiers/mask-name';
 import { isOverdue } from '../../src/dossiers/overdue';
 import { normalizePhone } from '../../src/dossiers/phone';
@@ -108,6 +108,23 @@ describe('demo dossiers', () => {
       expect(await stores.dossiers.get(seeded[4].code)).toEqual(seeded[4]);
     } finally {
       await cleanup();
+    }
+  });
+  test('only a store without dossiers gets the demo ones', async () => {
+    const { stores, cleanup } = tempStores();
+    try {
+      const [real] = demoDossiers(now);
+      await stores.dossiers.upsert({ ...real, code: '000.00.15.H12-251120-0999' });
+      expect(await seedDemoWhenEmpty(stores.dossiers, now)).toBe(0);
+      expect(await stores.dossiers.count()).toBe(1);
+    } finally {
+      await cleanup();
+    }
+    const empty = tempStores();
+    try {
+      expect(await seedDemoWhenEmpty(empty.stores.dossiers, now)).toBe(demoDossiers(now).length);
+    } finally {
+      await empty.cleanup();
     }
   });
 });

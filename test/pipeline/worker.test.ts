@@ -84,6 +84,34 @@ describe('Ingestor + InboundWorker', () => {
     expect(await outboxTexts()).toEqual([TECHNICAL_PROBLEM_REPLY.text]);
   });
 
+  it('a crash between queueing the answer and marking the message done does not answer it twice', async () => {
+    assistant.parts = 2;
+    // The first markDone is lost, as if the process died right after enqueueing.
+    const inbound = { ...db.stores.inbound, markDone: jest.fn(db.stores.inbound.markDone).mockRejectedValueOnce(new Error('killed')) };
+    worker = new InboundWorker({ inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10, staleMs: 50 });
+    await ingestor.accept(msg('m1', 'dài'));
+    await worker.start();
+    await eventually(async () => (await db.stores.inbound.countPending()) === 0);
+    expect(assistant.seen).toHaveLength(2); // answered again after the claim went stale…
+    expect(await outboxTexts()).toEqual(['Trả lời: dài (1/2)', 'Trả lời: dài (2/2)']); // …but queued once
+  });
+
+  it('after answering, lets news that waited for the window be queued', async () => {
+    const answered: string[] = [];
+    worker = new InboundWorker({
+      inbound: db.stores.inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10,
+      onAnswered: async (channel, userId) => {
+        answered.push(`${channel}:${userId}:${(await outboxTexts(userId)).length}`);
+        throw new Error('store down'); // logged; never undoes the answer
+      },
+    });
+    await ingestor.accept(msg('m1', 'a'));
+    await worker.start();
+    await eventually(() => answered.length === 1);
+    expect(answered).toEqual(['zalo:u1:1']);
+    expect(await db.stores.inbound.countPending()).toBe(0);
+  });
+
   it('recovers messages a dead process left in "processing" at start-up', async () => {
     await ingestor.accept(msg('m1', 'một'));
     await ingestor.accept(msg('m2', 'hai'));

@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     expect(errorOf({ MESSENGER_VERIFY_TOKEN: 'v', MESSENGER_PAGE_ACCESS_TOKEN: 't' })).toBe('MESSENGER_APP_SECRET: is required when MESSENGER_VERIFY_TOKEN is set');
   });
 
+  it('dossier options: the live lookup URL, and ZNS only with the Zalo channel', () => {
+    expect(loadConfig({}, '/r')).toMatchObject({ zns: null, dossierApiUrl: undefined });
+    const c = loadConfig({ ...zalo, ZALO_ZNS_TEMPLATE_ID: '224466', DOSSIER_API_URL: 'https://motcua.example.gov.vn/api/' }, '/r');
+    expect(c).toMatchObject({ zns: { templateId: '224466', apiBase: 'https://business.openapi.zalo.me' }, dossierApiUrl: 'https://motcua.example.gov.vn/api' });
+    expect(errorOf({ ZALO_ZNS_TEMPLATE_ID: '224466' })).toBe('ZALO_ZNS_TEMPLATE_ID: needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)');
+    expect(errorOf({ DOSSIER_API_URL: 'motcua.example.gov.vn' })).toBe('DOSSIER_API_URL: must be an http(s) URL');
+  });
+
   it('names the variable on a bad value', () => {
     expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT: /);
     expect(errorOf({ ZALO_API_BASE: 'openapi.zalo.me' })).toBe('ZALO_API_BASE: must be an http(s) URL');

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { demoDossiers } from '../../src/dossiers/demo';
 import { ensureBuilt, MAIN_JS, ROOT, spawnServer, type ChildServer } from '../support/fakes/child-server';
 import { FakeZalo } from '../support/fakes/fake-zalo';
 import { zaloMac, zaloTextEvent } from '../support/fakes/signing';
@@ -133,6 +134,37 @@ describe('built server process', () => {
     expect(code).toBe(1);
     expect(err).toBe('motcua: configuration error: MESSENGER_VERIFY_TOKEN: is required when MESSENGER_PAGE_ACCESS_TOKEN is set\n');
     expect(err).not.toContain('EAAG-token-without-secret');
+  });
+
+  it('an unreachable MongoDB stops start-up with one line, without the password', async () => {
+    const proc = spawn(process.execPath, [MAIN_JS], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', PORT: '0', MONGODB_URI: 'mongodb://motcua:s3cret@127.0.0.1:1/motcua?serverSelectionTimeoutMS=300' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    proc.stderr.on('data', (d) => (err += d));
+    expect(await new Promise((r) => proc.on('exit', r))).toBe(1);
+    expect(err).toMatch(/^motcua: failed to start: MongoDB unreachable at 127\.0\.0\.1:1: [^\n]+\n$/);
+    expect(err).not.toContain('s3cret');
+  });
+
+  it('a fresh embedded store gets the demo dossiers once, so a status lookup works at once', async () => {
+    const file = path.join(dir, 'fresh.sqlite');
+    const first = await spawnServer({ SQLITE_PATH: file });
+    children.push(first);
+    expect(first.lines.some((l) => l.includes('demo dossiers added to the empty embedded store'))).toBe(true);
+    const res = await fetch(`${first.url}/webchat/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sessionId: 'demo-check-1', text: `tra hồ sơ ${demoDossiers(new Date())[10].code}` }),
+    });
+    expect(((await res.json()) as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n')).toContain('Đã có kết quả');
+    first.proc.kill('SIGTERM');
+    await first.exited;
+    const second = await spawnServer({ SQLITE_PATH: file });
+    children.push(second);
+    expect(second.lines.some((l) => l.includes('demo dossiers'))).toBe(false);
   });
 
   it('with no channel credentials the server still starts and says once that each channel is off', async () => {

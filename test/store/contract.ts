@@ -50,6 +50,8 @@ const part = (userId: string, text: string) => ({
   inboundReceivedAt: null,
 });
 
+const sourced = (userId: string, text: string, source: string) => ({ ...part(userId, text), source });
+
 /** Claim until empty, alternating between handles concurrently; returns every claimed item. */
 async function drain<R>(claimers: Array<() => Promise<R | null>>): Promise<R[]> {
   const got: R[] = [];
@@ -94,6 +96,17 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.dossiers.upsert(changed)).toEqual({ created: false });
         expect(await s.dossiers.get(CODE)).toEqual(changed);
         expect(await s.dossiers.count()).toBe(1);
+      });
+
+      test('getMany returns the stored dossiers among the codes asked, unknown ones left out', async () => {
+        const other = '000.00.15.H12-251118-0008';
+        await s.dossiers.upsert(dossier());
+        await s.dossiers.upsert(dossier({ code: other, status: 'processing' }));
+        const found = await s.dossiers.getMany([other, '000.00.15.H12-251118-9999', CODE]);
+        expect(found.sort((a, b) => a.code.localeCompare(b.code))).toEqual([dossier(), dossier({ code: other, status: 'processing' })]);
+        expect(await s.dossiers.getMany([])).toEqual([]);
+        await expect(s.dossiers.getMany([CODE, { $gt: '' } as unknown as string])).rejects.toThrow(StoreInputError);
+        await expect(s.dossiers.getMany({ $in: [CODE] } as unknown as string[])).rejects.toThrow(/codes must be an array/);
       });
 
       test('setStatus appends history, keeps the reason only for statuses that carry one', async () => {
@@ -156,7 +169,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('claims oldest first; done messages are not claimed again', async () => {
-        await s.inbound.insertIfNew(inbound('late', 5));
+        await s.inbound.insertIfNew(inbound('late', 5, 'u2'));
         await s.inbound.insertIfNew(inbound('early', 1));
         const a = await s.inbound.claimNext('w1', 60_000);
         expect(a).toMatchObject({ messageId: 'early', state: 'processing' });
@@ -175,14 +188,33 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       test('two handles claiming concurrently never get the same message', async () => {
         const other = await open();
         for (let i = 0; i < 40; i++) await (i % 2 ? s : other).inbound.insertIfNew(inbound(`c${i}`, i, `u${i % 5}`));
-        const got = await drain([
-          () => s.inbound.claimNext('a', 60_000),
-          () => other.inbound.claimNext('b', 60_000),
-          () => s.inbound.claimNext('c', 60_000),
-          () => other.inbound.claimNext('d', 60_000),
-        ]);
+        // Each worker finishes what it claims (a citizen's next message is claimable only then).
+        const worker = (h: Stores, name: string) => async (): Promise<InboundRecord | null> => {
+          const r = await h.inbound.claimNext(name, 60_000);
+          if (r) await h.inbound.markDone(r.id);
+          return r;
+        };
+        const got: InboundRecord[] = [];
+        while ((await s.inbound.countPending()) > 0) {
+          got.push(...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])));
+        }
         expect(got).toHaveLength(40);
         expect(new Set(got.map((r) => r.messageId)).size).toBe(40);
+      });
+
+      test("a citizen's later message waits until the earlier one is done, on every handle", async () => {
+        const other = await open();
+        await s.inbound.insertIfNew(inbound('a1', 0, 'A'));
+        await s.inbound.insertIfNew(inbound('a2', 1, 'A'));
+        await s.inbound.insertIfNew(inbound('b1', 2, 'B'));
+        const first = await s.inbound.claimNext('w1', 60_000);
+        expect(first?.messageId).toBe('a1');
+        expect((await other.inbound.claimNext('w2', 60_000))?.messageId).toBe('b1'); // a2 waits behind a1
+        expect(await other.inbound.claimNext('w2', 60_000)).toBeNull();
+        // An abandoned head is taken again before anything behind it.
+        expect((await other.inbound.claimNext('w2', 0))?.messageId).toBe('a1');
+        await other.inbound.markDone(first!.id);
+        expect((await s.inbound.claimNext('w1', 60_000))?.messageId).toBe('a2');
       });
 
       test('a message claimed by a process that died is claimed again after restart once stale', async () => {
@@ -279,7 +311,44 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(again).toMatchObject({ id: item.id, attempts: 2, state: 'sending' });
       });
 
+      test('a source is queued once: re-processing a message returns the stored parts', async () => {
+        const answer = [sourced('A', 'một', 'inbound:7:0'), sourced('A', 'hai', 'inbound:7:1')];
+        const first = await s.outbox.enqueue(answer, at(0));
+        expect(first.map((i) => i.source)).toEqual(['inbound:7:0', 'inbound:7:1']);
+        const again = await s.outbox.enqueue(answer, at(1));
+        expect(again).toEqual(first);
+        // A crash after the first part: re-processing queues only the missing one, after it.
+        const [head] = await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0')], at(2));
+        const resumed = await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0'), sourced('A', 'bốn', 'inbound:8:1')], at(3));
+        expect(resumed[0]).toEqual(head);
+        expect(resumed[1].seq).toBeGreaterThan(head.seq);
+        // Parts without a source are never taken for one another.
+        await s.outbox.enqueue([part('A', 'năm')], at(4));
+        await s.outbox.enqueue([part('A', 'năm')], at(4));
+        expect((await s.outbox.list({ userId: 'A' }, 10)).map((i) => [i.reply.text, i.source])).toEqual([
+          ['một', 'inbound:7:0'],
+          ['hai', 'inbound:7:1'],
+          ['ba', 'inbound:8:0'],
+          ['bốn', 'inbound:8:1'],
+          ['năm', null],
+          ['năm', null],
+        ]);
+        // A sent item still holds its source: a late re-processing does not send it again.
+        await s.outbox.markSent(first[0].id, at(5));
+        expect((await s.outbox.enqueue([answer[0]], at(6)))[0]).toMatchObject({ id: first[0].id, state: 'sent' });
+      });
+
+      test('two handles re-processing one message concurrently queue each part once', async () => {
+        const other = await open();
+        const answer = [sourced('A', 'một', 'inbound:9:0'), sourced('A', 'hai', 'inbound:9:1')];
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? s : other).outbox.enqueue(answer, at(0))));
+        expect(await s.outbox.depth()).toBe(2);
+        const ids = (await s.outbox.list({ userId: 'A' }, 10)).map((i) => i.id);
+        for (const r of results) expect(r.map((i) => i.id)).toEqual(ids);
+      });
+
       test('bad input is refused', async () => {
+        await expect(s.outbox.enqueue([{ ...part('A', 'x'), source: { $ne: '' } as unknown as string }], at(0))).rejects.toThrow(/source must be a string/);
         await expect(s.outbox.list({ userId: { $ne: '' } as unknown as string }, 10)).rejects.toThrow(StoreInputError);
         await expect(s.outbox.claimNext('w', 'now' as unknown as Date, 0)).rejects.toThrow(/now must be a valid Date/);
         await expect(s.outbox.markFinal('1', 'sent' as never, '')).rejects.toThrow(StoreInputError);
@@ -333,6 +402,16 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           { code: CODE, channel: 'web', userId: 'w9', createdAt: at(3), lastNotifiedStatus: null },
         ]);
         expect(await s.subscriptions.forCode('000.00.15.H12-251118-0001')).toEqual([]);
+      });
+
+      test("a citizen's subscriptions, oldest first", async () => {
+        const other = '000.00.15.H12-251118-0001';
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u1' }, at(2));
+        await s.subscriptions.add({ code: other, channel: 'zalo', userId: 'u1' }, at(1));
+        await s.subscriptions.add({ code: CODE, channel: 'messenger', userId: 'u1' }, at(3));
+        expect((await s.subscriptions.forUser('zalo', 'u1')).map((x) => x.code)).toEqual([other, CODE]);
+        expect(await s.subscriptions.forUser('zalo', 'u2')).toEqual([]);
+        await expect(s.subscriptions.forUser('zalo', { $ne: '' } as unknown as string)).rejects.toThrow(StoreInputError);
       });
 
       test('complaints get distinct ids', async () => {

@@ -1,10 +1,11 @@
-// The Zalo channel for the outbox sender: renders a Reply, sends it with a fresh token, and on a
-// token error (-216/-220) refreshes once and retries once.
+// The Zalo channel for the outbox sender: renders a Reply and sends it with a fresh token (refreshed
+// once on a token error, see with-token.ts).
 import type { Reply } from '../../src/core/message';
 import type { ChannelSender } from '../../src/pipeline/channel';
 import { SendError } from '../../src/pipeline/errors';
 import type { TokenManager } from '../../src/pipeline/token-manager';
 import type { ZaloApiClient, ZaloCsMessage } from './api-client';
+import { withOaToken } from './with-token';
 
 const MAX_BUTTONS = 5;
 
@@ -21,23 +22,9 @@ export class ZaloChannelSender implements ChannelSender {
     private readonly tokens: TokenManager,
   ) {}
 
-  async send(userId: string, reply: Reply): Promise<{ messageId: string }> {
+  send(userId: string, reply: Reply): Promise<{ messageId: string }> {
     const msg = renderZalo(reply);
-    const token = await this.tokens.getAccessToken();
-    try {
-      return await this.sendWithFallback(token, userId, msg);
-    } catch (e) {
-      if (!(e instanceof SendError) || e.kind !== 'token') throw e;
-    }
-    const fresh = await this.tokens.refreshAfterRejection(token);
-    try {
-      return await this.sendWithFallback(fresh, userId, msg);
-    } catch (e) {
-      if (e instanceof SendError && e.kind === 'token') {
-        throw new SendError('config', `token rejected again after refresh: ${e.message}`, e.platformCode);
-      }
-      throw e;
-    }
+    return withOaToken(this.tokens, (token) => this.sendWithFallback(token, userId, msg));
   }
 
   /** Buttons on /message/cs are unconfirmed: when Zalo rejects the payload (-201), send the text alone. */

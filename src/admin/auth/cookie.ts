@@ -3,7 +3,7 @@
 import type { CookieOptions, Request } from 'express';
 
 export const SESSION_COOKIE = 'motcua_staff';
-export const COOKIE_PATH = '/admin';
+const COOKIE_PATH = '/admin';
 
 export function readCookie(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../http/api-error';
 import type { Staff } from './roles';
 
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function same(a: string, b: string): boolean {

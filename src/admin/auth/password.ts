@@ -9,9 +9,9 @@ export interface ScryptCost {
 }
 
 /** OWASP's recommended minimum for scrypt: 128 MiB per hash. */
-export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
+const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, c: ScryptCost): Promise<Buffer> {

@@ -11,7 +11,11 @@ import { figures, type Figures } from './figures';
 
 const MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
+const realDay = (s: string) => {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+};
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(realDay, 'must be a real date');
 const rangeQuery = z.object({ from: day.optional(), to: day.optional(), table: z.enum(TABLES).optional() });
 
 export function dashboardEndpoints(d: AdminDeps): Endpoint[] {

@@ -4,18 +4,18 @@ import { z } from 'zod';
 import { maskName } from '../../dossiers/mask-name';
 import { importDossiers } from '../../dossiers/import';
 import { DossierImportError } from '../../dossiers/import-error';
+import { notifyStatusChange } from '../../dossiers/notify';
 import { isOverdue } from '../../dossiers/overdue';
+import { procedureResolver } from '../../dossiers/procedure-resolver';
 import { STATUS_TEXT } from '../../dossiers/status-text';
 import { findCodes } from '../../nlu/receipt-code';
-import { DOSSIER_STATUSES, type Dossier } from '../../store/ports';
+import { DOSSIER_STATUSES, type Dossier, type DossierStatus } from '../../store/ports';
 import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
 import { ApiError, notFound } from '../http/api-error';
 import type { Ctx, Endpoint } from '../http/endpoint';
 import { optionalText } from '../http/limits';
 import { parse } from '../http/parse';
-import { notifySubscribers } from './notify';
-import { procedureResolver } from './procedure-resolver';
 
 const statusBody = z.object({ status: z.enum(DOSSIER_STATUSES), note: optionalText(1_000) }).strict();
 const importQuery = z.object({
@@ -46,7 +46,10 @@ function view(d: Dossier, procedureName: string | null, now: Date) {
 export function dossierEndpoints(d: AdminDeps): Endpoint[] {
   const kb = () => d.assistant.knowledge.current();
   const nameOf = (id: string) => kb().procedures.get(id)?.name ?? null;
-  const notify = (dossier: Dossier, now: Date) => notifySubscribers({ stores: d.stores, channelsOn: d.config.channelsOn, kb: kb() }, dossier, now);
+  const notify = async (dossier: Dossier, from: DossierStatus | null, now: Date) => {
+    const { notified, waiting, phone } = await notifyStatusChange(d.notifier(), dossier, from, now);
+    return { notified, waiting, phone: phone.outcome };
+  };
   const codeOf = (ctx: Ctx) => {
     const raw = String(ctx.req.params['code']).slice(0, 100);
     const code = findCodes(raw)[0]?.code;
@@ -83,7 +86,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
           before: { status: before.status, reason: before.reason },
           after: { status: after.status, reason: after.reason, note: b.note },
         });
-        const notices = await notify(after, ctx.now);
+        const notices = await notify(after, before.status, ctx.now);
         return { dossier: view(after, nameOf(after.procedureId), ctx.now), notices };
       },
     },
@@ -109,9 +112,9 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
         }
         if (report.dryRun) return { report };
         let notified = 0;
-        for (const change of report.changes.filter((c) => c.from !== null && c.from !== c.to)) {
+        for (const change of report.changes.filter((c) => c.from !== c.to)) {
           const dossier = await d.stores.dossiers.get(change.code);
-          if (dossier) notified += (await notify(dossier, ctx.now)).notified;
+          if (dossier) notified += (await notify(dossier, change.from, ctx.now)).notified;
         }
         const { file, accepted, created, updated, unchanged, rejected } = report;
         await recordChange(d.stores.audit, ctx, {

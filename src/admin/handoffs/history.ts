@@ -13,7 +13,7 @@ export interface HistoryLine {
   by: string | null;
 }
 
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 export const REPLY_ACTION = 'handoff.reply';
 
 export const conversationOf = (channel: ChannelName, userId: string) => `${channel}:${userId}`;

@@ -1,19 +1,24 @@
-// Can this staff member reply to this hand-off now? Null when yes; otherwise the reason, in English.
+// Can staff reply to a hand-off now? Null when yes; otherwise the reason, in English.
 import { insideWindow, windowMsOf } from '../../pipeline/windows';
 import type { ChannelName } from '../../core/message';
 import type { Handoff } from '../../store/ports';
 
 const HOUR = 3_600_000;
 
+/** The channel cannot carry a staff reply at all (so nobody should take the conversation from the bot). */
+export function channelBlocker(channel: ChannelName, channelsOn: readonly ChannelName[]): string | null {
+  if (channelsOn.includes(channel)) return null;
+  return channel === 'web'
+    ? 'The web chat cannot receive a staff reply (it only shows answers to the message just sent); the bot keeps answering there, so call the citizen if needed and close the request'
+    : `The ${channel} channel is off (its credentials are not configured), so a reply cannot be delivered`;
+}
+
 export function replyBlocker(h: Handoff, username: string, channelsOn: readonly ChannelName[], lastInboundAt: Date | null, now: Date): string | null {
   if (h.state === 'closed') return 'This conversation was handed back to the bot; it is closed';
+  const channel = channelBlocker(h.channel, channelsOn);
+  if (channel) return channel;
   if (h.state !== 'taken') return 'Take the conversation before replying';
   if (h.takenBy !== username) return `${h.takenBy} holds this conversation`;
-  if (!channelsOn.includes(h.channel)) {
-    return h.channel === 'web'
-      ? 'The web chat cannot receive a staff reply (it only shows answers to the message just sent); ask the citizen to call the hotline'
-      : `The ${h.channel} channel is off (its credentials are not configured), so the reply cannot be delivered`;
-  }
   if (!insideWindow(h.channel, lastInboundAt, now)) {
     const hours = Math.round((windowMsOf(h.channel) ?? 0) / HOUR);
     const last = lastInboundAt ? `last wrote ${lastInboundAt.toISOString()}` : 'has never written on this channel';

@@ -10,7 +10,7 @@ import type { Ctx, Endpoint } from '../http/endpoint';
 import { text } from '../http/limits';
 import { parse } from '../http/parse';
 import { conversationHistory, conversationOf, REPLY_ACTION } from './history';
-import { replyBlocker } from './reply-guard';
+import { channelBlocker, replyBlocker } from './reply-guard';
 
 const MAX_REPLY = 2_000;
 const DAY = 86_400_000;
@@ -51,6 +51,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
         return {
           handoff: { ...h, waitedMinutes: waitedMinutes(h, ctx.now) },
           messages: await conversationHistory(d.stores, h.channel, h.userId),
+          channelBlocker: channelBlocker(h.channel, d.config.channelsOn),
           replyBlocker: await blocker(h, ctx),
         };
       },
@@ -61,6 +62,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       handle: async (ctx) => {
         const h = await load(ctx);
+        const why = channelBlocker(h.channel, d.config.channelsOn);
+        if (why) throw new ApiError(409, 'cannot_reply', why);
         const taken = await store.take(h.id, ctx.staff.username, ctx.now);
         if (!taken) {
           const now = await store.get(h.id);

@@ -30,7 +30,7 @@ export interface Endpoint {
   handle(ctx: Ctx): Promise<unknown>;
 }
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const upload = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
 
 export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], clock: () => Date): void {

@@ -2,7 +2,7 @@
 import type { ZodType } from 'zod';
 import { ApiError, type FieldProblem } from './api-error';
 
-export function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldProblem[] {
+function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldProblem[] {
   return issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : '(body)', reason: i.message }));
 }
 

@@ -1,5 +1,5 @@
 // Keys of the published knowledge versions (KnowledgeStore).
-export const PROCEDURE_PREFIX = 'procedure:';
+const PROCEDURE_PREFIX = 'procedure:';
 export const TRAINING_KEY = 'training:examples';
 
 export const procedureKey = (id: string) => `${PROCEDURE_PREFIX}${id}`;

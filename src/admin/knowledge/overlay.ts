@@ -11,7 +11,7 @@ export type Origin =
   | { source: 'files' }
   | { source: 'store'; version: number; author: string; at: Date; comment: string | null; fileDiffers: boolean };
 
-export interface Overlaid {
+interface Overlaid {
   kb: KnowledgeBase;
   origins: Map<string, Origin>;
   problems: Problem[];

@@ -6,6 +6,7 @@ import { ASPECTS, type Aspect } from '../../core/labels';
 import type { Reply } from '../../core/message';
 import type { Procedure } from '../../kb/schema';
 import { fold } from '../../nlu/fold';
+import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
 import { ApiError, conflict, notFound } from '../http/api-error';
 import { Download, type Ctx, type Endpoint } from '../http/endpoint';
@@ -142,9 +143,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/knowledge/reload',
       role: 'editor',
-      handle: async () => {
+      handle: async (ctx) => {
+        const before = d.sync.status().source;
         await d.sync.refresh();
-        return { status: d.sync.status() };
+        const status = d.sync.status();
+        await recordChange(d.stores.audit, ctx, { action: 'knowledge.reload', target: 'knowledge/', before: { source: before }, after: { source: status.source, filesProblems: status.filesProblems } });
+        return { status };
       },
     },
     {

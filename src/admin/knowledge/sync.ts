@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { loadKnowledge } from '../../kb/load';
 import type { Example } from '../../nlu/training-data';
 import type { KnowledgeStore, KnowledgeVersion } from '../../store/ports';
-import { asExamples, trainingDocSchema, type StaffExample } from '../training/examples';
+import { asExamples, trainingDocSchema } from '../training/examples';
 import { filesFingerprint } from './fingerprint';
 import { TRAINING_KEY } from './keys';
 import { overlay, type Origin } from './overlay';
@@ -52,7 +52,6 @@ export class KnowledgeSync {
   private origins = new Map<string, Origin>();
   private storeProblems: Problem[] = [];
   private trainingVersion = 0;
-  private staff: StaffExample[] = [];
   private checkedAt: Date | null = null;
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -100,14 +99,6 @@ export class KnowledgeSync {
     return this.files?.procedures.get(id) ?? null;
   }
 
-  staffExamples(): readonly StaffExample[] {
-    return this.staff;
-  }
-
-  trainingVersionNumber(): number {
-    return this.trainingVersion;
-  }
-
   private async check(): Promise<void> {
     const filesChanged = this.reloadFilesIfChanged();
     const revision = await this.o.store.revision();
@@ -146,8 +137,7 @@ export class KnowledgeSync {
     if (training && training.version !== this.trainingVersion) {
       const doc = trainingDocSchema.safeParse(training.content);
       if (doc.success) {
-        this.staff = doc.data.examples;
-        this.o.assistant.retrain(asExamples(this.staff));
+        this.o.assistant.retrain(asExamples(doc.data.examples));
       } else {
         this.o.onProblems?.([{ file: `${TRAINING_KEY} v${training.version}`, field: '(content)', reason: 'is not a list of training examples' }]);
       }

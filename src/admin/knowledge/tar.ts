@@ -8,7 +8,7 @@ export interface TarEntry {
 }
 
 const BLOCK = 512;
-export const MAX_ENTRIES = 1_000;
+const MAX_ENTRIES = 1_000;
 const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 function field(buf: Buffer, offset: number, length: number, value: string): void {

@@ -17,7 +17,6 @@ export const staffExampleSchema = z
 export type StaffExample = z.infer<typeof staffExampleSchema>;
 
 export const trainingDocSchema = z.object({ examples: z.array(staffExampleSchema) }).strict();
-export type TrainingDoc = z.infer<typeof trainingDocSchema>;
 
 /** Where lint messages say an example comes from. */
 export const sourceOf = (e: Pick<StaffExample, 'author'>) => `console (added by ${e.author})`;

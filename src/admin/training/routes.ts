@@ -50,9 +50,16 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
     const problem = labelProblem(e.intent, e.procedure, e.aspect);
     if (problem) throw new ApiError(400, 'invalid', `The label is invalid: ${problem}`, [{ field: 'procedure', reason: problem }]);
     const example: StaffExample = { ...e, author: ctx.staff.username, at: ctx.now.toISOString() };
-    const { examples } = await latestExamples(store);
+    const { version, examples } = await latestExamples(store);
     const [candidate] = asExamples([example]);
-    const problems = linter.problemsOf(candidate, asExamples(examples), new Set(procedures().keys()));
+    const staff = asExamples(examples);
+    if (linter.isKnown(candidate, staff)) {
+      // Nothing to learn: the group only leaves the inbox.
+      const resolved = group ? await d.stores.unanswered.resolve(group) : false;
+      if (resolved) await recordChange(d.stores.audit, ctx, { action: 'training.known', target: TRAINING_KEY, before: { group }, after: e });
+      return { version, example: null, known: true, resolved };
+    }
+    const problems = linter.problemsOf(candidate, staff, new Set(procedures().keys()));
     if (problems.length) {
       throw new ApiError(409, 'lint', `Refused: ${problems.map((p) => p.reason).join('; ')}`, problems.map((p) => ({ field: 'text', reason: p.reason })));
     }
@@ -60,7 +67,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
     await d.sync.refresh();
     const resolved = group ? await d.stores.unanswered.resolve(group) : false;
     await recordChange(d.stores.audit, ctx, { action, target: TRAINING_KEY, before: group ? { group } : null, after: example });
-    return { version: v.version, example, resolved, source: sourceOf(example) };
+    return { version: v.version, example, known: false, resolved, source: sourceOf(example) };
   }
 
   return [

@@ -1,8 +1,13 @@
-import { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection } from 'mongoose';
 import { DOSSIER_STATUSES, type Dossier, type DossierStore } from '../ports';
 import { reasonFor } from '../dossier-reason';
-import { retryOnDuplicate } from './duplicate-key';
+import { isDuplicateKey } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
+
+// The receipt code is the _id: FerretDB v1 pushes only _id filters down to its storage and scans the
+// collection for any other field, so a status lookup by code stays fast there (on MongoDB it is simply
+// the primary key, unique without another index).
+type DossierDoc = Omit<Dossier, 'code'> & { _id: string };
 
 const historySchema = new Schema(
   {
@@ -13,9 +18,9 @@ const historySchema = new Schema(
   { _id: false },
 );
 
-const schema = new Schema<Dossier>(
+const schema = new Schema<DossierDoc>(
   {
-    code: { type: String, required: true, maxlength: 64 },
+    _id: { type: String, required: true, maxlength: 64 },
     procedureId: { type: String, required: true },
     applicantName: { type: String, required: true },
     phone: { type: String, default: null },
@@ -29,11 +34,10 @@ const schema = new Schema<Dossier>(
   },
   { ...SCHEMA_OPTIONS, collection: 'dossiers' },
 );
-schema.index({ code: 1 }, { unique: true });
 
-/** Exactly the port's fields (no _id), with nulls where a server may have left a field out. */
-const toDossier = (d: Dossier): Dossier => ({
-  code: d.code,
+/** Exactly the port's fields, with nulls where a server may have left a field out. */
+const toDossier = (d: DossierDoc): Dossier => ({
+  code: d._id,
   procedureId: d.procedureId,
   applicantName: d.applicantName,
   phone: d.phone ?? null,
@@ -46,24 +50,46 @@ const toDossier = (d: Dossier): Dossier => ({
   updatedAt: d.updatedAt,
 });
 
+/** The stored document's fields other than its _id. */
+const fields = (d: Dossier): Omit<DossierDoc, '_id'> => ({
+  procedureId: d.procedureId,
+  applicantName: d.applicantName,
+  phone: d.phone,
+  receivedAt: d.receivedAt,
+  dueAt: d.dueAt,
+  status: d.status,
+  reason: d.reason,
+  note: d.note,
+  history: d.history.map((h) => ({ status: h.status, at: h.at, note: h.note })),
+  updatedAt: d.updatedAt,
+});
+
 export function mongoDossiers(conn: Connection): DossierStore {
   const Dossiers = conn.model('Dossier', schema);
   return {
-    get: async (code) => Dossiers.findOne({ code }).lean<Dossier>().then((d) => d && toDossier(d)),
+    get: async (code) => Dossiers.findById(code).lean<DossierDoc>().then((d) => d && toDossier(d)),
+    getMany: async (codes) => (await Dossiers.find({ _id: mongoose.trusted({ $in: codes }) }).lean<DossierDoc[]>()).map(toDossier),
+    // Insert first: an import mostly creates, and an insert costs the same however large the collection
+    // (an update scans it on FerretDB). A duplicate key means the dossier exists (or another instance
+    // created it a moment ago): replace its fields.
     upsert: async (d) => {
-      const res = await retryOnDuplicate(() =>
-        Dossiers.updateOne({ code: d.code }, { $set: toDossier(d) }, { upsert: true, runValidators: true }),
-      );
-      return { created: res.upsertedCount === 1 };
+      try {
+        await Dossiers.create({ _id: d.code, ...fields(d) });
+        return { created: true };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      await Dossiers.updateOne({ _id: d.code }, { $set: fields(d) }, { runValidators: true });
+      return { created: false };
     },
     // One document holds the status and its history, so a single update changes both atomically.
     setStatus: async (code, status, note, at) =>
       Dossiers.findOneAndUpdate(
-        { code },
+        { _id: code },
         { $set: { status, reason: reasonFor(status, note), updatedAt: at }, $push: { history: { status, at, note } } },
         { returnDocument: 'after', runValidators: true },
       )
-        .lean<Dossier>()
+        .lean<DossierDoc>()
         .then((d) => d && toDossier(d)),
     count: async () => Dossiers.countDocuments(),
   };

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type Connection, type Types } from 'mongoose';
-import type { InboundRecord, InboundStore } from '../ports';
+import type { InboundRecord, InboundState, InboundStore } from '../ports';
 import { claimLog } from './claim-log';
 import { isDuplicateKey } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
@@ -35,7 +35,10 @@ schema.index({ state: 1, receivedAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
 schema.index({ channel: 1, userId: 1, receivedAt: -1 });
 
-const CANDIDATES_PER_ROUND = 20;
+const UNFINISHED: InboundState[] = ['pending', 'processing'];
+const SCAN_PAGE = 500;
+
+type Candidate = Pick<InboundDoc, '_id' | 'claims' | 'channel' | 'userId' | 'state' | 'claimedAt'>;
 
 const toRecord = (d: InboundDoc): InboundRecord => ({
   id: d._id.toHexString(),
@@ -78,30 +81,37 @@ export function mongoInbound(conn: Connection): InboundStore {
         throw err;
       }
     },
-    // Oldest claimable first. The claim log picks the one winner of each message; the conditional
-    // findOneAndUpdate then records it (and on MongoDB is itself atomic, a second line of defence).
+    // Heads of citizens' queues only, oldest first: unfinished messages are read in claim order, page by
+    // page, and each citizen's first one is their head (one query per page instead of one per message,
+    // which matters on FerretDB where every query scans). A head being processed by a live claim blocks its
+    // citizen. The claim log picks the one winner of each message; the conditional findOneAndUpdate then
+    // records it (and on MongoDB is itself atomic, a second line of defence).
     claimNext: async (owner, staleMs) => {
       const now = new Date();
       const staleBefore = new Date(now.getTime() - staleMs);
-      const lost: Types.ObjectId[] = [];
-      for (;;) {
-        const candidates = await Inbound.find({ ...claimable(staleBefore), _id: mongoose.trusted({ $nin: lost }) }, { claims: 1 })
+      const met = new Set<string>();
+      for (let page = 0; ; page++) {
+        const unfinished = await Inbound.find({ state: mongoose.trusted({ $in: UNFINISHED }) }, { claims: 1, channel: 1, userId: 1, state: 1, claimedAt: 1 })
           .sort({ receivedAt: 1, _id: 1 })
-          .limit(CANDIDATES_PER_ROUND)
-          .lean<Array<Pick<InboundDoc, '_id' | 'claims'>>>();
-        if (candidates.length === 0) return null;
-        for (const c of candidates) {
+          .skip(page * SCAN_PAGE)
+          .limit(SCAN_PAGE)
+          .lean<Candidate[]>();
+        for (const c of unfinished) {
+          const citizen = `${c.channel}\u0000${c.userId}`;
+          if (met.has(citizen)) continue;
+          met.add(citizen);
+          const abandoned = c.state === 'pending' || (c.claimedAt !== null && c.claimedAt <= staleBefore);
+          if (!abandoned) continue;
           const generation = await claims.take(c._id.toHexString(), c.claims + 1, owner, now, staleBefore);
-          if (generation !== null) {
-            const doc = await Inbound.findOneAndUpdate(
-              { _id: c._id, claims: mongoose.trusted({ $lt: generation }), ...claimable(staleBefore) },
-              { $set: { state: 'processing', owner, claimedAt: now, claims: generation } },
-              { returnDocument: 'after' },
-            ).lean<InboundDoc>();
-            if (doc) return toRecord(doc);
-          }
-          lost.push(c._id);
+          if (generation === null) continue;
+          const doc = await Inbound.findOneAndUpdate(
+            { _id: c._id, claims: mongoose.trusted({ $lt: generation }), ...claimable(staleBefore) },
+            { $set: { state: 'processing', owner, claimedAt: now, claims: generation } },
+            { returnDocument: 'after' },
+          ).lean<InboundDoc>();
+          if (doc) return toRecord(doc);
         }
+        if (unfinished.length < SCAN_PAGE) return null;
       }
     },
     markDone: async (id) => {
@@ -109,7 +119,7 @@ export function mongoInbound(conn: Connection): InboundStore {
       await Inbound.updateOne({ _id: id }, { $set: { state: 'done', owner: null } });
       await claims.forget(id);
     },
-    countPending: async () => Inbound.countDocuments({ state: mongoose.trusted({ $in: ['pending', 'processing'] }) }),
+    countPending: async () => Inbound.countDocuments({ state: mongoose.trusted({ $in: UNFINISHED }) }),
     recent: async (channel, userId, limit) =>
       (await Inbound.find({ channel, userId }).sort({ receivedAt: -1, _id: -1 }).limit(limit).lean<InboundDoc[]>()).reverse().map(toRecord),
   };

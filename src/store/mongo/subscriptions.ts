@@ -14,6 +14,15 @@ const schema = new Schema<Subscription>(
   { ...SCHEMA_OPTIONS, collection: 'subscriptions' },
 );
 schema.index({ code: 1, channel: 1, userId: 1 }, { unique: true });
+schema.index({ channel: 1, userId: 1 });
+
+const toSubscription = (d: Subscription): Subscription => ({
+  code: d.code,
+  channel: d.channel,
+  userId: d.userId,
+  createdAt: d.createdAt,
+  lastNotifiedStatus: d.lastNotifiedStatus ?? null,
+});
 
 export function mongoSubscriptions(conn: Connection): SubscriptionStore {
   const Subscriptions = conn.model('Subscription', schema);
@@ -28,15 +37,9 @@ export function mongoSubscriptions(conn: Connection): SubscriptionStore {
       );
     },
     forCode: async (code) =>
-      (await Subscriptions.find({ code }).sort({ createdAt: 1, channel: 1, userId: 1 }).lean<Subscription[]>()).map(
-        (d): Subscription => ({
-          code: d.code,
-          channel: d.channel,
-          userId: d.userId,
-          createdAt: d.createdAt,
-          lastNotifiedStatus: d.lastNotifiedStatus ?? null,
-        }),
-      ),
+      (await Subscriptions.find({ code }).sort({ createdAt: 1, channel: 1, userId: 1 }).lean<Subscription[]>()).map(toSubscription),
+    forUser: async (channel, userId) =>
+      (await Subscriptions.find({ channel, userId }).sort({ createdAt: 1, code: 1 }).lean<Subscription[]>()).map(toSubscription),
     markNotified: async (code, channel, userId, status) => {
       await Subscriptions.updateOne({ code, channel, userId }, { $set: { lastNotifiedStatus: status } });
     },

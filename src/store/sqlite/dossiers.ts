@@ -88,6 +88,7 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
 
   return {
     get: async (code) => read(code),
+    getMany: async (codes) => codes.flatMap((code) => read(code) ?? []),
     upsert: async (d) => ({ created: upsert.immediate(d) }),
     setStatus: async (code, status, note, at) => (setStatus.immediate(code, status, note, at) ? read(code) : null),
     count: async () => (countAll.get() as { n: number }).n,

@@ -1,4 +1,4 @@
-// Loopback fake of the Zalo OA OpenAPI (POST /v3.0/oa/message/cs) and OAuth v4
+// Loopback fake of the Zalo OA OpenAPI (POST /v3.0/oa/message/cs), ZNS (POST /message/template) and OAuth v4
 // (POST /v4/oa/access_token) following ../shared/reference/channels.md §2–§3: bare `access_token`
 // header, `{ error, message, data }` envelopes with HTTP 200 on errors, -216/-220 token errors,
 // -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header.
@@ -36,6 +36,8 @@ export class FakeZalo {
   /** Every send request, answered or not. */
   readonly attempts: Array<{ userId: string; text: string; accessToken: string; answer: string }> = [];
   readonly refreshCalls: Array<{ refreshToken: string; ok: boolean }> = [];
+  /** ZNS template messages accepted. */
+  readonly znsSent: Array<{ phone: string; templateId: string; data: Record<string, string>; trackingId: string; messageId: string }> = [];
   /** Failures consumed one per send request, before any other check. */
   readonly script: ZaloFailure[] = [];
   /** Last interaction per citizen; when set for a citizen the 7-day window is enforced. */
@@ -130,6 +132,32 @@ export class FakeZalo {
       this.sent.push({ userId, text, buttons: b?.message?.attachment?.payload?.buttons ?? null, accessToken: token, messageId, at: Date.now() });
       res.set('X-RateLimit-Limit', '4000').set('X-RateLimit-Remain', '3999');
       res.status(200).json({ error: 0, message: 'Success', data: { message_id: messageId, user_id: userId, sent_time: String(Date.now()) } });
+    });
+
+    // ZNS: an approved template to a phone number (84…), the same envelope and token errors as the OpenAPI.
+    app.post('/message/template', express.json(), (req, res) => {
+      const token = String(req.get('access_token') ?? '');
+      const b = req.body ?? {};
+      const f = this.script.shift();
+      if (f?.kind === 'error') {
+        res.status(200).json({ error: f.code, message: f.message ?? `fake error ${f.code}` });
+        return;
+      }
+      if (token !== this.accessToken) {
+        res.status(200).json({ error: -216, message: 'Access token is invalid' });
+        return;
+      }
+      if (this.accessExpired) {
+        res.status(200).json({ error: -220, message: 'The access_token is expired or removed' });
+        return;
+      }
+      if (!/^84\d{9,10}$/.test(String(b.phone ?? '')) || typeof b.template_id !== 'string' || typeof b.template_data !== 'object') {
+        res.status(200).json({ error: -108, message: `Phone number ${String(b.phone ?? '')} is invalid` });
+        return;
+      }
+      const messageId = randomBytes(10).toString('hex');
+      this.znsSent.push({ phone: b.phone, templateId: b.template_id, data: b.template_data, trackingId: String(b.tracking_id ?? ''), messageId });
+      res.status(200).json({ error: 0, message: 'Success', data: { msg_id: messageId, sent_time: String(Date.now()), quota: { dailyQuota: '500', remainingQuota: '499' } } });
     });
 
     app.post('/v4/oa/access_token', express.urlencoded({ extended: false }), async (req, res) => {

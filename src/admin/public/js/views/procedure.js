@@ -46,6 +46,7 @@ export async function renderProcedure(view, { me, params: [id] }) {
       form.showProblems([]);
       clear(previewBox, replyBubbles(answers[aspect]));
     } catch (err) {
+      lastAnswers = null;
       if (err.problems) form.showProblems(err.problems);
       clear(previewBox, errorBox(err, 'Chưa xem trước được: nội dung chưa hợp lệ.'));
     }
