@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import mongoose from 'mongoose';
 import { importDossiers } from '../src/dossiers/import';
 import { procedureResolver } from '../src/dossiers/procedure-resolver';
 import { loadKnowledge } from '../src/kb/load';
@@ -100,6 +101,17 @@ async function benchEngine(e: Engine, inputs: Array<{ name: string; data: Buffer
   ];
 }
 
+/** "MongoDB 7.0.2", or the FerretDB version behind the wire protocol (its figures say nothing of MongoDB's). */
+async function mongoServerName(uri: string): Promise<string> {
+  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5_000 }).asPromise();
+  try {
+    const info = await conn.getClient().db('admin').command({ buildInfo: 1 });
+    return info['ferretdbVersion'] ? `FerretDB ${String(info['ferretdbVersion'])}` : `MongoDB ${String(info['version'])}`;
+  } finally {
+    await conn.close();
+  }
+}
+
 export async function runStoresBench(root: string): Promise<void> {
   const { kb, problems } = loadKnowledge(path.join(root, 'knowledge'));
   if (!kb) throw new Error(`bench: knowledge/ has ${problems.length} problem(s)`);
@@ -118,7 +130,7 @@ export async function runStoresBench(root: string): Promise<void> {
   const mongoUri = process.env['MONGODB_URI'];
   if (mongoUri) {
     engines.push({
-      name: 'MongoDB',
+      name: await mongoServerName(mongoUri),
       runs: 3,
       fresh: async () => {
         const uri = withDatabase(mongoUri, freshDatabaseName('motcua_bench'));

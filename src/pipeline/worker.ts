@@ -1,5 +1,6 @@
 // Background worker: claims stored inbound messages, asks the assistant, and puts the replies in the
-// durable outbox. Per-citizen order is kept (claims are oldest-first and chained per citizen).
+// durable outbox. Per-citizen order is kept: the store hands out a citizen's next message only once the
+// previous one is done, on every instance (and tasks are chained per citizen here as well).
 import type { Logger } from 'pino';
 import type { AssistantPort } from '../core/assistant-port';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
