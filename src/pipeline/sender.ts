@@ -9,9 +9,8 @@ import type { ChannelSender } from './channel';
 import { asSendError, describeSendError, isRetryable, SendError } from './errors';
 import { NULL_OBSERVER, type PipelineObserver } from './observer';
 import { userRef } from './user-ref';
-import { Wakeup } from './wakeup';
+import { ClaimLoop } from './claim-loop';
 import { insideWindow } from './windows';
-import { errText } from './worker';
 
 export interface OutboxSenderOptions {
   outbox: OutboxStore;
@@ -32,16 +31,24 @@ export interface OutboxSenderOptions {
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'dead';
 
 export class OutboxSender {
-  private readonly wakeup = new Wakeup();
-  private readonly inFlight = new Set<Promise<void>>();
-  private running = false;
-  private loop: Promise<void> | null = null;
   private readonly observer: PipelineObserver;
   private readonly policy: BackoffPolicy;
+  private readonly loop: ClaimLoop<OutboxItem>;
 
   constructor(private readonly o: OutboxSenderOptions) {
     this.observer = o.observer ?? NULL_OBSERVER;
     this.policy = o.backoff ?? DEFAULT_BACKOFF;
+    this.loop = new ClaimLoop({
+      name: 'outbox',
+      claim: (staleMs) => o.outbox.claimNext(o.owner, this.now(), staleMs),
+      handle: (item) => this.deliver(item),
+      logger: o.logger,
+      concurrency: o.concurrency ?? 8,
+      staleMs: o.staleMs ?? 60_000,
+      pollMs: o.pollMs ?? 500,
+      recoverOneByOne: true,
+      now: () => this.now().getTime(),
+    });
   }
 
   private now(): Date {
@@ -49,68 +56,17 @@ export class OutboxSender {
   }
 
   /** Crash recovery: items a dead process left in 'sending' are taken again at once; then the loop runs. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    const sweepStart = this.now().getTime();
-    const seen = new Set<string>();
-    let recovered = 0;
-    // One at a time, so that we never take back an item we are sending ourselves.
-    for (;;) {
-      const now = this.now();
-      const item = await this.o.outbox.claimNext(this.o.owner, now, now.getTime() - sweepStart + 1);
-      if (!item || seen.has(item.id)) break;
-      seen.add(item.id);
-      recovered++;
-      await this.deliver(item);
-    }
-    if (recovered > 0) this.o.logger.info({ recovered }, 'outbox items delivered at start-up');
-    this.loop = this.run();
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
   wake(): void {
-    this.wakeup.wake();
+    this.loop.wake();
   }
 
   /** Stop taking new items; wait for sends in flight to finish and be recorded. */
-  async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
-  private async run(): Promise<void> {
-    const concurrency = this.o.concurrency ?? 8;
-    const staleMs = this.o.staleMs ?? 60_000;
-    const pollMs = this.o.pollMs ?? 500;
-    while (this.running) {
-      if (this.inFlight.size >= concurrency) {
-        await Promise.race([...this.inFlight]);
-        continue;
-      }
-      let item: OutboxItem | null = null;
-      try {
-        item = await this.o.outbox.claimNext(this.o.owner, this.now(), staleMs);
-      } catch (err) {
-        this.o.logger.error({ err: errText(err) }, 'outbox claim failed');
-      }
-      if (!item) {
-        await this.wakeup.wait(pollMs);
-        continue;
-      }
-      const p = this.deliver(item).then(
-        () => undefined,
-        () => undefined,
-      );
-      this.inFlight.add(p);
-      void p.then(() => {
-        this.inFlight.delete(p);
-        // The citizen's next item may be due now.
-        this.wakeup.wake();
-      });
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Deliver one claimed item and record the outcome. */

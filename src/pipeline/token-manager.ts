@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ChannelName } from '../core/message';
 import type { TokenPair, TokenStore } from '../store/ports';
 import { SendError } from './errors';
-import { errText } from './worker';
+import { errText } from './err-text';
 
 export interface TokenRefresher {
   /**

@@ -9,7 +9,8 @@ import { interactionTime } from './ingest';
 import { KeyedSerial } from './keyed-serial';
 import { TECHNICAL_PROBLEM_REPLY, TEXT_ONLY_REPLY } from './texts';
 import { userRef } from './user-ref';
-import { Wakeup } from './wakeup';
+import { ClaimLoop } from './claim-loop';
+import { errText } from './err-text';
 
 export interface InboundWorkerOptions {
   inbound: InboundStore;
@@ -37,84 +38,42 @@ export interface InboundWorkerOptions {
 
 export class InboundWorker {
   private readonly serial = new KeyedSerial();
-  private readonly wakeup = new Wakeup();
-  private readonly inFlight = new Set<Promise<void>>();
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private readonly concurrency: number;
-  private readonly staleMs: number;
-  private readonly pollMs: number;
+  private readonly loop: ClaimLoop<InboundRecord>;
 
   constructor(private readonly o: InboundWorkerOptions) {
-    this.concurrency = o.concurrency ?? 8;
-    this.staleMs = o.staleMs ?? 120_000;
-    this.pollMs = o.pollMs ?? 1_000;
+    this.loop = new ClaimLoop({
+      name: 'inbound',
+      claim: (staleMs) => o.inbound.claimNext(o.owner, staleMs),
+      // Chained per citizen, so one citizen's messages are answered in order even inside this process.
+      handle: (rec) => this.serial.run(`${rec.channel}:${rec.userId}`, () => this.handle(rec)),
+      logger: o.logger,
+      concurrency: o.concurrency ?? 8,
+      staleMs: o.staleMs ?? 120_000,
+      pollMs: o.pollMs ?? 1_000,
+      recoverOneByOne: false,
+      now: Date.now,
+    });
   }
 
   /**
    * Crash recovery first: every message left pending or half-processed by a previous run is claimed
    * (this process is the only consumer at start-up) and answered in order; then the normal loop runs.
    */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    // Anything claimed before this sweep began belongs to a dead process; our own claims are newer.
-    const sweepStart = Date.now();
-    const seen = new Set<string>();
-    let recovered = 0;
-    for (;;) {
-      const rec = await this.o.inbound.claimNext(this.o.owner, Date.now() - sweepStart + 1);
-      if (!rec || seen.has(rec.id)) break;
-      seen.add(rec.id);
-      recovered++;
-      this.dispatch(rec);
-    }
-    if (recovered > 0) this.o.logger.info({ recovered }, 'inbound messages recovered at start-up');
-    this.loop = this.run();
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
   wake(): void {
-    this.wakeup.wake();
+    this.loop.wake();
   }
 
   /** Stop claiming; wait for messages already claimed to be answered. */
-  async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeup.wake();
-    await this.loop;
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   get busy(): number {
-    return this.inFlight.size;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      if (this.inFlight.size >= this.concurrency) {
-        await Promise.race([...this.inFlight]);
-        continue;
-      }
-      let rec: InboundRecord | null = null;
-      try {
-        rec = await this.o.inbound.claimNext(this.o.owner, this.staleMs);
-      } catch (err) {
-        this.o.logger.error({ err: errText(err) }, 'inbound claim failed');
-      }
-      if (rec) this.dispatch(rec);
-      else await this.wakeup.wait(this.pollMs);
-    }
-  }
-
-  private dispatch(rec: InboundRecord): void {
-    const p = this.serial.run(`${rec.channel}:${rec.userId}`, () => this.handle(rec));
-    const tracked = p.catch(() => undefined);
-    this.inFlight.add(tracked);
-    void tracked.then(() => {
-      this.inFlight.delete(tracked);
-      this.wakeup.wake();
-    });
+    return this.loop.busy;
   }
 
   private async handle(rec: InboundRecord): Promise<void> {
@@ -170,8 +129,4 @@ function toMessage(r: InboundRecord): InboundMessage {
   const m: InboundMessage = { channel: r.channel, userId: r.userId, messageId: r.messageId, kind: r.kind, text: r.text, sentAt: r.sentAt };
   if (r.displayName) m.displayName = r.displayName;
   return m;
-}
-
-export function errText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

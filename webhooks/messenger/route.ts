@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Ingestor } from '../../src/pipeline/ingest';
-import { errText } from '../../src/pipeline/worker';
+import { errText } from '../../src/pipeline/err-text';
 import { newestEntryTime, normaliseMessenger } from './normalise';
 import { META_SIGNATURE_HEADER, metaSignatureOk } from './signature';
 

@@ -3,7 +3,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Ingestor } from '../../src/pipeline/ingest';
-import { errText } from '../../src/pipeline/worker';
+import { errText } from '../../src/pipeline/err-text';
 import { normaliseZalo, zaloTime, zaloTimestampField } from './normalise';
 import { ZALO_SIGNATURE_HEADER, zaloSignatureOk } from './signature';
 
