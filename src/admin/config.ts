@@ -2,7 +2,7 @@
 // Bad values stop start-up with one English line naming the variable, like the server's own config.
 import { z } from 'zod';
 import type { ChannelName } from '../core/message';
-import { ConfigError } from '../server/config';
+import { int, parseEnv } from '../server/parse-env';
 
 export interface AdminConfig {
   /** A staff session unused this long is logged out. */
@@ -22,7 +22,6 @@ export interface AdminConfig {
 }
 
 const MINUTE = 60_000;
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z.object({
   ADMIN_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
@@ -37,13 +36,7 @@ export function loadAdminConfig(
   env: Record<string, string | undefined>,
   where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
 ): AdminConfig {
-  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  const parsed = schema.safeParse(known);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env);
   return {
     sessionIdleMs: e.ADMIN_SESSION_IDLE_MINUTES * MINUTE,
     loginMaxPerAccount: e.ADMIN_LOGIN_MAX_FAILURES,

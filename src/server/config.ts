@@ -3,16 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`${variable}: ${reason}`);
-  }
-}
+import { ConfigError, int, parseEnv } from './parse-env';
 
 export interface ZaloConfig {
   appId: string;
@@ -87,7 +78,6 @@ const url = z
   .trim()
   .refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL')
   .transform((v) => v.replace(/\/+$/, ''));
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z.object({
   PORT: int(0, 65_535).default(3000),
@@ -128,13 +118,7 @@ type Env = Record<string, string | undefined>;
 
 /** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
 export function loadConfig(env: Env = process.env, root: string = projectRoot()): Config {
-  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  const parsed = schema.safeParse(known);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env);
   const zalo = zaloConfig(e);
   return {
     port: e.PORT,

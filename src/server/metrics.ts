@@ -16,45 +16,35 @@ export class Metrics implements PipelineObserver {
   constructor(opts: { outboxDepth?: () => Promise<number>; defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'motcua_' });
-    this.inboundEvents = new Counter({
-      name: 'motcua_inbound_events_total',
-      help: 'Inbound citizen messages accepted, per channel and kind (duplicate="true" for redeliveries)',
-      labelNames: ['channel', 'kind', 'duplicate'],
-      registers,
-    });
-    this.repliesSent = new Counter({ name: 'motcua_replies_sent_total', help: 'Reply bubbles delivered to the platform', labelNames: ['channel'], registers });
-    this.repliesFailed = new Counter({
-      name: 'motcua_replies_failed_total',
-      help: 'Reply bubbles not sent because of a non-retryable error (window, unreachable, permanent, config)',
-      labelNames: ['channel', 'reason'],
-      registers,
-    });
-    this.repliesDead = new Counter({
-      name: 'motcua_replies_dead_lettered_total',
-      help: 'Reply bubbles dead-lettered after the last retry',
-      labelNames: ['channel'],
-      registers,
-    });
-    this.webhookRejected = new Counter({
-      name: 'motcua_webhook_rejected_total',
-      help: 'Webhook requests refused (missing/bad signature, stale body)',
-      labelNames: ['channel', 'reason'],
-      registers,
-    });
-    this.inboundToSent = new Histogram({
-      name: 'motcua_inbound_to_sent_seconds',
-      help: 'Time from receiving a citizen message to delivering a reply bubble',
-      labelNames: ['channel'],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 1800],
-      registers,
-    });
-    this.confidence = new Histogram({
-      name: 'motcua_understanding_confidence',
-      help: 'Confidence of the assistant in its understanding of each citizen message',
-      labelNames: ['channel'],
-      buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1],
-      registers,
-    });
+    // Every metric goes into this instance's registry, never prom-client's global one.
+    const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers });
+    const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+      new Histogram<L>({ name, help, labelNames, buckets, registers });
+    this.inboundEvents = counter(
+      'motcua_inbound_events_total',
+      'Inbound citizen messages accepted, per channel and kind (duplicate="true" for redeliveries)',
+      ['channel', 'kind', 'duplicate'],
+    );
+    this.repliesSent = counter('motcua_replies_sent_total', 'Reply bubbles delivered to the platform', ['channel']);
+    this.repliesFailed = counter(
+      'motcua_replies_failed_total',
+      'Reply bubbles not sent because of a non-retryable error (window, unreachable, permanent, config)',
+      ['channel', 'reason'],
+    );
+    this.repliesDead = counter('motcua_replies_dead_lettered_total', 'Reply bubbles dead-lettered after the last retry', ['channel']);
+    this.webhookRejected = counter('motcua_webhook_rejected_total', 'Webhook requests refused (missing/bad signature, stale body)', ['channel', 'reason']);
+    this.inboundToSent = histogram(
+      'motcua_inbound_to_sent_seconds',
+      'Time from receiving a citizen message to delivering a reply bubble',
+      ['channel'],
+      [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 1800],
+    );
+    this.confidence = histogram(
+      'motcua_understanding_confidence',
+      'Confidence of the assistant in its understanding of each citizen message',
+      ['channel'],
+      [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1],
+    );
     const depth = opts.outboxDepth;
     new Gauge({
       name: 'motcua_outbox_depth',

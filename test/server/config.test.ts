@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/server/config';
+import { loadConfig } from '../../src/server/config';
+import { ConfigError } from '../../src/server/parse-env';
 
 const zalo = { ZALO_APP_ID: '123', ZALO_OA_SECRET_KEY: 'k', ZALO_APP_SECRET: 's', ZALO_OA_ACCESS_TOKEN: 'a', ZALO_OA_REFRESH_TOKEN: 'r' };
 const fb = { MESSENGER_VERIFY_TOKEN: 'v', MESSENGER_APP_SECRET: 's', MESSENGER_PAGE_ACCESS_TOKEN: 't' };

@@ -33,11 +33,7 @@ async function twoServersAnswerOnce(store: StoreConfig & Record<string, string>)
   const seed = await openStores(store);
   await seed.tokens.put('zalo', { accessToken: 'AT-live', refreshToken: 'RT-live', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
   await seed.close();
-  const env = {
-    ...store,
-    ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_KEY, ZALO_APP_SECRET: APP_SECRET, ZALO_OA_ACCESS_TOKEN: 'AT-live', ZALO_OA_REFRESH_TOKEN: 'RT-live',
-    ZALO_API_BASE: zalo.url, ZALO_OAUTH_BASE: zalo.url,
-  };
+  const env = { ...store, ...zalo.serverEnv(OA_KEY) };
   const servers: ChildServer[] = [];
   try {
     servers.push(await spawnServer(env), await spawnServer(env));

@@ -30,13 +30,7 @@ describe('built server process', () => {
     await zalo.start();
     env = {
       SQLITE_PATH: path.join(dir, 'motcua.sqlite'),
-      ZALO_APP_ID: APP_ID,
-      ZALO_OA_SECRET_KEY: OA_KEY,
-      ZALO_APP_SECRET: APP_SECRET,
-      ZALO_OA_ACCESS_TOKEN: 'AT-env',
-      ZALO_OA_REFRESH_TOKEN: 'RT-env',
-      ZALO_API_BASE: zalo.url,
-      ZALO_OAUTH_BASE: zalo.url,
+      ...zalo.serverEnv(OA_KEY),
     };
   });
   afterEach(async () => {

@@ -27,10 +27,7 @@ beforeEach(async () => {
   srv = await startTestServer({
     stores: db.stores,
     assistant: new StubAssistant(),
-    env: {
-      ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_KEY, ZALO_APP_SECRET: APP_SECRET, ZALO_OA_ACCESS_TOKEN: 'AT-env', ZALO_OA_REFRESH_TOKEN: 'RT-env',
-      ZALO_API_BASE: zalo.url, ZALO_OAUTH_BASE: zalo.url,
-    },
+    env: zalo.serverEnv(OA_KEY),
   });
 });
 afterEach(async () => {

@@ -2,8 +2,7 @@
 // number, for news the consultation window no longer allows. POST {base}/message/template with the OA's
 // bare `access_token` header and the same `{ error, message, data }` envelope as the OpenAPI (reference
 // §2.2); the message id is `data.msg_id`. The phone number never appears in an error (they reach logs).
-import axios, { type AxiosInstance } from 'axios';
-import { envelopeData, networkError } from './api-client';
+import { ZaloOaHttp, type ZaloOaHttpOptions } from './oa-http';
 
 export interface ZnsTemplateMessage {
   /** National form 0xxxxxxxxx (as dossiers keep it); sent as 84xxxxxxxxx. */
@@ -14,36 +13,22 @@ export interface ZnsTemplateMessage {
   trackingId: string;
 }
 
-export interface ZaloZnsClientOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-}
+export type ZaloZnsClientOptions = ZaloOaHttpOptions;
 
 const internationalPhone = (national: string): string => national.replace(/^0/, '84');
 
 export class ZaloZnsClient {
-  private readonly http: AxiosInstance;
+  private readonly http: ZaloOaHttp;
 
   constructor(opts: ZaloZnsClientOptions) {
-    this.http = axios.create({
-      baseURL: opts.baseUrl.replace(/\/+$/, ''),
-      timeout: opts.timeoutMs ?? 10_000,
-      validateStatus: () => true,
-      transitional: { clarifyTimeoutError: true },
-    });
+    this.http = new ZaloOaHttp(opts);
   }
 
   /** Resolves with Zalo's message id; rejects with a SendError. */
   async sendTemplate(accessToken: string, msg: ZnsTemplateMessage): Promise<{ messageId: string }> {
     const phone = internationalPhone(msg.phone);
     const body = { phone, template_id: msg.templateId, template_data: msg.templateData, tracking_id: msg.trackingId };
-    let res;
-    try {
-      res = await this.http.post('/message/template', body, { headers: { access_token: accessToken, 'Content-Type': 'application/json' } });
-    } catch (err) {
-      throw networkError(err);
-    }
     const hidePhone = (message: string) => message.split(phone).join('[phone]').split(msg.phone).join('[phone]');
-    return { messageId: envelopeData(res, 'msg_id', hidePhone) };
+    return { messageId: await this.http.post('/message/template', accessToken, body, 'msg_id', hidePhone) };
   }
 }

@@ -16,6 +16,7 @@ import { ApiError, notFound } from '../http/api-error';
 import type { Ctx, Endpoint } from '../http/endpoint';
 import { optionalText } from '../http/limits';
 import { parse } from '../http/parse';
+import { uploadedFile } from '../http/uploaded-file';
 
 const statusBody = z.object({ status: z.enum(DOSSIER_STATUSES), note: optionalText(1_000) }).strict();
 const importQuery = z.object({
@@ -56,6 +57,11 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
     if (!code) throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [{ field: 'code', reason: 'is not a receipt code' }]);
     return code;
   };
+  const existing = async (code: string): Promise<Dossier> => {
+    const dossier = await d.stores.dossiers.get(code);
+    if (!dossier) throw notFound(`The dossier ${code}`);
+    return dossier;
+  };
 
   return [
     {
@@ -64,8 +70,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       handle: async (ctx) => {
         const code = codeOf(ctx);
-        const dossier = await d.stores.dossiers.get(code);
-        if (!dossier) throw notFound(`The dossier ${code}`);
+        const dossier = await existing(code);
         const subscribers = (await d.stores.subscriptions.forCode(code)).length;
         return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), subscribers };
       },
@@ -77,8 +82,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const code = codeOf(ctx);
         const b = parse(statusBody, ctx.req.body, 'status change');
-        const before = await d.stores.dossiers.get(code);
-        if (!before) throw notFound(`The dossier ${code}`);
+        const before = await existing(code);
         const after = (await d.stores.dossiers.setStatus(code, b.status, b.note, ctx.now)) as Dossier;
         await recordChange(d.stores.audit, ctx, {
           action: 'dossier.status',
@@ -97,10 +101,10 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       upload: true,
       handle: async (ctx) => {
         const q = parse(importQuery, ctx.req.query, 'import');
-        if (!Buffer.isBuffer(ctx.req.body) || ctx.req.body.length === 0) throw new ApiError(400, 'invalid', 'Send the CSV or XLSX file as the request body');
+        const body = uploadedFile(ctx, 'the CSV or XLSX file');
         let report;
         try {
-          report = await importDossiers(ctx.req.body, q.filename, {
+          report = await importDossiers(body, q.filename, {
             dossiers: d.stores.dossiers,
             resolveProcedure: procedureResolver(kb()),
             dryRun: q.dryRun === 'true',

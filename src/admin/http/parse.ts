@@ -1,6 +1,6 @@
 // Request input through zod: every refusal names the field and the reason (English, for staff).
 import type { ZodType } from 'zod';
-import { ApiError, type FieldProblem } from './api-error';
+import { invalidFields, type FieldProblem } from './api-error';
 
 function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldProblem[] {
   return issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : '(body)', reason: i.message }));
@@ -9,6 +9,5 @@ function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string
 export function parse<T>(schema: ZodType<T>, input: unknown, what = 'request'): T {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
-  const problems = problemsOf(r.error.issues);
-  throw new ApiError(400, 'invalid', `The ${what} is invalid: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, problems);
+  throw invalidFields(what, problemsOf(r.error.issues));
 }

@@ -8,10 +8,11 @@ import type { Procedure } from '../../kb/schema';
 import { fold } from '../../nlu/fold';
 import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
-import { ApiError, conflict, notFound } from '../http/api-error';
+import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
 import { Download, type Ctx, type Endpoint } from '../http/endpoint';
 import { MAX_SHORT, optionalText } from '../http/limits';
 import { parse } from '../http/parse';
+import { uploadedFile } from '../http/uploaded-file';
 import { exportKnowledge, planImport } from './archive';
 import { diffDocuments } from './diff';
 import { procedureKey } from './keys';
@@ -31,9 +32,12 @@ const restoreBody = z.object({ version: z.number().int().min(0), comment: option
 const listQuery = z.object({ q: z.string().max(MAX_SHORT).optional() });
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
 
-function invalid(problems: Array<{ field: string; reason: string }>): ApiError {
-  const list = problems.map((p) => ({ field: p.field, reason: p.reason }));
-  return new ApiError(400, 'invalid', `The procedure is invalid: ${list.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, list);
+/** The submitted procedure, valid and with the id of its URL; otherwise a 400 naming every problem. */
+function validProcedure(doc: unknown, id: string): Procedure {
+  const { procedure, problems } = checkProcedure(doc, id);
+  if (procedure) return procedure;
+  // Field and reason only, like every other 400 of the API.
+  throw invalidFields('procedure', problems.map((p) => ({ field: p.field, reason: p.reason })));
 }
 
 export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
@@ -82,8 +86,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       handle: async (ctx) => {
         const id = idOf(ctx);
-        const { procedure, problems } = checkProcedure(parse(previewBody, ctx.req.body).procedure, id);
-        if (!procedure) throw invalid(problems);
+        const procedure = validProcedure(parse(previewBody, ctx.req.body).procedure, id);
         const answers = Object.fromEntries(ASPECTS.map((a) => [a, d.assistant.preview(procedure, a)])) as Record<Aspect, Reply[]>;
         return { answers };
       },
@@ -95,8 +98,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const id = idOf(ctx);
         const body = parse(editBody, ctx.req.body, 'edit');
-        const { procedure, problems } = checkProcedure(body.procedure, id);
-        if (!procedure) throw invalid(problems);
+        const procedure = validProcedure(body.procedure, id);
         if (body.baseVersion !== undefined) {
           const latest = (await store.history(procedureKey(id), 1))[0];
           if ((latest?.version ?? 0) !== body.baseVersion) {
@@ -133,8 +135,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
         const body = parse(restoreBody, ctx.req.body, 'restore');
         const content = body.version === 0 ? d.sync.fromFile(id) : (await store.get(procedureKey(id), body.version))?.content;
         if (!content) throw notFound(body.version === 0 ? `The file procedures/${id}.yaml` : `Version ${body.version} of ${id}`);
-        const { procedure, problems } = checkProcedure(content, id);
-        if (!procedure) throw invalid(problems);
+        const procedure = validProcedure(content, id);
         const what = body.version === 0 ? 'the file on disk' : `version ${body.version}`;
         return publishProcedure(d, ctx, procedure, body.comment ?? `restored ${what}`, 'knowledge.restore');
       },
@@ -164,8 +165,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       upload: true,
       handle: async (ctx) => {
         const dryRun = parse(importQuery, ctx.req.query, 'import').dryRun === 'true';
-        if (!Buffer.isBuffer(ctx.req.body) || ctx.req.body.length === 0) throw new ApiError(400, 'invalid', 'Send the archive (.tar.gz) as the request body');
-        const plan = planImport(ctx.req.body, kb());
+        const plan = planImport(uploadedFile(ctx, 'the archive (.tar.gz)'), kb());
         const summary = {
           dryRun,
           items: plan.items.map(({ id, file, action, changes }) => ({ id, file, action, changes })),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ASPECTS, INTENTS, type Aspect, type Intent } from '../../core/labels';
 import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
-import { ApiError, conflict, notFound } from '../http/api-error';
+import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
 import type { Ctx, Endpoint } from '../http/endpoint';
 import { MAX_TEXT, text } from '../http/limits';
 import { parse } from '../http/parse';
@@ -110,7 +110,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
         const { procedure, problems } = checkProcedure({ ...before, faq: [...before.faq, { q: b.q, a: b.a }] }, before.id);
         if (!procedure) {
           const list = problems.map((p) => ({ field: p.field.replace(/^faq\.\d+\./, ''), reason: p.reason }));
-          throw new ApiError(400, 'invalid', `The Q&A item is invalid: ${list.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, list);
+          throw invalidFields('Q&A item', list);
         }
         const published = await publishProcedure(d, ctx, procedure, `Q&A: ${b.q}`.slice(0, 200), 'knowledge.faq');
         const resolved = await d.stores.unanswered.resolve(b.normalized);

@@ -3,7 +3,7 @@
 // _id insert is atomic everywhere: claiming generation g of an item means inserting "<item>:<g>" here,
 // and exactly one instance succeeds for each generation.
 import { Schema, type Connection } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
+import { inserted } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
 
 interface ClaimDoc {
@@ -41,12 +41,7 @@ export function claimLog(conn: Connection, collection: string): ClaimLog {
     take: async (item, from, owner, now, staleBefore) => {
       for (let generation = from; ; generation++) {
         const _id = `${item}:${generation}`;
-        try {
-          await Claims.create({ _id, item, owner, at: now });
-          return generation;
-        } catch (err) {
-          if (!isDuplicateKey(err)) throw err;
-        }
+        if (await inserted(() => Claims.create({ _id, item, owner, at: now }))) return generation;
         const held = await Claims.findById(_id, { at: 1 }).lean<Pick<ClaimDoc, 'at'>>();
         if (held && held.at.getTime() > staleBefore.getTime()) return null;
       }

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { DOSSIER_STATUSES, type Dossier, type DossierStore } from '../ports';
 import { reasonFor } from '../dossier-reason';
-import { isDuplicateKey } from './duplicate-key';
+import { inserted } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
 
 // The receipt code is the _id: FerretDB v1 pushes only _id filters down to its storage and scans the
@@ -73,12 +73,7 @@ export function mongoDossiers(conn: Connection): DossierStore {
     // (an update scans it on FerretDB). A duplicate key means the dossier exists (or another instance
     // created it a moment ago): replace its fields.
     upsert: async (d) => {
-      try {
-        await Dossiers.create({ _id: d.code, ...fields(d) });
-        return { created: true };
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
+      if (await inserted(() => Dossiers.create({ _id: d.code, ...fields(d) }))) return { created: true };
       await Dossiers.updateOne({ _id: d.code }, { $set: fields(d) }, { runValidators: true });
       return { created: false };
     },

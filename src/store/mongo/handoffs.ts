@@ -1,7 +1,7 @@
 import mongoose, { Schema, Types, type Connection } from 'mongoose';
 import type { ChannelName } from '../../core/message';
 import { HANDOFF_REASONS, HANDOFF_STATES, type Handoff, type HandoffStore } from '../ports';
-import { isDuplicateKey } from './duplicate-key';
+import { inserted } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
 
@@ -54,16 +54,6 @@ const toHandoff = (d: HandoffDoc): Handoff => ({
   closedAt: d.closedAt ?? null,
   closedBy: d.closedBy ?? null,
 });
-
-async function inserted(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
-}
 
 export function mongoHandoffs(conn: Connection): HandoffStore {
   const Handoffs = conn.model('Handoff', schema);

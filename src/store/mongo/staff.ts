@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { STAFF_ROLES, type StaffAccount, type StaffStore } from '../ports';
-import { isDuplicateKey } from './duplicate-key';
+import { inserted } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
 
 const schema = new Schema<StaffAccount>(
@@ -28,15 +28,8 @@ const toAccount = (d: StaffAccount): StaffAccount => ({
 export function mongoStaff(conn: Connection): StaffStore {
   const Staff = conn.model('Staff', schema);
   return {
-    create: async (a, at) => {
-      try {
-        await Staff.create({ username: a.username, role: a.role, passwordHash: a.passwordHash, disabled: a.disabled, createdAt: at, updatedAt: at });
-        return true;
-      } catch (err) {
-        if (isDuplicateKey(err)) return false;
-        throw err;
-      }
-    },
+    create: async (a, at) =>
+      inserted(() => Staff.create({ username: a.username, role: a.role, passwordHash: a.passwordHash, disabled: a.disabled, createdAt: at, updatedAt: at })),
     get: async (username) => {
       const d = await Staff.findOne({ username }).lean<StaffAccount>();
       return d && toAccount(d);

@@ -11,16 +11,7 @@ export async function startZalo(stores: Stores): Promise<{ zalo: FakeZalo; env: 
   const zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT', refreshToken: 'RT' });
   await zalo.start();
   await stores.tokens.put('zalo', { accessToken: 'AT', refreshToken: 'RT', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
-  const env = {
-    ZALO_APP_ID: APP_ID,
-    ZALO_OA_SECRET_KEY: OA_KEY,
-    ZALO_APP_SECRET: APP_SECRET,
-    ZALO_OA_ACCESS_TOKEN: 'AT',
-    ZALO_OA_REFRESH_TOKEN: 'RT',
-    ZALO_API_BASE: zalo.url,
-    ZALO_OAUTH_BASE: zalo.url,
-  };
-  return { zalo, env };
+  return { zalo, env: zalo.serverEnv(OA_KEY) };
 }
 
 /** The citizen writes to the OA: a signed webhook event to the server. */

@@ -1,22 +1,19 @@
 // Loopback fake of a provincial one-stop system's dossier API (what DOSSIER_API_URL points at):
 // GET /dossiers/:code → 200 with the dossier, 404 when unknown; it can be slow, down (503) or flapping.
-import type { Server } from 'node:http';
-import express from 'express';
-import { closeServer, listenLoopback } from './listen';
+import express, { type Express } from 'express';
+import { LoopbackFake } from './loopback-fake';
 
 export type DossierApiMode = 'up' | 'slow' | 'down' | 'flapping';
 
-export class FakeDossierApi {
-  url = '';
+export class FakeDossierApi extends LoopbackFake {
   mode: DossierApiMode = 'up';
   /** How long 'slow' takes to answer. */
   slowMs = 500;
   /** Requests received, answered or not. */
   calls = 0;
   readonly dossiers = new Map<string, unknown>();
-  private server: Server | null = null;
 
-  async start(port = 0): Promise<string> {
+  protected routes(): Express {
     const app = express();
     app.get('/dossiers/:code', async (req, res) => {
       this.calls++;
@@ -30,14 +27,6 @@ export class FakeDossierApi {
       if (d === undefined) res.status(404).json({ error: 'not found' });
       else res.status(200).json(d);
     });
-    const { server, url } = await listenLoopback(app, port);
-    this.server = server;
-    this.url = url;
-    return url;
-  }
-
-  async stop(): Promise<void> {
-    if (this.server) await closeServer(this.server);
-    this.server = null;
+    return app;
   }
 }

@@ -2,9 +2,8 @@
 // ../shared/reference/channels.md §5.4–§5.6: page token in the query, Graph error bodies
 // { error: { message, type, code, error_subcode, fbtrace_id } }, 10/2018278 outside the 24-hour window.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import express from 'express';
-import { closeServer, listenLoopback } from './listen';
+import express, { type Express } from 'express';
+import { LoopbackFake } from './loopback-fake';
 
 export type GraphFailure = { kind: 'http'; status: number } | { kind: 'graph'; status?: number; code: number; subcode?: number; message?: string };
 
@@ -19,17 +18,15 @@ export interface GraphSent {
 
 const HOUR = 3_600_000;
 
-export class FakeGraph {
-  url = '';
+export class FakeGraph extends LoopbackFake {
   readonly sent: GraphSent[] = [];
   readonly attempts: Array<{ psid: string; text: string; answer: string }> = [];
   readonly script: GraphFailure[] = [];
   readonly lastInteraction = new Map<string, number>();
-  private server: Server | null = null;
 
-  constructor(
-    private readonly o: { pageAccessToken: string; appSecret: string; version?: string },
-  ) {}
+  constructor(private readonly o: { pageAccessToken: string; appSecret: string; version?: string }) {
+    super();
+  }
 
   failNext(...f: GraphFailure[]): void {
     this.script.push(...f);
@@ -41,7 +38,7 @@ export class FakeGraph {
     res.status(status).json({ error: e });
   }
 
-  async start(port = 0): Promise<string> {
+  protected routes(): Express {
     const app = express();
     app.post('/:version/me/messages', express.json(), (req, res) => {
       const b = req.body ?? {};
@@ -83,14 +80,6 @@ export class FakeGraph {
       this.sent.push({ psid, text, quickReplies: b?.message?.quick_replies ?? null, messagingType: String(b?.messaging_type ?? ''), messageId, at: Date.now() });
       res.status(200).json({ recipient_id: psid, message_id: messageId });
     });
-    const { server, url } = await listenLoopback(app, port);
-    this.server = server;
-    this.url = url;
-    return url;
-  }
-
-  async stop(): Promise<void> {
-    if (this.server) await closeServer(this.server);
-    this.server = null;
+    return app;
   }
 }

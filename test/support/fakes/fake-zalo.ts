@@ -3,9 +3,8 @@
 // header, `{ error, message, data }` envelopes with HTTP 200 on errors, -216/-220 token errors,
 // -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import express from 'express';
-import { closeServer, listenLoopback } from './listen';
+import express, { type Express } from 'express';
+import { LoopbackFake } from './loopback-fake';
 
 export type ZaloFailure =
   | { kind: 'http'; status: number }
@@ -30,8 +29,7 @@ export interface FakeZaloOptions {
 
 const DAY = 86_400_000;
 
-export class FakeZalo {
-  url = '';
+export class FakeZalo extends LoopbackFake {
   readonly sent: ZaloSent[] = [];
   /** Every send request, answered or not. */
   readonly attempts: Array<{ userId: string; text: string; accessToken: string; answer: string }> = [];
@@ -50,10 +48,10 @@ export class FakeZalo {
   /** While true, send requests are held unanswered (a send in flight); released by `release()`. */
   holdSends = false;
   private held: Array<() => void> = [];
-  private server: Server | null = null;
   private seq = 0;
 
   constructor(private readonly o: FakeZaloOptions) {
+    super();
     this.accessToken = o.accessToken;
     this.refreshToken = o.refreshToken;
   }
@@ -66,11 +64,27 @@ export class FakeZalo {
     for (const r of h) r();
   }
 
+  /**
+   * The server's Zalo settings for this fake, once started: its app, the token pair it was created with, both
+   * APIs at its URL. The OA secret key signs webhook events, which this fake never sees, so the test names it.
+   */
+  serverEnv(oaSecretKey: string): Record<string, string> {
+    return {
+      ZALO_APP_ID: this.o.appId,
+      ZALO_OA_SECRET_KEY: oaSecretKey,
+      ZALO_APP_SECRET: this.o.appSecret,
+      ZALO_OA_ACCESS_TOKEN: this.o.accessToken,
+      ZALO_OA_REFRESH_TOKEN: this.o.refreshToken,
+      ZALO_API_BASE: this.url,
+      ZALO_OAUTH_BASE: this.url,
+    };
+  }
+
   failNext(...f: ZaloFailure[]): void {
     this.script.push(...f);
   }
 
-  async start(port = 0): Promise<string> {
+  protected routes(): Express {
     const app = express();
     app.post('/v3.0/oa/message/cs', express.json(), async (req, res) => {
       const token = String(req.get('access_token') ?? '');
@@ -177,14 +191,6 @@ export class FakeZalo {
       res.status(200).json({ access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
     });
 
-    const { server, url } = await listenLoopback(app, port);
-    this.server = server;
-    this.url = url;
-    return url;
-  }
-
-  async stop(): Promise<void> {
-    if (this.server) await closeServer(this.server);
-    this.server = null;
+    return app;
   }
 }
