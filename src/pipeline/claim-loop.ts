@@ -5,13 +5,9 @@ import type { Logger } from 'pino';
 import { errText } from './err-text';
 import { Wakeup } from './wakeup';
 
-export interface ClaimLoopOptions<T extends { id: string }> {
+export interface ClaimLoopOptions {
   /** What an item is, for logs ("inbound", "outbox"). */
   name: string;
-  /** Atomically claim the next item; claims older than staleMs count as abandoned. */
-  claim: (staleMs: number) => Promise<T | null>;
-  /** Handle one claimed item (errors are the handler's to log; a rejection only ends the item). */
-  handle: (item: T) => Promise<unknown>;
   logger: Logger;
   concurrency: number;
   staleMs: number;
@@ -21,30 +17,35 @@ export interface ClaimLoopOptions<T extends { id: string }> {
   now: () => number;
 }
 
-export class ClaimLoop<T extends { id: string }> {
+export abstract class ClaimLoop<T extends { id: string }> {
   private readonly wakeup = new Wakeup();
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
 
-  constructor(private readonly o: ClaimLoopOptions<T>) {}
+  constructor(private readonly lo: ClaimLoopOptions) {}
+
+  /** Atomically claim the next item; claims older than staleMs count as abandoned. */
+  protected abstract claim(staleMs: number): Promise<T | null>;
+  /** Handle one claimed item (errors are the handler's to log; a rejection only ends the item). */
+  protected abstract process(item: T): Promise<unknown>;
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     // Anything claimed before this sweep began belongs to a dead process; our own claims are newer.
-    const sweepStart = this.o.now();
+    const sweepStart = this.lo.now();
     const seen = new Set<string>();
     let recovered = 0;
     for (;;) {
-      const item = await this.o.claim(this.o.now() - sweepStart + 1);
+      const item = await this.claim(this.lo.now() - sweepStart + 1);
       if (!item || seen.has(item.id)) break;
       seen.add(item.id);
       recovered++;
-      if (this.o.recoverOneByOne) await this.o.handle(item);
-      else this.track(this.o.handle(item));
+      if (this.lo.recoverOneByOne) await this.process(item);
+      else this.track(this.process(item));
     }
-    if (recovered > 0) this.o.logger.info({ recovered }, `${this.o.name} items recovered at start-up`);
+    if (recovered > 0) this.lo.logger.info({ recovered }, `${this.lo.name} items recovered at start-up`);
     this.loop = this.run();
   }
 
@@ -67,18 +68,18 @@ export class ClaimLoop<T extends { id: string }> {
 
   private async run(): Promise<void> {
     while (this.running) {
-      if (this.inFlight.size >= this.o.concurrency) {
+      if (this.inFlight.size >= this.lo.concurrency) {
         await Promise.race([...this.inFlight]);
         continue;
       }
       let item: T | null = null;
       try {
-        item = await this.o.claim(this.o.staleMs);
+        item = await this.claim(this.lo.staleMs);
       } catch (err) {
-        this.o.logger.error({ err: errText(err) }, `${this.o.name} claim failed`);
+        this.lo.logger.error({ err: errText(err) }, `${this.lo.name} claim failed`);
       }
-      if (item) this.track(this.o.handle(item));
-      else await this.wakeup.wait(this.o.pollMs);
+      if (item) this.track(this.process(item));
+      else await this.wakeup.wait(this.lo.pollMs);
     }
   }
 

@@ -30,43 +30,35 @@ export interface OutboxSenderOptions {
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'dead';
 
-export class OutboxSender {
+export class OutboxSender extends ClaimLoop<OutboxItem> {
   private readonly observer: PipelineObserver;
   private readonly policy: BackoffPolicy;
-  private readonly loop: ClaimLoop<OutboxItem>;
 
+  /** start(): items a dead process left in 'sending' are delivered again at once; then the loop runs. */
   constructor(private readonly o: OutboxSenderOptions) {
-    this.observer = o.observer ?? NULL_OBSERVER;
-    this.policy = o.backoff ?? DEFAULT_BACKOFF;
-    this.loop = new ClaimLoop({
+    super({
       name: 'outbox',
-      claim: (staleMs) => o.outbox.claimNext(o.owner, this.now(), staleMs),
-      handle: (item) => this.deliver(item),
       logger: o.logger,
       concurrency: o.concurrency ?? 8,
       staleMs: o.staleMs ?? 60_000,
       pollMs: o.pollMs ?? 500,
       recoverOneByOne: true,
-      now: () => this.now().getTime(),
+      now: () => (o.now ? o.now() : new Date()).getTime(),
     });
+    this.observer = o.observer ?? NULL_OBSERVER;
+    this.policy = o.backoff ?? DEFAULT_BACKOFF;
   }
 
   private now(): Date {
     return this.o.now ? this.o.now() : new Date();
   }
 
-  /** Crash recovery: items a dead process left in 'sending' are taken again at once; then the loop runs. */
-  start(): Promise<void> {
-    return this.loop.start();
+  protected claim(staleMs: number): Promise<OutboxItem | null> {
+    return this.o.outbox.claimNext(this.o.owner, this.now(), staleMs);
   }
 
-  wake(): void {
-    this.loop.wake();
-  }
-
-  /** Stop taking new items; wait for sends in flight to finish and be recorded. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  protected process(item: OutboxItem): Promise<DeliveryOutcome> {
+    return this.deliver(item);
   }
 
   /** Deliver one claimed item and record the outcome. */

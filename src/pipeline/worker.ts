@@ -36,16 +36,13 @@ export interface InboundWorkerOptions {
   now?: () => Date;
 }
 
-export class InboundWorker {
+export class InboundWorker extends ClaimLoop<InboundRecord> {
   private readonly serial = new KeyedSerial();
-  private readonly loop: ClaimLoop<InboundRecord>;
 
+  /** start(): crash recovery first (messages a dead run left claimed are answered in order), then the loop. */
   constructor(private readonly o: InboundWorkerOptions) {
-    this.loop = new ClaimLoop({
+    super({
       name: 'inbound',
-      claim: (staleMs) => o.inbound.claimNext(o.owner, staleMs),
-      // Chained per citizen, so one citizen's messages are answered in order even inside this process.
-      handle: (rec) => this.serial.run(`${rec.channel}:${rec.userId}`, () => this.handle(rec)),
       logger: o.logger,
       concurrency: o.concurrency ?? 8,
       staleMs: o.staleMs ?? 120_000,
@@ -55,25 +52,13 @@ export class InboundWorker {
     });
   }
 
-  /**
-   * Crash recovery first: every message left pending or half-processed by a previous run is claimed
-   * (this process is the only consumer at start-up) and answered in order; then the normal loop runs.
-   */
-  start(): Promise<void> {
-    return this.loop.start();
+  protected claim(staleMs: number): Promise<InboundRecord | null> {
+    return this.o.inbound.claimNext(this.o.owner, staleMs);
   }
 
-  wake(): void {
-    this.loop.wake();
-  }
-
-  /** Stop claiming; wait for messages already claimed to be answered. */
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  get busy(): number {
-    return this.loop.busy;
+  /** Chained per citizen, so one citizen's messages are answered in order even inside this process. */
+  protected process(rec: InboundRecord): Promise<void> {
+    return this.serial.run(`${rec.channel}:${rec.userId}`, () => this.handle(rec));
   }
 
   private async handle(rec: InboundRecord): Promise<void> {
