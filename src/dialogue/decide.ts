@@ -37,7 +37,8 @@ export interface Decision {
   code: string | null;
 }
 
-const FOLLOW_UP = /\b(con|the con|vay con|con\s+\S+(\s+\S+){0,4}\s+thi sao)\b/;
+// "còn X thì sao?", "thế còn X", "vậy còn X" (folded: "còn" reads "con", so anchor the pattern).
+const FOLLOW_UP = /^(?:(?:the|vay|a|da)\s+)?con\b.*\bthi\s+(?:sao|the nao)\b|^(?:the|vay)\s+con\b/;
 const NOTIFY = /\b(bao|thong bao|nhan tin|bao lai|bao giup|bao cho)\b.*\b(khi|luc|ket qua|xong)\b/;
 const SHORT_FOLLOW_UP_TOKENS = 8;
 
