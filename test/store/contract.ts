@@ -168,6 +168,15 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.inbound.countPending()).toBe(2);
       });
 
+      test('deliveries in flight at the same time: each new message stored once, every redelivery refused', async () => {
+        const ids = ['c1', 'c2', 'c1', 'c3', 'c2', 'c1', 'c4'];
+        const results = await Promise.all(ids.map((id) => s.inbound.insertIfNew(inbound(id))));
+        // Which of the simultaneous copies wins is the engine's business; that exactly one does is ours.
+        const stored = results.filter((r) => r !== null).map((r) => r!.messageId);
+        expect(stored.sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
+        expect(await s.inbound.countPending()).toBe(4);
+      });
+
       test('claims oldest first; done messages are not claimed again', async () => {
         await s.inbound.insertIfNew(inbound('late', 5, 'u2'));
         await s.inbound.insertIfNew(inbound('early', 1));

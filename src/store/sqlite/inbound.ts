@@ -38,6 +38,33 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     RETURNING *`);
   // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
   // head of a citizen's queue is claimable: no earlier message of theirs is still pending or processing.
+  type Pending = { r: Omit<InboundRecord, 'id' | 'state'>; resolve: (v: InboundRecord | null) => void; reject: (e: unknown) => void };
+  let batch: Pending[] = [];
+  const insertAll = db.transaction((items: Pending[]) =>
+    items.map(({ r }) => {
+      const row = insert.get({
+        channel: r.channel,
+        messageId: r.messageId,
+        userId: r.userId,
+        kind: r.kind,
+        text: r.text,
+        displayName: r.displayName,
+        sentAt: ms(r.sentAt),
+        receivedAt: ms(r.receivedAt),
+      }) as InboundRow | undefined;
+      return row ? toRecord(row) : null;
+    }),
+  );
+  const flush = (): void => {
+    const items = batch;
+    batch = [];
+    try {
+      const results = insertAll(items);
+      items.forEach((it, i) => it.resolve(results[i]));
+    } catch (err) {
+      for (const it of items) it.reject(err);
+    }
+  };
   const claim = db.prepare(`
     UPDATE inbound SET state = 'processing', owner = @owner, claimed_at = @now
     WHERE id = (
@@ -56,19 +83,14 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   );
 
   return {
-    insertIfNew: async (r) => {
-      const row = insert.get({
-        channel: r.channel,
-        messageId: r.messageId,
-        userId: r.userId,
-        kind: r.kind,
-        text: r.text,
-        displayName: r.displayName,
-        sentAt: ms(r.sentAt),
-        receivedAt: ms(r.receivedAt),
-      }) as InboundRow | undefined;
-      return row ? toRecord(row) : null;
-    },
+    // Group commit: inserts that arrive in the same turn of the event loop share one transaction, so
+    // 50 webhook deliveries in flight cost a few WAL commits instead of 50. Each caller's promise still
+    // resolves only after its row is committed (persist before ack).
+    insertIfNew: (r) =>
+      new Promise<InboundRecord | null>((resolve, reject) => {
+        batch.push({ r, resolve, reject });
+        if (batch.length === 1) setImmediate(flush);
+      }),
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
       const row = claim.get({ owner, now, staleBefore: now - staleMs }) as InboundRow | undefined;
