@@ -48,6 +48,26 @@ function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): CueInde
   return cues;
 }
 
+/** How many examples of each label contain each feature (once per example), and examples per label. */
+interface FeatureCounts {
+  perFeature: Map<string, Map<string, number>>;
+  labelTotals: Map<string, number>;
+}
+
+function featureCounts(docs: readonly LabelledFeatures[]): FeatureCounts {
+  const perFeature = new Map<string, Map<string, number>>();
+  const labelTotals = new Map<string, number>();
+  for (const d of docs) {
+    labelTotals.set(d.label, (labelTotals.get(d.label) ?? 0) + 1);
+    for (const f of new Set(d.features)) {
+      let m = perFeature.get(f);
+      if (!m) perFeature.set(f, (m = new Map()));
+      m.set(d.label, (m.get(d.label) ?? 0) + 1);
+    }
+  }
+  return { perFeature, labelTotals };
+}
+
 function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
   const found = new Set<string>();
   tokens.forEach((t, i) => {
@@ -80,11 +100,12 @@ export class NluModel {
     const grams = raw.map((tokens) => ngrams(tokens));
     const cued = raw.map((tokens) => cueFeatures(tokens, cues));
     const docs: LabelledFeatures[] = data.examples.map((e, i) => ({ features: grams[i], label: labelOf(e) }));
-    const stop = NluModel.spread(docs, SPREAD_LIMIT);
+    const counts = featureCounts(docs);
+    const stop = NluModel.spread(counts, SPREAD_LIMIT);
     const labelDocs = docs.map((d) => ({ ...d, features: d.features.filter((f) => !stop.has(f)) }));
     const labelModel = BayesModel.train(labelDocs);
     labelModel.setTemperature(fitTemperature(labelDocs));
-    const naming = NluModel.naming(docs);
+    const naming = NluModel.naming(counts);
     const aspectDocs = data.examples
       .map((e, i) => ({ features: [...NluModel.withoutNaming(grams[i], naming), ...cued[i]], label: e.aspect ?? '' }))
       .filter((d) => d.label);
@@ -94,21 +115,11 @@ export class NluModel {
   }
 
   /** Features spread evenly over the labels (normalised entropy above the limit) carry no label information. */
-  private static spread(docs: readonly LabelledFeatures[], limit: number): Set<string> {
-    const perFeature = new Map<string, Map<string, number>>();
-    const labelTotals = new Map<string, number>();
-    for (const d of docs) {
-      labelTotals.set(d.label, (labelTotals.get(d.label) ?? 0) + 1);
-      for (const f of new Set(d.features)) {
-        let m = perFeature.get(f);
-        if (!m) perFeature.set(f, (m = new Map()));
-        m.set(d.label, (m.get(d.label) ?? 0) + 1);
-      }
-    }
-    const maxH = Math.log(labelTotals.size);
+  private static spread(counts: FeatureCounts, limit: number): Set<string> {
+    const maxH = Math.log(counts.labelTotals.size);
     const out = new Set<string>();
-    for (const [f, m] of perFeature) {
-      const rates = [...m].map(([l, n]) => n / (labelTotals.get(l) as number));
+    for (const [f, m] of counts.perFeature) {
+      const rates = [...m].map(([l, n]) => n / (counts.labelTotals.get(l) as number));
       const z = rates.reduce((a, b) => a + b, 0);
       const h = -rates.reduce((a, r) => a + (r / z) * Math.log(r / z), 0);
       if (h / maxH > limit) out.add(f);
@@ -121,17 +132,9 @@ export class NluModel {
    * procedure questions, and concentrated in a few procedures. Generic words ("giấy", "cần") and
    * aspect cues ("lệ phí") are spread over all procedures and do not count.
    */
-  private static naming(docs: readonly LabelledFeatures[]): Set<string> {
-    const perFeature = new Map<string, Map<string, number>>();
-    for (const d of docs) {
-      for (const f of new Set(d.features)) {
-        let m = perFeature.get(f);
-        if (!m) perFeature.set(f, (m = new Map()));
-        m.set(d.label, (m.get(d.label) ?? 0) + 1);
-      }
-    }
+  private static naming(counts: FeatureCounts): Set<string> {
     const out = new Set<string>();
-    for (const [f, m] of perFeature) {
+    for (const [f, m] of counts.perFeature) {
       let total = 0;
       const procedureCounts: number[] = [];
       for (const [label, n] of m) {
