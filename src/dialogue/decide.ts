@@ -2,7 +2,8 @@
 // Pure: no I/O; the assistant carries out the plan (lookups, records) and composes the reply.
 import type { Aspect, Intent } from '../core/labels';
 import type { Understanding } from '../nlu/understanding';
-import { optionAction, optionKey } from './options';
+import { foldKey } from '../nlu/fold';
+import { optionAction } from './options';
 import type { DialogueState } from './state';
 
 export type Plan =
@@ -91,9 +92,9 @@ export function decide(u: Understanding, s: DialogueState, procedureNames: Reado
         return decision({ kind: 'menu' }, 'procedure');
     }
   }
-  const key = optionKey(u.text);
+  const key = foldKey(u.text);
   for (const [id, name] of procedureNames) {
-    if (optionKey(name) === key) {
+    if (foldKey(name) === key) {
       const aspect = s.aspect ?? 'general';
       return decision({ kind: 'procedure', procedure: id, aspect }, 'procedure', id, aspect);
     }

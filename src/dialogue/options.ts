@@ -1,7 +1,7 @@
 // Quick-reply options the bot offers. A tap sends the label back as text, so each label maps to
 // one action deterministically (no classifier guess needed).
 import type { Aspect } from '../core/labels';
-import { fold } from '../nlu/fold';
+import { foldKey } from '../nlu/fold';
 
 export const OPTION = {
   documents: 'Giấy tờ cần mang',
@@ -25,29 +25,25 @@ export type OptionAction =
   | { kind: 'notify' }
   | { kind: 'procedures' };
 
-const key = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
-
 const ACTIONS = new Map<string, OptionAction>([
-  [key(OPTION.documents), { kind: 'aspect', aspect: 'documents' }],
-  [key(OPTION.fee), { kind: 'aspect', aspect: 'fee' }],
-  [key(OPTION.time), { kind: 'aspect', aspect: 'time' }],
-  [key(OPTION.where), { kind: 'aspect', aspect: 'where' }],
-  [key(OPTION.form), { kind: 'aspect', aspect: 'form' }],
-  [key(OPTION.general), { kind: 'aspect', aspect: 'general' }],
-  [key(OPTION.lookup), { kind: 'lookup' }],
-  [key(OPTION.hours), { kind: 'hours' }],
-  [key(OPTION.human), { kind: 'human' }],
-  [key(OPTION.notify), { kind: 'notify' }],
-  [key(OPTION.procedures), { kind: 'procedures' }],
+  [foldKey(OPTION.documents), { kind: 'aspect', aspect: 'documents' }],
+  [foldKey(OPTION.fee), { kind: 'aspect', aspect: 'fee' }],
+  [foldKey(OPTION.time), { kind: 'aspect', aspect: 'time' }],
+  [foldKey(OPTION.where), { kind: 'aspect', aspect: 'where' }],
+  [foldKey(OPTION.form), { kind: 'aspect', aspect: 'form' }],
+  [foldKey(OPTION.general), { kind: 'aspect', aspect: 'general' }],
+  [foldKey(OPTION.lookup), { kind: 'lookup' }],
+  [foldKey(OPTION.hours), { kind: 'hours' }],
+  [foldKey(OPTION.human), { kind: 'human' }],
+  [foldKey(OPTION.notify), { kind: 'notify' }],
+  [foldKey(OPTION.procedures), { kind: 'procedures' }],
 ]);
 
 /** The action of a tapped option, or null when the text is not exactly an option label. */
 export function optionAction(text: string): OptionAction | null {
-  return ACTIONS.get(key(text)) ?? null;
+  return ACTIONS.get(foldKey(text)) ?? null;
 }
 
-/** Normalised comparison key, also used to match procedure names offered as options. */
-export const optionKey = key;
 
 export const ASPECT_OPTIONS: Record<Aspect, string> = {
   documents: OPTION.documents,

@@ -1,7 +1,7 @@
 // Columns are found by header name, compared without case, diacritics or punctuation, so "Mã hồ sơ",
 // "MA HO SO" and "Mã hồ sơ:" all match. Every field has a few names seen in provincial exports; a
 // deployment can add its own (the mapping is configurable).
-import { foldKey } from './fold-key';
+import { foldKey } from '../nlu/fold';
 import { cellText, type Cell } from './sheet';
 
 export const DOSSIER_FIELDS = ['code', 'procedure', 'applicant', 'phone', 'receivedAt', 'dueAt', 'status', 'note', 'reason'] as const;

@@ -1,7 +1,7 @@
 // What an export's "Thủ tục" column says — a procedure id or its Vietnamese name, in any case, with or
 // without diacritics — as the id of a procedure in the knowledge base; null when it names none.
 import type { KnowledgeBase } from '../kb/knowledge-base';
-import { foldKey } from './fold-key';
+import { foldKey } from '../nlu/fold';
 import type { ProcedureResolver } from './row';
 
 export function procedureResolver(kb: KnowledgeBase): ProcedureResolver {

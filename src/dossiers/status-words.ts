@@ -1,6 +1,6 @@
 // Status words as provincial one-stop systems write them (procedures-khac.md §A; names vary by vendor),
 // matched without case or diacritics so "Đang xử lý", "dang xu ly" and "ĐANG XỬ LÝ" agree.
-import { foldKey } from './fold-key';
+import { foldKey } from '../nlu/fold';
 import type { DossierStatus } from '../store/ports';
 
 const WORDS: Record<DossierStatus, string[]> = {

@@ -9,3 +9,10 @@ export function fold(text: string): string {
 export function hasVietnameseMarks(text: string): boolean {
   return /[\u0300-\u036fđĐ]/.test(text.normalize('NFD'));
 }
+
+/** Comparison key for words typed by people: no case, diacritics, punctuation or extra spaces. */
+export function foldKey(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { foldKey } from '../../src/dossiers/fold-key';
+import { foldKey } from '../../src/nlu/fold';
 import type { ProcedureResolver } from '../../src/dossiers/row';
 import { openSqliteStores } from '../../src/store/sqlite';
 import type { Stores } from '../../src/store/ports';
