@@ -1,5 +1,6 @@
 // The schema every knowledge file must satisfy (see knowledge/README.md for the staff-facing version).
 import { z } from 'zod';
+import { ASPECTS } from '../core/labels';
 import { hasVietnameseMarks } from '../nlu/fold';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -18,6 +19,50 @@ const isoDate = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 
+/** Longest answer a unit may give: it is the first sentence(s) of a phone message. */
+export const MAX_UNIT_ANSWER = 350;
+export const UNIT_KINDS = ['deadline', 'validity', 'amount', 'yes_no', 'rule', 'special_case', 'faq'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * Validity and provenance of one fact (a fee item or a unit): the days it applies (both ends included),
+ * whether someone confirmed it, and where to check it. A dated or unconfirmed fact must say where it is from.
+ */
+const dating = {
+  from: isoDate.nullable().optional(),
+  until: isoDate.nullable().optional(),
+  verified: z.boolean().optional(),
+  source: text.nullable().optional(),
+};
+type Dated = { from?: string | null; until?: string | null; verified?: boolean; source?: string | null };
+
+function checkDating(f: Dated, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if ((f.from || f.until || f.verified === false) && !f.source) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: 'is required for a dated or unverified fact (where to check it)' });
+  }
+  if (f.from && f.until && f.from > f.until) ctx.addIssue({ code: 'custom', path: [...path, 'until'], message: 'must not be before from' });
+}
+
+const feeItem = z
+  .object({ case: vietnamese, vnd: z.number().int('must be a whole number').min(0), note: nullableText.optional(), ...dating })
+  .strict();
+export type FeeItem = z.output<typeof feeItem>;
+
+const unit = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like han-khai-sinh'),
+    kind: z.enum(UNIT_KINDS),
+    // Citizens type without diacritics too, so a question need not carry them.
+    questions: z.array(text).min(1, 'needs at least one question').max(8, 'has too many questions (at most 8)'),
+    keywords: z.array(text).optional(),
+    answer: vietnamese.refine((a) => a.length <= MAX_UNIT_ANSWER, `must be at most ${MAX_UNIT_ANSWER} characters`),
+    yes_no: z.enum(['yes', 'no']).nullable().optional(),
+    aspect: z.enum(ASPECTS),
+    ...dating,
+  })
+  .strict();
+export type Unit = z.output<typeof unit>;
+
 export const procedureSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like khai-sinh'),
@@ -34,15 +79,13 @@ export const procedureSchema = z
     }).strict(),
     fee: z.object({
       summary: vietnamese,
-      items: z.array(
-        z.object({ case: vietnamese, vnd: z.number().int('must be a whole number').min(0), note: nullableText.optional() }).strict(),
-      ),
+      items: z.array(feeItem),
       free_cases: list,
     }).strict(),
     time: vietnamese,
     where: z.object({ in_person: vietnamese, online: nullableText, post: nullableText }).strict(),
     form: z.object({ name: nullableText, note: nullableText }).strict(),
-    faq: z.array(z.object({ q: vietnamese, a: vietnamese }).strict()),
+    units: z.array(unit),
     legal_basis: z.array(text).min(1, 'needs at least one legal document'),
     last_reviewed: isoDate,
   })
@@ -54,6 +97,14 @@ export const procedureSchema = z
     if (p.documents.submit.length + p.documents.present.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['documents'], message: 'lists no documents at all' });
     }
+    p.fee.items.forEach((f, i) => checkDating(f, ['fee', 'items', i], ctx));
+    const seen = new Set<string>();
+    p.units.forEach((u, i) => {
+      checkDating(u, ['units', i], ctx);
+      if (seen.has(u.id)) ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `is used twice (${u.id})` });
+      seen.add(u.id);
+      if (u.kind === 'yes_no' && !u.yes_no) ctx.addIssue({ code: 'custom', path: ['units', i, 'yes_no'], message: 'must be yes or no for a yes_no unit' });
+    });
   });
 export type Procedure = z.output<typeof procedureSchema>;
 

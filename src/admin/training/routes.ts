@@ -3,6 +3,7 @@
 // scope (also taught, as out_of_scope), or answered by a new Q&A item in a procedure.
 import { z } from 'zod';
 import { ASPECTS, INTENTS, type Aspect, type Intent } from '../../core/labels';
+import { foldKey } from '../../nlu/fold';
 import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
 import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
@@ -12,12 +13,15 @@ import { parse } from '../http/parse';
 import { TRAINING_KEY } from '../knowledge/keys';
 import { checkProcedure } from '../knowledge/procedure-input';
 import { publishProcedure } from '../knowledge/publish';
+import { newUnitId } from '../../kb/unit-id';
 import { asExamples, sourceOf, type StaffExample } from './examples';
 import { ExampleLinter } from './lint';
 import { latestExamples, publishExamples } from './publish';
 
 const MAX_EXAMPLE = 500;
 const normalized = z.string().min(1).max(2_000);
+/** The citizen's own (folded) sentence joins the unit's questions when it is question-sized. */
+const MAX_ASKED = 200;
 
 const assignBody = z
   .object({
@@ -107,9 +111,12 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
         const b = parse(faqBody, ctx.req.body, 'Q&A item');
         const before = procedures().get(b.procedure);
         if (!before) throw notFound(`The procedure ${b.procedure}`);
-        const { procedure, problems } = checkProcedure({ ...before, faq: [...before.faq, { q: b.q, a: b.a }] }, before.id);
+        const questions = b.normalized.length <= MAX_ASKED && foldKey(b.normalized) !== foldKey(b.q) ? [b.q, b.normalized] : [b.q];
+        const unit = { id: newUnitId(b.q, before.units.map((u) => u.id)), kind: 'faq' as const, questions, answer: b.a, aspect: 'general' as const };
+        const { procedure, problems } = checkProcedure({ ...before, units: [...before.units, unit] }, before.id);
         if (!procedure) {
-          const list = problems.map((p) => ({ field: p.field.replace(/^faq\.\d+\./, ''), reason: p.reason }));
+          const field = (f: string) => f.replace(/^units\.\d+\./, '').replace(/^answer$/, 'a').replace(/^questions(\.\d+)?$/, 'q');
+          const list = problems.map((p) => ({ field: field(p.field), reason: p.reason }));
           throw invalidFields('Q&A item', list);
         }
         const published = await publishProcedure(d, ctx, procedure, `Q&A: ${b.q}`.slice(0, 200), 'knowledge.faq');

@@ -104,7 +104,13 @@ it('a new Q&A item is validated, published as a procedure version and answered b
   const r = await editor.post('/inbox/faq', { normalized: g.normalized, procedure: 'ho-ngheo', q: 'Hộ nghèo có được hỗ trợ tiền điện không?', a: 'Có, theo quy định hiện hành.' });
   expect(r.status).toBe(200);
   expect(r.body).toEqual({ version: 1, resolved: true });
-  expect(f.assistant.knowledge.current().procedures.get('ho-ngheo')!.faq.at(-1)).toEqual({ q: 'Hộ nghèo có được hỗ trợ tiền điện không?', a: 'Có, theo quy định hiện hành.' });
+  expect(f.assistant.knowledge.current().procedures.get('ho-ngheo')!.units.at(-1)).toEqual({
+    id: 'ho-ngheo-co-duoc-ho-tro',
+    kind: 'faq',
+    questions: ['Hộ nghèo có được hỗ trợ tiền điện không?', g.normalized],
+    answer: 'Có, theo quy định hiện hành.',
+    aspect: 'general',
+  });
   expect((await f.stores.audit.list({ target: 'procedure:ho-ngheo' }, 1))[0].action).toBe('knowledge.faq');
   expect((await editor.post('/inbox/faq', { normalized: 'x', procedure: 'khong-co', q: 'Câu hỏi?', a: 'Câu trả lời.' })).status).toBe(404);
 });

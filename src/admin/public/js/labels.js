@@ -15,3 +15,8 @@ export const HANDOFF_REASON = { asked: 'Người dân xin gặp cán bộ', fail
 export const DELIVERY = { pending: 'chờ gửi', sending: 'đang gửi', sent: 'đã gửi', failed: 'không gửi được', dead: 'gửi lỗi' };
 export const AUTHORITY = { commune_committee: 'UBND xã', commune_police: 'Công an xã' };
 export const CHANGE = { added: 'Thêm', removed: 'Bỏ', changed: 'Sửa' };
+export const UNIT_KIND = {
+  deadline: 'Thời hạn phải làm', validity: 'Thời hạn giá trị', amount: 'Số tiền được nhận', yes_no: 'Có / không',
+  rule: 'Quy định', special_case: 'Trường hợp đặc biệt', faq: 'Hỏi – đáp',
+};
+export const YES_NO = { yes: 'Có', no: 'Không' };

@@ -2,9 +2,16 @@
 // It edits a plain copy of the procedure; `value()` returns it for preview and publishing, and
 // `showProblems()` puts the server's field + reason next to the right input.
 import { h, clear } from '../dom.js';
-import { AUTHORITY } from '../labels.js';
+import { ASPECT, AUTHORITY, UNIT_KIND, YES_NO } from '../labels.js';
 
 const T = (label, extra) => ({ type: 'textarea', label, ...extra });
+/** Validity and provenance of a fee item or a unit (see knowledge/README.md). */
+const DATING = [
+  { key: 'from', type: 'date', label: 'Áp dụng từ ngày (để trống nếu không giới hạn)', nullable: true },
+  { key: 'until', type: 'date', label: 'Áp dụng đến hết ngày (để trống nếu không giới hạn)', nullable: true },
+  { key: 'verified', type: 'checkbox', label: 'Đã đối chiếu văn bản chính thức' },
+  { key: 'source', type: 'text', label: 'Nguồn để kiểm tra (bắt buộc khi có ngày hoặc chưa đối chiếu)', nullable: true },
+];
 const FIELDS = [
   { key: 'name', type: 'text', label: 'Tên thủ tục' },
   { key: 'authority', type: 'select', label: 'Cơ quan giải quyết', options: AUTHORITY },
@@ -22,7 +29,7 @@ const FIELDS = [
     { key: 'items', type: 'objects', label: 'Mức lệ phí', blank: () => ({ case: '', vnd: 0, note: null }), fields: [
       { key: 'case', type: 'text', label: 'Trường hợp' },
       { key: 'vnd', type: 'number', label: 'Số tiền (đồng, 0 là miễn phí)' },
-      { key: 'note', type: 'text', label: 'Ghi chú', nullable: true }] },
+      { key: 'note', type: 'text', label: 'Ghi chú', nullable: true }, ...DATING] },
     { key: 'free_cases', type: 'list', label: 'Trường hợp được miễn', item: T('') }] },
   { key: 'time', ...T('Thời gian giải quyết') },
   { group: 'Nơi nộp', key: 'where', fields: [
@@ -32,8 +39,15 @@ const FIELDS = [
   { group: 'Mẫu tờ khai', key: 'form', fields: [
     { key: 'name', type: 'text', label: 'Tên mẫu (để trống nếu không có)', nullable: true },
     { key: 'note', ...T('Hướng dẫn lấy và điền mẫu', { nullable: true }) }] },
-  { key: 'faq', type: 'objects', label: 'Hỏi – đáp thường gặp', blank: () => ({ q: '', a: '' }), fields: [
-    { key: 'q', ...T('Câu hỏi') }, { key: 'a', ...T('Trả lời') }] },
+  { key: 'units', type: 'objects', label: 'Câu trả lời theo từng câu hỏi', blank: () => ({ id: '', kind: 'faq', questions: [''], keywords: [], answer: '', yes_no: null, aspect: 'general' }), fields: [
+    { key: 'id', type: 'text', label: 'Mã câu trả lời (chữ thường, gạch nối, ví dụ han-khai-sinh)' },
+    { key: 'kind', type: 'select', label: 'Loại', options: UNIT_KIND },
+    { key: 'questions', type: 'list', label: 'Người dân hỏi thế nào (2–6 cách hỏi)', item: { type: 'text' } },
+    { key: 'keywords', type: 'list', label: 'Từ khóa thêm (không bắt buộc)', item: { type: 'text' } },
+    { key: 'answer', ...T('Trả lời (câu đầu nêu đúng điều được hỏi; tối đa 350 ký tự)') },
+    { key: 'yes_no', type: 'select', label: 'Câu hỏi có / không', options: YES_NO, nullable: true },
+    { key: 'aspect', type: 'select', label: 'Mục gợi ý xem tiếp', options: ASPECT },
+    ...DATING] },
   { key: 'national_codes', type: 'list', label: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia', item: { type: 'text' } },
   { key: 'legal_basis', type: 'list', label: 'Căn cứ pháp lý', item: T('') },
   { key: 'last_reviewed', type: 'date', label: 'Ngày rà soát gần nhất' },
@@ -52,7 +66,13 @@ export function procedureForm(procedure, { readOnly, onChange }) {
     const common = { id, 'data-path': path, disabled: readOnly, 'aria-label': spec.label || path };
     let el;
     if (spec.type === 'select') {
-      el = h('select', common, Object.entries(spec.options).map(([k, label]) => h('option', { value: k, selected: v === k, text: label })));
+      const options = Object.entries(spec.options).map(([k, label]) => h('option', { value: k, selected: v === k, text: label }));
+      el = h('select', common, spec.nullable ? [h('option', { value: '', selected: v == null, text: '—' }), ...options] : options);
+    } else if (spec.type === 'checkbox') {
+      // Unset means true (the knowledge file's default), so only an explicit false shows unchecked.
+      el = h('input', { ...common, type: 'checkbox', checked: v !== false });
+      el.addEventListener('change', () => { obj[key] = el.checked; changed(); });
+      return el;
     } else if (spec.type === 'textarea') {
       el = h('textarea', { ...common, maxlength: MAX, rows: 2, value: v == null ? '' : String(v) });
     } else {
@@ -68,6 +88,7 @@ export function procedureForm(procedure, { readOnly, onChange }) {
 
   function labelled(spec, obj, key, path) {
     const el = input(spec, obj, key, path);
+    if (spec.type === 'checkbox') return h('div', { class: 'field' }, h('label', { for: el.id }, el, ' ' + spec.label), h('div', { class: 'field-error', 'data-error-for': path }));
     return h('div', { class: 'field' }, spec.label ? h('label', { for: el.id, text: spec.label }) : null, el, h('div', { class: 'field-error', 'data-error-for': path }));
   }
 
