@@ -14,6 +14,13 @@ import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } f
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
+import { answerProcedure } from '../dialogue/answers/compose';
+import { unitAnswer } from '../dialogue/answers/unit';
+import { reachUnit } from '../dialogue/reach-unit';
+import { UnitFinder } from '../dialogue/units';
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import { localDay } from '../kb/validity';
+import { compileLexicon, type Lexicon } from '../nlu/lexicon';
 import { askCode, badCode, codeNotFound, dossierStatus, lookupUnavailable, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from '../dialogue/decide';
 import type { Draft } from '../dialogue/draft';
@@ -53,6 +60,9 @@ export class Assistant implements AssistantPort {
   private readonly lookupsPerMinute: number;
   private readonly greetAgainAfterMs: number;
   private readonly clock: () => Date;
+  /** The unit finder's words are normalised with the training lexicon (abbreviations), not the classifier. */
+  private readonly lexicon: Lexicon;
+  private finder: UnitFinder | null = null;
 
   constructor(
     private model: NluModel,
@@ -66,6 +76,17 @@ export class Assistant implements AssistantPort {
     this.lookupsPerMinute = options.lookupsPerMinute ?? 5;
     this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
     this.clock = options.clock ?? (() => new Date());
+    this.lexicon = compileLexicon(baseTraining.lexicon);
+  }
+
+  /** The unit finder for this version of the knowledge (rebuilt when staff publish or files change). */
+  private units(kb: KnowledgeBase): UnitFinder {
+    if (!this.finder?.isFor(kb)) this.finder = UnitFinder.build(kb, this.lexicon);
+    return this.finder;
+  }
+
+  private today(now: Date): string {
+    return localDay(now, this.knowledge.current().commune.timezone);
   }
 
   /** Understanding only (no state, no replies). */
@@ -81,7 +102,14 @@ export class Assistant implements AssistantPort {
   /** Exactly what the bot would answer about a (possibly edited, unpublished) procedure. */
   preview(p: Procedure, aspect: Aspect): Reply[] {
     const who = { address: addressOf(null), centreName: this.knowledge.current().commune.centre_name };
-    return finish(procedureAnswer(p, aspect), who, false);
+    return finish(procedureAnswer(p, aspect, this.today(this.clock())), who, false);
+  }
+
+  /** What the bot would answer with each unit valid today (id → replies). */
+  previewUnits(p: Procedure): Record<string, Reply[]> {
+    const who = { address: addressOf(null), centreName: this.knowledge.current().commune.centre_name };
+    const day = this.today(this.clock());
+    return Object.fromEntries(p.units.map((u) => [u.id, finish(unitAnswer(p, u, day), who, false)]));
   }
 
   async respond(msg: InboundMessage): Promise<Reply[]> {
@@ -108,7 +136,7 @@ export class Assistant implements AssistantPort {
       return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
     }
     const u = this.model.understand(msg.text);
-    const d = decide(u, state, this.procedureNames(), this.thresholds);
+    const d = reachUnit(decide(u, state, this.procedureNames(), this.thresholds), u, state, this.units(kb), this.today(now));
     let draft: Draft;
     let next: DialogueState;
     try {
@@ -122,10 +150,14 @@ export class Assistant implements AssistantPort {
       // Queued for a person in the background of the answer: a store hiccup here must not cost the reply.
       await this.openHandoff(msg, 'failures', now).catch((err: unknown) => this.options.onError?.(err, 'handoff'));
     }
+    // Thanks once per conversation (a new greeting starts a new one).
+    const thankedBefore = !greet && state.thanked;
+    const replies = finish(draft, who, greet, { thank: !thankedBefore });
+    next = { ...next, thanked: thankedBefore || replies.some((r) => /cảm ơn/iu.test(r.text)) };
     await this.stores.conversations.save(convId, next);
     // Statistics are secondary: a failure to record them must not cost the citizen the answer.
     await this.record(msg, u, d, now).catch((err: unknown) => this.options.onError?.(err, 'record'));
-    return { understanding: u, decision: d, replies: finish(draft, who, greet) };
+    return { understanding: u, decision: d, replies };
   }
 
   private async carryOut(d: Decision, s: DialogueState, msg: InboundMessage, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
@@ -139,7 +171,7 @@ export class Assistant implements AssistantPort {
       case 'procedure': {
         const p = kb.procedures.get(plan.procedure);
         if (!p) return failed(notUnderstood(c, s.failures > 0));
-        return { draft: procedureAnswer(p, plan.aspect), next: { ...base, procedure: p.id, aspect: plan.aspect, failures: 0 } };
+        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, procedure: p.id, aspect: plan.aspect, failures: 0 } };
       }
       case 'which': {
         const offered = plan.procedures.filter((id) => names.has(id));

@@ -3,11 +3,11 @@
 import type { Aspect, Intent } from '../core/labels';
 import type { Understanding } from '../nlu/understanding';
 import { foldKey } from '../nlu/fold';
-import { optionAction } from './options';
+import { optionAction, type View } from './options';
 import type { DialogueState } from './state';
 
 export type Plan =
-  | { kind: 'procedure'; procedure: string; aspect: Aspect }
+  | { kind: 'procedure'; procedure: string; aspect: Aspect; view?: View; unit?: string }
   | { kind: 'which'; procedures: string[]; aspect: Aspect }
   | { kind: 'did_you_mean'; procedure: string; aspect: Aspect }
   | { kind: 'lookup'; code: string }
@@ -90,6 +90,11 @@ export function decide(u: Understanding, s: DialogueState, procedureNames: Reado
         return decision({ kind: 'notify' }, 'status_lookup', null, null, s.lastCode);
       case 'procedures':
         return decision({ kind: 'menu' }, 'procedure');
+      case 'view': {
+        if (!s.procedure) return decision({ kind: 'menu' }, 'procedure');
+        const aspect = tapped.view === 'legal_basis' ? 'general' : 'documents';
+        return decision({ kind: 'procedure', procedure: s.procedure, aspect, view: tapped.view }, 'procedure', s.procedure, aspect);
+      }
     }
   }
   const key = foldKey(u.text);

@@ -1,9 +1,10 @@
-// The "3 biết" finishing: greet at the start of a conversation, thank when closing an answer,
-// always end with a next step, address the citizen politely, split for the phone.
+// The "3 biết" finishing: greet at the start of a conversation, thank once (at the end of the first
+// answer; closings thank in their own words), always end with a next step, address the citizen politely,
+// split for the phone.
 import type { Reply } from '../core/message';
 import type { Draft } from './draft';
 import { capitalize } from './format';
-import { splitLines, TEXT_LIMIT } from './split';
+import { splitLines } from './split';
 
 export const MAX_OPTIONS = 4;
 
@@ -23,14 +24,21 @@ export function personalize(line: string, address: string): string {
   return line.replace(/\{Ac\}/g, capitalize(address)).replace(/\{ac\}/g, address);
 }
 
-export function finish(draft: Draft, who: Addressee, greet: boolean, limit = TEXT_LIMIT): Reply[] {
+export interface FinishOptions {
+  /** Thank at the end of this answer (the conversation's first); later answers only offer the next step. */
+  thank?: boolean;
+}
+
+export function finish(draft: Draft, who: Addressee, greet: boolean, { thank = true }: FinishOptions = {}): Reply[] {
   const lines: string[] = [];
   if (greet) lines.push(`Dạ, ${who.centreName} xin chào {ac} ạ! Em là trợ lý trả lời tự động của Trung tâm.`);
   lines.push(...draft.lines);
-  if (draft.tone === 'answer') lines.push('Em cảm ơn {ac} đã hỏi ạ. {Ac} cần thêm thông tin gì, mời chọn bên dưới hoặc nhắn cho em ạ.');
-  if (draft.tone === 'apology') lines.push('{Ac} vui lòng chọn một mục bên dưới hoặc nhắn lại giúp em ạ. Em cảm ơn {ac}!');
+  // A draft that already thanks (e.g. for a receipt code) is not thanked twice.
+  const thanks = thank && !draft.lines.some((l) => /cảm ơn/iu.test(l));
+  if (draft.tone === 'answer') lines.push(`${thanks ? 'Em cảm ơn {ac} đã hỏi ạ. ' : ''}{Ac} cần thêm thông tin gì, mời chọn bên dưới hoặc nhắn cho em ạ.`);
+  if (draft.tone === 'apology') lines.push(`{Ac} vui lòng chọn một mục bên dưới hoặc nhắn lại giúp em ạ.${thanks ? ' Em cảm ơn {ac}!' : ''}`);
   const text = lines.map((l) => personalize(l, who.address));
-  const bubbles = splitLines(text, limit);
+  const bubbles = splitLines(text);
   const options = draft.options.slice(0, MAX_OPTIONS);
   return bubbles.map((t, i) => ({ text: t.normalize('NFC'), options: i === bubbles.length - 1 ? options : [] }));
 }

@@ -15,7 +15,13 @@ export const OPTION = {
   human: 'Gặp cán bộ',
   notify: 'Báo khi có kết quả',
   procedures: 'Các thủ tục',
+  allDocuments: 'Xem đủ giấy tờ',
+  specialCases: 'Trường hợp đặc biệt',
+  legalBasis: 'Căn cứ pháp lý',
 } as const;
+
+/** What more of a procedure a citizen can ask to see after a phone-sized first answer. */
+export type View = 'all_documents' | 'special_cases' | 'legal_basis';
 
 export type OptionAction =
   | { kind: 'aspect'; aspect: Aspect }
@@ -23,7 +29,8 @@ export type OptionAction =
   | { kind: 'hours' }
   | { kind: 'human' }
   | { kind: 'notify' }
-  | { kind: 'procedures' };
+  | { kind: 'procedures' }
+  | { kind: 'view'; view: View };
 
 const ACTIONS = new Map<string, OptionAction>([
   [foldKey(OPTION.documents), { kind: 'aspect', aspect: 'documents' }],
@@ -37,13 +44,15 @@ const ACTIONS = new Map<string, OptionAction>([
   [foldKey(OPTION.human), { kind: 'human' }],
   [foldKey(OPTION.notify), { kind: 'notify' }],
   [foldKey(OPTION.procedures), { kind: 'procedures' }],
+  [foldKey(OPTION.allDocuments), { kind: 'view', view: 'all_documents' }],
+  [foldKey(OPTION.specialCases), { kind: 'view', view: 'special_cases' }],
+  [foldKey(OPTION.legalBasis), { kind: 'view', view: 'legal_basis' }],
 ]);
 
 /** The action of a tapped option, or null when the text is not exactly an option label. */
 export function optionAction(text: string): OptionAction | null {
   return ACTIONS.get(foldKey(text)) ?? null;
 }
-
 
 export const ASPECT_OPTIONS: Record<Aspect, string> = {
   documents: OPTION.documents,

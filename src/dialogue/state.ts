@@ -17,6 +17,8 @@ export interface DialogueState {
   lookups: number[];
   /** A person holds the conversation; the bot stays silent. */
   handoff: boolean;
+  /** The bot already thanked the citizen in this conversation (it thanks once, not on every answer). */
+  thanked: boolean;
 }
 
 export const INITIAL_STATE: DialogueState = {
@@ -29,6 +31,7 @@ export const INITIAL_STATE: DialogueState = {
   failures: 0,
   lookups: [],
   handoff: false,
+  thanked: false,
 };
 
 /** Reads a stored state defensively: anything missing or malformed falls back to the initial value. */
@@ -45,5 +48,6 @@ export function reviveState(raw: unknown): DialogueState {
     failures: typeof s.failures === 'number' ? s.failures : 0,
     lookups: Array.isArray(s.lookups) ? s.lookups.filter((x): x is number => typeof x === 'number') : [],
     handoff: s.handoff === true,
+    thanked: s.thanked === true,
   };
 }

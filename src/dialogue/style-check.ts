@@ -1,8 +1,12 @@
 // The "3 biết" rules as a checker, applied in tests to every reply the bot produces.
 import type { Reply } from '../core/message';
 import { hasVietnameseMarks } from '../nlu/fold';
+import { jargonIn } from '../kb/jargon';
 import { TEXT_LIMIT } from './split';
 import { MAX_OPTIONS } from './finish';
+
+/** A reply longer than this many messages no longer reads as an answer on a phone. */
+export const MAX_BUBBLES = 3;
 
 export interface StyleContext {
   /** First reply of the conversation (or after a long pause): must greet with the centre's name. */
@@ -12,7 +16,13 @@ export interface StyleContext {
   cannotHelp: boolean;
   /** An answer or a closing: must thank. */
   closing: boolean;
+  /** The bot already thanked in this conversation and this is no closing: it must not thank again. */
+  thankedBefore?: boolean;
+  /** The citizen asked for the legal basis: law numbers are the answer, not jargon. */
+  legalBasis?: boolean;
 }
+
+const THANKS = /cảm ơn/giu;
 
 export function styleViolations(replies: readonly Reply[], ctx: StyleContext): string[] {
   const v: string[] = [];
@@ -31,6 +41,12 @@ export function styleViolations(replies: readonly Reply[], ctx: StyleContext): s
   if (ctx.greet && !(all.includes('xin chào') && all.includes(ctx.centreName))) v.push('first reply does not greet with the centre name');
   if (ctx.cannotHelp && !/xin lỗi/i.test(all)) v.push('cannot help but does not apologise');
   if (ctx.closing && !/cảm ơn/i.test(all)) v.push('closing without thanks');
+  const thanks = all.match(THANKS)?.length ?? 0;
+  if (thanks > 1) v.push(`thanks ${thanks} times (once, at the end of the answer)`);
+  if (thanks === 1 && !/cảm ơn/iu.test(replies[replies.length - 1].text)) v.push('thanks before the last bubble');
+  if (thanks > 0 && ctx.thankedBefore) v.push('thanks again (already thanked in this conversation)');
+  if (replies.length > MAX_BUBBLES) v.push(`${replies.length} bubbles (at most ${MAX_BUBBLES})`);
+  if (!ctx.legalBasis) for (const j of jargonIn(replies[0].text)) v.push(`jargon in the first bubble: ${j.text}`);
   const last = replies[replies.length - 1];
   if (last.options.length === 0 && !/\?|ạ\.?$/.test(last.text.trim())) v.push('ends without a next step');
   if (last.options.length === 0) v.push('last bubble offers no options (next step)');

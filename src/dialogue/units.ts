@@ -7,10 +7,10 @@
 // deadline unit.
 import type { Aspect } from '../core/labels';
 import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { Unit } from '../kb/schema';
+import type { Unit, UnitKind } from '../kb/schema';
 import { appliesOn } from '../kb/validity';
 import type { Lexicon } from '../nlu/lexicon';
-import { retrievalFeatures, retrievalTokens, TfIdfIndex, type Scored } from '../nlu/retrieval';
+import { phrasePairs, retrievalFeatures, retrievalTokens, TfIdfIndex, type Scored } from '../nlu/retrieval';
 
 /** How citizens ask for a whole section, without a particular fact in mind. */
 export const SECTION_QUERIES: Record<Aspect, readonly string[]> = {
@@ -42,14 +42,26 @@ export const SECTION_QUERIES: Record<Aspect, readonly string[]> = {
 
 /** A unit answers only from this similarity on (cosine of TF-IDF vectors; tuned on the knowledge files). */
 export const UNIT_THRESHOLD = 0.3;
-/** A unit whose related section is the aspect the classifier heard gets this much extra. */
+/**
+ * A word (or word pair) found in the questions of this share of a procedure's units, and of at least
+ * TOPICAL_MIN of them, is its topic ("làm giấy … cho bé"), not a fact: it is left out like the name.
+ */
+export const TOPICAL_SHARE = 0.35;
+const TOPICAL_MIN = 3;
+/**
+ * A unit gets this much extra when the aspect the classifier heard is its related section, or the aspect
+ * its kind is asked with: a deadline or a validity period with "bao lâu", an amount with "bao nhiêu tiền".
+ */
 export const ASPECT_BONUS = 0.05;
+const KIND_ASPECT: Partial<Record<UnitKind, Aspect>> = { deadline: 'time', validity: 'time', amount: 'fee' };
 
 interface DocKey {
   procedure: string;
   /** null: a way of asking for the whole `aspect` section. */
   unit: string | null;
   aspect: Aspect;
+  /** The aspect a unit's kind is asked with, if any. */
+  asked?: Aspect;
 }
 
 export interface UnitMatch {
@@ -62,18 +74,24 @@ export class UnitFinder {
     private readonly index: TfIdfIndex<DocKey>,
     private readonly kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
+    /** The word pairs of each procedure's name, left out of its questions. */
     private readonly nameTokens: ReadonlyMap<string, ReadonlySet<string>>,
+    /** Each procedure's topical features (see TOPICAL_SHARE). */
+    private readonly topical: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
   static build(kb: KnowledgeBase, lexicon: Lexicon): UnitFinder {
     const docs: Array<{ key: DocKey; features: string[] }> = [];
     const names = new Map<string, Set<string>>();
+    const topics = new Map<string, Set<string>>();
     for (const p of kb.procedures.values()) {
-      const name = new Set(retrievalTokens(p.name, lexicon));
+      const name = phrasePairs(retrievalTokens(p.name, lexicon));
       names.set(p.id, name);
-      const features = (text: string) => retrievalFeatures(retrievalTokens(text, lexicon), name);
+      const topic = UnitFinder.topicalOf(p.units.map((u) => [...u.questions, ...(u.keywords ?? [])].flatMap((q) => retrievalFeatures(retrievalTokens(q, lexicon), name))));
+      topics.set(p.id, topic);
+      const features = (text: string) => retrievalFeatures(retrievalTokens(text, lexicon), name).filter((f) => !topic.has(f));
       for (const u of p.units) {
-        const key = { procedure: p.id, unit: u.id, aspect: u.aspect };
+        const key = { procedure: p.id, unit: u.id, aspect: u.aspect, asked: KIND_ASPECT[u.kind] };
         for (const q of u.questions) docs.push({ key, features: features(q) });
         if (u.keywords?.length) docs.push({ key, features: features(u.keywords.join(' . ')) });
       }
@@ -81,7 +99,14 @@ export class UnitFinder {
         for (const q of queries) docs.push({ key: { procedure: p.id, unit: null, aspect }, features: features(q) });
       }
     }
-    return new UnitFinder(new TfIdfIndex(docs), kb, lexicon, names);
+    return new UnitFinder(new TfIdfIndex(docs), kb, lexicon, names, topics);
+  }
+
+  private static topicalOf(unitFeatures: readonly string[][]): Set<string> {
+    const df = new Map<string, number>();
+    for (const fs of unitFeatures) for (const f of new Set(fs)) df.set(f, (df.get(f) ?? 0) + 1);
+    const min = Math.max(TOPICAL_MIN, TOPICAL_SHARE * unitFeatures.length);
+    return new Set([...df].filter(([, n]) => n >= min).map(([f]) => f));
   }
 
   /** Built for this version of the knowledge? */
@@ -94,21 +119,28 @@ export class UnitFinder {
     const p = this.kb.procedures.get(procedureId);
     if (!p) return [];
     const valid = new Set(p.units.filter((u) => appliesOn(u, day)).map((u) => u.id));
-    const query = retrievalFeatures(retrievalTokens(text, this.lexicon), this.nameTokens.get(procedureId));
+    const topic = this.topical.get(procedureId);
+    const query = retrievalFeatures(retrievalTokens(text, this.lexicon), this.nameTokens.get(procedureId)).filter((f) => !topic?.has(f));
     const hits = this.index.search(query, (k) => k.procedure === procedureId && (k.unit === null || valid.has(k.unit)));
     const best = new Map<string, Scored<DocKey>>();
     for (const h of hits) {
-      const score = h.key.unit ? (h.key.aspect === aspect ? h.score + ASPECT_BONUS : h.score) : h.score;
+      const agrees = aspect !== null && (h.key.aspect === aspect || h.key.asked === aspect);
+      const score = h.key.unit && agrees ? h.score + ASPECT_BONUS : h.score;
       const id = h.key.unit ?? `section:${h.key.aspect}`;
       if ((best.get(id)?.score ?? -1) < score) best.set(id, { key: h.key, score });
     }
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
+  /** How well the procedure's best unit or section matches the question (0 when nothing does). */
+  bestScore(procedureId: string, text: string, aspect: Aspect | null, day: string): number {
+    return this.rank(procedureId, text, aspect, day)[0]?.score ?? 0;
+  }
+
   /** The unit that answers the question, or null when no unit does (then the aspect's section answers). */
-  find(procedureId: string, text: string, aspect: Aspect | null, day: string): UnitMatch | null {
+  find(procedureId: string, text: string, aspect: Aspect | null, day: string, threshold = UNIT_THRESHOLD): UnitMatch | null {
     const [top] = this.rank(procedureId, text, aspect, day);
-    if (!top?.key.unit || top.score < UNIT_THRESHOLD) return null;
+    if (!top?.key.unit || top.score < threshold) return null;
     const unit = this.kb.procedures.get(procedureId)?.units.find((u) => u.id === top.key.unit);
     return unit ? { unit, score: top.score } : null;
   }

@@ -18,9 +18,23 @@ export function retrievalTokens(text: string, lexicon: Lexicon): string[] {
   return normalize(text, lexicon).tokens;
 }
 
-/** Tokens plus adjacent bigrams, leaving out the tokens in `drop` (e.g. the words every document shares). */
+const pair = (a: string, b: string) => `${a} ${b}`;
+
+/** The adjacent pairs of a phrase ("xác nhận tình trạng hôn nhân" → "xac nhan", "nhan tinh", …). */
+export function phrasePairs(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(pair(tokens[i], tokens[i + 1]));
+  return out;
+}
+
+/**
+ * Tokens plus adjacent bigrams, leaving out the words that stand in one of the `drop` pairs (e.g. a
+ * procedure's name, which every question about it may say). Pairs, not words: "hôn" of "hôn nhân" goes
+ * while "hôn" of "kết hôn" stays.
+ */
 export function retrievalFeatures(tokens: readonly string[], drop: ReadonlySet<string> = new Set()): string[] {
-  return ngrams(tokens.filter((t) => !drop.has(t)));
+  const kept = tokens.filter((t, i) => !(i > 0 && drop.has(pair(tokens[i - 1], t))) && !(i + 1 < tokens.length && drop.has(pair(t, tokens[i + 1]))));
+  return ngrams(kept);
 }
 
 export class TfIdfIndex<K> {

@@ -5,12 +5,16 @@ import { styleViolations } from '../../src/dialogue/style-check';
 import { testAssistant } from '../support/assistant';
 
 const CANNOT_HELP = new Set(['not_understood', 'out_of_scope', 'bad_code', 'which', 'did_you_mean']);
-const CLOSING = new Set(['procedure', 'thanks', 'goodbye', 'complaint', 'handoff', 'office']);
+// Closings thank in their own words every time (a subscription may too); answers thank once per
+// conversation (issue 9).
+const ALWAYS_THANK = new Set(['thanks', 'goodbye', 'complaint', 'handoff']);
+const MAY_THANK = new Set([...ALWAYS_THANK, 'notify']);
+const ANSWERS = new Set(['procedure', 'office']);
 
 let assistant: Assistant;
 let stores: Stores;
 let clock = new Date('2026-11-25T03:00:00Z'); // Wednesday 10:00 in Vietnam: the centre is open
-const seen: Array<{ text: string; turn: Turn; greet: boolean }> = [];
+const seen: Array<{ text: string; turn: Turn; greet: boolean; thanked: boolean }> = [];
 
 beforeAll(async () => {
   ({ assistant, stores } = await testAssistant({ clock: () => clock, lookupsPerMinute: 5 }));
@@ -26,9 +30,13 @@ beforeAll(async () => {
 });
 
 async function say(conversation: string, text: string, displayName?: string): Promise<Turn> {
-  const first = !seen.some((s) => s.text.startsWith(`${conversation}|`));
+  const earlier = seen.filter((s) => s.text.startsWith(`${conversation}|`));
   const turn = await assistant.turn({ channel: 'web', userId: conversation, messageId: randomUUID(), kind: 'text', text, displayName, sentAt: clock });
-  seen.push({ text: `${conversation}|${text}`, turn, greet: first });
+  const greet = all(turn).includes('xin chào');
+  // Thanks count since the last greeting (a new greeting starts a new conversation).
+  const since = earlier.slice(earlier.map((s) => s.greet).lastIndexOf(true));
+  const thanked = !greet && since.some((s) => all(s.turn).includes('cảm ơn'));
+  seen.push({ text: `${conversation}|${text}`, turn, greet: earlier.length === 0 || greet, thanked });
   return turn;
 }
 const all = (t: Turn) => t.replies.map((r) => r.text).join('\n');
@@ -134,13 +142,16 @@ afterAll(async () => {
 describe('every reply above follows the 3-biết rules', () => {
   it('greets first, apologises when it cannot help, thanks when closing, ends with a next step', () => {
     expect(seen.length).toBeGreaterThan(15);
-    const problems = seen.flatMap(({ text, turn, greet }) => {
+    const problems = seen.flatMap(({ text, turn, greet, thanked }) => {
       const kind = turn.decision?.plan.kind ?? 'non_text';
+      const always = ALWAYS_THANK.has(kind);
+      const may = MAY_THANK.has(kind);
       const v = styleViolations(turn.replies, {
         greet,
         centreName: 'Trung tâm Phục vụ hành chính công xã Hòa An',
         cannotHelp: CANNOT_HELP.has(kind) || /chưa tìm thấy|tạm dừng tra cứu/.test(all(turn)),
-        closing: CLOSING.has(kind),
+        closing: always || (ANSWERS.has(kind) && !thanked),
+        thankedBefore: thanked && !may,
       });
       return v.map((x) => `${text} [${kind}]: ${x}`);
     });

@@ -9,7 +9,11 @@ import type { Stores } from '../../src/store/ports';
 import { ROOT, testAssistant } from '../support/assistant';
 
 const CANNOT_HELP = new Set(['not_understood', 'out_of_scope', 'bad_code', 'which', 'did_you_mean', null]);
-const CLOSING = new Set(['procedure', 'thanks', 'goodbye', 'complaint', 'handoff', 'office']);
+// Closings thank in their own words every time (a subscription may too); answers thank once per
+// conversation (issue 9).
+const ALWAYS_THANK = new Set(['thanks', 'goodbye', 'complaint', 'handoff']);
+const MAY_THANK = new Set([...ALWAYS_THANK, 'notify']);
+const ANSWERS = new Set(['procedure', 'office']);
 const DEV = path.join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
 
 const OWN = [
@@ -26,14 +30,20 @@ beforeAll(async () => {
 });
 afterAll(() => stores.close());
 
-function check(turn: Turn, greet: boolean, label: string): string[] {
-  const kind = turn.decision?.plan.kind ?? null;
+/** `thanked`: the bot thanked earlier in this conversation. */
+function check(turn: Turn, greet: boolean, label: string, thanked = false): string[] {
+  const plan = turn.decision?.plan;
+  const kind = plan?.kind ?? null;
   const text = turn.replies.map((r) => r.text).join('\n');
+  const always = ALWAYS_THANK.has(kind as string);
+  const may = MAY_THANK.has(kind as string);
   return styleViolations(turn.replies, {
     greet,
     centreName: assistant.knowledge.current().commune.centre_name,
     cannotHelp: CANNOT_HELP.has(kind) || /chưa tìm thấy|tạm dừng tra cứu/.test(text),
-    closing: CLOSING.has(kind as string),
+    closing: always || (ANSWERS.has(kind as string) && (greet || !thanked)),
+    thankedBefore: thanked && !greet && !may,
+    legalBasis: plan?.kind === 'procedure' && plan.view === 'legal_basis',
   }).map((v) => `${label} [${kind}]: ${v}`);
 }
 
@@ -55,9 +65,11 @@ it('every reply in one long conversation follows the 3-biết rules', async () =
   const problems: string[] = [];
   const userId = randomUUID();
   let first = true;
+  let thanked = false;
   for (const text of messages()) {
     const turn = await assistant.turn({ channel: 'messenger', userId, messageId: randomUUID(), kind: 'text', text, displayName: 'Phạm Thu Hà', sentAt: new Date() });
-    problems.push(...check(turn, first, text.slice(0, 60)));
+    problems.push(...check(turn, first, text.slice(0, 60), thanked));
+    thanked ||= turn.replies.some((r) => r.text.includes('cảm ơn'));
     first = false;
   }
   expect(problems).toEqual([]);

@@ -45,8 +45,8 @@ describe('knowledge base', () => {
     ['an unknown field', (d: any) => (d.gia = 1), '(file)', 'unknown field(s) gia'],
     ['an id that differs from the file name', (d: any) => (d.id = 'khai-sinh-2'), 'id', 'file name'],
     ['a police procedure without redirect', (d: any) => ((d.authority = 'commune_police'), (d.redirect = null)), 'redirect', 'redirect'],
-    ['a dated fee item without source', (d: any) => (d.fee.items[0].until = '2027-02-28'), 'fee.items.0.source', 'dated or unverified'],
-    ['an unverified fee item without source', (d: any) => (d.fee.items[0].verified = false), 'fee.items.0.source', 'dated or unverified'],
+    ['a dated fee item without source', (d: any) => Object.assign(d.fee.items[0], { until: '2027-02-28', source: null }), 'fee.items.0.source', 'dated or unverified'],
+    ['an unverified fee item without source', (d: any) => Object.assign(d.fee.items[0], { verified: false, source: null }), 'fee.items.0.source', 'dated or unverified'],
     ['a period that ends before it starts', (d: any) => Object.assign(d.fee.items[0], { from: '2027-03-01', until: '2027-02-28', source: 'Thông tư' }), 'fee.items.0.until', 'before from'],
     ['an impossible validity date', (d: any) => Object.assign(d.units[0], { until: '2027-02-29', source: 'Luật' }), 'units.0.until', 'YYYY-MM-DD'],
     ['a dated unit without source', (d: any) => Object.assign(d.units[0], { from: '2026-08-15', source: null }), 'units.0.source', 'dated or unverified'],
@@ -71,13 +71,13 @@ describe('knowledge base', () => {
     const dir = copyKnowledge();
     edit(dir, 'khai-sinh', (d) => {
       d.fee.items.push({ case: 'Bản sao trích lục (miễn phí tạm thời)', vnd: 0, from: '2026-08-15', until: '2027-02-28', verified: false, source: 'Thông tư 117/2026/TT-BTC' });
-      d.units.push({ id: 'han-khai-sinh', kind: 'deadline', questions: ['sinh con bao lau phai khai sinh'], answer: 'Dạ, trong 60 ngày kể từ ngày sinh.', yes_no: null, aspect: 'general', from: null, until: null, verified: true, source: 'Luật Hộ tịch 2014, Điều 15' });
+      d.units.push({ id: 'han-khai-sinh-test', kind: 'deadline', questions: ['sinh con bao lau phai khai sinh'], answer: 'Dạ, trong 60 ngày kể từ ngày sinh.', yes_no: null, aspect: 'general', from: null, until: null, verified: true, source: 'Luật Hộ tịch 2014, Điều 15' });
     });
     const { kb, problems } = loadKnowledge(dir);
     expect(problems).toEqual([]);
     const p = kb!.procedures.get('khai-sinh')!;
     expect(p.fee.items.at(-1)).toMatchObject({ from: '2026-08-15', until: '2027-02-28', verified: false });
-    expect(p.units.at(-1)).toMatchObject({ id: 'han-khai-sinh', questions: ['sinh con bao lau phai khai sinh'] });
+    expect(p.units.at(-1)).toMatchObject({ id: 'han-khai-sinh-test', questions: ['sinh con bao lau phai khai sinh'] });
   });
 
   it('reports a missing taxonomy procedure and broken YAML', () => {

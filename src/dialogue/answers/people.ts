@@ -19,7 +19,8 @@ export function handoff(c: Commune, now: Date): Draft {
   return {
     tone: 'closing',
     lines: [
-      `Dạ, em xin lỗi {ac}, hiện đã ngoài giờ làm việc (${c.office_hours_text}).`,
+      // The hours text may carry its own brackets: no brackets around it.
+      `Dạ, em xin lỗi {ac}, hiện đã ngoài giờ làm việc. Giờ làm việc của Trung tâm: ${c.office_hours_text}.`,
       `Em đã ghi nhận yêu cầu gặp cán bộ; cán bộ sẽ trả lời {ac} tại đây${next ? ` từ ${next}` : ' vào giờ làm việc kế tiếp'} ạ. Trong lúc chờ, {ac} vẫn có thể hỏi em về thủ tục. Em cảm ơn {ac}!`,
     ],
     options: [OPTION.procedures, OPTION.lookup],

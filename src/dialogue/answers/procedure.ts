@@ -1,84 +1,156 @@
-// Answers about one procedure and one aspect, from the knowledge base.
+// Answers about one procedure from the knowledge base, phone-first: the first message holds the direct
+// answer and the few things most people need; the full list, the special cases and the legal basis are
+// behind options. Facts are the ones valid on `day`; near the end of a period the answer says until when.
 import type { Aspect } from '../../core/labels';
-import type { Procedure } from '../../kb/schema';
+import type { FeeItem, Procedure } from '../../kb/schema';
+import { appliesOn, endsWithin, isVerified, viDate } from '../../kb/validity';
 import type { Draft } from '../draft';
 import { midSentence, numbered, vnd } from '../format';
-import { ASPECT_OPTIONS, OPTION } from '../options';
+import { ASPECT_OPTIONS, OPTION, type View } from '../options';
+import { plain } from '../plain';
+import { MAX_OPTIONS } from '../finish';
+
+/** A fact ending this soon says until when. */
+export const ENDS_SOON_DAYS = 30;
+/** Papers shown in the first message; the rest behind "Xem đủ giấy tờ". */
+const FIRST_PAPERS = 5;
+/** Characters of paper lines in the first message (with a greeting it must stay within 700). */
+const PAPERS_BUDGET = 380;
+const FIRST_FEES = 4;
+const FIRST_FREE_CASES = 3;
+const FIRST_ELIGIBILITY = 3;
 
 /** Items are joined into one line, so their own final punctuation goes. */
 const trimEnd = (item: string) => item.replace(/[\s.;,]+$/, '');
+const withoutIf = (when: string) => when.replace(/^Nếu\s+/u, '');
 
-function documentLines(p: Procedure): string[] {
-  const lines = [`Dạ, hồ sơ ${midSentence(p.name)} gồm:`];
-  let n = 1;
-  if (p.documents.submit.length) {
-    lines.push('Giấy tờ nộp:');
-    lines.push(...numbered(p.documents.submit, n));
-    n += p.documents.submit.length;
-  }
-  if (p.documents.present.length) {
-    lines.push('Giấy tờ mang theo để xuất trình (cán bộ xem rồi trả lại):');
-    lines.push(...numbered(p.documents.present, n));
-    n += p.documents.present.length;
-  }
-  if (p.documents.conditional.length) {
-    lines.push('Trường hợp riêng:');
-    for (const c of p.documents.conditional) lines.push(`${n++}. ${c.when}: ${c.items.map(trimEnd).join('; ')}.`);
-  }
-  return lines;
+export function untilNote(f: { until?: string | null }, day: string): string | null {
+  return endsWithin(f, day, ENDS_SOON_DAYS) && f.until ? `áp dụng đến hết ngày ${viDate(f.until)}` : null;
 }
 
-function feeLines(p: Procedure): string[] {
-  const lines = [`Dạ, về lệ phí ${midSentence(p.name)}: ${p.fee.summary}`];
-  lines.push(...numbered(p.fee.items.map((i) => `${i.case}: ${vnd(i.vnd)}${i.note ? ` (${i.note})` : ''}.`)));
-  if (p.fee.free_cases.length) {
-    lines.push('Được miễn:');
-    lines.push(...p.fee.free_cases.map((c) => `- ${c}`));
+interface Body {
+  lines: string[];
+  /** Options the body itself needs (e.g. the rest of a list it left out). */
+  more: string[];
+}
+
+function documentBody(p: Procedure): Body {
+  const papers = [...p.documents.submit.map((t) => ({ t, submit: true })), ...p.documents.present.map((t) => ({ t, submit: false }))];
+  const shown: typeof papers = [];
+  let used = 0;
+  for (const x of papers) {
+    if (shown.length === FIRST_PAPERS || (shown.length > 0 && used + x.t.length > PAPERS_BUDGET)) break;
+    shown.push(x);
+    used += x.t.length;
   }
-  return lines;
-}
-
-function whereLines(p: Procedure): string[] {
-  const lines = [`Dạ, {ac} có thể nộp hồ sơ ${midSentence(p.name)} như sau:`, `1. Trực tiếp: ${p.where.in_person}`];
-  if (p.where.online) lines.push(`${lines.length}. Trực tuyến: ${p.where.online}`);
-  if (p.where.post) lines.push(`${lines.length}. Qua bưu chính: ${p.where.post}`);
-  return lines;
-}
-
-function formLines(p: Procedure): string[] {
-  if (!p.form.name) {
-    return [`Dạ, thủ tục ${midSentence(p.name)} không có mẫu tờ khai riêng.${p.form.note ? ` ${p.form.note}` : ''}`];
+  const lines = [`Dạ, hồ sơ ${midSentence(p.name)} cần:`];
+  const submit = shown.filter((x) => x.submit).map((x) => plain(x.t));
+  const present = shown.filter((x) => !x.submit).map((x) => plain(x.t));
+  if (submit.length) lines.push('Giấy tờ nộp:', ...numbered(submit));
+  if (present.length) lines.push('Mang theo để cán bộ xem rồi trả lại:', ...present.map((t) => `- ${t}`));
+  const more: string[] = [];
+  const hidden = papers.length - shown.length;
+  if (hidden > 0) {
+    lines.push(`Còn ${hidden} giấy tờ nữa, mời {ac} chọn "${OPTION.allDocuments}" để xem đủ.`);
+    more.push(OPTION.allDocuments);
   }
-  return [`Dạ, mẫu dùng cho thủ tục này là: ${p.form.name}.`, ...(p.form.note ? [p.form.note] : [])];
-}
-
-function generalLines(p: Procedure): string[] {
-  const lines = [`Dạ, về thủ tục ${midSentence(p.name)}: ${p.summary}`];
-  if (p.eligibility.length) {
-    lines.push('Điều kiện và lưu ý:');
-    lines.push(...p.eligibility.slice(0, 5).map((e) => `- ${e}`));
+  const cases = p.documents.conditional;
+  if (cases.length) {
+    const example = cases.slice(0, 2).map((c) => withoutIf(c.when)).join('; ');
+    lines.push(`Một số trường hợp cần thêm giấy tờ, ví dụ ${example}: mời {ac} chọn "${OPTION.specialCases}".`);
+    more.push(OPTION.specialCases);
   }
-  return lines;
+  return { lines, more };
 }
 
-const BODY: Record<Aspect, (p: Procedure) => string[]> = {
-  documents: documentLines,
-  fee: feeLines,
-  time: (p) => [`Dạ, thời gian giải quyết ${midSentence(p.name)}: ${p.time}`],
-  where: whereLines,
-  form: formLines,
-  general: generalLines,
+function feeLine(i: FeeItem, day: string): string {
+  const notes = [!isVerified(i) && !/tham khảo/u.test(i.note ?? '') ? 'mức tham khảo' : null, i.note ? plain(i.note) : null, untilNote(i, day)].filter(Boolean);
+  return `- ${plain(i.case)}: ${vnd(i.vnd)}${notes.length ? `, ${notes.join('; ')}` : ''}.`;
+}
+
+function feeBody(p: Procedure, day: string): Body {
+  const lines = [`Dạ, về lệ phí ${midSentence(p.name)}: ${plain(p.fee.summary)}`];
+  lines.push(...p.fee.items.filter((i) => appliesOn(i, day)).slice(0, FIRST_FEES).map((i) => feeLine(i, day)));
+  if (p.fee.free_cases.length) lines.push(`Được miễn: ${p.fee.free_cases.slice(0, FIRST_FREE_CASES).map((c) => trimEnd(plain(c))).join('; ')}.`);
+  return { lines, more: [] };
+}
+
+function whereBody(p: Procedure): Body {
+  const lines = [`Dạ, {ac} có thể nộp hồ sơ ${midSentence(p.name)} như sau:`, `- Trực tiếp: ${plain(p.where.in_person)}`];
+  if (p.where.online) lines.push(`- Trực tuyến: ${plain(p.where.online)}`);
+  if (p.where.post) lines.push(`- Qua bưu chính: ${plain(p.where.post)}`);
+  return { lines, more: [] };
+}
+
+function formBody(p: Procedure): Body {
+  const note = p.form.note ? plain(p.form.note) : null;
+  if (!p.form.name) return { lines: [`Dạ, thủ tục ${midSentence(p.name)} không có mẫu tờ khai riêng.${note ? ` ${note}` : ''}`], more: [] };
+  return { lines: [`Dạ, mẫu dùng cho thủ tục này là: ${plain(p.form.name)}.`, ...(note ? [note] : [])], more: [] };
+}
+
+function generalBody(p: Procedure): Body {
+  const lines = [`Dạ, về thủ tục ${midSentence(p.name)}: ${plain(p.summary)}`];
+  if (p.eligibility.length) lines.push('Điều kiện và lưu ý:', ...p.eligibility.slice(0, FIRST_ELIGIBILITY).map((e) => `- ${plain(e)}`));
+  return { lines, more: [OPTION.legalBasis] };
+}
+
+const BODY: Record<Aspect, (p: Procedure, day: string) => Body> = {
+  documents: documentBody,
+  fee: feeBody,
+  time: (p) => ({ lines: [`Dạ, thời gian giải quyết ${midSentence(p.name)}: ${plain(p.time)}`], more: [] }),
+  where: whereBody,
+  form: formBody,
+  general: generalBody,
 };
 
-/** Next-step options: the other aspects most asked about, then a person. */
-function nextOptions(aspect: Aspect): string[] {
-  const order: Aspect[] = ['documents', 'fee', 'time', 'where', 'form'];
-  return [...order.filter((a) => a !== aspect).slice(0, 3).map((a) => ASPECT_OPTIONS[a]), OPTION.human];
+/** The other aspects most asked about, in this order. */
+const NEXT: readonly Aspect[] = ['documents', 'fee', 'time', 'where', 'form'];
+
+/** Up to MAX_OPTIONS next steps: what the answer itself points to, other aspects, then a person. */
+export function nextOptions(first: readonly string[], except: Aspect | null): string[] {
+  const aspects = NEXT.filter((a) => a !== except).map((a) => ASPECT_OPTIONS[a]);
+  const picked = [...new Set([...first, ...aspects])].slice(0, MAX_OPTIONS - 1);
+  return [...picked, OPTION.human];
 }
 
-export function procedureAnswer(p: Procedure, aspect: Aspect): Draft {
-  const lines: string[] = [];
-  if (p.authority === 'commune_police' && p.redirect) lines.push(`Dạ, xin lưu ý: ${p.redirect}`);
-  lines.push(...BODY[aspect](p));
-  return { tone: 'answer', lines, options: nextOptions(aspect) };
+/** A police procedure's answer says where to go, after the fact asked for. */
+export function redirectLine(p: Procedure): string[] {
+  return p.authority === 'commune_police' && p.redirect ? [`Xin lưu ý: ${plain(p.redirect)}`] : [];
+}
+
+export function procedureAnswer(p: Procedure, aspect: Aspect, day: string): Draft {
+  const body = BODY[aspect](p, day);
+  return { tone: 'answer', lines: [...body.lines, ...redirectLine(p)], options: nextOptions(body.more, aspect) };
+}
+
+function allDocuments(p: Procedure): string[] {
+  const lines = [`Dạ, đây là đủ giấy tờ của thủ tục ${midSentence(p.name)}:`];
+  if (p.documents.submit.length) lines.push('Giấy tờ nộp:', ...numbered(p.documents.submit.map(plain)));
+  if (p.documents.present.length) lines.push('Mang theo để cán bộ xem rồi trả lại:', ...p.documents.present.map((t) => `- ${plain(t)}`));
+  if (p.documents.conditional.length) lines.push(`Các trường hợp cần thêm giấy tờ: mời {ac} chọn "${OPTION.specialCases}".`);
+  return lines;
+}
+
+function specialCases(p: Procedure): string[] {
+  if (!p.documents.conditional.length) return [`Dạ, thủ tục ${midSentence(p.name)} không có trường hợp nào cần thêm giấy tờ ngoài hồ sơ chung.`];
+  return [
+    `Dạ, với thủ tục ${midSentence(p.name)}, ngoài hồ sơ chung thì:`,
+    ...p.documents.conditional.map((c) => `- ${plain(c.when)}: ${c.items.map((i) => trimEnd(plain(i))).join('; ')}.`),
+  ];
+}
+
+function legalBasis(p: Procedure): string[] {
+  return [`Dạ, căn cứ pháp lý của thủ tục ${midSentence(p.name)}:`, ...p.legal_basis.map((l) => `- ${l}`)];
+}
+
+const VIEW: Record<View, (p: Procedure) => string[]> = { all_documents: allDocuments, special_cases: specialCases, legal_basis: legalBasis };
+const VIEW_OPTIONS: Record<View, string[]> = {
+  all_documents: [OPTION.specialCases],
+  special_cases: [OPTION.allDocuments],
+  legal_basis: [],
+};
+
+/** The rest of a procedure a citizen asked to see with an option. */
+export function procedureView(p: Procedure, view: View): Draft {
+  return { tone: 'answer', lines: VIEW[view](p), options: nextOptions(VIEW_OPTIONS[view], view === 'legal_basis' ? null : 'documents') };
 }

@@ -61,7 +61,7 @@ export function lookupUnavailable(c: Commune): Draft {
 export function dossierStatus(d: Dossier, procedureName: string | null, now: Date, c: Commune): Draft {
   const st = STATUS_TEXT[d.status];
   const lines = [
-    `Dạ, em cảm ơn {ac} đã cung cấp mã hồ sơ. Thông tin hồ sơ ${d.code}:`,
+    `Dạ, em đã tìm thấy hồ sơ. Thông tin hồ sơ ${d.code}:`,
     `- Thủ tục: ${procedureName ?? d.procedureId}`,
     `- Người nộp: ${maskName(d.applicantName)}`,
     `- Trạng thái: ${st.label}. ${st.meaning}`,
@@ -71,7 +71,7 @@ export function dossierStatus(d: Dossier, procedureName: string | null, now: Dat
   if (d.reason) lines.push(`- Lý do: ${d.reason}`);
   if (d.note) lines.push(`- Ghi chú: ${d.note}`);
   if (d.status === 'result_ready') {
-    lines.push(`Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc (${c.office_hours_text}), mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`);
+    lines.push(`Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc: ${c.office_hours_text}. Khi đến, {ac} mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`);
   }
   if (isOverdue(d, now)) {
     lines.push(`Em thành thật xin lỗi {ac} vì hồ sơ đã quá ngày hẹn. Trung tâm sẽ có văn bản xin lỗi và hẹn lại ngày trả; {ac} có thể gọi ${c.hotline} để được cán bộ kiểm tra ngay ạ.`);
