@@ -27,6 +27,7 @@ const CASES: Case[] = [
   { method: 'PATCH', route: '/staff/:username', path: '/staff/nobody', role: 'admin', body: { role: 'viewer' }, allowed: 404 },
   { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200 },
   { method: 'GET', route: '/knowledge', path: '/knowledge?q=khai', role: 'viewer', allowed: 200 },
+  { method: 'GET', route: '/knowledge/review', path: '/knowledge/review', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/knowledge/procedures/:id', path: '/knowledge/procedures/khai-sinh', role: 'viewer', allowed: 200 },
   { method: 'POST', route: '/knowledge/procedures/:id/preview', path: '/knowledge/procedures/khai-sinh/preview', role: 'viewer', body: { procedure: {} }, allowed: 400 },
   { method: 'PUT', route: '/knowledge/procedures/:id', path: '/knowledge/procedures/khai-sinh', role: 'editor', body: { procedure: {} }, allowed: 400 },

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { addStaff, dropFixture, fixture, PASSWORD, startConsole, type ConsoleServer, type Fixture } from '../admin/support';
 import { describeBrowser, horizontalOverflow, launch, screenshot, signIn, watch, type Browser } from './admin-browser';
+import { localDay } from '../../src/kb/validity';
 
 jest.setTimeout(120_000);
 
@@ -28,9 +29,9 @@ describeBrowser('staff console (knowledge)')('staff console in a real browser: e
     if (f) await dropFixture(f);
   });
 
-  async function askWebChat(chat: Page, expected: string): Promise<string> {
+  async function askWebChat(chat: Page, expected: string, question = QUESTION): Promise<string> {
     const before = await chat.locator('.msg--bot').count();
-    await chat.fill('#input', QUESTION);
+    await chat.fill('#input', question);
     await chat.press('#input', 'Enter');
     const answer = chat.locator('.msg--bot:not(.msg--typing)', { hasText: expected });
     await chat.waitForFunction((n) => document.querySelectorAll('.msg--bot:not(.msg--typing)').length > n, before);
@@ -80,6 +81,40 @@ describeBrowser('staff console (knowledge)')('staff console in a real browser: e
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await chat.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect([...seen.errors, ...seen.dialogs, ...chatSeen.errors, ...chatSeen.dialogs]).toEqual([]);
+  });
+
+  it('edit an answerable unit with a validity date: its preview, the web chat answer, the review list', async () => {
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    await page.goto(`${srv.url}/admin#/knowledge/khai-tu`);
+    const answer = page.locator('textarea[data-path="units.0.answer"]');
+    await answer.waitFor();
+    expect(await page.locator('input[data-path="units.0.id"]').inputValue()).toBe('han-khai-tu');
+    const text = 'Dạ, phải đăng ký khai tử trong vòng 15 ngày kể từ ngày người thân mất; bản thử của bảng điều khiển.';
+    await answer.fill(text);
+    const until = new Date(Date.parse(`${localDay(new Date(), 'Asia/Ho_Chi_Minh')}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('input[data-path="units.0.until"]', until);
+    await page.locator('#preview-unit option[value="han-khai-tu"]').waitFor({ state: 'attached' });
+    await page.selectOption('#preview-unit', 'han-khai-tu');
+    const shown = `áp dụng đến hết ngày ${until.split('-').reverse().join('/')}`;
+    await page.locator('#preview .bubble', { hasText: 'bản thử của bảng điều khiển' }).filter({ hasText: shown }).waitFor();
+    await page.locator('textarea[data-path="units.0.answer"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'procedure-unit-editor');
+    await page.click('#publish');
+    await page.locator('#toast', { hasText: 'Đã xuất bản phiên bản' }).waitFor();
+
+    const chat = await browser.context.newPage();
+    await chat.setViewportSize({ width: 390, height: 844 });
+    await chat.goto(`${srv.url}/`);
+    expect(await askWebChat(chat, 'bản thử của bảng điều khiển', 'người nhà mất bao lâu thì phải đi khai tử')).toContain(shown);
+
+    await page.goto(`${srv.url}/admin#/knowledge`);
+    const ending = page.locator('#kb-review details[data-kind="expiring"]');
+    await ending.waitFor();
+    expect(await ending.innerText()).toContain('han-khai-tu');
+    await ending.scrollIntoViewIfNeeded();
+    await screenshot(page, 'knowledge-review');
+    expect([...seen.errors, ...seen.dialogs]).toEqual([]);
   });
 
   it('the console fits a phone screen', async () => {

@@ -6,6 +6,8 @@ import { ASPECTS, type Aspect } from '../../core/labels';
 import type { Reply } from '../../core/message';
 import type { Procedure } from '../../kb/schema';
 import { fold } from '../../nlu/fold';
+import { reviewNotices } from '../../kb/review';
+import { localDay } from '../../kb/validity';
 import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
 import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
@@ -71,6 +73,18 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       },
     },
     {
+      // What needs a person's review today (facts ending or ended, stale files, unconfirmed facts, writing slips).
+      method: 'get',
+      path: '/knowledge/review',
+      role: 'viewer',
+      handle: async ({ now }) => {
+        const today = localDay(now, kb().commune.timezone);
+        const names = new Map([...kb().procedures.values()].map((p) => [p.id, p.name]));
+        const notices = reviewNotices(kb(), today).map((n) => ({ ...n, name: n.procedure ? (names.get(n.procedure) ?? n.procedure) : null }));
+        return { today, notices };
+      },
+    },
+    {
       method: 'get',
       path: '/knowledge/procedures/:id',
       role: 'viewer',
@@ -88,7 +102,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
         const id = idOf(ctx);
         const procedure = validProcedure(parse(previewBody, ctx.req.body).procedure, id);
         const answers = Object.fromEntries(ASPECTS.map((a) => [a, d.assistant.preview(procedure, a)])) as Record<Aspect, Reply[]>;
-        return { answers };
+        return { answers, units: d.assistant.previewUnits(procedure) };
       },
     },
     {

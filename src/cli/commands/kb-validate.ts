@@ -1,8 +1,13 @@
-// `kb validate [--taxonomy <taxonomy.json>]`: every problem as "file: field: reason"; non-zero exit on any.
+// `kb validate [--taxonomy <taxonomy.json>] [--dir <knowledge>] [--today YYYY-MM-DD] [--unverified]`:
+// every problem as "file: field: reason" (non-zero exit on any), then the review warnings of the day
+// (facts ending within 30 days or ended, files not reviewed for 6 months, writing-rule slips), which never
+// fail; unverified facts are counted, and listed with --unverified.
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem } from '../../core/problem';
 import { loadKnowledge } from '../../kb/load';
+import { formatNotice, reviewNotices } from '../../kb/review';
+import { localDay } from '../../kb/validity';
 import { info } from '../io';
 import { KNOWLEDGE_DIR, ROOT } from '../paths';
 
@@ -26,5 +31,17 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
     return 1;
   }
   info(`kb validate: ${kb?.procedures.size} procedures and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`);
+  if (!kb) return 0;
+  const todayIdx = args.indexOf('--today');
+  const today = todayIdx >= 0 ? args[todayIdx + 1] : localDay(new Date(), kb.commune.timezone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) {
+    info('kb validate: --today needs a date YYYY-MM-DD');
+    return 2;
+  }
+  const notices = reviewNotices(kb, today);
+  const listed = notices.filter((n) => n.kind !== 'unverified' || args.includes('--unverified'));
+  for (const n of listed) process.stdout.write(`${formatNotice(n)}\n`);
+  const count = (k: string) => notices.filter((n) => n.kind === k).length;
+  info(`kb validate: review on ${today}: ${count('expiring')} ending within 30 days, ${count('expired')} ended, ${count('stale')} not reviewed for 6 months, ${count('writing')} writing warnings, ${count('unverified')} unverified facts${args.includes('--unverified') ? '' : ' (list them with --unverified)'}`);
   return 0;
 }

@@ -61,6 +61,9 @@ describe('edit, preview, publish', () => {
     expect(Object.keys(r.body.answers).sort()).toEqual(['documents', 'fee', 'form', 'general', 'time', 'where']);
     expect(r.body.answers.fee).toEqual(f.assistant.preview(changed, 'fee'));
     expect(r.body.answers.fee.map((x: any) => x.text).join('\n')).toContain(NEW_FEE);
+    // Each answerable unit too, as the bot would answer it.
+    expect(r.body.units['han-khai-sinh']).toEqual(f.assistant.previewUnits(changed)['han-khai-sinh']);
+    expect(r.body.units['han-khai-sinh'][0].text).toContain('60 ngày');
     // A preview publishes nothing.
     expect(await f.stores.knowledge.revision()).toBe(0);
     expect(await ask(f.assistant, FEE_QUESTION)).not.toContain(NEW_FEE);
@@ -240,5 +243,33 @@ describe('edits on disk', () => {
     expect(f.assistant.knowledge.current().procedures.get('khai-tu')!.time).toBe('Ngay trong ngày (sửa trực tiếp trên đĩa).');
     fs.writeFileSync(file, good);
     expect((await editor.post('/knowledge/reload')).body.status.filesProblems).toEqual([]);
+  });
+});
+
+describe('what needs review', () => {
+  it('lists facts ending within 30 days, with the day and the procedure name; ended facts and unverified ones too', async () => {
+    const { today } = (await viewer.get('/knowledge/review')).body;
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const { procedure, version } = await current('ket-hon');
+    const changed = edit(procedure, (p) => {
+      p.fee.items.push({ case: 'Bản sao trích lục kết hôn, miễn tạm thời', vnd: 0, until: plus(10), source: 'Thông tư thử nghiệm' });
+      p.fee.items.push({ case: 'Mức cũ đã hết hạn', vnd: 5000, until: plus(-1), source: 'Thông tư cũ' });
+    });
+    expect((await editor.put('/knowledge/procedures/ket-hon', { procedure: changed, baseVersion: version })).status).toBe(200);
+    const { notices } = (await viewer.get('/knowledge/review')).body;
+    const mine = notices.filter((n: any) => n.procedure === 'ket-hon');
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'expiring', field: 'fee.items.2', date: plus(10), name: 'Đăng ký kết hôn' }),
+        expect.objectContaining({ kind: 'expired', field: 'fee.items.3', date: plus(-1) }),
+      ]),
+    );
+    expect(notices.some((n: any) => n.kind === 'unverified' && n.procedure === 'trich-luc-ho-tich')).toBe(true);
+    // The bot answers with what applies today only.
+    const answer = await ask(f.assistant, 'lệ phí đăng ký kết hôn bao nhiêu');
+    expect(answer).not.toContain('Mức cũ đã hết hạn');
+    expect(answer).toContain(`miễn tạm thời: miễn phí, áp dụng đến hết ngày ${plus(10).split('-').reverse().join('/')}`);
+    expect((await editor.post('/knowledge/procedures/ket-hon/restore', { version: 0 })).status).toBe(200);
   });
 });

@@ -20,3 +20,7 @@ export const UNIT_KIND = {
   rule: 'Quy định', special_case: 'Trường hợp đặc biệt', faq: 'Hỏi – đáp',
 };
 export const YES_NO = { yes: 'Có', no: 'Không' };
+export const NOTICE = {
+  expiring: 'Sắp hết hiệu lực (trong 30 ngày)', expired: 'Đã hết hiệu lực, trợ lý không còn dùng', stale: 'Quá 6 tháng chưa rà soát',
+  unverified: 'Chưa đối chiếu văn bản chính thức', writing: 'Cách viết cần sửa (mã nội bộ, số văn bản, số câu trả lời)',
+};

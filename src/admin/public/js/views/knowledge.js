@@ -3,7 +3,7 @@
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
-import { AUTHORITY } from '../labels.js';
+import { AUTHORITY, NOTICE } from '../labels.js';
 import { badge, busy, canEdit, showError, toast } from '../ui.js';
 
 export function originBadge(o) {
@@ -20,6 +20,29 @@ function statusCard(s) {
     h('p', { class: 'muted small', text: 'Tệp đọc lúc ' + when(s.filesLoadedAt) + ' · kiểm tra thay đổi lúc ' + when(s.checkedAt) + ' · phiên bản kho ' + s.revision }),
     problems.length ? h('div', { class: 'errors' }, h('strong', { text: 'Có lỗi, trợ lý vẫn dùng bản tốt gần nhất:' }),
       h('ul', null, problems.map((p) => h('li', null, p.file + ': ' + p.field + ': ' + p.reason)))) : null);
+}
+
+const viDate = (d) => d.split('-').reverse().join('/');
+
+/** One line per notice, in Vietnamese: the procedure, the field, what and when. */
+function noticeLine(n) {
+  const what = n.subject ? ' "' + n.subject + '"' : '';
+  const when = n.date ? (n.kind === 'stale' ? ' — rà soát lần cuối ' : n.kind === 'unverified' ? ' — áp dụng đến ' : ' — đến hết ngày ') + viDate(n.date) : '';
+  return h('li', { 'data-kind': n.kind },
+    n.procedure ? h('a', { href: '#/knowledge/' + n.procedure, text: n.name }) : h('strong', { text: n.file }),
+    h('span', { class: 'muted small', text: ' · ' + n.field }), what + when,
+    n.source ? h('div', { class: 'muted small', text: 'Nguồn để kiểm tra: ' + n.source }) : null);
+}
+
+/** What needs a person's review today, most urgent first; the long lists start folded. */
+function reviewCard(review) {
+  const order = ['expired', 'expiring', 'stale', 'unverified', 'writing'];
+  const groups = order.map((k) => [k, review.notices.filter((n) => n.kind === k)]).filter(([, list]) => list.length);
+  return h('section', { class: 'card', id: 'kb-review' },
+    h('h2', { text: 'Cần rà soát (ngày ' + viDate(review.today) + ')' }),
+    groups.length ? groups.map(([k, list]) => h('details', { open: k === 'expired' || k === 'expiring' || k === 'stale', 'data-kind': k },
+      h('summary', { text: NOTICE[k] + ' (' + list.length + ')' }), h('ul', null, list.map(noticeLine))))
+      : h('p', { class: 'muted', text: 'Không có nội dung nào cần rà soát.' }));
 }
 
 function importBox(me, refresh) {
@@ -55,13 +78,15 @@ export async function renderKnowledge(view, { me }) {
   const search = h('input', { type: 'search', id: 'kb-search', placeholder: 'Tìm thủ tục (có dấu hoặc không dấu)…', maxlength: 200 });
   const list = h('div', { class: 'card' });
   const status = h('div');
+  const review = h('div');
   const errors = h('div');
   const reload = canEdit(me) ? h('button', { type: 'button', class: 'secondary', text: 'Đọc lại tệp trên đĩa' }) : null;
 
   async function refresh() {
     try {
-      const data = await api('GET', '/knowledge', undefined, { q: search.value });
+      const [data, notices] = await Promise.all([api('GET', '/knowledge', undefined, { q: search.value }), api('GET', '/knowledge/review')]);
       clear(status, statusCard(data.status));
+      clear(review, reviewCard(notices));
       clear(list, data.procedures.length ? h('div', { class: 'table-wrap' }, h('table', null,
         h('thead', null, h('tr', null, ['Thủ tục', 'Cơ quan', 'Nguồn', 'Rà soát'].map((t) => h('th', { text: t })))),
         h('tbody', null, data.procedures.map((p) => h('tr', null,
@@ -80,7 +105,7 @@ export async function renderKnowledge(view, { me }) {
   clear(view, h('h1', { text: 'Thủ tục' }), status, errors,
     h('div', { class: 'card row' }, h('div', { class: 'grow' }, search), reload,
       h('a', { href: apiUrl('/knowledge/export'), download: '', text: 'Xuất bộ thủ tục (.tar.gz)' })),
-    list, importBox(me, refresh));
+    review, list, importBox(me, refresh));
   await refresh();
   return () => clearTimeout(timer);
 }

@@ -35,16 +35,25 @@ export async function renderProcedure(view, { me, params: [id] }) {
 
   const form = procedureForm(data.procedure, { readOnly: !editable, onChange: () => { clearTimeout(previewTimer); previewTimer = setTimeout(preview, 600); } });
   const tabs = h('div', { class: 'tabs', role: 'tablist' }, Object.entries(ASPECT).map(([k, label]) =>
-    h('button', { type: 'button', role: 'tab', 'data-aspect': k, 'aria-selected': String(k === aspect), text: label, onclick: () => { aspect = k; markTab(); if (lastAnswers) clear(previewBox, replyBubbles(lastAnswers[aspect])); else preview(); } })));
+    h('button', { type: 'button', role: 'tab', 'data-aspect': k, 'aria-selected': String(k === aspect), text: label, onclick: () => { aspect = k; unitPick.value = ''; markTab(); if (lastAnswers) show(); else preview(); } })));
   const markTab = () => tabs.querySelectorAll('button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.aspect === aspect)));
 
   let lastAnswers = null;
+  let lastUnits = {};
+  // A unit's answer (what the bot says to a question that unit answers), or the aspect's section.
+  const unitPick = h('select', { id: 'preview-unit', 'aria-label': 'Xem câu trả lời theo câu hỏi' });
+  const show = () => clear(previewBox, replyBubbles(unitPick.value && lastUnits[unitPick.value] ? lastUnits[unitPick.value] : lastAnswers[aspect]));
+  unitPick.addEventListener('change', () => { if (lastAnswers) show(); });
   async function preview() {
     try {
-      const { answers } = await api('POST', '/knowledge/procedures/' + id + '/preview', { procedure: form.value() });
+      const { answers, units } = await api('POST', '/knowledge/procedures/' + id + '/preview', { procedure: form.value() });
       lastAnswers = answers;
+      lastUnits = units;
+      const picked = unitPick.value;
+      clear(unitPick, h('option', { value: '', text: '— Câu trả lời theo mục (chọn tab) —' }),
+        Object.keys(units).map((u) => h('option', { value: u, selected: u === picked, text: 'Câu hỏi: ' + u })));
       form.showProblems([]);
-      clear(previewBox, replyBubbles(answers[aspect]));
+      show();
     } catch (err) {
       lastAnswers = null;
       if (err.problems) form.showProblems(err.problems);
@@ -103,7 +112,7 @@ export async function renderProcedure(view, { me, params: [id] }) {
     h('div', { class: 'split' },
       h('section', { class: 'card' }, h('h2', { text: editable ? 'Sửa nội dung' : 'Nội dung' }), form.element,
         editable ? h('div', { class: 'card' }, h('label', { for: 'publish-comment', text: 'Ghi chú thay đổi (không bắt buộc)' }), comment, h('p', { class: 'row' }, publish)) : null),
-      h('section', { class: 'card sticky' }, h('h2', { text: 'Trợ lý sẽ trả lời' }), tabs, previewBox)),
+      h('section', { class: 'card sticky' }, h('h2', { text: 'Trợ lý sẽ trả lời' }), tabs, h('p', null, unitPick), previewBox)),
     historyBox);
   await Promise.all([preview(), loadHistory()]);
   return () => clearTimeout(previewTimer);
