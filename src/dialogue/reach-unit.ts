@@ -1,9 +1,10 @@
 // After the decision: does one answerable unit answer the question? Within the understood procedure the
 // unit finder decides between a unit and the aspect's section. A message the classifier could not place,
 // or placed on another procedure without naming one ("thế quá hạn thì sao?"), may still ask about the
-// procedure in context: then a unit of that procedure answers if it matches clearly. And when the
-// classifier hesitated between procedures, a runner-up whose unit answers the question far better than
-// anything of the first ("đi khai sinh có phải mang giấy kết hôn của bố mẹ không") takes the question.
+// procedure in context: then a unit of that procedure answers if it matches clearly. And a runner-up of
+// the classifier, or the procedure in context, whose unit answers the question far better than anything
+// of the first takes the question ("đi khai sinh có phải mang giấy kết hôn của bố mẹ không" is about
+// khai sinh; "khai sinh xong có phải đăng ký thường trú không", asked about khai sinh, too).
 import type { Understanding } from '../nlu/understanding';
 import type { Decision } from './decide';
 import { optionAction } from './options';
@@ -32,10 +33,12 @@ export function reachUnit(d: Decision, u: Understanding, s: DialogueState, finde
   if (plan.kind !== 'procedure' || plan.view) return d;
   const here = finder.bestScore(plan.procedure, u.text, plan.aspect, day);
   let best: { procedure: string; unit: string; score: number } | null = null;
-  for (const c of u.procedureCandidates) {
-    if (c.procedure === plan.procedure || c.p < CANDIDATE_MIN_P) continue;
-    const m = finder.find(c.procedure, u.text, plan.aspect, day);
-    if (m && m.score >= here + CANDIDATE_MARGIN && m.score > (best?.score ?? 0)) best = { procedure: c.procedure, unit: m.unit.id, score: m.score };
+  const others = new Set(u.procedureCandidates.filter((c) => c.p >= CANDIDATE_MIN_P).map((c) => c.procedure));
+  if (s.procedure) others.add(s.procedure);
+  others.delete(plan.procedure);
+  for (const procedure of others) {
+    const m = finder.find(procedure, u.text, plan.aspect, day);
+    if (m && m.score >= here + CANDIDATE_MARGIN && m.score > (best?.score ?? 0)) best = { procedure, unit: m.unit.id, score: m.score };
   }
   if (best) return { ...d, plan: { ...plan, procedure: best.procedure, unit: best.unit }, procedure: best.procedure };
   const m = finder.find(plan.procedure, u.text, plan.aspect, day);

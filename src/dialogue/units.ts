@@ -129,7 +129,8 @@ export class UnitFinder {
       const id = h.key.unit ?? `section:${h.key.aspect}`;
       if ((best.get(id)?.score ?? -1) < score) best.set(id, { key: h.key, score });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    // On a tie the unit wins: it was written for this procedure, the section queries for all of them.
+    return [...best.values()].sort((a, b) => b.score - a.score || Number(b.key.unit !== null) - Number(a.key.unit !== null));
   }
 
   /** How well the procedure's best unit or section matches the question (0 when nothing does). */

@@ -63,15 +63,24 @@ function documentBody(p: Procedure): Body {
   return { lines, more };
 }
 
+/** An unconfirmed amount is a reference figure ("mức tham khảo"), an unconfirmed exemption the current rule. */
+function amount(i: FeeItem): string {
+  if (isVerified(i)) return vnd(i.vnd);
+  if (i.vnd === 0) return 'theo quy định hiện hành được miễn phí';
+  return /tham khảo/u.test(i.note ?? '') ? vnd(i.vnd) : `mức tham khảo ${vnd(i.vnd)}`;
+}
+
 function feeLine(i: FeeItem, day: string): string {
-  const notes = [!isVerified(i) && !/tham khảo/u.test(i.note ?? '') ? 'mức tham khảo' : null, i.note ? plain(i.note) : null, untilNote(i, day)].filter(Boolean);
-  return `- ${plain(i.case)}: ${vnd(i.vnd)}${notes.length ? `, ${notes.join('; ')}` : ''}.`;
+  const notes = [i.note ? plain(i.note) : null, untilNote(i, day)].filter(Boolean);
+  return `- ${plain(i.case)}: ${amount(i)}${notes.length ? `, ${notes.join('; ')}` : ''}.`;
 }
 
 function feeBody(p: Procedure, day: string): Body {
   const lines = [`Dạ, về lệ phí ${midSentence(p.name)}: ${plain(p.fee.summary)}`];
-  lines.push(...p.fee.items.filter((i) => appliesOn(i, day)).slice(0, FIRST_FEES).map((i) => feeLine(i, day)));
+  const items = p.fee.items.filter((i) => appliesOn(i, day)).slice(0, FIRST_FEES);
+  lines.push(...items.map((i) => feeLine(i, day)));
   if (p.fee.free_cases.length) lines.push(`Được miễn: ${p.fee.free_cases.slice(0, FIRST_FREE_CASES).map((c) => trimEnd(plain(c))).join('; ')}.`);
+  if (items.some((i) => !isVerified(i))) lines.push('Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm hoặc trang thủ tục trên Cổng Dịch vụ công quốc gia ạ.');
   return { lines, more: [] };
 }
 

@@ -17,14 +17,15 @@ function lowerFirst(s: string): string {
 export function statedAnswer(u: Unit): string {
   const rest = plain(u.answer).replace(/^Dạ\s*,?\s*/u, '');
   const hedge = isVerified(u) ? '' : u.kind === 'amount' ? 'theo quy định hiện hành, mức tham khảo: ' : 'theo quy định hiện hành, ';
-  if (u.yes_no) {
-    const word = u.yes_no === 'yes' ? 'có' : 'không';
+  if (!u.yes_no) return `Dạ, ${hedge}${lowerFirst(rest)}`;
+  const word = u.yes_no === 'yes' ? 'có' : 'không';
+  if (!hedge && new RegExp(`^${word}(?!\\p{L})`, 'iu').test(rest)) {
     // "Không bị phạt." → "Dạ không bị phạt."; "Có. Ông, bà…" → "Dạ có. Ông, bà…"
-    const lead = new RegExp(`^${word}(?!\\p{L})`, 'iu');
-    if (!hedge && lead.test(rest)) return `Dạ ${word}${rest.slice(word.length)}`;
-    return `Dạ ${word}, ${hedge}${lowerFirst(rest.replace(lead, '').replace(/^[\s,.:;]+/u, ''))}`;
+    return `Dạ ${word}${rest.slice(word.length)}`;
   }
-  return `Dạ, ${hedge}${lowerFirst(rest)}`;
+  // Only a standalone "Không." / "Có," gives way to the hedge; "Không bị phạt" keeps its "không".
+  const body = rest.replace(new RegExp(`^${word}\\s*[,.:;!]\\s*`, 'iu'), '');
+  return `Dạ ${word}, ${hedge}${lowerFirst(body)}`;
 }
 
 export function unitAnswer(p: Procedure, u: Unit, day: string): Draft {
