@@ -10,7 +10,7 @@ import { nextOptions, redirectLine, untilNote } from './procedure';
 
 /** "Không bị phạt" → "không bị phạt", but "VNeID", "UBND" keep their capitals. */
 function lowerFirst(s: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  return /^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 /** The answer's first words, worded as the unit requires. */
