@@ -92,7 +92,7 @@ export function decide(u: Understanding, s: DialogueState, procedureNames: Reado
         return decision({ kind: 'menu' }, 'procedure');
       case 'view': {
         if (!s.procedure) return decision({ kind: 'menu' }, 'procedure');
-        const aspect = tapped.view === 'legal_basis' ? 'general' : 'documents';
+        const aspect = tapped.view === 'legal_basis' ? 'general' : tapped.view === 'all_fees' ? 'fee' : 'documents';
         return decision({ kind: 'procedure', procedure: s.procedure, aspect, view: tapped.view }, 'procedure', s.procedure, aspect);
       }
     }

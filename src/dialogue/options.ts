@@ -16,12 +16,13 @@ export const OPTION = {
   notify: 'Báo khi có kết quả',
   procedures: 'Các thủ tục',
   allDocuments: 'Xem đủ giấy tờ',
+  allFees: 'Xem đủ lệ phí',
   specialCases: 'Trường hợp đặc biệt',
   legalBasis: 'Căn cứ pháp lý',
 } as const;
 
 /** What more of a procedure a citizen can ask to see after a phone-sized first answer. */
-export type View = 'all_documents' | 'special_cases' | 'legal_basis';
+export type View = 'all_documents' | 'all_fees' | 'special_cases' | 'legal_basis';
 
 export type OptionAction =
   | { kind: 'aspect'; aspect: Aspect }
@@ -45,6 +46,7 @@ const ACTIONS = new Map<string, OptionAction>([
   [foldKey(OPTION.notify), { kind: 'notify' }],
   [foldKey(OPTION.procedures), { kind: 'procedures' }],
   [foldKey(OPTION.allDocuments), { kind: 'view', view: 'all_documents' }],
+  [foldKey(OPTION.allFees), { kind: 'view', view: 'all_fees' }],
   [foldKey(OPTION.specialCases), { kind: 'view', view: 'special_cases' }],
   [foldKey(OPTION.legalBasis), { kind: 'view', view: 'legal_basis' }],
 ]);

@@ -69,7 +69,7 @@ describe('every procedure, every aspect, every view', () => {
         expect({ p: p.id, a, plan: turn.decision?.plan }).toMatchObject({ plan: { kind: 'procedure', procedure: p.id, aspect: a } });
         asked.push({ label: `${p.id}/${a}`, turn, greet: false, thanked: true });
       }
-      for (const view of [OPTION.allDocuments, OPTION.specialCases, OPTION.legalBasis]) {
+      for (const view of [OPTION.allDocuments, OPTION.allFees, OPTION.specialCases, OPTION.legalBasis]) {
         const { turn } = await inContext(p, view);
         expect(turn.decision?.plan).toMatchObject({ kind: 'procedure', procedure: p.id, view: expect.any(String) });
         asked.push({ label: `${p.id}/${view}`, turn, greet: false, thanked: true });

@@ -13,6 +13,7 @@ const tap = (text: string): Understanding => ({
 it.each([
   [OPTION.allDocuments, 'all_documents', 'documents'],
   ['xem du giay to', 'all_documents', 'documents'],
+  [OPTION.allFees, 'all_fees', 'fee'],
   [OPTION.specialCases, 'special_cases', 'documents'],
   [OPTION.legalBasis, 'legal_basis', 'general'],
 ])('"%s" shows the %s view of the procedure in context', (text, view, aspect) => {

@@ -8,6 +8,7 @@ import type { Draft } from '../draft';
 import { midSentence, numbered, vnd } from '../format';
 import { ASPECT_OPTIONS, OPTION, type View } from '../options';
 import { plain } from '../plain';
+import { foldKey } from '../../nlu/fold';
 import { MAX_OPTIONS } from '../finish';
 
 /** A fact ending this soon says until when. */
@@ -15,9 +16,12 @@ export const ENDS_SOON_DAYS = 30;
 /** Papers shown in the first message; the rest behind "Xem đủ giấy tờ". */
 const FIRST_PAPERS = 5;
 /** Characters of paper lines in the first message (with a greeting it must stay within 700). */
-const PAPERS_BUDGET = 380;
+const PAPERS_BUDGET = 330;
+/** Characters of fee lines in the first message; a note longer than SHORT_NOTE waits for the posted list. */
+const FEES_BUDGET = 300;
+const SHORT_NOTE = 30;
 const FIRST_FEES = 4;
-const FIRST_FREE_CASES = 3;
+const FIRST_FREE_CASES = 1;
 const FIRST_ELIGIBILITY = 3;
 
 /** Items are joined into one line, so their own final punctuation goes. */
@@ -56,32 +60,53 @@ function documentBody(p: Procedure): Body {
   }
   const cases = p.documents.conditional;
   if (cases.length) {
-    const example = cases.slice(0, 2).map((c) => withoutIf(c.when)).join('; ');
-    lines.push(`Một số trường hợp cần thêm giấy tờ, ví dụ ${example}: mời {ac} chọn "${OPTION.specialCases}".`);
+    lines.push(`Trường hợp riêng cần thêm giấy tờ, ví dụ ${withoutIf(cases[0].when)}: mời {ac} chọn "${OPTION.specialCases}".`);
     more.push(OPTION.specialCases);
   }
   return { lines, more };
 }
 
 /** An unconfirmed amount is a reference figure ("mức tham khảo"), an unconfirmed exemption the current rule. */
-function amount(i: FeeItem): string {
+function amount(i: FeeItem, note: string | null): string {
   if (isVerified(i)) return vnd(i.vnd);
   if (i.vnd === 0) return 'theo quy định hiện hành được miễn phí';
-  return /tham khảo/u.test(i.note ?? '') ? vnd(i.vnd) : `mức tham khảo ${vnd(i.vnd)}`;
+  return note && /tham khảo/u.test(note) ? vnd(i.vnd) : `mức tham khảo ${vnd(i.vnd)}`;
 }
 
-function feeLine(i: FeeItem, day: string): string {
-  const notes = [i.note ? plain(i.note) : null, untilNote(i, day)].filter(Boolean);
-  return `- ${plain(i.case)}: ${amount(i)}${notes.length ? `, ${notes.join('; ')}` : ''}.`;
+/** One fee line; in the first message (`short`) a long note waits for "Xem đủ lệ phí". */
+function feeLine(i: FeeItem, day: string, short = true): string {
+  const note = i.note && (!short || i.note.length <= SHORT_NOTE) ? plain(i.note) : null;
+  const notes = [note, untilNote(i, day)].filter(Boolean);
+  return `- ${plain(i.case)}: ${amount(i, note)}${notes.length ? `, ${notes.join('; ')}` : ''}.`;
+}
+
+/** The summary already says where the exact amount is (the province's list, a reference figure). */
+const POINTS_TO_LIST = /tỉnh|niêm yết|tham khảo/u;
+
+function freeCases(p: Procedure, items: readonly FeeItem[]): string[] {
+  // A free case that repeats a fee line ("Khai sinh đúng hạn…: miễn phí") is not said twice.
+  const said = new Set(items.map((i) => foldKey(i.case)));
+  return p.fee.free_cases.filter((c) => !said.has(foldKey(c))).map((c) => trimEnd(plain(c)));
 }
 
 function feeBody(p: Procedure, day: string): Body {
   const lines = [`Dạ, về lệ phí ${midSentence(p.name)}: ${plain(p.fee.summary)}`];
-  const items = p.fee.items.filter((i) => appliesOn(i, day)).slice(0, FIRST_FEES);
-  lines.push(...items.map((i) => feeLine(i, day)));
-  if (p.fee.free_cases.length) lines.push(`Được miễn: ${p.fee.free_cases.slice(0, FIRST_FREE_CASES).map((c) => trimEnd(plain(c))).join('; ')}.`);
-  if (items.some((i) => !isVerified(i))) lines.push('Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm hoặc trang thủ tục trên Cổng Dịch vụ công quốc gia ạ.');
-  return { lines, more: [] };
+  const items = p.fee.items.filter((i) => appliesOn(i, day));
+  const shown: string[] = [];
+  let used = 0;
+  for (const i of items) {
+    const line = feeLine(i, day);
+    if (shown.length === FIRST_FEES || (shown.length > 0 && used + line.length > FEES_BUDGET)) break;
+    shown.push(line);
+    used += line.length;
+  }
+  lines.push(...shown);
+  const free = freeCases(p, items);
+  if (free.length) lines.push(`Được miễn: ${free.slice(0, FIRST_FREE_CASES).join('; ')}.`);
+  const unsure = items.some((i) => !isVerified(i) || (i.note?.length ?? 0) > SHORT_NOTE);
+  if (unsure && !POINTS_TO_LIST.test(p.fee.summary)) lines.push('Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm ạ.');
+  const hidden = shown.length < items.length || free.length > FIRST_FREE_CASES || items.some((i) => (i.note?.length ?? 0) > SHORT_NOTE);
+  return { lines, more: hidden ? [OPTION.allFees] : [] };
 }
 
 function whereBody(p: Procedure): Body {
@@ -140,6 +165,17 @@ function allDocuments(p: Procedure): string[] {
   return lines;
 }
 
+function allFees(p: Procedure, day: string): string[] {
+  const items = p.fee.items.filter((i) => appliesOn(i, day));
+  const free = freeCases(p, items);
+  return [
+    `Dạ, lệ phí ${midSentence(p.name)}: ${plain(p.fee.summary)}`,
+    ...items.map((i) => feeLine(i, day, false)),
+    ...(free.length ? ['Được miễn:', ...free.map((c) => `- ${c}`)] : []),
+    'Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm hoặc trang thủ tục trên Cổng Dịch vụ công quốc gia ạ.',
+  ];
+}
+
 function specialCases(p: Procedure): string[] {
   if (!p.documents.conditional.length) return [`Dạ, thủ tục ${midSentence(p.name)} không có trường hợp nào cần thêm giấy tờ ngoài hồ sơ chung.`];
   return [
@@ -152,14 +188,21 @@ function legalBasis(p: Procedure): string[] {
   return [`Dạ, căn cứ pháp lý của thủ tục ${midSentence(p.name)}:`, ...p.legal_basis.map((l) => `- ${l}`)];
 }
 
-const VIEW: Record<View, (p: Procedure) => string[]> = { all_documents: allDocuments, special_cases: specialCases, legal_basis: legalBasis };
+const VIEW: Record<View, (p: Procedure, day: string) => string[]> = {
+  all_documents: allDocuments,
+  all_fees: allFees,
+  special_cases: specialCases,
+  legal_basis: legalBasis,
+};
 const VIEW_OPTIONS: Record<View, string[]> = {
   all_documents: [OPTION.specialCases],
+  all_fees: [],
   special_cases: [OPTION.allDocuments],
   legal_basis: [],
 };
 
 /** The rest of a procedure a citizen asked to see with an option. */
-export function procedureView(p: Procedure, view: View): Draft {
-  return { tone: 'answer', lines: VIEW[view](p), options: nextOptions(VIEW_OPTIONS[view], view === 'legal_basis' ? null : 'documents') };
+export function procedureView(p: Procedure, view: View, day: string): Draft {
+  const except = view === 'legal_basis' ? null : view === 'all_fees' ? 'fee' : 'documents';
+  return { tone: 'answer', lines: VIEW[view](p, day), options: nextOptions(VIEW_OPTIONS[view], except) };
 }
