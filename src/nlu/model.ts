@@ -12,6 +12,8 @@ import { ngrams } from './tokenize';
 import type { Understanding } from './understanding';
 
 const PROCEDURE_PREFIX = 'p:';
+/** Out-of-scope questions another authority handles are learned per catalogue entry. */
+const REDIRECT_PREFIX = 'x:';
 /**
  * Features whose use is spread this evenly over the labels (normalised entropy of the per-label
  * rates) are left out of the label model: "cần", "gì", "thì" say nothing about which procedure is
@@ -25,8 +27,9 @@ const NAMING_MIN_DOCS = 3;
 const NAMING_FAMILY = 3;
 const NAMING_CONCENTRATION = 0.8;
 
-function labelOf(e: Pick<Example, 'intent' | 'procedure'>): string {
-  return e.intent === 'procedure' ? `${PROCEDURE_PREFIX}${e.procedure}` : e.intent;
+function labelOf(e: Pick<Example, 'intent' | 'procedure' | 'redirect'>): string {
+  if (e.intent === 'procedure') return `${PROCEDURE_PREFIX}${e.procedure}`;
+  return e.redirect ? `${REDIRECT_PREFIX}${e.redirect}` : e.intent;
 }
 
 type Cue = { aspect: Aspect; tokens: string[] };
@@ -164,6 +167,7 @@ export class NluModel {
       normalized: norm.tokens.join(' '),
       procedure: null,
       aspect: null,
+      redirect: null,
     };
     // A receipt code (or an attempt at one) decides the intent; no classifier needed.
     if (norm.codes.length > 0 || norm.malformedCodes.length > 0) {
@@ -178,6 +182,9 @@ export class NluModel {
     if (top.label.startsWith(PROCEDURE_PREFIX)) {
       const procedure = top.label.slice(PROCEDURE_PREFIX.length);
       return { ...base, intent: 'procedure', procedure, aspect: this.aspectOf(grams, cued), code: null, confidence: top.p, procedureCandidates };
+    }
+    if (top.label.startsWith(REDIRECT_PREFIX)) {
+      return { ...base, intent: 'out_of_scope', redirect: top.label.slice(REDIRECT_PREFIX.length), code: null, confidence: top.p, procedureCandidates };
     }
     const intent: Intent = isIntent(top.label) ? top.label : 'out_of_scope';
     return { ...base, intent, code: null, confidence: top.p, procedureCandidates };

@@ -11,6 +11,8 @@ export interface Example {
   intent: Intent;
   procedure: string | null;
   aspect: Aspect | null;
+  /** For out-of-scope examples from intents/elsewhere/: the catalogue entry (knowledge/elsewhere/) that handles it. */
+  redirect?: string;
   /** File (relative to the intents folder) it came from, for lint messages. */
   source: string;
 }
@@ -88,6 +90,19 @@ function readIntentFile(file: string, rel: string, problems: Problem[]): Example
   return texts.map((text) => ({ text, intent, procedure: null, aspect: null, source: rel }));
 }
 
+function readElsewhereFile(file: string, rel: string, problems: Problem[]): Example[] {
+  const doc = readYaml(file, rel, problems) as { redirect?: unknown; examples?: unknown } | undefined;
+  if (!doc) return [];
+  if (typeof doc.redirect !== 'string' || !doc.redirect) {
+    problems.push({ file: rel, field: 'redirect', reason: 'missing catalogue entry id (a file name in knowledge/elsewhere/)' });
+    return [];
+  }
+  const redirect = doc.redirect;
+  const texts = stringList(doc.examples, rel, 'examples', problems);
+  if (texts.length === 0) problems.push({ file: rel, field: 'examples', reason: 'no examples: the redirect cannot be learned' });
+  return texts.map((text) => ({ text, intent: 'out_of_scope' as const, procedure: null, aspect: null, redirect, source: rel }));
+}
+
 /** Loads every file; problems (bad YAML, unknown labels, empty intents) are returned, not thrown. */
 export function loadTrainingData(dir: string): { data: TrainingData; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -97,6 +112,9 @@ export function loadTrainingData(dir: string): { data: TrainingData; problems: P
   }
   for (const f of yamlFiles(path.join(dir, 'intents'))) {
     examples.push(...readIntentFile(f, path.relative(dir, f), problems));
+  }
+  for (const f of yamlFiles(path.join(dir, 'elsewhere'))) {
+    examples.push(...readElsewhereFile(f, path.relative(dir, f), problems));
   }
   const lexFile = path.join(dir, 'lexicon.yaml');
   const lexicon = (fs.existsSync(lexFile) ? readYaml(lexFile, 'lexicon.yaml', problems) : {}) as LexiconSource;

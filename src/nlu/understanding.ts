@@ -7,6 +7,8 @@ export interface Understanding {
   procedure: string | null;
   aspect: Aspect | null;
   code: string | null;
+  /** For out_of_scope: the catalogue entry (knowledge/elsewhere/) of the authority that handles it, if known. */
+  redirect: string | null;
   confidence: number;
   /** Code-like text of the wrong shape, when the citizen tried to give a code. */
   malformedCode: string | null;

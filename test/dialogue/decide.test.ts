@@ -8,7 +8,7 @@ const names = new Map([
   ['dang-ky-lai-khai-sinh', 'Đăng ký lại khai sinh'],
 ]);
 const u = (over: Partial<Understanding>): Understanding => ({
-  text: 'x', intent: 'procedure', procedure: 'khai-sinh', aspect: 'general', code: null, confidence: 0.9, malformedCode: null,
+  text: 'x', intent: 'procedure', procedure: 'khai-sinh', aspect: 'general', code: null, redirect: null, confidence: 0.9, malformedCode: null,
   procedureCandidates: [{ procedure: 'khai-sinh', p: 0.9 }], namesProcedure: true, namesAspect: false, normalized: 'x', ...over,
 });
 const state = (over: Partial<DialogueState>): DialogueState => ({ ...INITIAL_STATE, ...over });

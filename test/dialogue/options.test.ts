@@ -6,7 +6,7 @@ import type { Understanding } from '../../src/nlu/understanding';
 
 const names = new Map([['khai-sinh', 'Đăng ký khai sinh']]);
 const tap = (text: string): Understanding => ({
-  text, intent: 'out_of_scope', procedure: null, aspect: null, code: null, confidence: 0.9, malformedCode: null,
+  text, intent: 'out_of_scope', procedure: null, aspect: null, code: null, redirect: null, confidence: 0.9, malformedCode: null,
   procedureCandidates: [], namesProcedure: false, namesAspect: false, normalized: text,
 });
 
