@@ -215,7 +215,7 @@ export class Assistant implements AssistantPort {
         // A redirect the catalogue no longer has (kb validate reports it): the generic apology, never a dead end.
         if (!entry) return failed(outOfScope(c));
         // The conversation leaves the procedure it was about: a follow-up now concerns the other office.
-        return { draft: elsewhereAnswer(entry, c), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+        return { draft: elsewhereAnswer(entry), next: { ...base, procedure: null, aspect: null, failures: 0 } };
       }
       case 'not_understood':
         return failed(notUnderstood(c, s.failures > 0));
