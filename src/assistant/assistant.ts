@@ -12,6 +12,7 @@ import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
 import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
+import { elsewhereAnswer } from '../dialogue/answers/elsewhere';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
 import { answerProcedure } from '../dialogue/answers/compose';
@@ -209,6 +210,13 @@ export class Assistant implements AssistantPort {
       }
       case 'out_of_scope':
         return failed(outOfScope(c));
+      case 'elsewhere': {
+        const entry = kb.elsewhere.get(plan.redirect);
+        // A redirect the catalogue no longer has (kb validate reports it): the generic apology, never a dead end.
+        if (!entry) return failed(outOfScope(c));
+        // The conversation leaves the procedure it was about: a follow-up now concerns the other office.
+        return { draft: elsewhereAnswer(entry), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+      }
       case 'not_understood':
         return failed(notUnderstood(c, s.failures > 0));
     }

@@ -16,6 +16,8 @@ export type Plan =
   | { kind: 'notify' }
   | { kind: 'menu' }
   | { kind: 'greeting' | 'thanks' | 'goodbye' | 'office' | 'handoff' | 'complaint' | 'out_of_scope' }
+  /** Another office's procedure (or one the bot has no guide for): who handles it, from knowledge/elsewhere/. */
+  | { kind: 'elsewhere'; redirect: string }
   | { kind: 'not_understood' };
 
 export interface Thresholds {
@@ -108,6 +110,13 @@ export function decide(u: Understanding, s: DialogueState, procedureNames: Reado
   if (u.malformedCode) return decision({ kind: 'bad_code', raw: u.malformedCode }, 'status_lookup');
   if (s.lastCode && NOTIFY.test(u.normalized)) return decision({ kind: 'notify' }, 'status_lookup', null, null, s.lastCode);
   if (u.intent === 'procedure') return procedurePlan(u, s, procedureNames, t);
+  // A procedure the catalogue knows, even mid-conversation ("hộ chiếu làm ở đâu" after khai sinh): a polite
+  // redirect is never harmful, so the "did you mean" threshold is enough, except for a bare aspect question in
+  // a conversation about a procedure ("mất bao lâu?"), which is a follow-up unless the redirect is confident.
+  const followUp = s.procedure !== null && u.namesAspect && !u.namesProcedure;
+  if (u.intent === 'out_of_scope' && u.redirect && u.confidence >= (followUp ? t.answer : t.clarify)) {
+    return decision({ kind: 'elsewhere', redirect: u.redirect }, 'out_of_scope');
+  }
   // A bare aspect question ("còn lệ phí thì sao?") may look out of scope on its own; in context it is a follow-up.
   if (u.intent === 'out_of_scope' && !u.namesProcedure && u.namesAspect && s.procedure) {
     return procedurePlan({ ...u, intent: 'procedure', procedure: s.procedure }, s, procedureNames, t);

@@ -1,4 +1,4 @@
-// Reads and validates knowledge/ (commune.yaml + procedures/*.yaml). Never throws on bad files:
+// Reads and validates knowledge/ (commune.yaml + procedures/*.yaml + elsewhere/*.yaml). Never throws on bad files:
 // every problem is returned as file/field/reason, and a knowledge base only when all files are valid.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,8 @@ import YAML from 'yaml';
 import type { ZodType } from 'zod';
 import type { Problem } from '../core/problem';
 import type { KnowledgeBase } from './knowledge-base';
-import { communeSchema, procedureSchema, type Commune, type Procedure } from './schema';
+import { elsewhereSchema } from './elsewhere-schema';
+import { communeSchema, procedureSchema, type Commune } from './schema';
 
 function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
   let doc: unknown;
@@ -36,6 +37,22 @@ export function validate<T>(doc: unknown, rel: string, schema: ZodType<T>, probl
   return undefined;
 }
 
+/** Every <id>.yaml of a folder (absent folder: none), each valid and named by its id. */
+function loadFolder<T extends { id: string }>(dir: string, folder: string, schema: ZodType<T>, problems: Problem[]): { files: string[]; items: Map<string, T> } {
+  const full = path.join(dir, folder);
+  const files = fs.existsSync(full) ? fs.readdirSync(full).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const items = new Map<string, T>();
+  for (const f of files) {
+    const rel = `${folder}/${f}`;
+    const item = parseFile(path.join(full, f), rel, schema, problems);
+    if (!item) continue;
+    const expected = f.replace(/\.ya?ml$/, '');
+    if (item.id !== expected) problems.push({ file: rel, field: 'id', reason: `must equal the file name (${expected})` });
+    else items.set(item.id, item);
+  }
+  return { files, items };
+}
+
 export function loadKnowledge(dir: string, requiredIds: readonly string[] = []): { kb?: KnowledgeBase; problems: Problem[] } {
   const problems: Problem[] = [];
   const communeFile = path.join(dir, 'commune.yaml');
@@ -43,16 +60,10 @@ export function loadKnowledge(dir: string, requiredIds: readonly string[] = []):
   if (fs.existsSync(communeFile)) commune = parseFile(communeFile, 'commune.yaml', communeSchema, problems);
   else problems.push({ file: 'commune.yaml', field: '(file)', reason: 'is missing' });
 
-  const procDir = path.join(dir, 'procedures');
-  const files = fs.existsSync(procDir) ? fs.readdirSync(procDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const procedures = new Map<string, Procedure>();
-  for (const f of files) {
-    const rel = `procedures/${f}`;
-    const p = parseFile(path.join(procDir, f), rel, procedureSchema, problems);
-    if (!p) continue;
-    const expected = f.replace(/\.ya?ml$/, '');
-    if (p.id !== expected) problems.push({ file: rel, field: 'id', reason: `must equal the file name (${expected})` });
-    else procedures.set(p.id, p);
+  const { files, items: procedures } = loadFolder(dir, 'procedures', procedureSchema, problems);
+  const { items: elsewhere } = loadFolder(dir, 'elsewhere', elsewhereSchema, problems);
+  for (const id of elsewhere.keys()) {
+    if (procedures.has(id)) problems.push({ file: `elsewhere/${id}.yaml`, field: 'id', reason: 'is a procedure the bot guides (procedures/): a redirect would shadow it' });
   }
   for (const id of requiredIds) {
     if (!procedures.has(id) && !files.some((f) => f.startsWith(`${id}.`))) {
@@ -60,5 +71,5 @@ export function loadKnowledge(dir: string, requiredIds: readonly string[] = []):
     }
   }
   if (problems.length || !commune) return { problems };
-  return { kb: { commune, procedures, source: 'files' }, problems };
+  return { kb: { commune, procedures, elsewhere, source: 'files' }, problems };
 }

@@ -1,5 +1,5 @@
 // What in the knowledge needs a person's attention on a given day: facts that stop applying within 30
-// days or already did, files not reviewed for 6 months, facts nobody has confirmed, and writing-rule
+// days or already did, files not reviewed for 6 months, facts nobody has confirmed (redirects included), and writing-rule
 // slips (jargon in citizen text, too few or too many units). Warnings, never errors: the bot keeps
 // answering; `kb validate` prints them and the staff console lists them.
 import { jargonIn } from './jargon';
@@ -96,6 +96,11 @@ export function reviewNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
     out.push({ kind: 'stale', file: 'commune.yaml', procedure: null, field: 'last_reviewed', date: kb.commune.last_reviewed, subject: null, source: null, detail: `last reviewed on ${kb.commune.last_reviewed}, more than ${STALE_MONTHS} months ago` });
   }
   for (const p of kb.procedures.values()) out.push(...procedureNotices(p, day));
+  for (const e of kb.elsewhere.values()) {
+    if (e.verified) continue;
+    const detail = `redirect "${e.id}" (who handles it, where, how) is not verified; check ${e.source}`;
+    out.push({ kind: 'unverified', file: `elsewhere/${e.id}.yaml`, procedure: null, field: 'verified', date: null, subject: e.id, source: e.source, detail });
+  }
   return out;
 }
 

@@ -103,7 +103,9 @@ export class NluModel {
     const grams = raw.map((tokens) => ngrams(tokens));
     const cued = raw.map((tokens) => cueFeatures(tokens, cues));
     const docs: LabelledFeatures[] = data.examples.map((e, i) => ({ features: grams[i], label: labelOf(e) }));
-    const counts = featureCounts(docs);
+    // Redirect labels are parts of out_of_scope: which words say nothing is judged over intents and
+    // procedures, or dozens of redirect labels would turn "lệ phí", "bao lâu" into label words.
+    const counts = featureCounts(docs.map((d) => (d.label.startsWith(REDIRECT_PREFIX) ? { ...d, label: 'out_of_scope' } : d)));
     const stop = NluModel.spread(counts, SPREAD_LIMIT);
     const labelDocs = docs.map((d) => ({ ...d, features: d.features.filter((f) => !stop.has(f)) }));
     const labelModel = BayesModel.train(labelDocs);
@@ -187,7 +189,9 @@ export class NluModel {
       return { ...base, intent: 'out_of_scope', redirect: top.label.slice(REDIRECT_PREFIX.length), code: null, confidence: top.p, procedureCandidates };
     }
     const intent: Intent = isIntent(top.label) ? top.label : 'out_of_scope';
-    return { ...base, intent, code: null, confidence: top.p, procedureCandidates };
+    // Out of scope without a known redirect: the whole out-of-scope family backs the intent.
+    const confidence = intent === 'out_of_scope' ? ranked.filter((r) => r.label === 'out_of_scope' || r.label.startsWith(REDIRECT_PREFIX)).reduce((a, r) => a + r.p, 0) : top.p;
+    return { ...base, intent, code: null, confidence, procedureCandidates };
   }
 
   /**

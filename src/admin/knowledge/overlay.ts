@@ -38,5 +38,5 @@ export function overlay(files: KnowledgeBase, published: readonly KnowledgeVersi
     laid++;
   }
   const source = laid ? `files + ${laid} published (revision ${revision})` : 'files';
-  return { kb: { commune: files.commune, procedures, source }, origins, problems };
+  return { kb: { commune: files.commune, procedures, elsewhere: files.elsewhere, source }, origins, problems };
 }

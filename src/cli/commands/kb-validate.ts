@@ -1,15 +1,18 @@
-// `kb validate [--taxonomy <taxonomy.json>] [--dir <knowledge>] [--today YYYY-MM-DD] [--unverified]`:
-// every problem as "file: field: reason" (non-zero exit on any), then the review warnings of the day
+// `kb validate [--taxonomy <taxonomy.json>] [--dir <knowledge>] [--intents <intents>] [--today YYYY-MM-DD] [--unverified]`:
+// every problem as "file: field: reason" (non-zero exit on any; the redirect catalogue is checked against
+// the training examples in intents/elsewhere/), then the review warnings of the day
 // (facts ending within 30 days or ended, files not reviewed for 6 months, writing-rule slips), which never
 // fail; unverified facts are counted, and listed with --unverified.
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem } from '../../core/problem';
+import { redirectLinkProblems } from '../../kb/elsewhere-links';
 import { loadKnowledge } from '../../kb/load';
+import { loadTrainingData } from '../../nlu/training-data';
 import { formatNotice, reviewNotices } from '../../kb/review';
 import { localDay } from '../../kb/validity';
 import { info } from '../io';
-import { KNOWLEDGE_DIR, ROOT } from '../paths';
+import { INTENTS_DIR, KNOWLEDGE_DIR, ROOT } from '../paths';
 
 /** The evaluation taxonomy lives beside the repo; its procedure ids must all exist in the knowledge base. */
 const DEFAULT_TAXONOMY = path.join(ROOT, '..', 'shared', 'eval', 'taxonomy.json');
@@ -24,13 +27,16 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
   const taxonomy = i >= 0 ? args[i + 1] : fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null;
   const dirIdx = args.indexOf('--dir');
   const dir = dirIdx >= 0 ? args[dirIdx + 1] : KNOWLEDGE_DIR;
+  const intentsIdx = args.indexOf('--intents');
+  const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : INTENTS_DIR;
   const { kb, problems } = loadKnowledge(dir, taxonomy ? requiredProcedureIds(taxonomy) : []);
+  if (kb) problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   if (problems.length) {
     info(`kb validate: ${problems.length} problem(s) in ${dir}`);
     return 1;
   }
-  info(`kb validate: ${kb?.procedures.size} procedures and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`);
+  info(`kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`);
   if (!kb) return 0;
   const todayIdx = args.indexOf('--today');
   const today = todayIdx >= 0 ? args[todayIdx + 1] : localDay(new Date(), kb.commune.timezone);
