@@ -10,7 +10,7 @@ import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
 import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
-import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
+import { askProcedureFor, greetingReply, goodbyeReply, inviteQuestion, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
@@ -22,10 +22,12 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import { localDay } from '../kb/validity';
 import { compileLexicon, type Lexicon } from '../nlu/lexicon';
 import { askCode, badCode, codeNotFound, dossierStatus, lookupUnavailable, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
-import { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from '../dialogue/decide';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds } from '../dialogue/decide';
 import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
-import { reviveState, type DialogueState } from '../dialogue/state';
+import { reviveState, withProcedure, type DialogueState } from '../dialogue/state';
+import { compileCues, cueAspect, type CueIndex } from '../nlu/aspect-cues';
+import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
 
 export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs'>;
@@ -63,6 +65,9 @@ export class Assistant implements AssistantPort {
   /** The unit finder's words are normalised with the training lexicon (abbreviations), not the classifier. */
   private readonly lexicon: Lexicon;
   private finder: UnitFinder | null = null;
+  /** Aspect cue words: the files' and the follow-ups staff taught. */
+  private cues: CueIndex;
+  private taught = Taught.none;
 
   constructor(
     private model: NluModel,
@@ -77,6 +82,7 @@ export class Assistant implements AssistantPort {
     this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
     this.clock = options.clock ?? (() => new Date());
     this.lexicon = compileLexicon(baseTraining.lexicon);
+    this.cues = compileCues(baseTraining.aspectCues, this.lexicon);
   }
 
   /** The unit finder for this version of the knowledge (rebuilt when staff publish or files change). */
@@ -91,12 +97,21 @@ export class Assistant implements AssistantPort {
 
   /** Understanding only (no state, no replies). */
   understand(text: string): Understanding {
-    return this.model.understand(text);
+    return this.taught.apply(this.model.understand(text));
   }
 
-  /** Retrain without a restart: the files' examples plus those staff taught (from the unanswered inbox). */
+  /**
+   * Retrain without a restart: the files' examples plus those staff taught (from the unanswered inbox).
+   * A follow-up taught for "whatever procedure is in context" joins the aspect cues, not the examples.
+   */
   retrain(extra: readonly Example[]): void {
-    this.model = NluModel.train({ ...this.baseTraining, examples: [...this.baseTraining.examples, ...extra] });
+    const base = this.baseTraining;
+    const aspectCues = { ...base.aspectCues };
+    for (const e of extra.filter(isFollowUp)) if (e.aspect) aspectCues[e.aspect] = [...(aspectCues[e.aspect] ?? []), e.text];
+    const examples = [...base.examples, ...extra.filter((e) => !isFollowUp(e))];
+    this.model = NluModel.train({ ...base, examples, aspectCues });
+    this.cues = compileCues(aspectCues, this.lexicon);
+    this.taught = Taught.of(extra, (t) => this.model.understand(t).normalized);
   }
 
   /** Exactly what the bot would answer about a (possibly edited, unpublished) procedure. */
@@ -120,6 +135,10 @@ export class Assistant implements AssistantPort {
     return new Map([...this.knowledge.current().procedures].map(([id, p]) => [id, p.name]));
   }
 
+  private known(): Known {
+    return { procedures: this.procedureNames(), cueAspect: (normalized) => cueAspect(normalized.split(' '), this.cues) };
+  }
+
   async turn(msg: InboundMessage): Promise<Turn> {
     const now = this.clock();
     const convId = conversationIdOf(msg);
@@ -135,8 +154,8 @@ export class Assistant implements AssistantPort {
       await this.stores.conversations.save(convId, { ...state, lastAt: now.toISOString() });
       return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
     }
-    const u = this.model.understand(msg.text);
-    const d = reachUnit(decide(u, state, this.procedureNames(), this.thresholds), u, state, this.units(kb), this.today(now));
+    const u = this.understand(msg.text);
+    const d = reachUnit(decide(u, state, this.known(), this.thresholds), u, state, this.units(kb), this.today(now));
     let draft: Draft;
     let next: DialogueState;
     try {
@@ -171,7 +190,7 @@ export class Assistant implements AssistantPort {
       case 'procedure': {
         const p = kb.procedures.get(plan.procedure);
         if (!p) return failed(notUnderstood(c, s.failures > 0));
-        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, procedure: p.id, aspect: plan.aspect, failures: 0 } };
+        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, ...withProcedure(s, p.id), aspect: plan.aspect, failures: 0 } };
       }
       case 'which': {
         const offered = plan.procedures.filter((id) => names.has(id));
@@ -179,6 +198,10 @@ export class Assistant implements AssistantPort {
       }
       case 'did_you_mean':
         return { draft: didYouMean(names.get(plan.procedure) ?? plan.procedure), next: { ...base, offered: [plan.procedure], aspect: plan.aspect } };
+      case 'ask_procedure':
+        return { draft: askProcedureFor(plan.aspect, plan.procedures.map((id) => names.get(id) ?? id)), next: { ...base, aspect: plan.aspect } };
+      case 'invite':
+        return { draft: inviteQuestion(), next: base };
       case 'menu':
         return { draft: procedureMenu([...names.values()]), next: { ...base, aspect: d.aspect ?? s.aspect } };
       case 'ask_code':
@@ -197,7 +220,7 @@ export class Assistant implements AssistantPort {
       case 'thanks':
         return { draft: thanksReply(), next: { ...base, failures: 0 } };
       case 'goodbye':
-        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, history: [], failures: 0 } };
       case 'office':
         return { draft: officeInfo(c), next: { ...base, failures: 0 } };
       case 'handoff':

@@ -1,0 +1,44 @@
+// Aspect cue phrases (intents/aspects.yaml, plus the follow-ups staff teach), matched on normalised tokens.
+// The classifier uses them as features; the dialogue uses them to read a bare follow-up ("mất bao lâu")
+// whatever intent the classifier gave it.
+import { isAspect, type Aspect } from '../core/labels';
+import { normalize } from './normalize';
+import type { Lexicon } from './lexicon';
+import type { TrainingData } from './training-data';
+
+type Cue = { aspect: Aspect; tokens: string[] };
+/** Cues indexed by their first token, so matching costs one map lookup per message token. */
+export type CueIndex = ReadonlyMap<string, readonly Cue[]>;
+
+export function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): CueIndex {
+  const cues = new Map<string, Cue[]>();
+  for (const [aspect, phrases] of Object.entries(src)) {
+    if (!isAspect(aspect)) continue;
+    for (const phrase of phrases ?? []) {
+      const tokens = normalize(phrase, lexicon).tokens;
+      if (!tokens.length) continue;
+      const bucket = cues.get(tokens[0]);
+      if (bucket) bucket.push({ aspect, tokens });
+      else cues.set(tokens[0], [{ aspect, tokens }]);
+    }
+  }
+  return cues;
+}
+
+/** Every cue found in the tokens, in message order. */
+export function cuesIn(tokens: readonly string[], cues: CueIndex): Cue[] {
+  const found: Cue[] = [];
+  tokens.forEach((t, i) => {
+    for (const c of cues.get(t) ?? []) {
+      if (c.tokens.every((w, k) => tokens[i + k] === w)) found.push(c);
+    }
+  });
+  return found;
+}
+
+/** The aspect the longest cue names (the most specific phrase; the first one on a tie), or null. */
+export function cueAspect(tokens: readonly string[], cues: CueIndex): Aspect | null {
+  let best: Cue | null = null;
+  for (const c of cuesIn(tokens, cues)) if (!best || c.tokens.length > best.tokens.length) best = c;
+  return best?.aspect ?? null;
+}
