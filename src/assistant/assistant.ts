@@ -58,7 +58,7 @@ const MINUTE = 60_000;
 const MAX_NORMALIZED = 2000;
 
 export class Assistant implements AssistantPort {
-  private readonly thresholds: Thresholds;
+  readonly thresholds: Thresholds;
   private readonly lookupsPerMinute: number;
   private readonly greetAgainAfterMs: number;
   private readonly clock: () => Date;
@@ -98,6 +98,18 @@ export class Assistant implements AssistantPort {
   /** Understanding only (no state, no replies). */
   understand(text: string): Understanding {
     return this.taught.apply(this.model.understand(text));
+  }
+
+  /**
+   * The bot's own reading of a sentence on its own, to pre-fill the inbox's form: a sentence that names an
+   * aspect and no procedure is a follow-up (procedure null: whatever procedure is in context).
+   */
+  guess(text: string): Pick<Understanding, 'intent' | 'procedure' | 'aspect'> {
+    const u = this.understand(text);
+    if (!u.namesProcedure && u.namesAspect && !(u.intent === 'procedure' && u.confidence >= this.thresholds.sure)) {
+      return { intent: 'procedure', procedure: null, aspect: cueAspect(u.normalized.split(' '), this.cues) ?? u.aspect ?? 'general' };
+    }
+    return { intent: u.intent, procedure: u.procedure, aspect: u.aspect };
   }
 
   /**

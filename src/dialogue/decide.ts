@@ -133,7 +133,8 @@ function procedurePlan(u: Understanding, s: DialogueState, known: Known, t: Thre
 /** Follow-ups and references that the conversation so far decides; null when the message stands alone. */
 function inContext(u: Understanding, s: DialogueState, known: Known, t: Thresholds): Decision | null {
   const text = u.normalized;
-  const aspect = askedAspect(u, known);
+  // Without a cue word the aspect model's guess is no reason to leave the aspect being talked about.
+  const aspect = u.namesAspect ? askedAspect(u, known) : null;
   const unsure = !u.namesProcedure || u.confidence < t.sure;
   // A yes or no to "có phải anh/chị hỏi về X không?".
   if (s.offered.length === 1 && onlyWords(text, AFFIRM)) return settled(s.offered[0], s.aspect ?? 'general');
