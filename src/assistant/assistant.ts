@@ -26,7 +26,7 @@ import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds 
 import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
 import { reviveState, withProcedure, type DialogueState } from '../dialogue/state';
-import { compileCues, cueAspect, type CueIndex } from '../nlu/aspect-cues';
+import { compileCues, readCues, type CueIndex } from '../nlu/aspect-cues';
 import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
 
@@ -107,7 +107,7 @@ export class Assistant implements AssistantPort {
   guess(text: string): Pick<Understanding, 'intent' | 'procedure' | 'aspect'> {
     const u = this.understand(text);
     if (!u.namesProcedure && u.namesAspect && !(u.intent === 'procedure' && u.confidence >= this.thresholds.sure)) {
-      return { intent: 'procedure', procedure: null, aspect: cueAspect(u.normalized.split(' '), this.cues) ?? u.aspect ?? 'general' };
+      return { intent: 'procedure', procedure: null, aspect: readCues(u.normalized.split(' '), this.cues).aspect ?? u.aspect ?? 'general' };
     }
     return { intent: u.intent, procedure: u.procedure, aspect: u.aspect };
   }
@@ -148,7 +148,7 @@ export class Assistant implements AssistantPort {
   }
 
   private known(): Known {
-    return { procedures: this.procedureNames(), cueAspect: (normalized) => cueAspect(normalized.split(' '), this.cues) };
+    return { procedures: this.procedureNames(), cues: (normalized) => readCues(normalized.split(' '), this.cues) };
   }
 
   async turn(msg: InboundMessage): Promise<Turn> {

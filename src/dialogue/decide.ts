@@ -2,6 +2,7 @@
 // Pure: no I/O; the assistant carries out the plan (lookups, records) and composes the reply.
 import type { Aspect, Intent } from '../core/labels';
 import type { Understanding } from '../nlu/understanding';
+import type { CueReading } from '../nlu/aspect-cues';
 import { foldKey } from '../nlu/fold';
 import { optionAction, type View } from './options';
 import type { DialogueState } from './state';
@@ -52,8 +53,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.2, ambig
 export interface Known {
   /** Procedure id → display name (to recognise a tapped procedure option). */
   procedures: ReadonlyMap<string, string>;
-  /** The aspect the cue words of a normalised message name, whatever its intent. */
-  cueAspect: (normalized: string) => Aspect | null;
+  /** The aspect cue words of a normalised message, whatever its intent, and the words no cue covers. */
+  cues: (normalized: string) => CueReading;
 }
 
 export interface Decision {
@@ -82,6 +83,10 @@ const AFFIRM = new Set(['vang', 'u', 'uh', 'um', 'uhm', 'uk', 'ok', 'oke', 'okay
 const DENY = new Set(['khong', 'ko', 'k', 'kg', 'sai', 'nham', 'no']);
 const PARTICLES = new Set(['da', 'roi', 'a', 'nhe', 'nha', 'vay', 'the', 'chinh', 'em', 'ad', 'oi', 'la', 'phai', 'chua']);
 const SHORT_FOLLOW_UP_TOKENS = 8;
+/** Words that name no procedure ("thì sao", "cần", "không"): beside a cue they leave it a bare aspect question. */
+const FILLER = new Set(
+  'a ad anh ban bac cai can chi cho chua co con da day do duoc dc em gi ha hoi j k khong ko la lam ma minh nao nay nha nhe nhi oi phai roi sao the thi toi vay voi xin'.split(' '),
+);
 /** Offered to tap when an aspect is asked with no procedure yet (the centre's most asked procedures). */
 const COMMON_PROCEDURES = ['khai-sinh', 'chung-thuc-ban-sao', 'cu-tru'];
 
@@ -103,13 +108,31 @@ function settled(procedure: string, aspect: Aspect): Decision {
 function confidentlyOther(u: Understanding, t: Thresholds): boolean {
   if (u.intent === 'procedure' || u.confidence < t.sure) return false;
   // Plain out-of-scope ("còn lệ phí thì sao?" can look it) is re-read; another authority's procedure is not.
-  return u.intent !== 'out_of_scope' || u.redirect !== null;
+  if (u.intent === 'out_of_scope') return u.redirect !== null;
+  // A status lookup without a code ("trả tiền" reads like one) is no reason to drop the procedure.
+  return u.intent !== 'status_lookup';
 }
 
-/** The aspect a message asks about: the aspect model's reading of a procedure question, else the cue words (null: none named). */
-function askedAspect(u: Understanding, known: Known): Aspect | null {
+/** Words of the message that neither a cue nor a filler word covers. */
+const restOf = (cues: CueReading) => cues.rest.filter((w) => !FILLER.has(w));
+
+/**
+ * The message asks only about an aspect: it names no procedure, or has nothing but cue and filler words
+ * ("bản sao", "thời gian giải quyết" may look like naming one to the classifier), or one word more that
+ * the classifier cannot place on a procedure with confidence.
+ */
+function aspectOnly(u: Understanding, cues: CueReading, t: Thresholds): boolean {
+  if (!u.namesAspect) return false;
+  if (!u.namesProcedure) return true;
+  const rest = restOf(cues);
+  return rest.length === 0 || (rest.length === 1 && !(u.intent === 'procedure' && u.confidence >= t.answer));
+}
+
+/** The aspect a message asks about: the cue words of a message made of them, else the aspect model's reading, else the cue words. */
+function askedAspect(u: Understanding, cues: CueReading): Aspect | null {
+  if (restOf(cues).length === 0 && cues.aspect) return cues.aspect;
   if (u.intent === 'procedure' && u.aspect && u.aspect !== 'general') return u.aspect;
-  return known.cueAspect(u.normalized);
+  return cues.aspect;
 }
 
 function procedurePlan(u: Understanding, s: DialogueState, known: Known, t: Thresholds): Decision {
@@ -134,7 +157,8 @@ function procedurePlan(u: Understanding, s: DialogueState, known: Known, t: Thre
 function inContext(u: Understanding, s: DialogueState, known: Known, t: Thresholds): Decision | null {
   const text = u.normalized;
   // Without a cue word the aspect model's guess is no reason to leave the aspect being talked about.
-  const aspect = u.namesAspect ? askedAspect(u, known) : null;
+  const cues = known.cues(text);
+  const aspect = u.namesAspect ? askedAspect(u, cues) : null;
   const unsure = !u.namesProcedure || u.confidence < t.sure;
   // A yes or no to "có phải anh/chị hỏi về X không?".
   if (s.offered.length === 1 && onlyWords(text, AFFIRM)) return settled(s.offered[0], s.aspect ?? 'general');
@@ -147,7 +171,7 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
     const back = named.find((p) => p !== null && earlier.includes(p));
     if (back) return settled(back, aspect ?? s.aspect ?? 'general');
   }
-  if (u.namesProcedure || !u.namesAspect || confidentlyOther(u, t)) return null;
+  if (!aspectOnly(u, cues, t) || confidentlyOther(u, t)) return null;
   // "mất bao lâu", "phí thế nào" after a procedure question: that procedure, this aspect.
   if (s.procedure && known.procedures.has(s.procedure)) return settled(s.procedure, aspect ?? 'general');
   // No procedure yet: a guess from an aspect-only message would be a wrong answer half the time.

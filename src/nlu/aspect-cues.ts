@@ -25,20 +25,37 @@ export function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): 
   return cues;
 }
 
-/** Every cue found in the tokens, in message order. */
-export function cuesIn(tokens: readonly string[], cues: CueIndex): Cue[] {
-  const found: Cue[] = [];
-  tokens.forEach((t, i) => {
-    for (const c of cues.get(t) ?? []) {
-      if (c.tokens.every((w, k) => tokens[i + k] === w)) found.push(c);
-    }
-  });
-  return found;
+/** A cue found at a token position. */
+interface Found extends Cue {
+  at: number;
 }
 
-/** The aspect the longest cue names (the most specific phrase; the first one on a tie), or null. */
-export function cueAspect(tokens: readonly string[], cues: CueIndex): Aspect | null {
-  let best: Cue | null = null;
-  for (const c of cuesIn(tokens, cues)) if (!best || c.tokens.length > best.tokens.length) best = c;
-  return best?.aspect ?? null;
+function found(tokens: readonly string[], cues: CueIndex): Found[] {
+  const out: Found[] = [];
+  tokens.forEach((t, i) => {
+    for (const c of cues.get(t) ?? []) {
+      if (c.tokens.every((w, k) => tokens[i + k] === w)) out.push({ ...c, at: i });
+    }
+  });
+  return out;
+}
+
+/** Every cue found in the tokens, in message order. */
+export function cuesIn(tokens: readonly string[], cues: CueIndex): Cue[] {
+  return found(tokens, cues);
+}
+
+export interface CueReading {
+  /** The aspect the longest cue names (the most specific phrase; the first one on a tie), or null. */
+  aspect: Aspect | null;
+  /** The tokens no cue covers ("làm sổ đỏ" in "làm sổ đỏ mất bao lâu"). */
+  rest: string[];
+}
+
+export function readCues(tokens: readonly string[], cues: CueIndex): CueReading {
+  const all = found(tokens, cues);
+  let best: Found | null = null;
+  for (const c of all) if (!best || c.tokens.length > best.tokens.length) best = c;
+  const covered = new Set(all.flatMap((c) => c.tokens.map((_, k) => c.at + k)));
+  return { aspect: best?.aspect ?? null, rest: tokens.filter((_, i) => !covered.has(i)) };
 }

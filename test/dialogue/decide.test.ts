@@ -7,7 +7,11 @@ const names = new Map([
   ['ket-hon', 'Đăng ký kết hôn'],
   ['dang-ky-lai-khai-sinh', 'Đăng ký lại khai sinh'],
 ]);
-const known = { procedures: names, cueAspect: (n: string) => (/\b(le phi|phi)\b/.test(n) ? ('fee' as const) : null) };
+// Cue words for the tests: "lệ phí", "phí" (fee); the rest of the message is left over.
+const known = {
+  procedures: names,
+  cues: (n: string) => ({ aspect: /\b(le phi|phi)\b/.test(n) ? ('fee' as const) : null, rest: n.split(' ').filter((w) => w !== 'le' && w !== 'phi') }),
+};
 const u = (over: Partial<Understanding>): Understanding => ({
   text: 'x', intent: 'procedure', procedure: 'khai-sinh', aspect: 'general', code: null, redirect: null, confidence: 0.9, malformedCode: null,
   procedureCandidates: [{ procedure: 'khai-sinh', p: 0.9 }], namesProcedure: true, namesAspect: false, normalized: 'x', ...over,
@@ -45,7 +49,7 @@ describe('decide', () => {
     const s = state({ procedure: 'ket-hon', aspect: 'time', history: ['khai-sinh'] });
     const ref = (normalized: string, over: Partial<Understanding> = {}) => u({ normalized, procedure: 'dang-ky-lai-khai-sinh', confidence: 0.4, namesProcedure: false, ...over });
     expect(decide(ref('con cai kia thi sao'), s, known).plan).toEqual({ kind: 'procedure', procedure: 'khai-sinh', aspect: 'time', settled: true });
-    expect(decide(ref('cai do le phi bao nhieu'), s, known).plan).toEqual({ kind: 'procedure', procedure: 'ket-hon', aspect: 'fee', settled: true });
+    expect(decide(ref('cai do le phi bao nhieu', { namesAspect: true }), s, known).plan).toEqual({ kind: 'procedure', procedure: 'ket-hon', aspect: 'fee', settled: true });
     const back = ref('quay lai khai sinh', { namesProcedure: true, confidence: 0.95, procedureCandidates: [{ procedure: 'dang-ky-lai-khai-sinh', p: 0.95 }, { procedure: 'khai-sinh', p: 0.04 }] });
     expect(decide(back, s, known).plan).toEqual({ kind: 'procedure', procedure: 'khai-sinh', aspect: 'time', settled: true });
   });

@@ -4,7 +4,7 @@ import { OPTION, optionAction } from '../../src/dialogue/options';
 import { INITIAL_STATE } from '../../src/dialogue/state';
 import type { Understanding } from '../../src/nlu/understanding';
 
-const known = { procedures: new Map([['khai-sinh', 'Đăng ký khai sinh']]), cueAspect: () => null };
+const known = { procedures: new Map([['khai-sinh', 'Đăng ký khai sinh']]), cues: () => ({ aspect: null, rest: [] }) };
 const tap = (text: string): Understanding => ({
   text, intent: 'out_of_scope', procedure: null, aspect: null, code: null, redirect: null, confidence: 0.9, malformedCode: null,
   procedureCandidates: [], namesProcedure: false, namesAspect: false, normalized: text,

@@ -1,0 +1,79 @@
+// Follow-ups in context (issue 8): every aspect cue of intents/aspects.yaml, with and without diacritics,
+// asked after a procedure question, is answered about that procedure and that aspect; "còn X thì sao?",
+// "cái kia", going back, a yes to "did you mean", and a bare aspect question with no context. Every reply
+// is held to the 3-biết rules.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Assistant, Turn } from '../../src/assistant';
+import type { Aspect } from '../../src/core/labels';
+import { styleViolations } from '../../src/dialogue/style-check';
+import { fold } from '../../src/nlu/fold';
+import { loadTrainingData } from '../../src/nlu/training-data';
+import type { Stores } from '../../src/store/ports';
+import { ROOT, testAssistant } from '../support/assistant';
+
+const CANNOT_HELP = new Set(['not_understood', 'out_of_scope', 'bad_code', 'which', 'did_you_mean']);
+/** A first question per procedure, asked in the citizen's words (the context of the follow-up). */
+const OPENERS: Array<[string, string]> = [
+  ['khai-sinh', 'làm giấy khai sinh cho con cần những gì'],
+  ['ket-hon', 'đăng ký kết hôn cần giấy tờ gì'],
+  ['chung-thuc-ban-sao', 'chứng thực bản sao giấy tờ cần gì'],
+  ['khai-tu', 'làm giấy khai tử cho bố cần gì'],
+];
+
+let assistant: Assistant;
+let stores: Stores;
+const problems: string[] = [];
+beforeAll(async () => {
+  ({ assistant, stores } = await testAssistant());
+});
+afterAll(() => stores.close());
+
+/** One conversation; every reply is style-checked (an answer thanks once per conversation). */
+async function conversation(...texts: string[]): Promise<Turn[]> {
+  const userId = randomUUID();
+  const turns: Turn[] = [];
+  let thanked = false;
+  for (const [i, text] of texts.entries()) {
+    const turn = await assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date() });
+    const kind = turn.decision?.plan.kind ?? '';
+    const thanks = turn.replies.some((r) => r.text.includes('cảm ơn'));
+    const v = styleViolations(turn.replies, {
+      greet: i === 0,
+      centreName: assistant.knowledge.current().commune.centre_name,
+      cannotHelp: CANNOT_HELP.has(kind),
+      closing: kind === 'procedure' && !thanked,
+      thankedBefore: thanked,
+    });
+    problems.push(...v.map((p) => `${texts.join(' → ')} [${kind}]: ${p}`));
+    thanked ||= thanks;
+    turns.push(turn);
+  }
+  return turns;
+}
+
+const { data } = loadTrainingData(path.join(ROOT, 'intents'));
+const cues = Object.entries(data.aspectCues).flatMap(([aspect, phrases]) => (phrases ?? []).map((p) => [aspect as Aspect, p] as const));
+// Two spellings of each cue: as written and without diacritics ("mat bao lau").
+const cases = cues.flatMap(([aspect, phrase], i) => [phrase, fold(phrase)].map((text) => ({ aspect, text, opener: OPENERS[i % OPENERS.length] })));
+
+it('the cue list is not empty (the test reads the real file)', () => {
+  expect(cues.length).toBeGreaterThan(100);
+});
+
+it.each([
+  'cần giấy gì', 'cần mang j', 'mất bao lâu', 'bao lâu có', 'phí bao nhiêu', 'phí thế nào', 'có mất tiền ko', 'ở đâu', 'nộp online dc ko', 'mat bao lau',
+])('"%s" after a procedure question is a follow-up on it', async (text) => {
+  const [, t] = await conversation('làm giấy khai sinh cho con cần những gì', text);
+  expect(t.decision).toMatchObject({ intent: 'procedure', procedure: 'khai-sinh' });
+});
+
+it('every aspect cue, with and without diacritics, follows up on the procedure in context with its aspect', async () => {
+  const wrong: string[] = [];
+  for (const c of cases) {
+    const [, t] = await conversation(c.opener[1], c.text);
+    const d = t.decision;
+    if (d?.procedure !== c.opener[0] || d.aspect !== c.aspect) wrong.push(`${c.text} (${c.aspect}, after ${c.opener[0]}): ${d?.plan.kind} ${d?.procedure}/${d?.aspect}`);
+  }
+  expect(wrong).toEqual([]);
+}, 120_000);
