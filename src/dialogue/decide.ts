@@ -113,6 +113,13 @@ function confidentlyOther(u: Understanding, t: Thresholds): boolean {
   return u.intent !== 'status_lookup';
 }
 
+/** Words of a procedure name that say nothing of which one it is. */
+const GENERIC_NAME = new Set(['dang', 'ky', 'thu', 'tuc', 'cap']);
+/** The first two telling words of a procedure's name ("khai sinh" of "Đăng ký khai sinh"), as people say it. */
+function nameKey(name: string): string {
+  return foldKey(name).split(' ').filter((w) => !GENERIC_NAME.has(w)).slice(0, 2).join(' ');
+}
+
 /** Words of the message that neither a cue nor a filler word covers. */
 const restOf = (cues: CueReading) => cues.rest.filter((w) => !FILLER.has(w));
 
@@ -166,9 +173,10 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
   if (s.history.length > 0 && unsure && THE_OTHER.test(text)) return settled(s.history[0], aspect ?? s.aspect ?? 'general');
   if (s.procedure && !u.namesProcedure && THIS_ONE.test(text)) return settled(s.procedure, aspect ?? s.aspect ?? 'general');
   if (u.namesProcedure && BACK.test(text)) {
+    // The classifier's procedure if it was talked about; else the earlier procedure the message names
+    // ("quay lại khai sinh" reads like "đăng ký lại khai sinh" to the classifier).
     const earlier = [s.procedure, ...s.history].filter((p): p is string => p !== null);
-    const named = [u.procedure, ...u.procedureCandidates.map((c) => c.procedure)];
-    const back = named.find((p) => p !== null && earlier.includes(p));
+    const back = u.procedure && earlier.includes(u.procedure) ? u.procedure : earlier.find((p) => ` ${text} `.includes(` ${nameKey(known.procedures.get(p) ?? '')} `));
     if (back) return settled(back, aspect ?? s.aspect ?? 'general');
   }
   if (!aspectOnly(u, cues, t) || confidentlyOther(u, t)) return null;

@@ -52,6 +52,10 @@ describe('decide', () => {
     expect(decide(ref('cai do le phi bao nhieu', { namesAspect: true }), s, known).plan).toEqual({ kind: 'procedure', procedure: 'ket-hon', aspect: 'fee', settled: true });
     const back = ref('quay lai khai sinh', { namesProcedure: true, confidence: 0.95, procedureCandidates: [{ procedure: 'dang-ky-lai-khai-sinh', p: 0.95 }, { procedure: 'khai-sinh', p: 0.04 }] });
     expect(decide(back, s, known).plan).toEqual({ kind: 'procedure', procedure: 'khai-sinh', aspect: 'time', settled: true });
+    // "lúc nãy" before a new procedure does not send the question back to an old one.
+    const names2 = new Map([...names, ['cu-tru', 'Đăng ký thường trú, tạm trú (cư trú)']]);
+    const fresh = ref('luc nay quen hoi dang ky thuong tru', { procedure: 'cu-tru', namesProcedure: true, confidence: 0.9, procedureCandidates: [{ procedure: 'cu-tru', p: 0.9 }, { procedure: 'khai-sinh', p: 0.05 }] });
+    expect(decide(fresh, s, { ...known, procedures: names2 }).plan).toMatchObject({ kind: 'procedure', procedure: 'cu-tru' });
   });
   it('an opener alone ("cho em hỏi") invites the question instead of calling a person', () => {
     for (const text of ['cho em hoi', 'em muon hoi', 'xin hoi', 'ad oi cho minh hoi chut', 'cho hoi voi a']) {
