@@ -53,6 +53,9 @@ it('the bot misses both sentences at first; the inbox shows them with the bot\'s
     expect(g).toBeDefined();
     expect(g.guess).toEqual(f.assistant.guess(text));
   }
+  // The guess of a bare aspect question is a follow-up (no procedure); of a full question, its procedure.
+  expect(f.assistant.guess('mất bao lâu')).toEqual({ intent: 'procedure', procedure: null, aspect: 'time' });
+  expect(f.assistant.guess('đăng ký kết hôn mất bao lâu')).toEqual({ intent: 'procedure', procedure: 'ket-hon', aspect: 'time' });
 });
 
 it('a follow-up taught "about the procedure in context" is answered about whichever procedure is asked', async () => {
