@@ -1,5 +1,5 @@
-// The 3-biết rules over every reply to a broad set of messages: the dev set (when present beside the
-// repo) plus messages of every kind, each in a fresh conversation and all in one long conversation.
+// The 3-biết rules over every reply to a broad set of messages: the repo's evaluation sets (eval/*.jsonl)
+// plus messages of every kind, each in a fresh conversation and all in one long conversation.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,13 @@ const CANNOT_HELP = new Set(['not_understood', 'out_of_scope', 'bad_code', 'whic
 const ALWAYS_THANK = new Set(['thanks', 'goodbye', 'complaint', 'handoff']);
 const MAY_THANK = new Set([...ALWAYS_THANK, 'notify']);
 const ANSWERS = new Set(['procedure', 'office']);
-const DEV = path.join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+const EVAL_DIR = path.join(ROOT, 'eval');
+const EVAL_TEXTS = fs
+  .readdirSync(EVAL_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => fs.readFileSync(path.join(EVAL_DIR, f), 'utf8').split('\n').filter(Boolean))
+  .map((l) => (JSON.parse(l) as { text?: string }).text)
+  .filter((t): t is string => typeof t === 'string');
 
 const OWN = [
   'chào ad', 'lam giay khai sinh can gi', 'phí sao y bao nhiêu', 'còn kết hôn thì sao?', 'tra hồ sơ', '000.00.15.H12-251118-0007',
@@ -48,7 +54,7 @@ function check(turn: Turn, greet: boolean, label: string, thanked = false): stri
 }
 
 const messages = (): string[] => [
-  ...(fs.existsSync(DEV) ? fs.readFileSync(DEV, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text) : []),
+  ...EVAL_TEXTS,
   ...OWN,
 ];
 

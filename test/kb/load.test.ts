@@ -8,7 +8,8 @@ import { loadKnowledge } from '../../src/kb/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const KNOWLEDGE = path.join(ROOT, 'knowledge');
-const TAXONOMY = path.join(ROOT, '..', 'shared', 'eval', 'taxonomy.json');
+// A copy of ../shared/eval/taxonomy.json, so a lone clone of the repo passes.
+const TAXONOMY = path.join(ROOT, 'test', 'fixtures', 'taxonomy.json');
 
 function copyKnowledge(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-kb-'));

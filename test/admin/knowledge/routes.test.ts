@@ -252,6 +252,8 @@ describe('what needs review', () => {
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const { procedure, version } = await current('ket-hon');
+    // The two items go after the file's own fee items, whatever their number.
+    const first = procedure.fee.items.length;
     const changed = edit(procedure, (p) => {
       p.fee.items.push({ case: 'Bản sao trích lục kết hôn, miễn tạm thời', vnd: 0, until: plus(10), source: 'Thông tư thử nghiệm' });
       p.fee.items.push({ case: 'Mức cũ đã hết hạn', vnd: 5000, until: plus(-1), source: 'Thông tư cũ' });
@@ -261,8 +263,8 @@ describe('what needs review', () => {
     const mine = notices.filter((n: any) => n.procedure === 'ket-hon');
     expect(mine).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'expiring', field: 'fee.items.2', date: plus(10), name: 'Đăng ký kết hôn' }),
-        expect.objectContaining({ kind: 'expired', field: 'fee.items.3', date: plus(-1) }),
+        expect.objectContaining({ kind: 'expiring', field: `fee.items.${first}`, date: plus(10), name: 'Đăng ký kết hôn' }),
+        expect.objectContaining({ kind: 'expired', field: `fee.items.${first + 1}`, date: plus(-1) }),
       ]),
     );
     expect(notices.some((n: any) => n.kind === 'unverified' && n.procedure === 'trich-luc-ho-tich')).toBe(true);

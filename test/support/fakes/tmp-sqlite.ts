@@ -28,7 +28,8 @@ export function tmpSqlite(prefix = 'motcua-test-'): TmpSqlite {
   };
 }
 
-export const PAYLOADS_DIR = path.resolve(__dirname, '../../../../shared/reference/payloads');
+/** Recorded body shapes (see test/fixtures/payloads/README.md); kept in the repo so a lone clone passes. */
+export const PAYLOADS_DIR = path.resolve(__dirname, '../../fixtures/payloads');
 
 export function payloadFiles(channel: 'zalo' | 'messenger'): Array<{ name: string; raw: Buffer }> {
   const dir = path.join(PAYLOADS_DIR, channel);

@@ -3,22 +3,22 @@ import { payloadFiles } from '../../support/fakes/tmp-sqlite';
 
 type Want = { type: 'message'; kind: string; userId: string; messageId: string; text?: string } | { type: 'ignore'; reason: string };
 
-// Every recorded body in ../shared/reference/payloads/messenger, item by item.
+// Every recorded body in test/fixtures/payloads/messenger, item by item.
 const EXPECTED: Record<string, Want[]> = {
   'batch_sticker_and_text.clikhome.json': [
     { type: 'message', kind: 'sticker', userId: '1595878670725308', messageId: 'mid.1463910455008:68160c45703c925412' },
-    { type: 'message', kind: 'text', userId: '1595878670725308', messageId: 'mid.1463910479218:dcf4367d3dcbd4ac22', text: 'gg' },
+    { type: 'message', kind: 'text', userId: '1595878670725308', messageId: 'mid.1463910479218:dcf4367d3dcbd4ac22', text: 'cảm ơn ad' },
   ],
   'delivery.botman.json': [{ type: 'ignore', reason: 'delivery' }],
   'delivery.messenger-go-sdk.json': [{ type: 'ignore', reason: 'delivery' }],
   'message_echo.botman.json': [{ type: 'ignore', reason: 'echo' }],
   'message_echo.messenger-go-sdk.json': [{ type: 'ignore', reason: 'echo' }],
-  'message_nlp.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'mid.$cAABlxfDuVgpkzP8I5Fem7nAgTm_7', text: 'bye, see you tomorrow at 4pm' }],
+  'message_nlp.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'mid.$cAABlxfDuVgpkzP8I5Fem7nAgTm_7', text: 'thôi em chào, mai 4h em qua' }],
   'message_quick_reply.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'mid.1480279487147:4388d3b344', text: 'MY_PAYLOAD' }],
-  'message_text.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'mid.1480279487147:4388d3b344', text: 'Hi' }],
-  'message_text.messenger-go-sdk.json': [{ type: 'message', kind: 'text', userId: '982337261802700', messageId: 'mid.1460923697625:5c96e8279b55505308', text: 'Test äëï' }],
+  'message_text.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'mid.1480279487147:4388d3b344', text: 'Alo xa' }],
+  'message_text.messenger-go-sdk.json': [{ type: 'message', kind: 'text', userId: '982337261802700', messageId: 'mid.1460923697625:5c96e8279b55505308', text: 'Xin chào ạ' }],
   'message_text_nlp.tock.json': [
-    { type: 'message', kind: 'text', userId: '1696785613739982', messageId: 'm_bWelEDyH_VUB2asdGYWNskansOeR_J9rheTeWjyz7SOKVtTieg4N7cKiLIioB-p1jMGHO81pvH3M7g5zBOzppQ', text: 'Bonjour' },
+    { type: 'message', kind: 'text', userId: '1696785613739982', messageId: 'm_bWelEDyH_VUB2asdGYWNskansOeR_J9rheTeWjyz7SOKVtTieg4N7cKiLIioB-p1jMGHO81pvH3M7g5zBOzppQ', text: 'Chào ad' },
   ],
   'postback.botman.json': [{ type: 'message', kind: 'text', userId: '1433960459967306', messageId: 'postback:1433960459967306:1480279487147', text: 'MY_PAYLOAD' }],
   'postback.messenger-go-sdk.json': [{ type: 'message', kind: 'text', userId: '1066835436691078', messageId: 'postback:1066835436691078:1468152897212', text: 'test' }],

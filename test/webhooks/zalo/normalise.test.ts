@@ -6,7 +6,7 @@ type Expect =
   | { type: 'interaction'; userId: string }
   | { type: 'ignore'; reason: string };
 
-// Every recorded body in ../shared/reference/payloads/zalo, with what it must become.
+// Every recorded body in test/fixtures/payloads/zalo, with what it must become.
 const EXPECTED: Record<string, Expect> = {
   'follow.clevertap-docs.json': { type: 'interaction', userId: '24684588352919792' },
   'follow.vtt-zalo-app.json': { type: 'interaction', userId: '8958041078911298472' },
@@ -20,13 +20,13 @@ const EXPECTED: Record<string, Expect> = {
   'user_send_audio.cloudpro-console-test.json': { type: 'message', kind: 'audio', userId: '4339761418830368433', messageId: 'This is message id' },
   'user_send_file.cloudpro-console-test.json': { type: 'message', kind: 'file', userId: '4339761418830368433', messageId: 'This is message id', text: '' },
   'user_send_gif.cloudpro-console-test.json': { type: 'message', kind: 'image', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_image.cloudpro-console-test.json': { type: 'message', kind: 'image', userId: '4339761418830368433', messageId: 'This is message id', text: 'This is testing message' },
+  'user_send_image.cloudpro-console-test.json': { type: 'message', kind: 'image', userId: '4339761418830368433', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
   'user_send_link.cloudpro-console-test.json': { type: 'message', kind: 'link', userId: '4339761418830368433', messageId: 'This is message id' },
   'user_send_sticker.cloudpro-console-test.json': { type: 'message', kind: 'sticker', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_text.cloudpro-console-test.json': { type: 'message', kind: 'text', userId: '4339761418830368433', messageId: 'This is message id', text: 'This is testing message' },
-  'user_send_text.lio-web-console-test.json': { type: 'message', kind: 'text', userId: '7283505279911446385', messageId: 'This is message id', text: 'This is testing message' },
-  'user_send_text.lio-web-live.json': { type: 'message', kind: 'text', userId: '2651040744560330253', messageId: '1d19cfb48434f168a827', text: 'Y' },
-  'user_send_text.zalo-docs-example.json': { type: 'message', kind: 'text', userId: '246845883529197922', messageId: '96d3cdf3af150460909', text: 'message' },
+  'user_send_text.cloudpro-console-test.json': { type: 'message', kind: 'text', userId: '4339761418830368433', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
+  'user_send_text.lio-web-console-test.json': { type: 'message', kind: 'text', userId: '7283505279911446385', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
+  'user_send_text.lio-web-live.json': { type: 'message', kind: 'text', userId: '2651040744560330253', messageId: '1d19cfb48434f168a827', text: 'ok ad' },
+  'user_send_text.zalo-docs-example.json': { type: 'message', kind: 'text', userId: '246845883529197922', messageId: '96d3cdf3af150460909', text: 'lam cccd o dau' },
   'user_send_video.cloudpro-console-test.json': { type: 'message', kind: 'video', userId: '4339761418830368433', messageId: 'This is message id' },
 };
 
