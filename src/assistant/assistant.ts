@@ -10,7 +10,7 @@ import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
 import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
-import { greetingReply, goodbyeReply, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
+import { askProcedureFor, greetingReply, goodbyeReply, inviteQuestion, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { elsewhereAnswer } from '../dialogue/answers/elsewhere';
 import { complaintReceived, handoff } from '../dialogue/answers/people';
@@ -23,10 +23,12 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import { localDay } from '../kb/validity';
 import { compileLexicon, type Lexicon } from '../nlu/lexicon';
 import { askCode, badCode, codeNotFound, dossierStatus, lookupUnavailable, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
-import { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from '../dialogue/decide';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds } from '../dialogue/decide';
 import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
-import { reviveState, type DialogueState } from '../dialogue/state';
+import { reviveState, withProcedure, type DialogueState } from '../dialogue/state';
+import { compileCues, readCues, type CueIndex } from '../nlu/aspect-cues';
+import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
 
 export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs'>;
@@ -57,13 +59,16 @@ const MINUTE = 60_000;
 const MAX_NORMALIZED = 2000;
 
 export class Assistant implements AssistantPort {
-  private readonly thresholds: Thresholds;
+  readonly thresholds: Thresholds;
   private readonly lookupsPerMinute: number;
   private readonly greetAgainAfterMs: number;
   private readonly clock: () => Date;
   /** The unit finder's words are normalised with the training lexicon (abbreviations), not the classifier. */
   private readonly lexicon: Lexicon;
   private finder: UnitFinder | null = null;
+  /** Aspect cue words: the files' and the follow-ups staff taught. */
+  private cues: CueIndex;
+  private taught = Taught.none;
 
   constructor(
     private model: NluModel,
@@ -78,6 +83,7 @@ export class Assistant implements AssistantPort {
     this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
     this.clock = options.clock ?? (() => new Date());
     this.lexicon = compileLexicon(baseTraining.lexicon);
+    this.cues = compileCues(baseTraining.aspectCues, this.lexicon);
   }
 
   /** The unit finder for this version of the knowledge (rebuilt when staff publish or files change). */
@@ -92,12 +98,33 @@ export class Assistant implements AssistantPort {
 
   /** Understanding only (no state, no replies). */
   understand(text: string): Understanding {
-    return this.model.understand(text);
+    return this.taught.apply(this.model.understand(text));
   }
 
-  /** Retrain without a restart: the files' examples plus those staff taught (from the unanswered inbox). */
+  /**
+   * The bot's own reading of a sentence on its own, to pre-fill the inbox's form: a sentence that names an
+   * aspect and no procedure is a follow-up (procedure null: whatever procedure is in context).
+   */
+  guess(text: string): Pick<Understanding, 'intent' | 'procedure' | 'aspect'> {
+    const u = this.understand(text);
+    if (!u.namesProcedure && u.namesAspect && !(u.intent === 'procedure' && u.confidence >= this.thresholds.sure)) {
+      return { intent: 'procedure', procedure: null, aspect: readCues(u.normalized.split(' '), this.cues).aspect ?? u.aspect ?? 'general' };
+    }
+    return { intent: u.intent, procedure: u.procedure, aspect: u.aspect };
+  }
+
+  /**
+   * Retrain without a restart: the files' examples plus those staff taught (from the unanswered inbox).
+   * A follow-up taught for "whatever procedure is in context" joins the aspect cues, not the examples.
+   */
   retrain(extra: readonly Example[]): void {
-    this.model = NluModel.train({ ...this.baseTraining, examples: [...this.baseTraining.examples, ...extra] });
+    const base = this.baseTraining;
+    const aspectCues = { ...base.aspectCues };
+    for (const e of extra.filter(isFollowUp)) if (e.aspect) aspectCues[e.aspect] = [...(aspectCues[e.aspect] ?? []), e.text];
+    const examples = [...base.examples, ...extra.filter((e) => !isFollowUp(e))];
+    this.model = NluModel.train({ ...base, examples, aspectCues });
+    this.cues = compileCues(aspectCues, this.lexicon);
+    this.taught = Taught.of(extra, (t) => this.model.understand(t).normalized);
   }
 
   /** Exactly what the bot would answer about a (possibly edited, unpublished) procedure. */
@@ -121,6 +148,10 @@ export class Assistant implements AssistantPort {
     return new Map([...this.knowledge.current().procedures].map(([id, p]) => [id, p.name]));
   }
 
+  private known(): Known {
+    return { procedures: this.procedureNames(), cues: (normalized) => readCues(normalized.split(' '), this.cues) };
+  }
+
   async turn(msg: InboundMessage): Promise<Turn> {
     const now = this.clock();
     const convId = conversationIdOf(msg);
@@ -136,8 +167,8 @@ export class Assistant implements AssistantPort {
       await this.stores.conversations.save(convId, { ...state, lastAt: now.toISOString() });
       return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
     }
-    const u = this.model.understand(msg.text);
-    const d = reachUnit(decide(u, state, this.procedureNames(), this.thresholds), u, state, this.units(kb), this.today(now));
+    const u = this.understand(msg.text);
+    const d = reachUnit(decide(u, state, this.known(), this.thresholds), u, state, this.units(kb), this.today(now));
     let draft: Draft;
     let next: DialogueState;
     try {
@@ -172,7 +203,7 @@ export class Assistant implements AssistantPort {
       case 'procedure': {
         const p = kb.procedures.get(plan.procedure);
         if (!p) return failed(notUnderstood(c, s.failures > 0));
-        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, procedure: p.id, aspect: plan.aspect, failures: 0 } };
+        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, ...withProcedure(s, p.id), aspect: plan.aspect, failures: 0 } };
       }
       case 'which': {
         const offered = plan.procedures.filter((id) => names.has(id));
@@ -180,6 +211,10 @@ export class Assistant implements AssistantPort {
       }
       case 'did_you_mean':
         return { draft: didYouMean(names.get(plan.procedure) ?? plan.procedure), next: { ...base, offered: [plan.procedure], aspect: plan.aspect } };
+      case 'ask_procedure':
+        return { draft: askProcedureFor(plan.aspect, plan.procedures.map((id) => names.get(id) ?? id)), next: { ...base, aspect: plan.aspect } };
+      case 'invite':
+        return { draft: inviteQuestion(), next: base };
       case 'menu':
         return { draft: procedureMenu([...names.values()]), next: { ...base, aspect: d.aspect ?? s.aspect } };
       case 'ask_code':
@@ -198,7 +233,7 @@ export class Assistant implements AssistantPort {
       case 'thanks':
         return { draft: thanksReply(), next: { ...base, failures: 0 } };
       case 'goodbye':
-        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, history: [], failures: 0 } };
       case 'office':
         return { draft: officeInfo(c), next: { ...base, failures: 0 } };
       case 'handoff':

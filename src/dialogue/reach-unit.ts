@@ -22,8 +22,9 @@ export function reachUnit(d: Decision, u: Understanding, s: DialogueState, finde
   // A tapped option means exactly its action.
   if (optionAction(u.text)) return d;
   const plan = d.plan;
+  const settled = plan.kind === 'procedure' && plan.settled === true;
   const elsewhere = plan.kind === 'procedure' && !u.namesProcedure && s.procedure !== null && plan.procedure !== s.procedure;
-  if (s.procedure && (UNPLACED.has(plan.kind) || elsewhere)) {
+  if (s.procedure && !settled && (UNPLACED.has(plan.kind) || elsewhere)) {
     const m = finder.find(s.procedure, u.text, s.aspect, day, FOLLOW_UP_THRESHOLD);
     if (m) {
       const aspect = m.unit.aspect;
@@ -31,6 +32,10 @@ export function reachUnit(d: Decision, u: Understanding, s: DialogueState, finde
     }
   }
   if (plan.kind !== 'procedure' || plan.view) return d;
+  if (settled) {
+    const own = finder.find(plan.procedure, u.text, plan.aspect, day);
+    return own ? { ...d, plan: { ...plan, unit: own.unit.id } } : d;
+  }
   const here = finder.bestScore(plan.procedure, u.text, plan.aspect, day);
   let best: { procedure: string; unit: string; score: number } | null = null;
   const others = new Set(u.procedureCandidates.filter((c) => c.p >= CANDIDATE_MIN_P).map((c) => c.procedure));

@@ -6,6 +6,8 @@ export interface DialogueState {
   lastAt: string | null;
   procedure: string | null;
   aspect: Aspect | null;
+  /** Procedures asked about before the current one, most recent first (for "cái kia", "quay lại ..."). */
+  history: string[];
   /** The bot asked for a receipt code and waits for it. */
   awaitingCode: boolean;
   lastCode: string | null;
@@ -21,10 +23,14 @@ export interface DialogueState {
   thanked: boolean;
 }
 
+/** How many earlier procedures a conversation remembers. */
+export const HISTORY = 3;
+
 export const INITIAL_STATE: DialogueState = {
   lastAt: null,
   procedure: null,
   aspect: null,
+  history: [],
   awaitingCode: false,
   lastCode: null,
   offered: [],
@@ -42,6 +48,7 @@ export function reviveState(raw: unknown): DialogueState {
     lastAt: typeof s.lastAt === 'string' ? s.lastAt : null,
     procedure: typeof s.procedure === 'string' ? s.procedure : null,
     aspect: typeof s.aspect === 'string' ? (s.aspect as Aspect) : null,
+    history: Array.isArray(s.history) ? s.history.filter((x): x is string => typeof x === 'string').slice(0, HISTORY) : [],
     awaitingCode: s.awaitingCode === true,
     lastCode: typeof s.lastCode === 'string' ? s.lastCode : null,
     offered: Array.isArray(s.offered) ? s.offered.filter((x): x is string => typeof x === 'string') : [],
@@ -50,4 +57,10 @@ export function reviveState(raw: unknown): DialogueState {
     handoff: s.handoff === true,
     thanked: s.thanked === true,
   };
+}
+
+/** The conversation moves to a procedure: the one before joins the history (each procedure once). */
+export function withProcedure(s: DialogueState, id: string): Pick<DialogueState, 'procedure' | 'history'> {
+  const earlier = s.procedure && s.procedure !== id ? [s.procedure, ...s.history] : s.history;
+  return { procedure: id, history: earlier.filter((p, i) => p !== id && earlier.indexOf(p) === i).slice(0, HISTORY) };
 }

@@ -4,6 +4,7 @@ import type { Aspect, Intent } from '../core/labels';
 import { isAspect, isIntent } from '../core/labels';
 import { BayesModel, type LabelledFeatures } from './bayes';
 import { fitTemperature } from './calibrate';
+import { compileCues, cuesIn, type CueIndex } from './aspect-cues';
 import { compileLexicon, type Lexicon } from './lexicon';
 import { normalize, type Normalized } from './normalize';
 import { Speller } from './speller';
@@ -32,25 +33,6 @@ function labelOf(e: Pick<Example, 'intent' | 'procedure' | 'redirect'>): string 
   return e.redirect ? `${REDIRECT_PREFIX}${e.redirect}` : e.intent;
 }
 
-type Cue = { aspect: Aspect; tokens: string[] };
-/** Cues indexed by their first token, so matching costs one map lookup per message token. */
-type CueIndex = ReadonlyMap<string, readonly Cue[]>;
-
-function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): CueIndex {
-  const cues = new Map<string, Cue[]>();
-  for (const [aspect, phrases] of Object.entries(src)) {
-    if (!isAspect(aspect)) continue;
-    for (const phrase of phrases ?? []) {
-      const tokens = normalize(phrase, lexicon).tokens;
-      if (!tokens.length) continue;
-      const bucket = cues.get(tokens[0]);
-      if (bucket) bucket.push({ aspect, tokens });
-      else cues.set(tokens[0], [{ aspect, tokens }]);
-    }
-  }
-  return cues;
-}
-
 /** How many examples of each label contain each feature (once per example), and examples per label. */
 interface FeatureCounts {
   perFeature: Map<string, Map<string, number>>;
@@ -72,13 +54,7 @@ function featureCounts(docs: readonly LabelledFeatures[]): FeatureCounts {
 }
 
 function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
-  const found = new Set<string>();
-  tokens.forEach((t, i) => {
-    for (const c of cues.get(t) ?? []) {
-      if (c.tokens.every((w, k) => tokens[i + k] === w)) found.add(`@${c.aspect}`);
-    }
-  });
-  return [...found];
+  return [...new Set(cuesIn(tokens, cues).map((c) => `@${c.aspect}`))];
 }
 
 export class NluModel {

@@ -18,6 +18,8 @@ function run(args: string[], input: string, env: Record<string, string> = {}): {
       encoding: 'utf8',
       env: { ...process.env, SQLITE_PATH: path.join(cwd, 'cli.sqlite'), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // training-data prints every example: several MB.
+      maxBuffer: 64 << 20,
     });
     return { stdout, status: 0 };
   } catch (e: any) {

@@ -1,13 +1,11 @@
-// Lint on save, as `intents lint` does for the files: a new example that collides with another label
-// (the same sentence after the bot's normalisation) is refused. A sentence already taught with the same
-// label adds nothing: it is recognised as known instead.
-import type { Problem } from '../../core/problem';
+// Checks on save, as `intents lint` does for the files: a new example that collides with another label
+// (the same sentence after the bot's normalisation) is found, with where it comes from. A sentence already
+// taught with the same label adds nothing: it is recognised as known instead.
 import { compileLexicon } from '../../nlu/lexicon';
-import { lintExamples } from '../../nlu/lint';
 import { normalize } from '../../nlu/normalize';
 import { loadTrainingData, type Example } from '../../nlu/training-data';
 
-const labelOf = (e: Example) => `${e.intent}/${e.procedure ?? ''}/${e.aspect ?? ''}`;
+export const labelOf = (e: Pick<Example, 'intent' | 'procedure' | 'aspect'>) => `${e.intent}/${e.procedure ?? ''}/${e.aspect ?? ''}`;
 
 export class ExampleLinter {
   private readonly base: Example[];
@@ -26,16 +24,22 @@ export class ExampleLinter {
     }
   }
 
-  /** The bot already learns this sentence with this label (from the files or the staff's examples). */
+  /** The two texts are one sentence for the bot. */
+  same(a: string, b: string): boolean {
+    return this.key(a) === this.key(b);
+  }
+
+  /** The files or the staff's examples already teach this sentence with this label. */
   isKnown(candidate: Example, staff: readonly Example[]): boolean {
     const k = this.key(candidate.text);
     const label = labelOf(candidate);
     return this.baseLabels.get(k)?.has(label) === true || staff.some((e) => labelOf(e) === label && this.key(e.text) === k);
   }
 
-  /** The problems the candidate would add to the files' and the staff's examples. */
-  problemsOf(candidate: Example, staff: readonly Example[], knownProcedures: ReadonlySet<string>): Problem[] {
-    const field = JSON.stringify(candidate.text);
-    return lintExamples([...this.base, ...staff, candidate], this.key, knownProcedures).filter((p) => p.file === candidate.source && p.field === field);
+  /** An example of the files with the same sentence and another label (staff examples are replaced, not refused). */
+  fileCollision(candidate: Example): Example | null {
+    const k = this.key(candidate.text);
+    const label = labelOf(candidate);
+    return this.base.find((e) => labelOf(e) !== label && this.key(e.text) === k) ?? null;
   }
 }

@@ -15,7 +15,7 @@ import { checkProcedure } from '../knowledge/procedure-input';
 import { publishProcedure } from '../knowledge/publish';
 import { newUnitId } from '../../kb/unit-id';
 import { asExamples, sourceOf, type StaffExample } from './examples';
-import { ExampleLinter } from './lint';
+import { ExampleLinter, labelOf } from './lint';
 import { latestExamples, publishExamples } from './publish';
 
 const MAX_EXAMPLE = 500;
@@ -43,35 +43,44 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
   const procedures = () => d.assistant.knowledge.current().procedures;
 
   function labelProblem(intent: Intent, procedure: string | null, aspect: Aspect | null): string | null {
-    if (intent !== 'procedure') return procedure || aspect ? `only procedure questions have a procedure and an aspect (intent is ${intent})` : null;
-    if (!procedure || !aspect) return 'a procedure question needs a procedure and an aspect';
-    if (!procedures().has(procedure)) return `unknown procedure id "${procedure}"`;
+    if (intent !== 'procedure') return procedure || aspect ? `chỉ câu hỏi thủ tục mới có thủ tục và nội dung hỏi (loại câu đang chọn: ${intent})` : null;
+    // A procedure question without a procedure is a follow-up: "mất bao lâu", about whatever procedure is in context.
+    if (!aspect) return 'câu hỏi thủ tục cần chọn nội dung hỏi (giấy tờ, lệ phí, thời gian...)';
+    if (procedure && !procedures().has(procedure)) return `không có thủ tục mã "${procedure}"`;
     return null;
+  }
+
+  /** The bot now answers the sentence directly with this label. */
+  function answers(e: Omit<StaffExample, 'author' | 'at'>): boolean {
+    const u = d.assistant.understand(e.text);
+    return u.intent === e.intent && u.procedure === e.procedure && u.aspect === e.aspect && u.confidence >= d.assistant.thresholds.answer;
   }
 
   /** Lint, publish, retrain (through the sync), take the group out of the inbox, audit. */
   async function teach(ctx: Ctx, e: Omit<StaffExample, 'author' | 'at'>, group: string | undefined, action: string) {
     const problem = labelProblem(e.intent, e.procedure, e.aspect);
-    if (problem) throw new ApiError(400, 'invalid', `The label is invalid: ${problem}`, [{ field: 'procedure', reason: problem }]);
+    if (problem) throw new ApiError(400, 'invalid', `Nhãn chưa hợp lệ: ${problem}.`, [{ field: 'procedure', reason: problem }]);
     const example: StaffExample = { ...e, author: ctx.staff.username, at: ctx.now.toISOString() };
     const { version, examples } = await latestExamples(store);
     const [candidate] = asExamples([example]);
-    const staff = asExamples(examples);
-    if (linter.isKnown(candidate, staff)) {
+    if (linter.isKnown(candidate, asExamples(examples)) && answers(e)) {
       // Nothing to learn: the group only leaves the inbox.
       const resolved = group ? await d.stores.unanswered.resolve(group) : false;
       if (resolved) await recordChange(d.stores.audit, ctx, { action: 'training.known', target: TRAINING_KEY, before: { group }, after: e });
       return { version, example: null, known: true, resolved };
     }
-    const problems = linter.problemsOf(candidate, staff, new Set(procedures().keys()));
-    if (problems.length) {
-      throw new ApiError(409, 'lint', `Refused: ${problems.map((p) => p.reason).join('; ')}`, problems.map((p) => ({ field: 'text', reason: p.reason })));
+    const clash = linter.fileCollision(candidate);
+    if (clash) {
+      const reason = `câu này đã có trong tệp ${clash.source} với nhãn ${labelOf(clash)}, khác nhãn vừa chọn (${labelOf(candidate)})`;
+      throw new ApiError(409, 'lint', `Chưa lưu được: ${reason}. Nếu nhãn trong tệp chưa đúng, xin nhờ người quản trị sửa tệp đó.`, [{ field: 'text', reason }]);
     }
-    const v = await publishExamples(store, (list) => [...list, example], { author: ctx.staff.username, at: ctx.now, comment: `${action}: ${e.text}` });
+    // The same sentence taught before with another label is corrected, not refused: the newer label wins.
+    const edit = (list: StaffExample[]) => [...list.filter((x) => !linter.same(x.text, e.text)), example];
+    const v = await publishExamples(store, edit, { author: ctx.staff.username, at: ctx.now, comment: `${action}: ${e.text}` });
     await d.sync.refresh();
     const resolved = group ? await d.stores.unanswered.resolve(group) : false;
     await recordChange(d.stores.audit, ctx, { action, target: TRAINING_KEY, before: group ? { group } : null, after: example });
-    return { version: v.version, example, known: false, resolved, source: sourceOf(example) };
+    return { version: v.version, example, known: false, resolved, source: sourceOf(example), answered: answers(e) };
   }
 
   return [
@@ -82,7 +91,9 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       handle: async ({ req }) => {
         const { limit } = parse(inboxQuery, req.query, 'inbox');
         const names = [...procedures().values()].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-        return { groups: await d.stores.unanswered.grouped(limit), procedures: names, intents: INTENTS, aspects: ASPECTS };
+        // Each group comes with the bot's own reading, to pre-fill the form.
+        const groups = (await d.stores.unanswered.grouped(limit)).map((g) => ({ ...g, guess: d.assistant.guess(g.example) }));
+        return { groups, procedures: names, intents: INTENTS, aspects: ASPECTS };
       },
     },
     {
@@ -138,7 +149,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
         const b = parse(removeBody, ctx.req.body, 'request');
         const { examples } = await latestExamples(store);
         const gone = examples.filter((e) => e.text === b.text);
-        if (!gone.length) throw conflict(`No staff example reads "${b.text}"`);
+        if (!gone.length) throw conflict(`Không có câu ví dụ nào do cán bộ dạy là "${b.text}".`);
         const v = await publishExamples(store, (list) => list.filter((e) => e.text !== b.text), {
           author: ctx.staff.username,
           at: ctx.now,

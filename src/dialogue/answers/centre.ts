@@ -1,4 +1,5 @@
 // Answers about the centre itself and the conversation: office info, greetings, thanks, goodbye.
+import type { Aspect } from '../../core/labels';
 import type { Commune } from '../../kb/schema';
 import type { Draft } from '../draft';
 import { OPTION } from '../options';
@@ -45,5 +46,33 @@ export function procedureMenu(names: readonly string[]): Draft {
     tone: 'question',
     lines: ['Dạ, em có thể hướng dẫn các thủ tục sau:', ...names.map((n) => `- ${n}`), '{Ac} muốn hỏi thủ tục nào ạ?'],
     options: [OPTION.lookup, OPTION.hours, OPTION.human],
+  };
+}
+
+/** "Cho em hỏi" with nothing after it: invite the question. */
+export function inviteQuestion(): Draft {
+  return {
+    tone: 'question',
+    lines: ['Dạ, {ac} cứ hỏi ạ. Em có thể giúp về giấy tờ, lệ phí, thời gian, nơi nộp của các thủ tục tại xã, hoặc tra cứu hồ sơ theo mã số.'],
+    options: MAIN_OPTIONS,
+  };
+}
+
+/** What each aspect is called in a question back to the citizen. */
+const ASKED: Record<Aspect, string> = {
+  documents: 'giấy tờ cần chuẩn bị',
+  fee: 'lệ phí',
+  time: 'thời gian giải quyết',
+  where: 'nơi nộp hồ sơ',
+  form: 'mẫu tờ khai',
+  general: 'cách làm',
+};
+
+/** An aspect asked about with no procedure yet: which procedure, with the most asked ones to tap. */
+export function askProcedureFor(aspect: Aspect, common: readonly string[]): Draft {
+  return {
+    tone: 'question',
+    lines: [`Dạ, {ac} muốn hỏi ${ASKED[aspect]} của thủ tục nào ạ? {Ac} chọn bên dưới hoặc nhắn tên thủ tục giúp em (ví dụ: "đăng ký khai sinh").`],
+    options: [...common, OPTION.procedures],
   };
 }

@@ -41,7 +41,7 @@ it('assigning a missed question teaches the bot at once and takes the group out 
   expect(f.assistant.understand(MISSED).procedure).not.toBe('tro-cap-xa-hoi');
   const r = await editor.post('/inbox/assign', { normalized: g.normalized, text: MISSED, intent: 'procedure', procedure: 'tro-cap-xa-hoi', aspect: 'general' });
   expect(r.status).toBe(200);
-  expect(r.body).toMatchObject({ version: 1, resolved: true, example: { text: MISSED, intent: 'procedure', procedure: 'tro-cap-xa-hoi', aspect: 'general', author: 'lan' } });
+  expect(r.body).toMatchObject({ version: 1, resolved: true, answered: true, example: { text: MISSED, intent: 'procedure', procedure: 'tro-cap-xa-hoi', aspect: 'general', author: 'lan' } });
   expect(f.assistant.understand(MISSED)).toMatchObject({ intent: 'procedure', procedure: 'tro-cap-xa-hoi' });
   expect(await group(MISSED)).toBeUndefined();
   expect((await editor.get('/training/examples')).body).toMatchObject({ version: 1, examples: [{ text: MISSED }] });
@@ -55,9 +55,9 @@ it('lint on save refuses a sentence that collides with another label, saying whe
   const r = await editor.post('/inbox/assign', { text: existing.text.toUpperCase(), intent: 'procedure', procedure: 'ket-hon', aspect: 'fee' });
   expect(r.status).toBe(409);
   expect(r.body.error).toBe('lint');
-  expect(r.body.message).toBe(`Refused: same sentence as in ${existing.source} but labelled procedure/ket-hon/fee instead of procedure/khai-sinh/documents`);
-  const clash = await editor.post('/inbox/assign', { text: MISSED, intent: 'out_of_scope' });
-  expect(clash.body.message).toMatch(/labelled out_of_scope instead of procedure\/tro-cap-xa-hoi\/general/);
+  expect(r.body.message).toBe(
+    `Chưa lưu được: câu này đã có trong tệp ${existing.source} với nhãn ${existing.intent}/khai-sinh/documents, khác nhãn vừa chọn (procedure/ket-hon/fee). Nếu nhãn trong tệp chưa đúng, xin nhờ người quản trị sửa tệp đó.`,
+  );
   expect((await editor.get('/training/examples')).body.version).toBe(1);
 });
 
@@ -77,13 +77,14 @@ it('a sentence the bot already learns with that label adds nothing: the group ju
 
 it('labels must make sense together', async () => {
   for (const [body, reason] of [
-    [{ text: 'câu hỏi', intent: 'procedure', procedure: 'tro-cap-xa-hoi' }, 'a procedure question needs a procedure and an aspect'],
-    [{ text: 'câu hỏi', intent: 'procedure', procedure: 'khong-co', aspect: 'fee' }, 'unknown procedure id "khong-co"'],
-    [{ text: 'câu hỏi', intent: 'greeting', procedure: 'khai-sinh', aspect: 'fee' }, 'only procedure questions have a procedure and an aspect (intent is greeting)'],
+    [{ text: 'câu hỏi', intent: 'procedure', procedure: 'tro-cap-xa-hoi' }, 'câu hỏi thủ tục cần chọn nội dung hỏi (giấy tờ, lệ phí, thời gian...)'],
+    [{ text: 'câu hỏi', intent: 'procedure', procedure: 'khong-co', aspect: 'fee' }, 'không có thủ tục mã "khong-co"'],
+    [{ text: 'câu hỏi', intent: 'greeting', procedure: 'khai-sinh', aspect: 'fee' }, 'chỉ câu hỏi thủ tục mới có thủ tục và nội dung hỏi (loại câu đang chọn: greeting)'],
   ] as const) {
     const r = await editor.post('/inbox/assign', body);
     expect(r.status).toBe(400);
     expect(r.body.problems).toEqual([{ field: 'procedure', reason }]);
+    expect(r.body.message).toBe(`Nhãn chưa hợp lệ: ${reason}.`);
   }
 });
 

@@ -7,26 +7,33 @@ import { ASPECT, INTENT } from '../labels.js';
 import { busy, canEdit, showError, toast } from '../ui.js';
 
 const KNOWN = 'Trợ lý đã biết câu này với nhãn đó; đã đưa ra khỏi danh sách.';
+/** The procedure choice for a follow-up ("mất bao lâu"): whatever procedure the citizen is asking about. */
+const IN_CONTEXT = ['', 'Theo thủ tục đang hỏi (câu hỏi nối tiếp)'];
+const LEARNED = (r) => (r.answered ? 'Đã thêm câu ví dụ; trợ lý đã học lại và từ giờ trả lời câu này theo nhãn vừa chọn.' : 'Đã thêm câu ví dụ; trợ lý đã học lại.');
 const select = (id, entries, value) => h('select', { id }, entries.map(([k, label]) => h('option', { value: k, selected: k === value, text: label })));
 
 function actions(group, ctx, i) {
   const text = h('input', { type: 'text', id: 'text-' + i, value: group.example, maxlength: 500 });
-  const intent = select('intent-' + i, ctx.intents.map((k) => [k, INTENT[k] || k]), 'procedure');
-  const procedure = select('procedure-' + i, ctx.procedures.map((p) => [p.id, p.name]));
-  const aspect = select('aspect-' + i, ctx.aspects.map((k) => [k, ASPECT[k] || k]), 'general');
+  // Pre-filled with the bot's own reading of the sentence.
+  const guess = group.guess || { intent: 'procedure', procedure: null, aspect: 'general' };
+  const intent = select('intent-' + i, ctx.intents.map((k) => [k, INTENT[k] || k]), guess.intent);
+  const procedure = select('procedure-' + i, [IN_CONTEXT, ...ctx.procedures.map((p) => [p.id, p.name])], guess.procedure || '');
+  const aspect = select('aspect-' + i, ctx.aspects.map((k) => [k, ASPECT[k] || k]), guess.aspect || 'general');
   const result = h('div');
   const labels = h('div', { class: 'grid' },
     h('div', null, h('label', { for: intent.id, text: 'Loại câu hỏi' }), intent),
     h('div', null, h('label', { for: procedure.id, text: 'Thủ tục' }), procedure),
     h('div', null, h('label', { for: aspect.id, text: 'Hỏi về' }), aspect));
   const procedureOnly = [procedure.parentNode, aspect.parentNode];
-  intent.addEventListener('change', () => procedureOnly.forEach((el) => { el.hidden = intent.value !== 'procedure'; }));
+  const showLabels = () => procedureOnly.forEach((el) => { el.hidden = intent.value !== 'procedure'; });
+  intent.addEventListener('change', showLabels);
+  showLabels();
   const done = (message) => { toast(message); ctx.reload(); };
   const assign = h('button', { type: 'button', text: 'Dạy trợ lý câu này' });
   assign.addEventListener('click', () => busy(assign, async () => {
     const isProcedure = intent.value === 'procedure';
-    const r = await api('POST', '/inbox/assign', { normalized: group.normalized, text: text.value, intent: intent.value, procedure: isProcedure ? procedure.value : null, aspect: isProcedure ? aspect.value : null });
-    done(r.known ? KNOWN : 'Đã thêm câu ví dụ; trợ lý đã học lại.');
+    const r = await api('POST', '/inbox/assign', { normalized: group.normalized, text: text.value, intent: intent.value, procedure: isProcedure ? procedure.value || null : null, aspect: isProcedure ? aspect.value : null });
+    done(r.known ? KNOWN : LEARNED(r));
   }, result));
   const outOfScope = h('button', { type: 'button', class: 'secondary', text: 'Ngoài phạm vi' });
   outOfScope.addEventListener('click', () => busy(outOfScope, async () => {
@@ -55,7 +62,7 @@ function taught(examples, editable, reload) {
   return h('div', { class: 'table-wrap' }, h('table', null,
     h('thead', null, h('tr', null, ['Câu', 'Nhãn', 'Người thêm', ''].map((t) => h('th', { text: t })))),
     h('tbody', null, examples.map((e) => h('tr', null, h('td', { text: e.text }),
-      h('td', { text: [INTENT[e.intent], e.procedure, e.aspect && ASPECT[e.aspect]].filter(Boolean).join(' · ') }),
+      h('td', { text: [INTENT[e.intent], e.intent === 'procedure' ? e.procedure || IN_CONTEXT[1] : null, e.aspect && ASPECT[e.aspect]].filter(Boolean).join(' · ') }),
       h('td', { class: 'small', text: e.author + ' · ' + when(e.at) }),
       h('td', null, editable ? h('button', { type: 'button', class: 'link', text: 'Bỏ', onclick: (ev) => busy(ev.currentTarget, async () => {
         await api('POST', '/training/examples/remove', { text: e.text });
