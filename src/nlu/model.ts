@@ -1,11 +1,14 @@
-// The understanding model: normalise → features → two natural Bayes models (what the message is
-// about: an intent or a procedure; and, for procedures, which aspect) → calibrated Understanding.
+// The understanding model: normalise → hashed features → two calibrated softmax classifiers (what
+// the message is about: an intent, a procedure or another authority's procedure; and, for
+// procedures, which aspect) → Understanding.
 import type { Aspect, Intent } from '../core/labels';
 import { isAspect, isIntent } from '../core/labels';
-import { BayesModel, type LabelledFeatures } from './bayes';
-import { fitTemperature } from './calibrate';
+import { LinearClassifier, type ClassifierOptions } from './classifier';
+import { DEFAULT_FEATURES, hashedFeatures, type FeatureOptions } from './features';
+import { paraphraseGroups } from './groups';
 import { compileLexicon, type Lexicon } from './lexicon';
 import { normalize, type Normalized } from './normalize';
+import { DEFAULT_SOFTMAX } from './softmax';
 import { Speller } from './speller';
 import type { Example, TrainingData } from './training-data';
 import { ngrams } from './tokenize';
@@ -14,20 +17,27 @@ import type { Understanding } from './understanding';
 const PROCEDURE_PREFIX = 'p:';
 /** Out-of-scope questions another authority handles are learned per catalogue entry. */
 const REDIRECT_PREFIX = 'x:';
-/**
- * Features whose use is spread this evenly over the labels (normalised entropy of the per-label
- * rates) are left out of the label model: "cần", "gì", "thì" say nothing about which procedure is
- * meant, yet small differences in how often each file uses them decided bare questions like
- * "khai sinh cần gì". Chosen on the dev set (no filter: procedure 0.952; 0.9: 0.960; 0.8: 0.976).
- */
-const SPREAD_LIMIT = 0.8;
 /** A feature "names" a procedure when most sentences containing it ask about one of a few procedures. */
 const NAMING_SHARE = 0.7;
 const NAMING_MIN_DOCS = 3;
 const NAMING_FAMILY = 3;
 const NAMING_CONCENTRATION = 0.8;
 
-function labelOf(e: Pick<Example, 'intent' | 'procedure' | 'redirect'>): string {
+export interface NluOptions {
+  features: FeatureOptions;
+  label: ClassifierOptions;
+  aspect: ClassifierOptions;
+}
+
+/** Chosen by grouped cross-validation on the training data (`motcua eval --cv`), not on the eval sets. */
+export const DEFAULT_NLU: NluOptions = {
+  features: DEFAULT_FEATURES,
+  label: { bits: DEFAULT_FEATURES.bits, softmax: DEFAULT_SOFTMAX, calibrationFolds: 4 },
+  aspect: { bits: DEFAULT_FEATURES.bits, softmax: DEFAULT_SOFTMAX, calibrationFolds: 0 },
+};
+
+/** The label the model learns for an example: `p:<procedure>`, `x:<redirect>`, or the intent. */
+export function labelOf(e: Pick<Example, 'intent' | 'procedure' | 'redirect'>): string {
   if (e.intent === 'procedure') return `${PROCEDURE_PREFIX}${e.procedure}`;
   return e.redirect ? `${REDIRECT_PREFIX}${e.redirect}` : e.intent;
 }
@@ -51,26 +61,6 @@ function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): CueInde
   return cues;
 }
 
-/** How many examples of each label contain each feature (once per example), and examples per label. */
-interface FeatureCounts {
-  perFeature: Map<string, Map<string, number>>;
-  labelTotals: Map<string, number>;
-}
-
-function featureCounts(docs: readonly LabelledFeatures[]): FeatureCounts {
-  const perFeature = new Map<string, Map<string, number>>();
-  const labelTotals = new Map<string, number>();
-  for (const d of docs) {
-    labelTotals.set(d.label, (labelTotals.get(d.label) ?? 0) + 1);
-    for (const f of new Set(d.features)) {
-      let m = perFeature.get(f);
-      if (!m) perFeature.set(f, (m = new Map()));
-      m.set(d.label, (m.get(d.label) ?? 0) + 1);
-    }
-  }
-  return { perFeature, labelTotals };
-}
-
 function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
   const found = new Set<string>();
   tokens.forEach((t, i) => {
@@ -81,74 +71,101 @@ function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
   return [...found];
 }
 
+/**
+ * Word n-grams that name a procedure (or a small family of them, like "kết hôn"): mostly seen in
+ * procedure questions, and concentrated in a few procedures. Generic words ("giấy", "cần") and
+ * aspect cues ("lệ phí") are spread over all procedures and do not count.
+ */
+function namingGrams(grams: readonly (readonly string[])[], labels: readonly string[]): Set<string> {
+  const perGram = new Map<string, Map<string, number>>();
+  grams.forEach((gs, i) => {
+    for (const g of new Set(gs)) {
+      let m = perGram.get(g);
+      if (!m) perGram.set(g, (m = new Map()));
+      m.set(labels[i], (m.get(labels[i]) ?? 0) + 1);
+    }
+  });
+  const out = new Set<string>();
+  for (const [g, m] of perGram) {
+    let total = 0;
+    const procedureCounts: number[] = [];
+    for (const [label, n] of m) {
+      total += n;
+      if (label.startsWith(PROCEDURE_PREFIX)) procedureCounts.push(n);
+    }
+    const inProcedures = procedureCounts.reduce((a, b) => a + b, 0);
+    const top = procedureCounts.sort((a, b) => b - a).slice(0, NAMING_FAMILY).reduce((a, b) => a + b, 0);
+    if (inProcedures >= NAMING_MIN_DOCS && inProcedures / total >= NAMING_SHARE && top / inProcedures >= NAMING_CONCENTRATION) out.add(g);
+  }
+  return out;
+}
+
+/**
+ * The aspect model sees no procedure names: "what about it" is asked the same way of every
+ * procedure, and procedure words would pull it towards the aspects most common in that file.
+ */
+function withoutNaming(tokens: readonly string[], naming: ReadonlySet<string>): string[] {
+  const pair = (i: number) => `${tokens[i]}_${tokens[i + 1]}`;
+  return tokens.filter((t, i) => !naming.has(t) && !(i > 0 && naming.has(pair(i - 1))) && !(i + 1 < tokens.length && naming.has(pair(i))));
+}
+
+type LabelKind = { kind: 'procedure'; procedure: string } | { kind: 'redirect'; redirect: string } | { kind: 'intent'; intent: Intent };
+
+function kindOf(label: string): LabelKind {
+  if (label.startsWith(PROCEDURE_PREFIX)) return { kind: 'procedure', procedure: label.slice(PROCEDURE_PREFIX.length) };
+  if (label.startsWith(REDIRECT_PREFIX)) return { kind: 'redirect', redirect: label.slice(REDIRECT_PREFIX.length) };
+  return { kind: 'intent', intent: isIntent(label) ? label : 'out_of_scope' };
+}
+
+const isOutOfScope = (k: LabelKind) => k.kind === 'redirect' || (k.kind === 'intent' && k.intent === 'out_of_scope');
+
 export class NluModel {
+  private readonly kinds: readonly LabelKind[];
+
   private constructor(
     private readonly lexicon: Lexicon,
     private readonly speller: Speller,
     private readonly cues: CueIndex,
-    private readonly labelModel: BayesModel,
-    private readonly aspectModel: BayesModel,
+    private readonly labelModel: LinearClassifier,
+    private readonly aspectModel: LinearClassifier,
     private readonly namingFeatures: ReadonlySet<string>,
+    private readonly features: FeatureOptions,
     readonly exampleCount: number,
-  ) {}
+  ) {
+    this.kinds = labelModel.labels.map(kindOf);
+  }
 
-  static train(data: TrainingData): NluModel {
+  static train(data: TrainingData, o: NluOptions = DEFAULT_NLU): NluModel {
     const lexicon = compileLexicon(data.lexicon);
-    // First pass without the speller builds the vocabulary the speller corrects towards.
+    // Training text is taken as written (no speller); the speller corrects towards its vocabulary.
     const raw = data.examples.map((e) => normalize(e.text, lexicon).tokens);
     const freq = new Map<string, number>();
     for (const toks of raw) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
     const speller = new Speller(freq);
     const cues = compileCues(data.aspectCues, lexicon);
-    const grams = raw.map((tokens) => ngrams(tokens));
     const cued = raw.map((tokens) => cueFeatures(tokens, cues));
-    const docs: LabelledFeatures[] = data.examples.map((e, i) => ({ features: grams[i], label: labelOf(e) }));
-    const counts = featureCounts(docs);
-    const stop = NluModel.spread(counts, SPREAD_LIMIT);
-    const labelDocs = docs.map((d) => ({ ...d, features: d.features.filter((f) => !stop.has(f)) }));
-    const labelModel = BayesModel.train(labelDocs);
-    labelModel.setTemperature(fitTemperature(labelDocs));
-    const naming = NluModel.naming(counts);
-    const aspectDocs = data.examples
-      .map((e, i) => ({ features: [...NluModel.withoutNaming(grams[i], naming), ...cued[i]], label: e.aspect ?? '' }))
-      .filter((d) => d.label);
-    const aspectModel = BayesModel.train(aspectDocs);
-    aspectModel.setTemperature(fitTemperature(aspectDocs));
-    return new NluModel(lexicon, speller, cues, labelModel, aspectModel, naming, data.examples.length);
+    const labels = data.examples.map(labelOf);
+    const groups = paraphraseGroups(raw, labels);
+    const labelModel = LinearClassifier.train(
+      raw.map((tokens, i) => hashedFeatures(tokens, cued[i], o.features)),
+      labels,
+      groups,
+      o.label,
+    );
+    const naming = namingGrams(raw.map((tokens) => ngrams(tokens)), labels);
+    const withAspect = data.examples.flatMap((e, i) => (e.aspect ? [i] : []));
+    const aspectModel = LinearClassifier.train(
+      withAspect.map((i) => hashedFeatures(withoutNaming(raw[i], naming), cued[i], o.features)),
+      withAspect.map((i) => data.examples[i].aspect as string),
+      withAspect.map((i) => groups[i]),
+      o.aspect,
+    );
+    return new NluModel(lexicon, speller, cues, labelModel, aspectModel, naming, o.features, data.examples.length);
   }
 
-  /** Features spread evenly over the labels (normalised entropy above the limit) carry no label information. */
-  private static spread(counts: FeatureCounts, limit: number): Set<string> {
-    const maxH = Math.log(counts.labelTotals.size);
-    const out = new Set<string>();
-    for (const [f, m] of counts.perFeature) {
-      const rates = [...m].map(([l, n]) => n / (counts.labelTotals.get(l) as number));
-      const z = rates.reduce((a, b) => a + b, 0);
-      const h = -rates.reduce((a, r) => a + (r / z) * Math.log(r / z), 0);
-      if (h / maxH > limit) out.add(f);
-    }
-    return out;
-  }
-
-  /**
-   * Features that name a procedure (or a small family of them, like "kết hôn"): mostly seen in
-   * procedure questions, and concentrated in a few procedures. Generic words ("giấy", "cần") and
-   * aspect cues ("lệ phí") are spread over all procedures and do not count.
-   */
-  private static naming(counts: FeatureCounts): Set<string> {
-    const out = new Set<string>();
-    for (const [f, m] of counts.perFeature) {
-      let total = 0;
-      const procedureCounts: number[] = [];
-      for (const [label, n] of m) {
-        total += n;
-        if (label.startsWith(PROCEDURE_PREFIX)) procedureCounts.push(n);
-      }
-      const inProcedures = procedureCounts.reduce((a, b) => a + b, 0);
-      const top = procedureCounts.sort((a, b) => b - a).slice(0, NAMING_FAMILY).reduce((a, b) => a + b, 0);
-      if (inProcedures >= NAMING_MIN_DOCS && inProcedures / total >= NAMING_SHARE && top / inProcedures >= NAMING_CONCENTRATION) out.add(f);
-    }
-    return out;
+  /** The temperature fitted on grouped cross-validation (1 when not calibrated). */
+  get temperature(): number {
+    return this.labelModel.temperature;
   }
 
   normalize(text: string): Normalized {
@@ -157,14 +174,14 @@ export class NluModel {
 
   understand(text: string): Understanding {
     const norm = this.normalize(text);
-    const grams = ngrams(norm.tokens);
-    const cued = cueFeatures(norm.tokens, this.cues);
+    const tokens = norm.tokens;
+    const cued = cueFeatures(tokens, this.cues);
     const base = {
       text,
       malformedCode: norm.malformedCodes[0] ?? null,
-      namesProcedure: grams.some((f) => this.namingFeatures.has(f)),
+      namesProcedure: ngrams(tokens).some((f) => this.namingFeatures.has(f)),
       namesAspect: cued.length > 0,
-      normalized: norm.tokens.join(' '),
+      normalized: tokens.join(' '),
       procedure: null,
       aspect: null,
       redirect: null,
@@ -173,33 +190,40 @@ export class NluModel {
     if (norm.codes.length > 0 || norm.malformedCodes.length > 0) {
       return { ...base, intent: 'status_lookup', code: norm.codes[0] ?? null, confidence: 1, procedureCandidates: [] };
     }
-    const ranked = this.labelModel.predict(grams);
-    const procedureCandidates = ranked
-      .filter((r) => r.label.startsWith(PROCEDURE_PREFIX))
-      .slice(0, 3)
-      .map((r) => ({ procedure: r.label.slice(PROCEDURE_PREFIX.length), p: r.p }));
-    const top = ranked[0];
-    if (top.label.startsWith(PROCEDURE_PREFIX)) {
-      const procedure = top.label.slice(PROCEDURE_PREFIX.length);
-      return { ...base, intent: 'procedure', procedure, aspect: this.aspectOf(grams, cued), code: null, confidence: top.p, procedureCandidates };
+    const p = this.labelModel.probabilities(hashedFeatures(tokens, cued, this.features));
+    const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
+    const procedureCandidates: Understanding['procedureCandidates'] = [];
+    let outOfScope = 0;
+    let bestOutOfScope = -1;
+    for (const i of order) {
+      const k = this.kinds[i];
+      if (k.kind === 'procedure' && procedureCandidates.length < 3) procedureCandidates.push({ procedure: k.procedure, p: p[i] });
+      if (isOutOfScope(k)) {
+        outOfScope += p[i];
+        if (bestOutOfScope < 0) bestOutOfScope = i;
+      }
     }
-    if (top.label.startsWith(REDIRECT_PREFIX)) {
-      return { ...base, intent: 'out_of_scope', redirect: top.label.slice(REDIRECT_PREFIX.length), code: null, confidence: top.p, procedureCandidates };
+    const top = order[0];
+    const kind = this.kinds[top];
+    // Out of scope is one intent however many authorities it is split into: its confidence is their sum.
+    if (bestOutOfScope >= 0 && (isOutOfScope(kind) || outOfScope > p[top])) {
+      const k = this.kinds[bestOutOfScope];
+      const redirect = k.kind === 'redirect' ? k.redirect : null;
+      return { ...base, intent: 'out_of_scope', redirect, code: null, confidence: outOfScope, procedureCandidates };
     }
-    const intent: Intent = isIntent(top.label) ? top.label : 'out_of_scope';
-    return { ...base, intent, code: null, confidence: top.p, procedureCandidates };
+    if (kind.kind === 'procedure') {
+      const aspect = this.aspectOf(tokens, cued);
+      return { ...base, intent: 'procedure', procedure: kind.procedure, aspect, code: null, confidence: p[top], procedureCandidates };
+    }
+    const intent = kind.kind === 'intent' ? kind.intent : 'out_of_scope';
+    return { ...base, intent, code: null, confidence: p[top], procedureCandidates };
   }
 
-  /**
-   * The aspect model sees no procedure names: "what about it" is asked the same way of every
-   * procedure, and procedure words would pull it towards the aspects most common in that file.
-   */
-  private static withoutNaming(features: readonly string[], naming: ReadonlySet<string>): string[] {
-    return features.filter((f) => !naming.has(f));
-  }
-
-  private aspectOf(grams: readonly string[], cued: readonly string[]): Aspect {
-    const best = this.aspectModel.predict([...NluModel.withoutNaming(grams, this.namingFeatures), ...cued])[0]?.label;
-    return isAspect(best) ? best : 'general';
+  private aspectOf(tokens: readonly string[], cued: readonly string[]): Aspect {
+    const p = this.aspectModel.probabilities(hashedFeatures(withoutNaming(tokens, this.namingFeatures), cued, this.features));
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    const label = this.aspectModel.labels[best];
+    return isAspect(label) ? label : 'general';
   }
 }

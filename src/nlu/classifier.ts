@@ -1,0 +1,55 @@
+// A calibrated linear text classifier: hashed features → TF-IDF vector → softmax, with the
+// temperature fitted on grouped cross-validation (see groups.ts, calibrate.ts).
+import { fitTemperature, type HeldOut } from './calibrate';
+import { groupFolds } from './groups';
+import { Softmax, toProbabilities, type SoftmaxOptions } from './softmax';
+import { Vectorizer } from './vectorizer';
+
+export interface ClassifierOptions {
+  bits: number;
+  softmax: SoftmaxOptions;
+  /** Folds of the grouped cross-validation the temperature is fitted on (0 or 1: temperature 1). */
+  calibrationFolds: number;
+}
+
+export class LinearClassifier {
+  private constructor(
+    /** Class names, sorted; probabilities come in this order. */
+    readonly labels: readonly string[],
+    private readonly vectorizer: Vectorizer,
+    private readonly softmax: Softmax,
+    readonly temperature: number,
+  ) {}
+
+  /**
+   * @param groups near-paraphrase group per example (kept within one fold when calibrating)
+   */
+  static train(buckets: readonly (readonly number[])[], labels: readonly string[], groups: readonly number[], o: ClassifierOptions): LinearClassifier {
+    const names = [...new Set(labels)].sort();
+    const index = new Map(names.map((l, i) => [l, i]));
+    const ys = Int32Array.from(labels, (l) => index.get(l) as number);
+    const fit = (rows: readonly number[]) => {
+      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), o.bits);
+      const xs = rows.map((i) => vectorizer.vector(buckets[i]));
+      return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
+    };
+    const all = Array.from(buckets.keys());
+    let temperature = 1;
+    if (o.calibrationFolds > 1) {
+      const folds = groupFolds(groups, o.calibrationFolds, o.softmax.seed);
+      const held: HeldOut[] = [];
+      for (let k = 0; k < o.calibrationFolds; k++) {
+        const m = fit(all.filter((i) => folds[i] !== k));
+        for (const i of all) if (folds[i] === k) held.push({ logits: m.softmax.logits(m.vectorizer.vector(buckets[i])), truth: ys[i] });
+      }
+      temperature = fitTemperature(held);
+    }
+    const { vectorizer, softmax } = fit(all);
+    return new LinearClassifier(names, vectorizer, softmax, temperature);
+  }
+
+  /** Calibrated probability per label (in `labels` order). */
+  probabilities(buckets: readonly number[]): Float64Array {
+    return toProbabilities(this.softmax.logits(this.vectorizer.vector(buckets)), this.temperature);
+  }
+}
