@@ -6,7 +6,6 @@ import { Softmax, toProbabilities, type SoftmaxOptions } from './softmax';
 import { Vectorizer } from './vectorizer';
 
 export interface ClassifierOptions {
-  bits: number;
   softmax: SoftmaxOptions;
   /** Folds of the grouped cross-validation the temperature is fitted on (0 or 1: temperature 1). */
   calibrationFolds: number;
@@ -23,13 +22,14 @@ export class LinearClassifier {
 
   /**
    * @param groups near-paraphrase group per example (kept within one fold when calibrating)
+   * @param bits the buckets' hash space is 2^bits
    */
-  static train(buckets: readonly (readonly number[])[], labels: readonly string[], groups: readonly number[], o: ClassifierOptions): LinearClassifier {
+  static train(buckets: readonly (readonly number[])[], labels: readonly string[], groups: readonly number[], bits: number, o: ClassifierOptions): LinearClassifier {
     const names = [...new Set(labels)].sort();
     const index = new Map(names.map((l, i) => [l, i]));
     const ys = Int32Array.from(labels, (l) => index.get(l) as number);
     const fit = (rows: readonly number[]) => {
-      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), o.bits);
+      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), bits);
       const xs = rows.map((i) => vectorizer.vector(buckets[i]));
       return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
     };

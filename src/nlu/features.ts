@@ -7,14 +7,15 @@ export interface FeatureOptions {
   bits: number;
   charMin: number;
   charMax: number;
+  /** Character n-grams run across word boundaries (on the whole spaced text) instead of within each word. */
+  charAcrossWords: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { bits: 20, charMin: 2, charMax: 5 };
+export const DEFAULT_FEATURES: FeatureOptions = { bits: 20, charMin: 2, charMax: 5, charAcrossWords: false };
 
 const WORD = 1;
 const CHAR = 2;
 const CUE = 3;
-const SPACE = 32;
 
 /** Buckets of every feature of the message, repeated as often as the feature occurs. */
 export function hashedFeatures(tokens: readonly string[], cues: readonly string[], o: FeatureOptions = DEFAULT_FEATURES): number[] {
@@ -26,16 +27,19 @@ export function hashedFeatures(tokens: readonly string[], cues: readonly string[
     out.push(h & mask);
     if (i > 0) out.push(hashPair(prev, h) & mask);
     prev = h;
-    const n = t.length + 2;
-    const code = (k: number) => (k === 0 || k === n - 1 ? SPACE : t.charCodeAt(k - 1));
-    for (let s = 0; s + o.charMin <= n; s++) {
-      let g = seedHash(CHAR);
-      for (let len = 1; len <= o.charMax && s + len <= n; len++) {
-        g = step(g, code(s + len - 1));
-        if (len >= o.charMin) out.push(g & mask);
-      }
-    }
+    if (!o.charAcrossWords) charGrams(` ${t} `, o, mask, out);
   });
+  if (o.charAcrossWords) charGrams(` ${tokens.join(' ')} `, o, mask, out);
   for (const c of cues) out.push(hashString(c, CUE) & mask);
   return out;
+}
+
+function charGrams(s: string, o: FeatureOptions, mask: number, out: number[]): void {
+  for (let start = 0; start + o.charMin <= s.length; start++) {
+    let g = seedHash(CHAR);
+    for (let len = 1; len <= o.charMax && start + len <= s.length; len++) {
+      g = step(g, s.charCodeAt(start + len - 1));
+      if (len >= o.charMin) out.push(g & mask);
+    }
+  }
 }

@@ -14,7 +14,7 @@ export interface SoftmaxOptions {
   seed: number;
 }
 
-export const DEFAULT_SOFTMAX: SoftmaxOptions = { lambda: 1e-5, epochs: 12, eta0: 0.5, seed: 7 };
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { lambda: 1e-6, epochs: 6, eta0: 5, seed: 7 };
 
 /** Gradients this small are skipped in the update: most labels are far from most examples. */
 const TINY = 1e-5;

@@ -7,11 +7,16 @@ export interface SparseVector {
 }
 
 export class Vectorizer {
+  /** Scratch term counts per row, zeroed again after each use (vector() never yields). */
+  private readonly counts: Uint16Array;
+
   private constructor(
     /** bucket → row, or -1 for buckets unseen in training. */
     private readonly rowOf: Int32Array,
     private readonly idf: Float32Array,
-  ) {}
+  ) {
+    this.counts = new Uint16Array(idf.length);
+  }
 
   get rows(): number {
     return this.idf.length;
@@ -35,21 +40,21 @@ export class Vectorizer {
   }
 
   vector(buckets: readonly number[]): SparseVector {
-    const tf = new Map<number, number>();
+    const seen: number[] = [];
     for (const b of buckets) {
       const r = this.rowOf[b];
-      if (r >= 0) tf.set(r, (tf.get(r) ?? 0) + 1);
+      if (r < 0) continue;
+      if (this.counts[r]++ === 0) seen.push(r);
     }
-    const idx = new Int32Array(tf.size);
-    const val = new Float32Array(tf.size);
-    let i = 0;
+    const idx = Int32Array.from(seen);
+    const val = new Float32Array(seen.length);
     let norm = 0;
-    for (const [r, n] of tf) {
-      const w = (1 + Math.log(n)) * this.idf[r];
-      idx[i] = r;
-      val[i++] = w;
+    seen.forEach((r, i) => {
+      const w = (1 + Math.log(this.counts[r])) * this.idf[r];
+      this.counts[r] = 0;
+      val[i] = w;
       norm += w * w;
-    }
+    });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < val.length; k++) val[k] /= norm;
     return { idx, val };
