@@ -32,7 +32,7 @@ export interface NluOptions {
 
 /** Chosen by grouped cross-validation on the training data (`motcua eval --cv`), not on the eval sets. */
 // Grouped 4-fold CV label accuracy: char n-grams within words 0.903, across words 0.905 (6 epochs),
-// 0.909 (10 epochs). Aspect: with char n-grams 0.843–0.863, words and cues only 0.888, and 0.935
+// 0.909 (10 epochs); on the folded text as typed (before the lexicon) 0.902. Aspect: with char n-grams 0.843–0.863, words and cues only 0.888, and 0.935
 // when procedure names are not removed first (as they were for the Bayes model).
 export const DEFAULT_NLU: NluOptions = {
   label: { features: { ...DEFAULT_FEATURES, charAcrossWords: true }, softmax: { ...DEFAULT_SOFTMAX, epochs: 10 }, calibrationFolds: 3 },
