@@ -86,7 +86,7 @@ describe('motcua training-data and intents lint', () => {
     expect(status).toBe(0);
     const rows = jsonLines(stdout);
     expect(rows.length).toBeGreaterThan(1000);
-    expect(Object.keys(rows[0])).toEqual(['text', 'intent', 'procedure', 'aspect']);
+    expect(Object.keys(rows[0])).toEqual(['text', 'intent', 'procedure', 'aspect', 'redirect']);
     expect(new Set(rows.map((r) => r.intent))).toEqual(new Set(['procedure', 'status_lookup', 'greeting', 'thanks', 'goodbye', 'ask_human', 'office_info', 'complaint', 'out_of_scope']));
   });
   it('lints the shipped training data clean', () => {
