@@ -6,6 +6,8 @@ import { Softmax, toProbabilities, type SoftmaxOptions } from './softmax';
 import { Vectorizer } from './vectorizer';
 
 export interface ClassifierOptions {
+  /** Features need this many training examples to get a weight. */
+  minDf: number;
   softmax: SoftmaxOptions;
   /** Folds of the grouped cross-validation the temperature is fitted on (0 or 1: temperature 1). */
   calibrationFolds: number;
@@ -29,7 +31,7 @@ export class LinearClassifier {
     const index = new Map(names.map((l, i) => [l, i]));
     const ys = Int32Array.from(labels, (l) => index.get(l) as number);
     const fit = (rows: readonly number[]) => {
-      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), bits);
+      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), bits, o.minDf);
       const xs = rows.map((i) => vectorizer.vector(buckets[i]));
       return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
     };

@@ -22,21 +22,18 @@ export class Vectorizer {
     return this.idf.length;
   }
 
-  static fit(docs: readonly (readonly number[])[], bits: number): Vectorizer {
+  /** Buckets seen in fewer than `minDf` training examples get no row: one-off n-grams only memorise. */
+  static fit(docs: readonly (readonly number[])[], bits: number, minDf = 1): Vectorizer {
+    const df = new Map<number, number>();
+    for (const d of docs) for (const b of new Set(d)) df.set(b, (df.get(b) ?? 0) + 1);
     const rowOf = new Int32Array(1 << bits).fill(-1);
-    const df: number[] = [];
-    for (const d of docs) {
-      for (const b of new Set(d)) {
-        let r = rowOf[b];
-        if (r < 0) {
-          r = rowOf[b] = df.length;
-          df.push(0);
-        }
-        df[r]++;
-      }
+    const idf: number[] = [];
+    for (const [b, n] of df) {
+      if (n < minDf) continue;
+      rowOf[b] = idf.length;
+      idf.push(Math.log((1 + docs.length) / (1 + n)) + 1);
     }
-    const idf = Float32Array.from(df, (n) => Math.log((1 + docs.length) / (1 + n)) + 1);
-    return new Vectorizer(rowOf, idf);
+    return new Vectorizer(rowOf, Float32Array.from(idf));
   }
 
   vector(buckets: readonly number[]): SparseVector {
@@ -49,12 +46,14 @@ export class Vectorizer {
     const idx = Int32Array.from(seen);
     const val = new Float32Array(seen.length);
     let norm = 0;
-    seen.forEach((r, i) => {
-      const w = (1 + Math.log(this.counts[r])) * this.idf[r];
+    for (let i = 0; i < seen.length; i++) {
+      const r = seen[i];
+      const n = this.counts[r];
       this.counts[r] = 0;
+      const w = n === 1 ? this.idf[r] : (1 + Math.log(n)) * this.idf[r];
       val[i] = w;
       norm += w * w;
-    });
+    }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < val.length; k++) val[k] /= norm;
     return { idx, val };

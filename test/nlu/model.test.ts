@@ -10,7 +10,12 @@ describe('NluModel on a small training set', () => {
   const model = NluModel.train(SMALL);
 
   it('is deterministic: the same data gives the same predictions, to the last digit', () => {
-    const again = NluModel.train(SMALL);
+    // A fresh copy of the module, so its model cache cannot hand back the model trained above.
+    let again = model;
+    jest.isolateModules(() => {
+      again = (require('../../src/nlu/model') as typeof import('../../src/nlu/model')).NluModel.train(SMALL);
+    });
+    expect(again).not.toBe(model);
     expect(PROBES.map((t) => again.understand(t))).toEqual(PROBES.map((t) => model.understand(t)));
   });
 
@@ -54,5 +59,18 @@ describe('NluModel on the repo training data', () => {
 
   it('is less sure of gibberish than of a plain question', () => {
     expect(model.understand('xyzq bnm qwe').confidence).toBeLessThan(model.understand('làm giấy khai sinh cho con cần những gì').confidence);
+  });
+});
+
+describe('the trained-model cache', () => {
+  it('returns the same model for the same data, and trains anew when an example is added', () => {
+    const first = NluModel.train(SMALL);
+    expect(NluModel.train({ ...SMALL, examples: [...SMALL.examples] })).toBe(first);
+    const taught = NluModel.train({
+      ...SMALL,
+      examples: [...SMALL.examples, { text: 'bé nhà em mới sinh, em phải làm gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'general', source: 'taught' }],
+    });
+    expect(taught).not.toBe(first);
+    expect(taught.exampleCount).toBe(SMALL.examples.length + 1);
   });
 });
