@@ -6,7 +6,7 @@ import { runWebhookBench } from './webhook';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
-  for (const line of runClassifyBench(root)) console.log(line);
+  for (const line of await runClassifyBench(root)) console.log(line);
   await runWebhookBench();
   await runStoresBench(root);
 }

@@ -29,7 +29,7 @@ const HELP = `usage: motcua <command>
   classify                 stdin lines → JSON lines {text,intent,procedure,aspect,code,confidence}
   converse                 stdin JSON lines {conversation,text} → JSON lines with the replies
   chat                     interactive chat in the terminal
-  eval <file.jsonl>        accuracy report on labelled messages (--errors lists the misses)
+  eval [file.jsonl ...]    accuracy report per file (messages, dialogues, facts; default: dev set + eval/*.jsonl; --cv [k] cross-validates, --errors lists the misses)
   training-data            the training examples as JSON lines
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids
   kb validate              check knowledge/ against the schema (file: field: reason)

@@ -34,6 +34,9 @@ it('scores a tiny set by hand', () => {
     { intent: 'status_lookup', procedure: null, aspect: null, code: '000.00.15.H12-251118-0007', confidence: 1 },
   ]);
   expect(r.intentAccuracy).toBeCloseTo(2 / 3);
+  expect(r.labelAccuracy).toBeCloseTo(2 / 3);
+  // Two of three at or above the answer threshold (0.5), both right.
+  expect(r.directAnswers).toEqual({ threshold: 0.5, coverage: 2 / 3, accuracy: 1 });
   expect(r.procedureAccuracy).toBe(1);
   expect(r.aspectAccuracy).toBe(0);
   expect(r.codeExactMatch).toBe(1);

@@ -1,20 +1,43 @@
-// `eval <file.jsonl>`: scores labelled messages and prints the accuracy report.
+// `eval [file.jsonl ...] [--cv [k]] [--errors] [--json]`: scores each evaluation file (labelled
+// messages, dialogues, fact questions; see src/eval/sets.ts) and, with --cv, cross-validates the
+// model on the training data. Without files: the dev set and every eval/*.jsonl.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { loadModel } from '../../nlu/load-model';
-import { score, type Labelled, type Report } from '../../eval/score';
+import os from 'node:os';
+import path from 'node:path';
+import { loadAssistant, type Assistant } from '../../assistant';
+import { crossValidate } from '../../eval/cross-validate';
+import { scoreDialogues, type DialogueReport } from '../../eval/dialogues';
+import { scoreFacts, type FactReport } from '../../eval/facts';
+import { score, type Report } from '../../eval/score';
+import { readEvalSet, type EvalSet } from '../../eval/sets';
+import { seedDemoWhenEmpty } from '../../dossiers/demo';
+import { loadTrainingDataOrThrow } from '../../nlu/load-model';
+import { openSqliteStores } from '../../store/sqlite';
 import { info } from '../io';
-import { INTENTS_DIR } from '../paths';
+import { INTENTS_DIR, KNOWLEDGE_DIR, ROOT } from '../paths';
+import { converseTurn } from './converse';
 
+const DEFAULT_CV_FOLDS = 4;
 const pct = (x: number) => x.toFixed(3);
 
-function print(r: Report, verbose: boolean): void {
+function defaultFiles(): string[] {
+  const dev = path.join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
+  const own = path.join(ROOT, 'eval');
+  const ours = fs.existsSync(own) ? fs.readdirSync(own).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(own, f)) : [];
+  return [...(fs.existsSync(dev) ? [dev] : []), ...ours];
+}
+
+function messagesReport(r: Report, verbose: boolean): string[] {
   const out: string[] = [];
   out.push(`messages: ${r.n}`);
+  out.push(`label accuracy:        ${pct(r.labelAccuracy)}   (intent right, and procedure right for procedure messages)`);
   out.push(`intent accuracy:       ${pct(r.intentAccuracy)}`);
   out.push(`procedure accuracy:    ${pct(r.procedureAccuracy)}   (on procedure messages)`);
   out.push(`aspect accuracy:       ${pct(r.aspectAccuracy)}   (where the procedure is right)`);
   out.push(`code exact-match:      ${pct(r.codeExactMatch)}`);
   out.push(`out-of-scope:          precision ${pct(r.outOfScope.precision)}  recall ${pct(r.outOfScope.recall)}`);
+  out.push(`direct answers:        accuracy ${pct(r.directAnswers.accuracy)} of coverage ${pct(r.directAnswers.coverage)}   (confidence >= ${r.directAnswers.threshold}, no context)`);
   out.push(`calibration error:     ${pct(r.calibrationError)}   (expected |accuracy - confidence|, 10 bins)`);
   out.push('per tag (n, intent acc, procedure acc):');
   for (const [tag, s] of Object.entries(r.perTag)) {
@@ -26,33 +49,94 @@ function print(r: Report, verbose: boolean): void {
     out.push('errors:');
     for (const e of r.errors) out.push(`  [${e.expected} → ${e.predicted} @${e.confidence.toFixed(2)}] ${e.text}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  return out;
+}
+
+function dialoguesReport(r: DialogueReport, verbose: boolean): string[] {
+  const out = [
+    `dialogues: ${r.dialogues}, turns: ${r.turns}`,
+    `turns understood:      ${pct(r.turnAccuracy)}   (intent, procedure and aspect right, in context)`,
+    `follow-up turns:       ${pct(r.followUpAccuracy)}   (turns after the first)`,
+    `whole dialogues:       ${pct(r.dialogueAccuracy)}`,
+  ];
+  for (const e of r.errors.slice(0, verbose ? 1000 : 15)) out.push(`  ${e.id}#${e.turn} [${e.expected} → ${e.predicted}] ${e.text}`);
+  return out;
+}
+
+function factsReport(r: FactReport, verbose: boolean): string[] {
+  const out = [`fact questions: ${r.n}`, `answered with the fact: ${pct(r.accuracy)}   (reply contains an expected string)`];
+  for (const m of r.misses.slice(0, verbose ? 1000 : 10)) out.push(`  ${m.id}: ${m.question} (expected any of ${JSON.stringify(m.expected)})`);
+  return out;
+}
+
+/** An assistant on a throwaway SQLite file, so evaluation leaves no conversations behind. */
+async function throwawayAssistant(): Promise<{ assistant: Assistant; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-eval-'));
+  const stores = openSqliteStores(path.join(dir, 'eval.sqlite'));
+  await seedDemoWhenEmpty(stores.dossiers, new Date());
+  const assistant = await loadAssistant({ knowledgeDir: KNOWLEDGE_DIR, intentsDir: INTENTS_DIR, stores });
+  return {
+    assistant,
+    close: async () => {
+      await stores.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function scoreSet(set: EvalSet, assistant: Assistant, run: string): Promise<Report | DialogueReport | FactReport> {
+  switch (set.kind) {
+    case 'messages':
+      return score(set.items, set.items.map((g) => assistant.understand(g.text)));
+    case 'dialogues':
+      return scoreDialogues(set.items, (id, text) => converseTurn(assistant, run, `d:${id}`, text));
+    case 'facts':
+      return scoreFacts(set.items, async (id, q) => (await converseTurn(assistant, run, `f:${id}`, q)).replies.map((r) => r.text));
+  }
+}
+
+function cvFolds(args: string[]): number | null {
+  const i = args.indexOf('--cv');
+  if (i < 0) return null;
+  const k = Number(args[i + 1]);
+  return Number.isInteger(k) && k >= 2 ? k : DEFAULT_CV_FOLDS;
 }
 
 export async function evalCommand(args: string[]): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    info('usage: motcua eval <file.jsonl> [--errors] [--json]');
+  const folds = cvFolds(args);
+  const cvIndex = args.indexOf('--cv');
+  const files = args.filter((a, i) => !a.startsWith('--') && !(cvIndex >= 0 && i === cvIndex + 1 && /^\d+$/.test(a)));
+  const chosen = files.length ? files : defaultFiles();
+  const missing = chosen.filter((f) => !fs.existsSync(f));
+  if (missing.length) {
+    info(`eval: file not found: ${missing.join(', ')}\nusage: motcua eval [file.jsonl ...] [--cv [k]] [--errors] [--json]`);
     return 2;
   }
-  if (!fs.existsSync(file)) {
-    info(`eval: file not found: ${file}`);
-    return 2;
-  }
-  const gold: Labelled[] = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as Labelled;
-      } catch {
-        throw new Error(`${file}: line ${i + 1} is not JSON`);
+  const verbose = args.includes('--errors');
+  const json = args.includes('--json');
+  const sets = chosen.map(readEvalSet);
+  const { assistant, close } = await throwawayAssistant();
+  const run = randomUUID();
+  try {
+    for (const set of sets) {
+      const report = await scoreSet(set, assistant, run);
+      const name = path.relative(process.cwd(), set.file) || set.file;
+      if (json) process.stdout.write(`${JSON.stringify({ file: name, kind: set.kind, report })}\n`);
+      else {
+        const lines = set.kind === 'messages' ? messagesReport(report as Report, verbose) : set.kind === 'dialogues' ? dialoguesReport(report as DialogueReport, verbose) : factsReport(report as FactReport, verbose);
+        process.stdout.write(`== ${name} (${set.kind})\n${lines.join('\n')}\n\n`);
       }
-    });
-  const model = loadModel(INTENTS_DIR);
-  const report = score(gold, gold.map((g) => model.understand(g.text)));
-  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else print(report, args.includes('--errors'));
+    }
+  } finally {
+    await close();
+  }
+  if (folds !== null) {
+    const r = crossValidate(loadTrainingDataOrThrow(INTENTS_DIR), folds);
+    if (json) process.stdout.write(`${JSON.stringify({ file: 'intents/ (cross-validated)', kind: 'cv', folds, report: r })}\n`);
+    else {
+      const head = `== training data, ${folds}-fold cross-validation (near-paraphrases kept in one fold; "tags" are source files)`;
+      process.stdout.write(`${head}\n${messagesReport(r, false).filter((l) => !l.startsWith('code')).join('\n')}\n`);
+    }
+  }
   return 0;
 }

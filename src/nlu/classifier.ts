@@ -1,0 +1,93 @@
+// A calibrated linear text classifier: hashed features → TF-IDF vector → softmax, with the
+// temperature fitted on grouped cross-validation (see groups.ts, calibrate.ts).
+import { fitTemperature, type HeldOut } from './calibrate';
+import { groupFolds } from './groups';
+import { Softmax, toProbabilities, type SoftmaxOptions } from './softmax';
+import { Vectorizer } from './vectorizer';
+
+export interface ClassifierOptions {
+  /** Features need this many training examples to get a weight. */
+  minDf: number;
+  softmax: SoftmaxOptions;
+  /** Folds of the grouped cross-validation the temperature is fitted on (0 or 1: temperature 1). */
+  calibrationFolds: number;
+}
+
+export class LinearClassifier {
+  private constructor(
+    /** Class names, sorted; probabilities come in this order. */
+    readonly labels: readonly string[],
+    private readonly vectorizer: Vectorizer,
+    private readonly softmax: Softmax,
+    readonly temperature: number,
+  ) {}
+
+  /**
+   * @param groups near-paraphrase group per example (kept within one fold when calibrating)
+   * @param bits the buckets' hash space is 2^bits
+   */
+  static train(buckets: readonly (readonly number[])[], labels: readonly string[], groups: readonly number[], bits: number, o: ClassifierOptions): LinearClassifier {
+    const names = [...new Set(labels)].sort();
+    const index = new Map(names.map((l, i) => [l, i]));
+    const ys = Int32Array.from(labels, (l) => index.get(l) as number);
+    const fit = (rows: readonly number[]) => {
+      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), bits, o.minDf);
+      const xs = rows.map((i) => vectorizer.vector(buckets[i]));
+      return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
+    };
+    const all = Array.from(buckets.keys());
+    let temperature = 1;
+    if (o.calibrationFolds > 1) {
+      const folds = groupFolds(groups, o.calibrationFolds, o.softmax.seed);
+      const held: HeldOut[] = [];
+      for (let k = 0; k < o.calibrationFolds; k++) {
+        const m = fit(all.filter((i) => folds[i] !== k));
+        for (const i of all) if (folds[i] === k) held.push({ logits: m.softmax.logits(m.vectorizer.vector(buckets[i])), truth: ys[i] });
+      }
+      temperature = fitTemperature(held);
+    }
+    const { vectorizer, softmax } = fit(all);
+    return new LinearClassifier(names, vectorizer, softmax, temperature);
+  }
+
+  /** The trained classifier as bytes: a JSON header line, then its typed arrays. */
+  toBuffer(bits: number): Buffer {
+    const { buckets, idf } = this.vectorizer.state();
+    const { weights, bias } = this.softmax.state();
+    const header = Buffer.from(`${JSON.stringify({ v: 1, bits, labels: this.labels, temperature: this.temperature, rows: idf.length })}\n`);
+    const parts = [buckets, idf, weights, bias].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    return Buffer.concat([header, ...parts]);
+  }
+
+  /** The classifier `toBuffer` wrote, or null when the bytes are not one. */
+  static fromBuffer(buf: Buffer): LinearClassifier | null {
+    const nl = buf.indexOf(10);
+    if (nl < 0) return null;
+    let h: { v: number; bits: number; labels: string[]; temperature: number; rows: number };
+    try {
+      h = JSON.parse(buf.subarray(0, nl).toString('utf8'));
+    } catch {
+      return null;
+    }
+    const K = h.labels.length;
+    const sizes = [h.rows * 4, h.rows * 4, h.rows * K * 4, K * 8];
+    if (h.v !== 1 || buf.length !== nl + 1 + sizes.reduce((a, b) => a + b, 0)) return null;
+    // Copied out so every array is aligned whatever the file offset.
+    let at = nl + 1;
+    const take = (n: number) => {
+      const b = new ArrayBuffer(n);
+      new Uint8Array(b).set(buf.subarray(at, (at += n)));
+      return b;
+    };
+    const buckets = new Int32Array(take(sizes[0]));
+    const idf = new Float32Array(take(sizes[1]));
+    const weights = new Float32Array(take(sizes[2]));
+    const bias = new Float64Array(take(sizes[3]));
+    return new LinearClassifier(h.labels, Vectorizer.fromState(h.bits, buckets, idf), Softmax.fromState(K, weights, bias), h.temperature);
+  }
+
+  /** Calibrated probability per label (in `labels` order). */
+  probabilities(buckets: readonly number[]): Float64Array {
+    return toProbabilities(this.softmax.logits(this.vectorizer.vector(buckets)), this.temperature);
+  }
+}
