@@ -168,12 +168,13 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
   // Without a cue word the aspect model's guess is no reason to leave the aspect being talked about.
   const cues = known.cues(text);
   const aspect = u.namesAspect ? askedAspect(u, cues) : null;
-  const unsure = !u.namesProcedure || u.confidence < t.sure;
+  // A reference ("cái kia") yields only to a confident reading of a procedure the message names.
+  const unsure = !(u.intent === 'procedure' && u.namesProcedure && u.confidence >= t.sure);
   // A yes or no to "có phải anh/chị hỏi về X không?".
   if (s.offered.length === 1 && onlyWords(text, AFFIRM)) return settled(s.offered[0], s.aspect ?? 'general');
   if (s.offered.length > 0 && onlyWords(text, DENY)) return decision({ kind: 'menu' }, 'procedure', null, s.aspect);
   if (s.history.length > 0 && unsure && THE_OTHER.test(text)) return settled(s.history[0], aspect ?? s.aspect ?? 'general');
-  if (s.procedure && !u.namesProcedure && THIS_ONE.test(text)) return settled(s.procedure, aspect ?? s.aspect ?? 'general');
+  if (s.procedure && unsure && THIS_ONE.test(text)) return settled(s.procedure, aspect ?? s.aspect ?? 'general');
   if (u.namesProcedure && BACK.test(text)) {
     // The classifier's procedure if it was talked about; else the earlier procedure the message names
     // ("quay lại khai sinh" reads like "đăng ký lại khai sinh" to the classifier).
@@ -181,7 +182,10 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
     const back = u.procedure && earlier.includes(u.procedure) ? u.procedure : earlier.find((p) => ` ${text} `.includes(` ${nameKey(known.procedures.get(p) ?? '')} `));
     if (back) return settled(back, aspect ?? s.aspect ?? 'general');
   }
-  if (!aspectOnly(u, cues, t) || confidentlyOther(u, t)) return null;
+  if (!aspectOnly(u, cues, t)) return null;
+  // Nothing but cue and filler words ("thời hạn", "làm ở đâu") is a follow-up whatever the classifier
+  // says of so short a text; with more words, a confident other reading wins.
+  if (restOf(cues).length > 0 && confidentlyOther(u, t)) return null;
   // "mất bao lâu", "phí thế nào" after a procedure question: that procedure, this aspect.
   if (s.procedure && known.procedures.has(s.procedure)) return settled(s.procedure, aspect ?? 'general');
   // No procedure yet: a guess from an aspect-only message would be a wrong answer half the time.

@@ -28,8 +28,8 @@ describe('the elsewhere plan', () => {
     expect(decide(u({ confidence: 0.3 }), inContext, known).plan).toEqual({ kind: 'elsewhere', redirect: 'ho-chieu' });
   });
 
-  it('a bare aspect question in a conversation about a procedure needs a confident redirect, else it is a follow-up', () => {
-    const bare = { namesAspect: true, text: 'mất bao lâu', normalized: 'mat bao lau' };
+  it('an aspect question with other words, in a conversation about a procedure, needs a confident redirect, else it is a follow-up', () => {
+    const bare = { namesAspect: true, text: 'hộ chiếu mất bao lâu', normalized: 'ho chieu mat bao lau' };
     expect(decide(u({ ...bare, confidence: sure - 0.01 }), inContext, known).plan).toMatchObject({ procedure: 'khai-sinh', aspect: 'time' });
     expect(decide(u({ ...bare, confidence: sure }), inContext, known).plan).toEqual({ kind: 'elsewhere', redirect: 'ho-chieu' });
   });

@@ -31,8 +31,10 @@ describe('decide', () => {
     const bare = { procedure: null, aspect: null, namesProcedure: false, namesAspect: true, normalized: 'phi the nao', procedureCandidates: [] };
     expect(decide(u({ ...bare, intent: 'ask_human', confidence: 0.03 }), s, known).plan).toEqual({ kind: 'procedure', procedure: 'khai-sinh', aspect: 'fee', settled: true });
     expect(decide(u({ ...bare, intent: 'out_of_scope', confidence: 0.95 }), s, known).plan).toMatchObject({ procedure: 'khai-sinh', aspect: 'fee' });
-    expect(decide(u({ ...bare, intent: 'thanks', confidence: 0.95 }), s, known).plan).toEqual({ kind: 'thanks' });
-    expect(decide(u({ ...bare, intent: 'out_of_scope', redirect: 'ho-chieu', confidence: 0.95 }), s, known).plan).toEqual({ kind: 'elsewhere', redirect: 'ho-chieu' });
+    expect(decide(u({ ...bare, intent: 'thanks', confidence: 0.95, normalized: 'cam on phi the nao' }), s, known).plan).toEqual({ kind: 'thanks' });
+    // Nothing but cue words: a follow-up whatever the classifier says of so short a text.
+    expect(decide(u({ ...bare, intent: 'thanks', confidence: 0.95 }), s, known).plan).toMatchObject({ procedure: 'khai-sinh', aspect: 'fee' });
+    expect(decide(u({ ...bare, intent: 'out_of_scope', redirect: 'ho-chieu', confidence: 0.95, normalized: 'ho chieu phi the nao' }), s, known).plan).toEqual({ kind: 'elsewhere', redirect: 'ho-chieu' });
   });
   it('asks which procedure for a bare aspect question with no context', () => {
     const bare = u({ intent: 'ask_human', procedure: null, aspect: null, namesProcedure: false, namesAspect: true, confidence: 0.03, normalized: 'phi bao nhieu' });
