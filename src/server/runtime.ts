@@ -38,6 +38,8 @@ export interface Tuning {
   tokenRefreshBeforeMs: number;
   tokenCheckEveryMs: number;
   httpTimeoutMs: number;
+  /** How often a store that refuses writes is tried again (ms). */
+  writeProbeMs: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -50,6 +52,7 @@ export const DEFAULT_TUNING: Tuning = {
   tokenRefreshBeforeMs: 3 * 3_600_000,
   tokenCheckEveryMs: 10 * 60_000,
   httpTimeoutMs: 10_000,
+  writeProbeMs: 2_000,
 };
 
 export interface RuntimeDeps {
@@ -103,10 +106,22 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const t: Tuning = { ...DEFAULT_TUNING, ...d.tuning };
   const { config, stores, logger } = d;
   const owner = newOwner();
-  // Once per episode, not per failed write: a full disk must not flood the log.
+  // Once per episode, not per failed write: a full disk must not flood the log. While it lasts, a small
+  // write every few seconds finds out when the store takes writes again.
+  let probing: NodeJS.Timeout | null = null;
+  const stopProbing = () => {
+    if (probing) clearInterval(probing);
+    probing = null;
+  };
   stores.writes.onChange((s) => {
-    if (s.ok) logger.info('store takes writes again; claiming resumes');
-    else logger.error({ error: s.error }, 'store refuses writes: webhooks get 503, /readyz reports not ready, claims pause');
+    if (s.ok) {
+      stopProbing();
+      logger.info('store takes writes again; claiming resumes');
+      return;
+    }
+    logger.error({ error: s.error }, 'store refuses writes: webhooks get 503, /readyz reports not ready, claims pause');
+    probing ??= setInterval(() => void stores.probeWrite(owner, new Date()).catch(() => undefined), t.writeProbeMs);
+    probing.unref();
   });
   const metrics = d.metrics ?? new Metrics({ outboxDepth: () => stores.outbox.depth() });
   let shuttingDown = false;
@@ -224,6 +239,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     },
     async stop() {
       shuttingDown = true;
+      stopProbing();
       zaloTokens?.stopProactive();
       await worker.stop();
       await sender.stop();

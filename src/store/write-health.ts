@@ -42,29 +42,27 @@ export class WriteHealth {
 }
 
 /** An engine failure (disk full, I/O, read-only, lost connection), as opposed to refused input or a lost race. */
+// Duck-typed, not `instanceof Error`: a native addon's errors may come from another realm.
 export function isStorageFailure(err: unknown): boolean {
-  if (err instanceof StoreInputError || !(err instanceof Error)) return false;
-  const code = (err as { code?: unknown }).code;
+  if (err instanceof StoreInputError || typeof err !== 'object' || err === null) return false;
+  const { code, name } = err as { code?: unknown; name?: unknown };
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return !code.startsWith('SQLITE_CONSTRAINT');
-  if (err.name.startsWith('Mongo')) return code !== 11000; // a duplicate key is an answer, not a failure
+  if (typeof name === 'string' && name.startsWith('Mongo')) return code !== 11000; // a duplicate key is an answer, not a failure
   return false;
 }
 
 function describe(err: unknown): string {
   const code = (err as { code?: unknown }).code;
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
   return `${typeof code === 'string' ? `${code}: ` : ''}${msg}`.split('\n')[0]!.slice(0, 300);
 }
 
-// Methods that only read: their success says nothing about whether writes work.
-const READS = new Set([
-  'get', 'getMany', 'count', 'load', 'countPending', 'recent', 'list', 'depth', 'lastInboundAt', 'grouped',
-  'between', 'forCode', 'forUser', 'current', 'history', 'revision', 'active', 'ping',
-]);
-
 type Engine = Omit<Stores, 'writes'>;
 
-/** Every port method reports storage failures, and every successful write reports recovery, to `health`. */
+/**
+ * Every port method reports storage failures to `health`; only the probe write reports recovery, because a
+ * write that changes nothing (a claim that finds no item) commits even on a full disk.
+ */
 export function watchWrites(s: Engine, health = new WriteHealth()): Stores {
   const watch = <T extends object>(port: T): T => {
     const out: Record<string, unknown> = {};
@@ -72,9 +70,7 @@ export function watchWrites(s: Engine, health = new WriteHealth()): Stores {
       if (typeof fn !== 'function') continue;
       out[name] = async (...args: unknown[]) => {
         try {
-          const v: unknown = await (fn as (...a: unknown[]) => Promise<unknown>).apply(port, args);
-          if (!READS.has(name)) health.succeeded();
-          return v;
+          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(port, args);
         } catch (err) {
           if (isStorageFailure(err)) health.failed(err);
           throw err;
@@ -88,6 +84,9 @@ export function watchWrites(s: Engine, health = new WriteHealth()): Stores {
     watched[key] = typeof value === 'function' ? value : watch(value as object);
   }
   const probe = watch({ probeWrite: s.probeWrite });
-  watched['probeWrite'] = probe.probeWrite;
+  watched['probeWrite'] = async (owner: string, at: Date) => {
+    await probe.probeWrite(owner, at);
+    health.succeeded();
+  };
   return watched as unknown as Stores;
 }
