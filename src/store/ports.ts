@@ -142,6 +142,8 @@ export interface OutboxStore {
   markFinal(id: string, state: 'failed' | 'dead', error: string): Promise<void>;
   /** Items not yet finished (pending or sending). */
   depth(): Promise<number>;
+  /** One item; null when unknown. */
+  get(id: string): Promise<OutboxItem | null>;
   /** How many items are in each state (dead letters for /readyz and the console). */
   countByState(): Promise<Record<OutboxState, number>>;
   /**

@@ -95,6 +95,7 @@ export function validated(s: EngineStores): EngineStores {
       retryLater: [id, text('error'), date('nextAttemptAt')],
       markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
       depth: [],
+      get: [id],
       countByState: [],
       requeue: [id, date('now')],
       claimOwners: [],

@@ -358,6 +358,8 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.outbox.claimNext('w', at(1), HOUR);
         await s.outbox.markFinal(x.id, 'dead', 'gave up');
         expect(await s.outbox.countByState()).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0, dead: 1 });
+        expect(await s.outbox.get(x.id)).toMatchObject({ id: x.id, state: 'dead', lastError: 'gave up' });
+        expect(await s.outbox.get('999999')).toBeNull();
         expect(await s.outbox.requeue(y.id, at(2))).toBeNull(); // not dead or failed
         expect(await s.outbox.requeue(x.id, at(2))).toMatchObject({ id: x.id, state: 'pending', attempts: 0, nextAttemptAt: at(2) });
         await s.outbox.markSent(y.id, at(2), null);

@@ -181,6 +181,11 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       await claims.forget(id);
     },
     depth: async () => Outbox.countDocuments({ state: mongoose.trusted({ $in: UNFINISHED }) }),
+    get: async (id) => {
+      if (!isObjectIdHex(id)) return null;
+      const doc = await Outbox.findById(id).lean<OutboxDoc>();
+      return doc ? toItem(doc) : null;
+    },
     countByState: async () => {
       const counts = await Promise.all(STATES.map((state) => Outbox.countDocuments({ state })));
       return Object.fromEntries(STATES.map((st, i) => [st, counts[i]])) as Record<OutboxState, number>;

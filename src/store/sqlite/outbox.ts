@@ -66,6 +66,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   const retry = db.prepare(
     "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ?, uncertain_since = NULL WHERE id = ?",
   );
+  const one = db.prepare('SELECT * FROM outbox WHERE id = ?');
   const byState = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
   const requeue = db.prepare(`
     UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now, owner = NULL
@@ -121,6 +122,10 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       final.run(state, error, id);
     },
     depth: async () => (depth.get() as { n: number }).n,
+    get: async (id) => {
+      const row = one.get(id) as OutboxRow | undefined;
+      return row ? toItem(row) : null;
+    },
     countByState: async () => {
       const counts = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<OutboxState, number>;
       for (const r of byState.all() as Array<{ state: OutboxState; n: number }>) counts[r.state] = r.n;
