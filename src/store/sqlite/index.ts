@@ -23,8 +23,13 @@ import { sqliteSubscriptions } from './subscriptions';
 import { sqliteTokens } from './tokens';
 import { sqliteUnanswered } from './unanswered';
 
+export interface SqliteOptions {
+  /** FULL (the default) survives power loss; NORMAL exists only so `npm run bench` can show the difference. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
 /** Open (creating the folder and file if needed) and migrate; ":memory:" gives a throw-away database. */
-export function openSqliteStores(file: string): Stores {
+export function openSqliteStores(file: string, o: SqliteOptions = {}): Stores {
   let db: Database.Database | undefined;
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -32,7 +37,7 @@ export function openSqliteStores(file: string): Stores {
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged webhook survives power loss (NORMAL may lose the last commits); group commit
     // in inbound.ts keeps the cost to a few fsyncs per burst (see `npm run bench`).
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     migrate(db, new Date());
   } catch (err) {
