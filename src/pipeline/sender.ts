@@ -9,7 +9,7 @@ import type { ChannelName } from '../core/message';
 import type { ContactStore, OutboxItem, OutboxStore } from '../store/ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { ChannelSender } from './channel';
-import { asSendError, describeSendError, isRetryable, SendError } from './errors';
+import { asSendError, describeSendError, isRetryable, mayHaveArrived, SendError } from './errors';
 import { NULL_OBSERVER, type PipelineObserver, type ReconcileOutcome } from './observer';
 import { userRef } from './user-ref';
 import { ClaimLoop, type Claims } from './claim-loop';
@@ -85,11 +85,12 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
       return 'sent';
     }
     let messageId: string;
+    const attemptAt = this.now();
     try {
       ({ messageId } = await sender.send(item.userId, item.reply));
     } catch (e) {
       const err = asSendError(e);
-      return this.onError(item, err, log);
+      return this.onError(item, err, log, attemptAt);
     }
     // Sent: if this cannot be saved the item stays 'sending' and is looked up before any second attempt.
     await this.record(() => this.o.outbox.markSent(item.id, this.now(), messageId), log);
@@ -124,7 +125,7 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     }
   }
 
-  private async onError(item: OutboxItem, err: SendError, log: Logger): Promise<DeliveryOutcome> {
+  private async onError(item: OutboxItem, err: SendError, log: Logger, attemptAt: Date): Promise<DeliveryOutcome> {
     const detail = describeSendError(err);
     if (!isRetryable(err.kind)) {
       if (err.kind === 'config' || err.kind === 'token') log.error({ error: detail }, 'send failed: operator action needed');
@@ -136,7 +137,9 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     }
     const delay = Math.max(backoffDelay(attempt, this.policy, this.o.random), err.retryAfterMs ?? 0);
     const next = new Date(this.now().getTime() + delay);
-    await this.record(() => this.o.outbox.retryLater(item.id, detail, next), log);
+    // A part seen in the conversation after this attempt began was sent by it.
+    const uncertain = mayHaveArrived(err) ? (item.uncertainSince ?? attemptAt) : null;
+    await this.record(() => this.o.outbox.retryLater(item.id, detail, next, uncertain), log);
     log.warn({ attempt, delayMs: delay, error: detail }, 'send failed; will retry');
     return 'retry';
   }

@@ -136,8 +136,11 @@ export interface OutboxStore {
    */
   claimNext(owner: string, now: Date, staleMs: number): Promise<OutboxItem | null>;
   markSent(id: string, now: Date, messageId: string | null): Promise<void>;
-  /** Back to pending for a later attempt. */
-  retryLater(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /**
+   * Back to pending for a later attempt. `uncertainSince` is set when this attempt may have reached the
+   * platform (it timed out or the connection broke after sending): the next attempt checks first.
+   */
+  retryLater(id: string, error: string, nextAttemptAt: Date, uncertainSince: Date | null): Promise<void>;
   /** Final: failed (permanent platform error) or dead (attempts exhausted). */
   markFinal(id: string, state: 'failed' | 'dead', error: string): Promise<void>;
   /** Items not yet finished (pending or sending). */

@@ -92,7 +92,7 @@ export function validated(s: EngineStores): EngineStores {
       ],
       claimNext: [owner, date('now'), staleMs],
       markSent: [id, date('now'), nullable(str('messageId'))],
-      retryLater: [id, text('error'), date('nextAttemptAt')],
+      retryLater: [id, text('error'), date('nextAttemptAt'), nullable(date('uncertainSince'))],
       markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
       depth: [],
       get: [id],

@@ -18,11 +18,17 @@ class ScriptedChannel implements ChannelSender {
   /** Answers conversation look-ups from what it got; an error when the platform cannot be asked. */
   historyError: Error | null = null;
   now = () => Date.now();
+  /** Sends delivered whose answer is lost (the request times out after the platform took it). */
+  lostAnswers = 0;
   async send(userId: string, reply: Reply) {
     this.calls++;
     const next = this.script.shift();
     if (next) throw next;
     this.got.push({ userId, text: reply.text, at: this.now() });
+    if (this.lostAnswers > 0) {
+      this.lostAnswers--;
+      throw new SendError('retryable', 'no response (ETIMEDOUT)', 'ETIMEDOUT');
+    }
     return { messageId: `m${this.calls}` };
   }
   async delivered(userId: string, reply: Reply, since: Date) {
@@ -140,6 +146,25 @@ describe('OutboxSender', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(await states()).toEqual(['x:sending']);
     expect(ch.calls).toBe(0);
+  });
+
+  it('a timeout after the platform took the part: the retry finds it in the conversation and sends nothing', async () => {
+    ch.lostAnswers = 1;
+    await enqueue(['x']);
+    await sender.start();
+    await eventually(async () => (await states()).includes('x:sent'));
+    expect(ch.calls).toBe(1);
+    expect(ch.bubbles).toEqual([{ userId: 'u1', text: 'x' }]);
+    expect(reconciled).toEqual(['delivered']);
+  });
+
+  it('a refused connection never reached the platform: the retry sends without asking', async () => {
+    ch.script.push(new SendError('retryable', 'no response (ECONNREFUSED)', 'ECONNREFUSED'));
+    await enqueue(['x']);
+    await sender.start();
+    await eventually(async () => (await states()).includes('x:sent'));
+    expect(ch.calls).toBe(2);
+    expect(reconciled).toEqual([]);
   });
 
   it('when the conversation cannot be read, an uncertain item is sent again and counted', async () => {

@@ -285,7 +285,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(first?.state).toBe('sending');
         expect(await s.outbox.claimNext('w', at(1), HOUR)).toBeNull(); // a2 waits behind a1
 
-        await s.outbox.retryLater(a1.id, 'HTTP 503', at(10));
+        await s.outbox.retryLater(a1.id, 'HTTP 503', at(10), null);
         expect(await s.outbox.claimNext('w', at(2), HOUR)).toBeNull(); // a1 not due, a2 still waits
         const retried = await s.outbox.claimNext('w', at(10), HOUR);
         expect(retried).toMatchObject({ id: a1.id, attempts: 2, lastError: 'HTTP 503' });
@@ -349,8 +349,13 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
         await s.outbox.claimNext('dead', at(1), 60_000);
         expect(await s.outbox.claimNext('new', at(3), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(1) });
-        await s.outbox.retryLater(x.id, 'HTTP 503', at(4));
+        await s.outbox.retryLater(x.id, 'HTTP 503', at(4), null);
         expect(await s.outbox.claimNext('new', at(4), 60_000)).toMatchObject({ id: x.id, uncertainSince: null, attempts: 3 });
+        // A timeout may have been delivered: the item stays uncertain since that attempt (the earliest kept).
+        await s.outbox.retryLater(x.id, 'no response (ETIMEDOUT)', at(5), at(4));
+        await s.outbox.claimNext('new', at(5), 60_000);
+        await s.outbox.retryLater(x.id, 'no response (ECONNRESET)', at(6), at(5));
+        expect(await s.outbox.claimNext('new', at(6), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(4), attempts: 5 });
       });
 
       test('counts by state; staff send a dead item again with a fresh attempt count', async () => {

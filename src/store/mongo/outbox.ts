@@ -171,9 +171,11 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       await Outbox.updateOne({ _id: id }, { $set: { state: 'sent', owner: null, lastError: null, uncertainSince: null, messageId } });
       await claims.forget(id);
     },
-    retryLater: async (id, error, nextAttemptAt) => {
+    retryLater: async (id, error, nextAttemptAt, uncertainSince) => {
       if (!isObjectIdHex(id)) return;
-      await Outbox.updateOne({ _id: id }, { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt, uncertainSince: null } });
+      const held = uncertainSince ? await Outbox.findById(id, { uncertainSince: 1 }).lean<Pick<OutboxDoc, 'uncertainSince'>>() : null;
+      const since = uncertainSince ? (held?.uncertainSince ?? uncertainSince) : null;
+      await Outbox.updateOne({ _id: id }, { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt, uncertainSince: since } });
     },
     markFinal: async (id, state, error) => {
       if (!isObjectIdHex(id)) return;

@@ -62,9 +62,10 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   const sent = db.prepare(
     "UPDATE outbox SET state = 'sent', owner = NULL, last_error = NULL, uncertain_since = NULL, message_id = ? WHERE id = ?",
   );
-  // A definite failure answers the uncertainty: that attempt was checked, or this one would have failed too.
+  // A definite failure answers the uncertainty (the earlier attempt was checked first); an ambiguous one
+  // keeps the earliest uncertain attempt.
   const retry = db.prepare(
-    "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ?, uncertain_since = NULL WHERE id = ?",
+    "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ?, uncertain_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(uncertain_since, ?) END WHERE id = ?",
   );
   const one = db.prepare('SELECT * FROM outbox WHERE id = ?');
   const byState = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
@@ -115,8 +116,9 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     markSent: async (id, _now, messageId) => {
       sent.run(messageId, id);
     },
-    retryLater: async (id, error, nextAttemptAt) => {
-      retry.run(error, ms(nextAttemptAt), id);
+    retryLater: async (id, error, nextAttemptAt, uncertainSince) => {
+      const since = msOrNull(uncertainSince);
+      retry.run(error, ms(nextAttemptAt), since, since, id);
     },
     markFinal: async (id, state, error) => {
       final.run(state, error, id);
