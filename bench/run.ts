@@ -1,5 +1,6 @@
 // `npm run bench`: prints the figures the issues ask for. Figures are medians or ratios: machines are noisy.
 import path from 'node:path';
+import { runChecksBench } from './checks';
 import { runClassifyBench } from './classify';
 import { runStoresBench } from './stores';
 import { runWebhookBench } from './webhook';
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   for (const line of await runClassifyBench(root)) console.log(line);
   await runWebhookBench();
+  for (const line of await runChecksBench()) console.log(line);
   await runStoresBench(root);
 }
 

@@ -1,6 +1,7 @@
 // Webhook throughput: signed Zalo events per second through verify → persist → ack, against a bare
 // Express handler that only answers 200, same machine, same run, same load (autocannon, 50
-// connections). Each server runs in its own child process; the load generator signs a fresh event
+// connections); the store with `synchronous = FULL` (what runs) and NORMAL (what ran before issue 10).
+// The checked writes (every commit verified, write health watched) are on in both. Each server runs in its own child process; the load generator signs a fresh event
 // (unique msg_id) for every request in both runs, so the load is identical.
 // Standalone: `node dist/bench/webhook.js [seconds]`; from bench/run.ts: `await runWebhookBench()`.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ import { openSqliteStores } from '../src/store/sqlite';
 const APP_ID = '1234567890123456789';
 const OA_KEY = 'bench-oa-secret-key';
 
-type Mode = 'bare' | 'webhook';
+type Mode = 'bare' | 'webhook' | 'webhook-normal';
 
 export interface LoadFigures {
   requestsPerSec: number;
@@ -31,6 +32,7 @@ export interface LoadFigures {
 export interface WebhookBenchResult {
   bare: LoadFigures;
   webhook: LoadFigures;
+  webhookNormal: LoadFigures;
   /** webhook requests/s ÷ bare requests/s (target ≥ 0.5). */
   ratio: number;
   /** webhook ack p99 ÷ bare p99 (target ≤ 2). */
@@ -56,7 +58,7 @@ async function serve(mode: Mode): Promise<void> {
     });
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
-    const stores = openSqliteStores(path.join(dir, 'bench.sqlite'));
+    const stores = openSqliteStores(path.join(dir, 'bench.sqlite'), { synchronous: mode === 'webhook' ? 'FULL' : 'NORMAL' });
     const config = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_KEY, ZALO_APP_SECRET: 'x', ZALO_OA_REFRESH_TOKEN: 'x' });
     // Only the acknowledgement path is measured: the background worker and sender are not started.
     const runtime = buildRuntime({ config, stores, assistant: { respond: async () => [] }, logger: createLogger('warn') });
@@ -141,17 +143,20 @@ export async function runWebhookBench(o: WebhookBenchOptions = {}): Promise<Webh
   const durationSec = o.durationSec ?? 10;
   const bare = await measure('bare', connections, durationSec);
   const webhook = await measure('webhook', connections, durationSec);
+  const webhookNormal = await measure('webhook-normal', connections, durationSec);
   const ratio = webhook.requestsPerSec / bare.requestsPerSec;
   const p99Ratio = webhook.p99Ms / Math.max(bare.p99Ms, 1);
   const f = (x: LoadFigures) => `${Math.round(x.requestsPerSec)} req/s, ack p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.non2xx || x.errors ? `, ${x.non2xx} non-2xx, ${x.errors} errors` : ''}`;
   const lines = [
     `webhook bench (autocannon, ${connections} connections, ${durationSec} s each, signed Zalo events with unique msg_id):`,
-    `  bare Express 200 handler:        ${f(bare)}`,
-    `  verify → persist (SQLite) → ack: ${f(webhook)}`,
+    `  bare Express 200 handler:                             ${f(bare)}`,
+    `  verify → persist (SQLite, synchronous FULL) → ack:   ${f(webhook)}`,
+    `  verify → persist (SQLite, synchronous NORMAL) → ack: ${f(webhookNormal)}`,
+    `  FULL ÷ NORMAL: throughput ${(webhook.requestsPerSec / webhookNormal.requestsPerSec).toFixed(2)}, ack p99 ${(webhook.p99Ms / Math.max(webhookNormal.p99Ms, 1)).toFixed(2)}`,
     `  throughput ratio ${ratio.toFixed(2)} (target ≥ 0.50), ack p99 ratio ${p99Ratio.toFixed(2)} (target ≤ 2.00)`,
   ];
   if (o.print !== false) for (const l of lines) console.log(l);
-  return { bare, webhook, ratio, p99Ratio, lines };
+  return { bare, webhook, webhookNormal, ratio, p99Ratio, lines };
 }
 
 if (require.main === module) {

@@ -14,6 +14,7 @@ import { handoffEndpoints } from './handoffs/routes';
 import { mountEndpoints, type Endpoint } from './http/endpoint';
 import { apiErrorHandler, apiNotFound } from './http/error-handler';
 import { knowledgeEndpoints } from './knowledge/routes';
+import { outboxEndpoints } from './outbox/routes';
 import { pagesRouter } from './pages';
 import { staffEndpoints } from './staff/routes';
 import { trainingEndpoints } from './training/routes';
@@ -30,6 +31,7 @@ export function adminEndpoints(d: AdminDeps): Endpoint[] {
     ...trainingEndpoints(d),
     ...dossierEndpoints(d),
     ...handoffEndpoints(d),
+    ...outboxEndpoints(d),
     ...dashboardEndpoints(d),
   ];
 }

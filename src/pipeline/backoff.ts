@@ -9,7 +9,12 @@ export interface BackoffPolicy {
   maxAttempts: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 5 * 60_000, maxAttempts: 6 };
+/**
+ * Spans a platform outage of hours: 2 s, 4 s, … doubling to a 30-minute cap, 30 attempts in all — about
+ * 5–10 h of retries (jitter), well inside Zalo's 7-day window; Messenger's 24 h window and Zalo's are
+ * checked before every attempt, so an item is never sent outside them (it fails with "window" instead).
+ */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 30 * 60_000, maxAttempts: 30 };
 
 /**
  * Delay before retry number `attempt` (1 = first retry): "equal jitter" — half the exponential

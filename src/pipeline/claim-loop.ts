@@ -1,20 +1,31 @@
-// The loop both background stages share (inbound worker, outbox sender): first take back what a dead
-// process left claimed, then claim and handle items with bounded concurrency until stopped; stopping
-// waits for the work in flight, so nothing is left half-done.
+// The loop both background stages share (inbound worker, outbox sender): first take back what dead
+// processes held, then claim and handle items with bounded concurrency until stopped; stopping waits for
+// the work in flight (the caller bounds that wait). While the store refuses claims (a full disk, say) the
+// loop backs off and says so once, then resumes by itself when a claim succeeds again.
 import type { Logger } from 'pino';
 import { errText } from './err-text';
+import { isDeadOwner } from './owner';
 import { Wakeup } from './wakeup';
 
 export interface ClaimLoopOptions {
   /** What an item is, for logs ("inbound", "outbox"). */
   name: string;
   logger: Logger;
+  /** This process's claim owner. */
+  owner: string;
   concurrency: number;
   staleMs: number;
   pollMs: number;
-  /** Recovery finishes each item before claiming the next (a sender must never take back its own item). */
-  recoverOneByOne: boolean;
-  now: () => number;
+  /** Longest pause between claims while the store fails. */
+  maxPauseMs?: number;
+  isDead?: (owner: string, self: string) => boolean;
+}
+
+/** What start-up recovery needs from the store of one stage. */
+export interface Claims {
+  claimOwners(): Promise<string[]>;
+  /** Give the items of these dead owners back; returns how many. */
+  release(owners: string[]): Promise<number>;
 }
 
 export abstract class ClaimLoop<T extends { id: string }> {
@@ -22,6 +33,7 @@ export abstract class ClaimLoop<T extends { id: string }> {
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
+  private failures = 0;
 
   constructor(private readonly lo: ClaimLoopOptions) {}
 
@@ -29,24 +41,26 @@ export abstract class ClaimLoop<T extends { id: string }> {
   protected abstract claim(staleMs: number): Promise<T | null>;
   /** Handle one claimed item (errors are the handler's to log; a rejection only ends the item). */
   protected abstract process(item: T): Promise<unknown>;
+  protected abstract claims(): Claims;
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    // Anything claimed before this sweep began belongs to a dead process; our own claims are newer.
-    const sweepStart = this.lo.now();
-    const seen = new Set<string>();
-    let recovered = 0;
-    for (;;) {
-      const item = await this.claim(this.lo.now() - sweepStart + 1);
-      if (!item || seen.has(item.id)) break;
-      seen.add(item.id);
-      recovered++;
-      if (this.lo.recoverOneByOne) await this.process(item);
-      else this.track(this.process(item));
-    }
-    if (recovered > 0) this.lo.logger.info({ recovered }, `${this.lo.name} items recovered at start-up`);
+    await this.recover();
     this.loop = this.run();
+  }
+
+  /** Everything a dead process on this host held goes back at once; the loop then takes it at full speed. */
+  private async recover(): Promise<void> {
+    const isDead = this.lo.isDead ?? isDeadOwner;
+    try {
+      const dead = (await this.claims().claimOwners()).filter((o) => isDead(o, this.lo.owner));
+      if (dead.length === 0) return;
+      const recovered = await this.claims().release(dead);
+      this.lo.logger.info({ recovered, owners: dead.length }, `${this.lo.name} items of a dead process taken back at start-up`);
+    } catch (err) {
+      this.lo.logger.error({ err: errText(err) }, `${this.lo.name} start-up recovery failed; abandoned items return once stale`);
+    }
   }
 
   wake(): void {
@@ -75,12 +89,31 @@ export abstract class ClaimLoop<T extends { id: string }> {
       let item: T | null = null;
       try {
         item = await this.claim(this.lo.staleMs);
+        this.claimSucceeded();
       } catch (err) {
-        this.lo.logger.error({ err: errText(err) }, `${this.lo.name} claim failed`);
+        this.claimFailed(err);
+        await this.wakeup.wait(this.pauseMs());
+        continue;
       }
       if (item) this.track(this.process(item));
       else await this.wakeup.wait(this.lo.pollMs);
     }
+  }
+
+  private claimFailed(err: unknown): void {
+    this.failures++;
+    if (this.failures === 1) this.lo.logger.error({ err: errText(err) }, `${this.lo.name} claim failed; pausing claims until the store takes writes again`);
+  }
+
+  private claimSucceeded(): void {
+    if (this.failures === 0) return;
+    this.lo.logger.info({ failedClaims: this.failures }, `${this.lo.name} claims resumed`);
+    this.failures = 0;
+  }
+
+  /** Doubles from the poll interval up to maxPauseMs: a failing store is not hammered. */
+  private pauseMs(): number {
+    return Math.min(this.lo.maxPauseMs ?? 5_000, this.lo.pollMs * 2 ** Math.min(this.failures, 10));
   }
 
   private track(p: Promise<unknown>): void {

@@ -25,6 +25,16 @@ export class SendError extends Error {
   }
 }
 
+// No answer, but the request may have been sent: a timeout or a connection broken mid-way (a refused
+// connection or an unknown host never reached the platform).
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether the platform may have received (and delivered) the request although we have no answer. */
+export function mayHaveArrived(e: SendError): boolean {
+  const code = e.platformCode ?? '';
+  return e.kind === 'retryable' && (code === 'network' || (/^E[A-Z_]+$/.test(code) && !NOT_SENT.has(code)));
+}
+
 export function isRetryable(kind: SendErrorKind): boolean {
   return kind === 'retryable' || kind === 'rate_limited';
 }

@@ -6,11 +6,19 @@ export interface PipelineObserver {
   sent(channel: ChannelName, inboundToSentMs: number | null): void;
   failed(channel: ChannelName, reason: string): void;
   deadLettered(channel: ChannelName): void;
+  /**
+   * An uncertain item (an earlier attempt may have gone out) was checked against the platform's conversation:
+   * found there, not found, or the platform could not be asked (then it is sent again: a possible duplicate).
+   */
+  reconciled(channel: ChannelName, outcome: ReconcileOutcome): void;
 }
+
+export type ReconcileOutcome = 'delivered' | 'not_delivered' | 'unknown';
 
 export const NULL_OBSERVER: PipelineObserver = {
   inbound() {},
   sent() {},
   failed() {},
   deadLettered() {},
+  reconciled() {},
 };

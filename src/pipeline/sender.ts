@@ -1,15 +1,19 @@
 // Durable outbox sender: delivers queued replies per citizen in order (the store only hands out an
 // item when the citizen has no earlier unfinished one), retries retryable errors with backoff and
-// jitter, never retries window/unreachable/permanent errors, and dead-letters after the last attempt.
+// jitter over hours, never retries window/unreachable/permanent errors, and dead-letters after the last
+// attempt. At most once per part: the claim (state 'sending', attempt counted) is saved before the HTTP
+// call, and an item whose earlier attempt has an unknown outcome is looked up in the platform's
+// conversation before it is sent again.
 import type { Logger } from 'pino';
 import type { ChannelName } from '../core/message';
 import type { ContactStore, OutboxItem, OutboxStore } from '../store/ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { ChannelSender } from './channel';
-import { asSendError, describeSendError, isRetryable, SendError } from './errors';
-import { NULL_OBSERVER, type PipelineObserver } from './observer';
+import { asSendError, describeSendError, isRetryable, mayHaveArrived, SendError } from './errors';
+import { NULL_OBSERVER, type PipelineObserver, type ReconcileOutcome } from './observer';
 import { userRef } from './user-ref';
-import { ClaimLoop } from './claim-loop';
+import { ClaimLoop, type Claims } from './claim-loop';
+import { errText } from './err-text';
 import { insideWindow } from './windows';
 
 export interface OutboxSenderOptions {
@@ -34,16 +38,15 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
   private readonly observer: PipelineObserver;
   private readonly policy: BackoffPolicy;
 
-  /** start(): items a dead process left in 'sending' are delivered again at once; then the loop runs. */
+  /** start(): items a dead process held go back at once (checked before they are sent again); then the loop. */
   constructor(private readonly o: OutboxSenderOptions) {
     super({
       name: 'outbox',
       logger: o.logger,
+      owner: o.owner,
       concurrency: o.concurrency ?? 8,
       staleMs: o.staleMs ?? 60_000,
       pollMs: o.pollMs ?? 500,
-      recoverOneByOne: true,
-      now: () => (o.now ? o.now() : new Date()).getTime(),
     });
     this.observer = o.observer ?? NULL_OBSERVER;
     this.policy = o.backoff ?? DEFAULT_BACKOFF;
@@ -61,6 +64,10 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     return this.deliver(item);
   }
 
+  protected claims(): Claims {
+    return { claimOwners: () => this.o.outbox.claimOwners(), release: (owners) => this.o.outbox.release(owners, this.now()) };
+  }
+
   /** Deliver one claimed item and record the outcome. */
   async deliver(item: OutboxItem): Promise<DeliveryOutcome> {
     const log = this.o.logger.child({ channel: item.channel, user: userRef(item.channel, item.userId), outbox: item.id, seq: item.seq });
@@ -73,20 +80,52 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     if (!insideWindow(item.channel, last, now)) {
       return this.finish(item, 'failed', `window: outside the ${item.channel} consultation window (not sent)`, log);
     }
+    if (item.uncertainSince && (await this.reconcile(item, sender, item.uncertainSince, log)) === 'delivered') {
+      await this.record(() => this.o.outbox.markSent(item.id, this.now(), null), log);
+      return 'sent';
+    }
+    let messageId: string;
+    const attemptAt = this.now();
     try {
-      await sender.send(item.userId, item.reply);
+      ({ messageId } = await sender.send(item.userId, item.reply));
     } catch (e) {
       const err = asSendError(e);
-      return this.onError(item, err, log);
+      return this.onError(item, err, log, attemptAt);
     }
-    await this.o.outbox.markSent(item.id, this.now());
+    // Sent: if this cannot be saved the item stays 'sending' and is looked up before any second attempt.
+    await this.record(() => this.o.outbox.markSent(item.id, this.now(), messageId), log);
     const latency = item.inboundReceivedAt ? this.now().getTime() - item.inboundReceivedAt.getTime() : null;
     this.observer.sent(item.channel, latency);
     log.info({ attempt: attemptOf(item) }, 'reply sent');
     return 'sent';
   }
 
-  private async onError(item: OutboxItem, err: SendError, log: Logger): Promise<DeliveryOutcome> {
+  /** Did an earlier attempt go out? Only when the platform cannot say is the part sent again unchecked. */
+  private async reconcile(item: OutboxItem, sender: ChannelSender, since: Date, log: Logger): Promise<ReconcileOutcome> {
+    let outcome: ReconcileOutcome;
+    try {
+      if (!sender.delivered) throw new Error('the channel cannot read its conversation');
+      outcome = (await sender.delivered(item.userId, item.reply, since)) ? 'delivered' : 'not_delivered';
+    } catch (err) {
+      outcome = 'unknown';
+      log.warn({ err: errText(err) }, 'could not check whether an earlier attempt went out; sending again (possible duplicate)');
+    }
+    this.observer.reconciled(item.channel, outcome);
+    if (outcome === 'delivered') log.info({ since: since.toISOString() }, 'earlier attempt found in the conversation; not sent again');
+    return outcome;
+  }
+
+  /** A result that cannot be saved is logged, never swallowed; the item's claim then decides what happens. */
+  private async record(write: () => Promise<void>, log: Logger): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      log.error({ err: errText(err) }, 'could not record the delivery outcome; the item will be checked before any new attempt');
+      throw err;
+    }
+  }
+
+  private async onError(item: OutboxItem, err: SendError, log: Logger, attemptAt: Date): Promise<DeliveryOutcome> {
     const detail = describeSendError(err);
     if (!isRetryable(err.kind)) {
       if (err.kind === 'config' || err.kind === 'token') log.error({ error: detail }, 'send failed: operator action needed');
@@ -98,13 +137,15 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     }
     const delay = Math.max(backoffDelay(attempt, this.policy, this.o.random), err.retryAfterMs ?? 0);
     const next = new Date(this.now().getTime() + delay);
-    await this.o.outbox.retryLater(item.id, detail, next);
+    // A part seen in the conversation after this attempt began was sent by it.
+    const uncertain = mayHaveArrived(err) ? (item.uncertainSince ?? attemptAt) : null;
+    await this.record(() => this.o.outbox.retryLater(item.id, detail, next, uncertain), log);
     log.warn({ attempt, delayMs: delay, error: detail }, 'send failed; will retry');
     return 'retry';
   }
 
   private async finish(item: OutboxItem, state: 'failed' | 'dead', detail: string, log: Logger): Promise<DeliveryOutcome> {
-    await this.o.outbox.markFinal(item.id, state, detail);
+    await this.record(() => this.o.outbox.markFinal(item.id, state, detail), log);
     if (state === 'dead') {
       this.observer.deadLettered(item.channel);
       log.error({ error: detail }, 'reply dead-lettered');

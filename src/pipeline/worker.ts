@@ -9,7 +9,7 @@ import { interactionTime } from './ingest';
 import { KeyedSerial } from './keyed-serial';
 import { TECHNICAL_PROBLEM_REPLY, TEXT_ONLY_REPLY } from './texts';
 import { userRef } from './user-ref';
-import { ClaimLoop } from './claim-loop';
+import { ClaimLoop, type Claims } from './claim-loop';
 import { errText } from './err-text';
 
 export interface InboundWorkerOptions {
@@ -39,17 +39,20 @@ export interface InboundWorkerOptions {
 export class InboundWorker extends ClaimLoop<InboundRecord> {
   private readonly serial = new KeyedSerial();
 
-  /** start(): crash recovery first (messages a dead run left claimed are answered in order), then the loop. */
+  /** start(): messages a dead process held go back at once (answered in order), then the loop. */
   constructor(private readonly o: InboundWorkerOptions) {
     super({
       name: 'inbound',
       logger: o.logger,
+      owner: o.owner,
       concurrency: o.concurrency ?? 8,
       staleMs: o.staleMs ?? 120_000,
       pollMs: o.pollMs ?? 1_000,
-      recoverOneByOne: false,
-      now: Date.now,
     });
+  }
+
+  protected claims(): Claims {
+    return this.o.inbound;
   }
 
   protected claim(staleMs: number): Promise<InboundRecord | null> {

@@ -111,7 +111,7 @@ const schema = z.object({
     .transform((v) => (v.startsWith('v') ? v : `v${v}`)),
   WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
   WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
-  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
 });
 
 type Env = Record<string, string | undefined>;

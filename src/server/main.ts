@@ -11,7 +11,7 @@ import { createLogger } from './logger';
 import { channelsOn } from './notifier';
 import { registerSecret } from './redact';
 import { buildRuntime } from './runtime';
-import { onSignals, shutdown } from './shutdown';
+import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
@@ -66,7 +66,8 @@ export async function main(): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   logger.info({ port, webchat: `http://localhost:${port}/`, staffConsole: `http://localhost:${port}/admin` }, 'motcua is listening');
 
-  onSignals((signal) =>
+  onSignals(
+    (signal) =>
     shutdown(
       {
         server,
@@ -81,6 +82,7 @@ export async function main(): Promise<void> {
       },
       signal,
     ),
+    config.shutdownTimeoutMs + HARD_EXIT_MARGIN_MS,
   );
 
   // Recover unanswered messages and unsent replies left by a previous run, then keep working.

@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), one registry per server instance.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ChannelName, InboundKind } from '../core/message';
-import type { PipelineObserver } from '../pipeline/observer';
+import type { PipelineObserver, ReconcileOutcome } from '../pipeline/observer';
 
 export class Metrics implements PipelineObserver {
   readonly registry = new Registry();
@@ -10,6 +10,7 @@ export class Metrics implements PipelineObserver {
   private readonly repliesFailed: Counter<'channel' | 'reason'>;
   private readonly repliesDead: Counter<'channel'>;
   private readonly webhookRejected: Counter<'channel' | 'reason'>;
+  private readonly reconciledItems: Counter<'channel' | 'outcome'>;
   private readonly inboundToSent: Histogram<'channel'>;
   private readonly confidence: Histogram<'channel'>;
 
@@ -32,6 +33,11 @@ export class Metrics implements PipelineObserver {
       ['channel', 'reason'],
     );
     this.repliesDead = counter('motcua_replies_dead_lettered_total', 'Reply bubbles dead-lettered after the last retry', ['channel']);
+    this.reconciledItems = counter(
+      'motcua_outbox_reconciled_total',
+      'Reply bubbles whose earlier attempt had an unknown outcome, checked against the conversation before sending; outcome="unknown" was sent again unchecked (a possible duplicate)',
+      ['channel', 'outcome'],
+    );
     this.webhookRejected = counter('motcua_webhook_rejected_total', 'Webhook requests refused (missing/bad signature, stale body)', ['channel', 'reason']);
     this.inboundToSent = histogram(
       'motcua_inbound_to_sent_seconds',
@@ -68,6 +74,9 @@ export class Metrics implements PipelineObserver {
   }
   deadLettered(channel: ChannelName): void {
     this.repliesDead.inc({ channel });
+  }
+  reconciled(channel: ChannelName, outcome: ReconcileOutcome): void {
+    this.reconciledItems.inc({ channel, outcome });
   }
   rejected(channel: ChannelName, reason: string): void {
     this.webhookRejected.inc({ channel, reason });

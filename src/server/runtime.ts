@@ -1,18 +1,17 @@
 // Wires the pipeline for one process: channels from the configuration, the ingestor, the background
 // worker, the outbox sender, the Zalo token manager and the Express app. Used by main.ts and tests.
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { AssistantPort } from '../core/assistant-port';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
 import type { Stores } from '../store/ports';
-import type { BackoffPolicy } from '../pipeline/backoff';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../pipeline/backoff';
 import type { ChannelSender } from '../pipeline/channel';
 import { notifyWaiting, type NotifyDeps } from '../dossiers/notify';
 import { Ingestor } from '../pipeline/ingest';
 import { OutboxSender } from '../pipeline/sender';
 import type { TokenManager } from '../pipeline/token-manager';
+import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
 import { MessengerApiClient } from '../../webhooks/messenger/api-client';
 import { messengerWebhookRouter } from '../../webhooks/messenger/route';
@@ -39,6 +38,8 @@ export interface Tuning {
   tokenRefreshBeforeMs: number;
   tokenCheckEveryMs: number;
   httpTimeoutMs: number;
+  /** How often a store that refuses writes is tried again (ms). */
+  writeProbeMs: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -47,10 +48,11 @@ export const DEFAULT_TUNING: Tuning = {
   pollMs: 500,
   inboundStaleMs: 120_000,
   outboxStaleMs: 60_000,
-  backoff: { baseMs: 1_000, maxMs: 5 * 60_000, maxAttempts: 6 },
+  backoff: DEFAULT_BACKOFF,
   tokenRefreshBeforeMs: 3 * 3_600_000,
   tokenCheckEveryMs: 10 * 60_000,
   httpTimeoutMs: 10_000,
+  writeProbeMs: 2_000,
 };
 
 export interface RuntimeDeps {
@@ -103,7 +105,24 @@ export function observeConfidence(a: AssistantPort, metrics: Metrics): Assistant
 export function buildRuntime(d: RuntimeDeps): Runtime {
   const t: Tuning = { ...DEFAULT_TUNING, ...d.tuning };
   const { config, stores, logger } = d;
-  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = newOwner();
+  // Once per episode, not per failed write: a full disk must not flood the log. While it lasts, a small
+  // write every few seconds finds out when the store takes writes again.
+  let probing: NodeJS.Timeout | null = null;
+  const stopProbing = () => {
+    if (probing) clearInterval(probing);
+    probing = null;
+  };
+  stores.writes.onChange((s) => {
+    if (s.ok) {
+      stopProbing();
+      logger.info('store takes writes again; claiming resumes');
+      return;
+    }
+    logger.error({ error: s.error }, 'store refuses writes: webhooks get 503, /readyz reports not ready, claims pause');
+    probing ??= setInterval(() => void stores.probeWrite(owner, new Date()).catch(() => undefined), t.writeProbeMs);
+    probing.unref();
+  });
   const metrics = d.metrics ?? new Metrics({ outboxDepth: () => stores.outbox.depth() });
   let shuttingDown = false;
   const assistant = observeConfidence(d.assistant, metrics);
@@ -193,6 +212,9 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     webRouters,
     readiness: {
       storePing: () => stores.ping(),
+      storeWrite: () => stores.probeWrite(owner, new Date()),
+      writesOk: () => stores.writes.state,
+      outbox: () => stores.outbox.countByState(),
       knowledgeLoaded: d.knowledgeLoaded ?? (() => true),
       shuttingDown: () => shuttingDown,
     },
@@ -217,6 +239,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     },
     async stop() {
       shuttingDown = true;
+      stopProbing();
       zaloTokens?.stopProactive();
       await worker.stop();
       await sender.stop();

@@ -1,5 +1,7 @@
 // Graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish,
-// let the worker and the sender finish what they hold (nothing half-sent), then close the store.
+// let the worker and the sender finish what they hold (nothing half-sent), then close the store — all
+// within a bound, whatever the channel APIs do: what is still unfinished then stays claimed by this
+// (dead) process and the next start takes it back at once, checking the conversation before resending.
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 
@@ -57,13 +59,20 @@ export async function shutdown(p: ShutdownParts, signal: string): Promise<number
   return 0;
 }
 
-/** Installs the signal handlers; the second signal exits at once. */
-export function onSignals(run: (signal: string) => Promise<number>, exit: (code: number) => void = (c) => process.exit(c)): void {
+/** Margin after the shutdown's own timeout before the process is ended regardless. */
+export const HARD_EXIT_MARGIN_MS = 2_000;
+
+/**
+ * Installs the signal handlers; the second signal exits at once, and a (kept-alive) timer ends the process
+ * `hardExitMs` after the first whatever is still running.
+ */
+export function onSignals(run: (signal: string) => Promise<number>, hardExitMs: number, exit: (code: number) => void = (c) => process.exit(c)): void {
   let started = false;
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.on(sig, () => {
       if (started) return exit(1);
       started = true;
+      setTimeout(() => exit(1), hardExitMs);
       void run(sig).then(exit, () => exit(1));
     });
   }

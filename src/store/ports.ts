@@ -2,6 +2,7 @@
 // each engine (SQLite default, MongoDB via mongoose) implements all of them and passes one contract suite.
 import type { Aspect, Intent } from '../core/labels';
 import type { ChannelName, InboundKind, Reply } from '../core/message';
+import type { WriteHealth } from './write-health';
 
 // ---- dossiers -------------------------------------------------------------------------------
 export const DOSSIER_STATUSES = [
@@ -85,6 +86,10 @@ export interface InboundStore {
   countPending(): Promise<number>;
   /** One citizen's latest `limit` messages, oldest first (conversation history for staff). */
   recent(channel: ChannelName, userId: string, limit: number): Promise<InboundRecord[]>;
+  /** The owners holding messages in 'processing' (start-up recovery finds the dead ones among them). */
+  claimOwners(): Promise<string[]>;
+  /** Messages these (dead) owners held go back to pending at once; returns how many. */
+  release(owners: string[]): Promise<number>;
 }
 
 // ---- outbox ----------------------------------------------------------------------------------
@@ -109,6 +114,14 @@ export interface OutboxItem {
    * the same source again after a crash returns the stored item instead of queueing a second copy.
    */
   source: string | null;
+  /**
+   * Set when an earlier attempt may have reached the platform without its result being recorded (the
+   * process died, or could not save the result): the time that attempt began. Before sending again the
+   * sender checks the platform's conversation for the part.
+   */
+  uncertainSince: Date | null;
+  /** The platform's message id once sent (null before, or when confirmed from the conversation). */
+  messageId: string | null;
 }
 export type NewOutboxItem = Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'> & { source?: string };
 export interface OutboxStore {
@@ -122,13 +135,32 @@ export interface OutboxStore {
    * Items stuck in 'sending' longer than staleMs are claimable again.
    */
   claimNext(owner: string, now: Date, staleMs: number): Promise<OutboxItem | null>;
-  markSent(id: string, now: Date): Promise<void>;
-  /** Back to pending for a later attempt. */
-  retryLater(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  markSent(id: string, now: Date, messageId: string | null): Promise<void>;
+  /**
+   * Back to pending for a later attempt. `uncertainSince` is set when this attempt may have reached the
+   * platform (it timed out or the connection broke after sending): the next attempt checks first.
+   */
+  retryLater(id: string, error: string, nextAttemptAt: Date, uncertainSince: Date | null): Promise<void>;
   /** Final: failed (permanent platform error) or dead (attempts exhausted). */
   markFinal(id: string, state: 'failed' | 'dead', error: string): Promise<void>;
   /** Items not yet finished (pending or sending). */
   depth(): Promise<number>;
+  /** One item; null when unknown. */
+  get(id: string): Promise<OutboxItem | null>;
+  /** How many items are in each state (dead letters for /readyz and the console). */
+  countByState(): Promise<Record<OutboxState, number>>;
+  /**
+   * Staff "send again": a failed or dead item goes back to pending, due now, with a fresh attempt count;
+   * null when it is unknown or not failed/dead.
+   */
+  requeue(id: string, now: Date): Promise<OutboxItem | null>;
+  /** The owners holding items in 'sending'. */
+  claimOwners(): Promise<string[]>;
+  /**
+   * Items these (dead) owners held go back to pending, due now, marked uncertain since their claim (the
+   * send may have gone out); returns how many.
+   */
+  release(owners: string[], now: Date): Promise<number>;
   /** Oldest first. */
   list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
   /** One citizen's latest `limit` items, oldest first (conversation history for staff). */
@@ -285,6 +317,9 @@ export interface KnowledgeStore {
   revision(): Promise<number>;
 }
 
+/** What an engine builds; watchWrites() adds the write health. */
+export type EngineStores = Omit<Stores, 'writes'>;
+
 /** All ports of one engine. */
 export interface Stores {
   dossiers: DossierStore;
@@ -304,6 +339,10 @@ export interface Stores {
   handoffs: HandoffStore;
   /** Reachability for /readyz. */
   ping(): Promise<void>;
+  /** A small real write (this instance's heartbeat) for /readyz: a full or read-only disk fails it. */
+  probeWrite(owner: string, at: Date): Promise<void>;
+  /** Whether writes are succeeding (see write-health.ts). */
+  writes: WriteHealth;
   close(): Promise<void>;
 }
 

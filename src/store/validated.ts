@@ -16,7 +16,7 @@ import {
   str,
   text,
 } from './guard';
-import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES, type Stores } from './ports';
+import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES, type EngineStores } from './ports';
 
 const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
 const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
@@ -48,7 +48,7 @@ const dossier = shape('dossier', {
 
 const reply = shape('reply', { text: text('reply.text'), options: arrayOf('reply.options', text('option'), 20) });
 
-export function validated(s: Stores): Stores {
+export function validated(s: EngineStores): EngineStores {
   return {
     dossiers: guardPort(s.dossiers, {
       get: [code],
@@ -78,6 +78,8 @@ export function validated(s: Stores): Stores {
       markDone: [id],
       countPending: [],
       recent: [channel, userId, limit],
+      claimOwners: [],
+      release: [arrayOf('owners', owner, 1_000)],
     }),
     outbox: guardPort(s.outbox, {
       enqueue: [
@@ -89,10 +91,15 @@ export function validated(s: Stores): Stores {
         date('now'),
       ],
       claimNext: [owner, date('now'), staleMs],
-      markSent: [id, date('now')],
-      retryLater: [id, text('error'), date('nextAttemptAt')],
+      markSent: [id, date('now'), nullable(str('messageId'))],
+      retryLater: [id, text('error'), date('nextAttemptAt'), nullable(date('uncertainSince'))],
       markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
       depth: [],
+      get: [id],
+      countByState: [],
+      requeue: [id, date('now')],
+      claimOwners: [],
+      release: [arrayOf('owners', owner, 1_000), date('now')],
       list: [shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }), limit],
       recent: [channel, userId, limit],
     }),
@@ -235,6 +242,7 @@ export function validated(s: Stores): Stores {
       close: [id, username, date('at')],
     }),
     ping: () => s.ping(),
+    probeWrite: guardPort({ probeWrite: s.probeWrite }, { probeWrite: [owner, date('at')] }).probeWrite,
     close: () => s.close(),
   };
 }

@@ -1,4 +1,5 @@
 // /healthz, /readyz, /metrics, the web chat page and its API, on a real loopback server.
+import Database from 'better-sqlite3';
 import { StubAssistant } from '../support/fakes/stub-assistant';
 import { startTestServer, type TestServer } from '../support/fakes/test-server';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
@@ -30,7 +31,18 @@ describe('server app', () => {
     await db.stores.close();
     const r = await fetch(`${srv.url}/readyz`);
     expect(r.status).toBe(503);
-    expect((await r.json()).checks.store).toMatch(/^unreachable/);
+    expect((await r.json()).checks.store).toMatch(/^unavailable/);
+  });
+
+  it('readyz writes (a heartbeat) and shows the outbox: dead letters need a person but do not make it unready', async () => {
+    const [item] = await db.stores.outbox.enqueue([{ channel: 'zalo', userId: 'u1', reply: { text: 'x', options: [] }, inboundReceivedAt: null }], new Date());
+    await db.stores.outbox.markFinal(item!.id, 'dead', 'after 30 attempts: retryable http_503: HTTP 503');
+    const r = await fetch(`${srv.url}/readyz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: 'ready', details: { outbox: { waiting: 0, deadLetters: 1, failed: 0 } } });
+    const raw = new Database(db.file, { readonly: true });
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM instances').get()).toEqual({ n: 1 });
+    raw.close();
   });
 
   it('metrics in Prometheus text format with the pipeline series', async () => {

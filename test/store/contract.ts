@@ -236,6 +236,18 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(again?.id).toBe(claimed?.id);
         expect(await restarted.inbound.countPending()).toBe(1);
       });
+
+      test("a dead owner's messages go back at once; a live owner's stay claimed", async () => {
+        await s.inbound.insertIfNew(inbound('d1', 0, 'A'));
+        await s.inbound.insertIfNew(inbound('l1', 1, 'B'));
+        await s.inbound.claimNext('dead', 60_000);
+        await s.inbound.claimNext('alive', 60_000);
+        expect((await s.inbound.claimOwners()).sort()).toEqual(['alive', 'dead']);
+        expect(await s.inbound.release(['dead'])).toBe(1);
+        expect(await s.inbound.claimOwners()).toEqual(['alive']);
+        expect((await s.inbound.claimNext('new', 60 * 60_000))?.messageId).toBe('d1');
+        expect(await s.inbound.claimNext('new', 60 * 60_000)).toBeNull();
+      });
     });
 
     describe('outbox', () => {
@@ -273,14 +285,14 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(first?.state).toBe('sending');
         expect(await s.outbox.claimNext('w', at(1), HOUR)).toBeNull(); // a2 waits behind a1
 
-        await s.outbox.retryLater(a1.id, 'HTTP 503', at(10));
+        await s.outbox.retryLater(a1.id, 'HTTP 503', at(10), null);
         expect(await s.outbox.claimNext('w', at(2), HOUR)).toBeNull(); // a1 not due, a2 still waits
         const retried = await s.outbox.claimNext('w', at(10), HOUR);
         expect(retried).toMatchObject({ id: a1.id, attempts: 2, lastError: 'HTTP 503' });
-        await s.outbox.markSent(a1.id, at(10));
+        await s.outbox.markSent(a1.id, at(10), null);
         expect((await s.outbox.claimNext('w', at(10), HOUR))?.id).toBe(a2.id);
         await s.outbox.markFinal(a2.id, 'dead', 'gave up');
-        await s.outbox.markSent(b1.id, at(10));
+        await s.outbox.markSent(b1.id, at(10), null);
         expect(await s.outbox.depth()).toBe(0);
         expect((await s.outbox.list({ state: 'dead' }, 10)).map((i) => [i.id, i.lastError])).toEqual([[a2.id, 'gave up']]);
         expect(await s.outbox.list({ state: 'sent' }, 10)).toHaveLength(2);
@@ -296,7 +308,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           const item = await h.outbox.claimNext(name, at(10), 60_000);
           if (item) {
             sentOrder.set(item.userId, [...(sentOrder.get(item.userId) ?? []), item.reply.text]);
-            await h.outbox.markSent(item.id, at(10));
+            await h.outbox.markSent(item.id, at(10), null);
           }
           return item;
         };
@@ -318,6 +330,45 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await restarted.outbox.claimNext('new', at(1.5), 60_000)).toBeNull();
         const again = await restarted.outbox.claimNext('new', at(2), 60_000);
         expect(again).toMatchObject({ id: item.id, attempts: 2, state: 'sending' });
+      });
+
+      test('an item a dead owner held goes back at once, uncertain since its claim; sent clears it and keeps the id', async () => {
+        const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        await s.outbox.enqueue([part('B', 'y')], at(0));
+        await s.outbox.claimNext('dead', at(1), HOUR);
+        await s.outbox.claimNext('alive', at(1), HOUR);
+        expect((await s.outbox.claimOwners()).sort()).toEqual(['alive', 'dead']);
+        expect(await s.outbox.release(['dead'], at(2))).toBe(1);
+        const again = await s.outbox.claimNext('new', at(2), HOUR);
+        expect(again).toMatchObject({ id: x.id, attempts: 2, uncertainSince: at(1), messageId: null });
+        await s.outbox.markSent(x.id, at(3), 'mid-1');
+        expect((await s.outbox.list({ userId: 'A' }, 1))[0]).toMatchObject({ state: 'sent', uncertainSince: null, messageId: 'mid-1' });
+      });
+
+      test('a stale sending item claimed again is uncertain; a definite failure clears that', async () => {
+        const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        await s.outbox.claimNext('dead', at(1), 60_000);
+        expect(await s.outbox.claimNext('new', at(3), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(1) });
+        await s.outbox.retryLater(x.id, 'HTTP 503', at(4), null);
+        expect(await s.outbox.claimNext('new', at(4), 60_000)).toMatchObject({ id: x.id, uncertainSince: null, attempts: 3 });
+        // A timeout may have been delivered: the item stays uncertain since that attempt (the earliest kept).
+        await s.outbox.retryLater(x.id, 'no response (ETIMEDOUT)', at(5), at(4));
+        await s.outbox.claimNext('new', at(5), 60_000);
+        await s.outbox.retryLater(x.id, 'no response (ECONNRESET)', at(6), at(5));
+        expect(await s.outbox.claimNext('new', at(6), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(4), attempts: 5 });
+      });
+
+      test('counts by state; staff send a dead item again with a fresh attempt count', async () => {
+        const [x, y] = await s.outbox.enqueue([part('A', 'x'), part('B', 'y')], at(0));
+        await s.outbox.claimNext('w', at(1), HOUR);
+        await s.outbox.markFinal(x.id, 'dead', 'gave up');
+        expect(await s.outbox.countByState()).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0, dead: 1 });
+        expect(await s.outbox.get(x.id)).toMatchObject({ id: x.id, state: 'dead', lastError: 'gave up' });
+        expect(await s.outbox.get('999999')).toBeNull();
+        expect(await s.outbox.requeue(y.id, at(2))).toBeNull(); // not dead or failed
+        expect(await s.outbox.requeue(x.id, at(2))).toMatchObject({ id: x.id, state: 'pending', attempts: 0, nextAttemptAt: at(2) });
+        await s.outbox.markSent(y.id, at(2), null);
+        expect(await s.outbox.claimNext('w', at(2), HOUR)).toMatchObject({ id: x.id, attempts: 1 });
       });
 
       test('a source is queued once: re-processing a message returns the stored parts', async () => {
@@ -343,7 +394,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           ['năm', null],
         ]);
         // A sent item still holds its source: a late re-processing does not send it again.
-        await s.outbox.markSent(first[0].id, at(5));
+        await s.outbox.markSent(first[0].id, at(5), null);
         expect((await s.outbox.enqueue([answer[0]], at(6)))[0]).toMatchObject({ id: first[0].id, state: 'sent' });
       });
 
@@ -596,6 +647,14 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       const again = await open();
       await again.ping();
       expect(await again.dossiers.get(CODE)).toEqual(dossier());
+    });
+
+    test('the readiness write succeeds and keeps writes healthy', async () => {
+      await s.probeWrite('host:1:abc', at(0));
+      await s.probeWrite('host:1:abc', at(1));
+      expect(s.writes.state).toMatchObject({ ok: true, error: null });
+      await expect(s.probeWrite({ $ne: '' } as unknown as string, at(2))).rejects.toThrow(StoreInputError);
+      expect(s.writes.state.ok).toBe(true); // refused input is not a storage failure
     });
   });
 }

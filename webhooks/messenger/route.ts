@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Ingestor } from '../../src/pipeline/ingest';
-import { errText } from '../../src/pipeline/err-text';
+import { answerIngestFailure } from '../ingest-failure';
 import { newestEntryTime, normaliseMessenger } from './normalise';
 import { META_SIGNATURE_HEADER, metaSignatureOk } from './signature';
 
@@ -74,8 +74,7 @@ export function messengerWebhookRouter(o: MessengerWebhookOptions): Router {
         else log.debug({ reason: ev.reason }, 'event ignored');
       }
     } catch (err) {
-      log.error({ err: errText(err) }, 'could not persist event');
-      res.status(500).json({ error: 'temporarily unavailable' });
+      answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).send('EVENT_RECEIVED'));
       return;
     }
     res.status(200).send('EVENT_RECEIVED');

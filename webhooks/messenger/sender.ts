@@ -1,6 +1,7 @@
 // The Messenger channel for the outbox sender: Reply → text + quick replies (≤13, titles ≤20 chars).
 import type { Reply } from '../../src/core/message';
 import type { ChannelSender } from '../../src/pipeline/channel';
+import { sentSince } from '../../src/pipeline/sent-since';
 import type { MessengerApiClient, MessengerTextMessage } from './api-client';
 
 export function renderMessenger(reply: Reply): MessengerTextMessage {
@@ -18,5 +19,9 @@ export class MessengerChannelSender implements ChannelSender {
 
   send(userId: string, reply: Reply): Promise<{ messageId: string }> {
     return this.api.send(userId, renderMessenger(reply));
+  }
+
+  async delivered(userId: string, reply: Reply, since: Date): Promise<boolean> {
+    return sentSince(await this.api.conversation(userId), renderMessenger(reply).text, since);
   }
 }

@@ -1,5 +1,5 @@
 // Small typed client for the Zalo OA OpenAPI (reference §2): consultation messages on
-// POST /v3.0/oa/message/cs with the bare `access_token` header.
+// POST /v3.0/oa/message/cs with the bare `access_token` header, and the conversation read back (§6a).
 import { ZaloOaHttp, type ZaloOaHttpOptions } from './oa-http';
 
 export interface ZaloButton {
@@ -30,5 +30,10 @@ export class ZaloApiClient {
     }
     const body = { recipient: { user_id: userId }, message };
     return { messageId: await this.http.post('/v3.0/oa/message/cs', accessToken, body, 'message_id') };
+  }
+
+  /** One page (newest first, at most 10) of the OA's conversation with a follower, raw `data`. */
+  conversation(accessToken: string, userId: string, offset: number, count = 10): Promise<unknown> {
+    return this.http.get('/v2.0/oa/conversation', accessToken, { user_id: userId, offset, count });
   }
 }

@@ -19,6 +19,7 @@ const BY_CODE: Record<number, SendErrorKind> = {
   [-217]: 'unreachable',
   [-227]: 'unreachable',
   [-244]: 'unreachable',
+  [-124]: 'token', // "access token invalid/expired" on some OpenAPI hosts: refresh once like -216
   [-216]: 'token',
   [-220]: 'token',
   [-230]: 'window',

@@ -1,5 +1,6 @@
-// What the OA's JSON APIs (consultation messages, ZNS) have in common: a POST with the bare `access_token`
-// header, answered with the `{ error, message, data }` envelope (reference §2.2), the answer's id in `data`.
+// What the OA's JSON APIs (consultation messages, ZNS, conversation history) have in common: the bare
+// `access_token` header, answered with the `{ error, message, data }` envelope (reference §2.2); a POST's
+// answer carries its id in `data`, a GET takes its parameters as one JSON string in `data`.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { SendError } from '../../src/pipeline/errors';
 import { zaloApiError } from './errors';
@@ -34,20 +35,33 @@ export class ZaloOaHttp {
     } catch (err) {
       throw networkError(err);
     }
-    return envelopeData(res, idField, clean);
+    const data = envelopeData(res, clean);
+    const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[idField] : undefined;
+    if (typeof id !== 'string') throw new SendError('retryable', 'unexpected Zalo response', `http_${res.status}`);
+    return id;
+  }
+
+  /** GET with `?data=<JSON>`; resolves with the envelope's `data` (whatever its shape). */
+  async get(path: string, accessToken: string, params: unknown): Promise<unknown> {
+    let res;
+    try {
+      res = await this.http.get(path, { params: { data: JSON.stringify(params) }, headers: { access_token: accessToken } });
+    } catch (err) {
+      throw networkError(err);
+    }
+    return envelopeData(res, (m) => m) ?? null;
   }
 }
 
 /** Errors usually come with HTTP 200 and `error` ≠ 0, sometimes with 4xx/5xx. */
-function envelopeData(res: AxiosResponse<unknown>, idField: string, clean: (message: string) => string): string {
-  const env: { error?: unknown; message?: unknown; data?: Record<string, unknown> } = (typeof res.data === 'object' && res.data) || {};
+function envelopeData(res: AxiosResponse<unknown>, clean: (message: string) => string): unknown {
+  const env: { error?: unknown; message?: unknown; data?: unknown } = (typeof res.data === 'object' && res.data) || {};
   if (typeof env.error === 'number' && env.error !== 0) throw zaloApiError(env.error, clean(String(env.message ?? '')));
   if (res.status === 429) throw new SendError('rate_limited', 'HTTP 429', 'http_429', 2_000);
   if (res.status >= 500) throw new SendError('retryable', `HTTP ${res.status}`, `http_${res.status}`);
   if (res.status >= 400) throw new SendError('permanent', `HTTP ${res.status}`, `http_${res.status}`);
-  const id = env.data?.[idField];
-  if (env.error !== 0 || typeof id !== 'string') throw new SendError('retryable', 'unexpected Zalo response', `http_${res.status}`);
-  return id;
+  if (env.error !== 0) throw new SendError('retryable', 'unexpected Zalo response', `http_${res.status}`);
+  return env.data;
 }
 
 /** A request that got no HTTP answer (refused, reset, timed out): always worth retrying. */

@@ -3,7 +3,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Ingestor } from '../../src/pipeline/ingest';
-import { errText } from '../../src/pipeline/err-text';
+import { answerIngestFailure } from '../ingest-failure';
 import { normaliseZalo, zaloTime, zaloTimestampField } from './normalise';
 import { ZALO_SIGNATURE_HEADER, zaloSignatureOk } from './signature';
 
@@ -41,6 +41,13 @@ export function zaloWebhookRouter(o: ZaloWebhookOptions): Router {
       return reject(res, 'body is not JSON');
     }
     if (!zaloSignatureOk(raw, header, o.appId, zaloTimestampField(body), o.oaSecretKey)) return reject(res, 'bad signature');
+    // `null`, a number or an array can be signed too; none is an event.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      o.onRejected?.('not an event');
+      log.warn('signed body is not an event object; refused');
+      res.status(400).json({ error: 'bad_request' });
+      return;
+    }
     const b = body as Record<string, unknown>;
     if (String(b['app_id'] ?? '') !== o.appId) return reject(res, 'app_id mismatch');
     if (o.maxEventAgeMs > 0) {
@@ -54,9 +61,7 @@ export function zaloWebhookRouter(o: ZaloWebhookOptions): Router {
       else if (ev.type === 'interaction') await o.ingestor.interaction('zalo', ev.userId, ev.at);
       else log.debug({ event: ev.event, reason: ev.reason }, 'event ignored');
     } catch (err) {
-      // Not stored: let Zalo redeliver.
-      log.error({ err: errText(err) }, 'could not persist event');
-      res.status(500).json({ error: 'temporarily unavailable' });
+      answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).json({ ok: true }));
       return;
     }
     res.status(200).json({ ok: true });

@@ -5,9 +5,13 @@ import type { ChannelSender } from '../../src/pipeline/channel';
 import { SendError } from '../../src/pipeline/errors';
 import type { TokenManager } from '../../src/pipeline/token-manager';
 import type { ZaloApiClient, ZaloCsMessage } from './api-client';
+import { sentSince } from '../../src/pipeline/sent-since';
+import { parseZaloConversation } from './conversation';
 import { withOaToken } from './with-token';
 
 const MAX_BUTTONS = 5;
+/** Pages of 10 read back when checking an uncertain send: a crash is recent, the part is near the top. */
+const HISTORY_PAGES = 3;
 
 export function renderZalo(reply: Reply): ZaloCsMessage {
   const buttons = reply.options.slice(0, MAX_BUTTONS).map((o) => ({ title: o.slice(0, 100), type: 'oa.query.show' as const, payload: o.slice(0, 1000) }));
@@ -25,6 +29,19 @@ export class ZaloChannelSender implements ChannelSender {
   send(userId: string, reply: Reply): Promise<{ messageId: string }> {
     const msg = renderZalo(reply);
     return withOaToken(this.tokens, (token) => this.sendWithFallback(token, userId, msg));
+  }
+
+  delivered(userId: string, reply: Reply, since: Date): Promise<boolean> {
+    const text = renderZalo(reply).text;
+    return withOaToken(this.tokens, async (token) => {
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const messages = parseZaloConversation(await this.api.conversation(token, userId, page * 10), userId);
+        if (sentSince(messages, text, since)) return true;
+        // Newest first: once a page reaches back before the attempt (or runs out), the part is not there.
+        if (messages.length < 10 || messages.some((m) => m.at !== null && m.at < since.getTime())) return false;
+      }
+      return false;
+    });
   }
 
   /** Buttons on /message/cs are unconfirmed: when Zalo rejects the payload (-201), send the text alone. */

@@ -2,7 +2,7 @@
 // v1 runs it as a read followed by a write, so two instances can both "win" the same document. A unique
 // _id insert is atomic everywhere: claiming generation g of an item means inserting "<item>:<g>" here,
 // and exactly one instance succeeds for each generation.
-import { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection } from 'mongoose';
 import { inserted } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
 
@@ -22,6 +22,8 @@ export interface ClaimLog {
   take(item: string, from: number, owner: string, now: Date, staleBefore: Date): Promise<number | null>;
   /** Drop an item's claims once it is finished. */
   forget(item: string): Promise<void>;
+  /** Drop the claims of dead owners (start-up recovery), so their items' next generation is free. */
+  forgetOwners(owners: string[]): Promise<void>;
 }
 
 export function claimLog(conn: Connection, collection: string): ClaimLog {
@@ -48,6 +50,9 @@ export function claimLog(conn: Connection, collection: string): ClaimLog {
     },
     forget: async (item) => {
       await Claims.deleteMany({ item });
+    },
+    forgetOwners: async (owners) => {
+      await Claims.deleteMany({ owner: mongoose.trusted({ $in: owners }) });
     },
   };
 }

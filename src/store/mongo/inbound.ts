@@ -33,6 +33,7 @@ const schema = new Schema<InboundDoc>(
 schema.index({ channel: 1, messageId: 1 }, { unique: true });
 schema.index({ state: 1, receivedAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
+schema.index({ state: 1, owner: 1 });
 schema.index({ channel: 1, userId: 1, receivedAt: -1 });
 
 const UNFINISHED: InboundState[] = ['pending', 'processing'];
@@ -122,5 +123,11 @@ export function mongoInbound(conn: Connection): InboundStore {
     countPending: async () => Inbound.countDocuments({ state: mongoose.trusted({ $in: UNFINISHED }) }),
     recent: async (channel, userId, limit) =>
       (await Inbound.find({ channel, userId }).sort({ receivedAt: -1, _id: -1 }).limit(limit).lean<InboundDoc[]>()).reverse().map(toRecord),
+    claimOwners: async () => (await Inbound.distinct('owner', { state: 'processing' })).filter((o): o is string => typeof o === 'string'),
+    release: async (owners) => {
+      const r = await Inbound.updateMany({ state: 'processing', owner: mongoose.trusted({ $in: owners }) }, { $set: { state: 'pending', owner: null } });
+      await claims.forgetOwners(owners);
+      return r.modifiedCount;
+    },
   };
 }

@@ -1,8 +1,11 @@
 // MongoDB engine (mongoose) for several instances behind a load balancer. Each call opens its own
 // Connection (never mongoose's global one), so one process can hold two independent connections.
-import type { Stores } from '../ports';
+import type { EngineStores, Stores } from '../ports';
+import mongoose, { Schema } from 'mongoose';
 import { StoreStartupError, firstLine } from '../startup-error';
+import { SCHEMA_OPTIONS } from './schema-options';
 import { validated } from '../validated';
+import { watchWrites } from '../write-health';
 import { mongoAnalytics } from './analytics';
 import { mongoAudit } from './audit';
 import { mongoComplaints } from './complaints';
@@ -22,7 +25,8 @@ import { mongoUnanswered } from './unanswered';
 
 export async function openMongoStores(uri: string): Promise<Stores> {
   const conn = await connectMongo(uri);
-  const stores: Stores = {
+  const Heartbeats = conn.model('Instance', new Schema<{ _id: string; seenAt: Date }>({ _id: String, seenAt: { type: Date, required: true } }, { ...SCHEMA_OPTIONS, collection: 'instances' }));
+  const stores: EngineStores = {
     dossiers: mongoDossiers(conn),
     conversations: mongoConversations(conn),
     inbound: mongoInbound(conn),
@@ -41,6 +45,10 @@ export async function openMongoStores(uri: string): Promise<Stores> {
     ping: async () => {
       await conn.getClient().db('admin').command({ ping: 1 });
     },
+    probeWrite: async (owner, at) => {
+      await Heartbeats.updateOne({ _id: owner }, { $set: { seenAt: at } }, { upsert: true });
+      await Heartbeats.deleteMany({ seenAt: mongoose.trusted({ $lt: new Date(at.getTime() - 7 * 86_400_000) }) });
+    },
     close: async () => {
       await conn.close();
     },
@@ -52,5 +60,5 @@ export async function openMongoStores(uri: string): Promise<Stores> {
     await conn.close();
     throw new StoreStartupError(`MongoDB at ${describeMongoUri(uri)}: cannot create indexes: ${firstLine(err)}`);
   }
-  return validated(stores);
+  return watchWrites(validated(stores));
 }

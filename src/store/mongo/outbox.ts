@@ -5,7 +5,9 @@ import { retryOnDuplicate } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
 
-type OutboxDoc = Omit<OutboxItem, 'id' | 'source'> & {
+type OutboxDoc = Omit<OutboxItem, 'id' | 'source' | 'uncertainSince' | 'messageId'> & {
+  uncertainSince?: Date | null;
+  messageId?: string | null;
   source?: string; // absent, never null: see the index below
   _id: Types.ObjectId;
   queue: string; // one citizen's queue: channel + user id
@@ -34,6 +36,8 @@ const schema = new Schema<OutboxDoc>(
     claimedAt: { type: Date, default: null },
     claims: { type: Number, required: true, min: 0 },
     source: { type: String },
+    uncertainSince: { type: Date, default: null },
+    messageId: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'outbox' },
 );
@@ -44,6 +48,7 @@ schema.index({ queue: 1, seq: 1 }, { unique: true });
 schema.index({ source: 1 }, { unique: true, sparse: true });
 schema.index({ state: 1, nextAttemptAt: 1 });
 schema.index({ state: 1, claimedAt: 1 });
+schema.index({ state: 1, owner: 1 });
 schema.index({ userId: 1, createdAt: 1 });
 schema.index({ queue: 1, createdAt: -1 });
 
@@ -64,9 +69,13 @@ const toItem = (d: OutboxDoc): OutboxItem => ({
   createdAt: d.createdAt,
   inboundReceivedAt: d.inboundReceivedAt ?? null,
   source: d.source ?? null,
+  uncertainSince: d.uncertainSince ?? null,
+  messageId: d.messageId ?? null,
 });
 
-type Head = Pick<OutboxDoc, '_id' | 'state' | 'nextAttemptAt' | 'claimedAt' | 'claims'>;
+const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
+
+type Head = Pick<OutboxDoc, '_id' | 'state' | 'nextAttemptAt' | 'claimedAt' | 'claims' | 'uncertainSince'>;
 
 export function mongoOutbox(conn: Connection): OutboxStore {
   const Outbox = conn.model('Outbox', schema);
@@ -135,7 +144,7 @@ export function mongoOutbox(conn: Connection): OutboxStore {
           .lean<Array<{ queue: string }>>();
         if (candidates.length === 0) return null;
         for (const queue of new Set(candidates.map((c) => c.queue))) {
-          const head = await Outbox.findOne({ queue, state: mongoose.trusted({ $in: UNFINISHED }) }, { state: 1, nextAttemptAt: 1, claimedAt: 1, claims: 1 })
+          const head = await Outbox.findOne({ queue, state: mongoose.trusted({ $in: UNFINISHED }) }, { state: 1, nextAttemptAt: 1, claimedAt: 1, claims: 1, uncertainSince: 1 })
             .sort({ seq: 1 })
             .lean<Head>();
           if (head && isDue(head, now, staleBefore)) {
@@ -143,7 +152,11 @@ export function mongoOutbox(conn: Connection): OutboxStore {
             if (generation !== null) {
               const doc = await Outbox.findOneAndUpdate(
                 { _id: head._id, claims: mongoose.trusted({ $lt: generation }), ...dueFilter(now, staleBefore) },
-                { $set: { state: 'sending', owner, claimedAt: now, claims: generation }, $inc: { attempts: 1 } },
+                {
+                  // A stale 'sending' head's last attempt may have gone out: uncertain since its claim.
+                  $set: { state: 'sending', owner, claimedAt: now, claims: generation, uncertainSince: head.state === 'sending' ? (head.uncertainSince ?? head.claimedAt) : (head.uncertainSince ?? null) },
+                  $inc: { attempts: 1 },
+                },
                 { returnDocument: 'after' },
               ).lean<OutboxDoc>();
               if (doc) return toItem(doc);
@@ -153,14 +166,16 @@ export function mongoOutbox(conn: Connection): OutboxStore {
         }
       }
     },
-    markSent: async (id) => {
+    markSent: async (id, _now, messageId) => {
       if (!isObjectIdHex(id)) return;
-      await Outbox.updateOne({ _id: id }, { $set: { state: 'sent', owner: null, lastError: null } });
+      await Outbox.updateOne({ _id: id }, { $set: { state: 'sent', owner: null, lastError: null, uncertainSince: null, messageId } });
       await claims.forget(id);
     },
-    retryLater: async (id, error, nextAttemptAt) => {
+    retryLater: async (id, error, nextAttemptAt, uncertainSince) => {
       if (!isObjectIdHex(id)) return;
-      await Outbox.updateOne({ _id: id }, { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt } });
+      const held = uncertainSince ? await Outbox.findById(id, { uncertainSince: 1 }).lean<Pick<OutboxDoc, 'uncertainSince'>>() : null;
+      const since = uncertainSince ? (held?.uncertainSince ?? uncertainSince) : null;
+      await Outbox.updateOne({ _id: id }, { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt, uncertainSince: since } });
     },
     markFinal: async (id, state, error) => {
       if (!isObjectIdHex(id)) return;
@@ -168,6 +183,39 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       await claims.forget(id);
     },
     depth: async () => Outbox.countDocuments({ state: mongoose.trusted({ $in: UNFINISHED }) }),
+    get: async (id) => {
+      if (!isObjectIdHex(id)) return null;
+      const doc = await Outbox.findById(id).lean<OutboxDoc>();
+      return doc ? toItem(doc) : null;
+    },
+    countByState: async () => {
+      const counts = await Promise.all(STATES.map((state) => Outbox.countDocuments({ state })));
+      return Object.fromEntries(STATES.map((st, i) => [st, counts[i]])) as Record<OutboxState, number>;
+    },
+    requeue: async (id, now) => {
+      if (!isObjectIdHex(id)) return null;
+      const doc = await Outbox.findOneAndUpdate(
+        { _id: id, state: mongoose.trusted({ $in: ['failed', 'dead'] }) },
+        { $set: { state: 'pending', attempts: 0, nextAttemptAt: now, owner: null } },
+        { returnDocument: 'after' },
+      ).lean<OutboxDoc>();
+      return doc ? toItem(doc) : null;
+    },
+    claimOwners: async () => (await Outbox.distinct('owner', { state: 'sending' })).filter((o): o is string => typeof o === 'string'),
+    // No multi-document update with per-document values on FerretDB v1: one update per held item.
+    release: async (owners, now) => {
+      const held = await Outbox.find({ state: 'sending', owner: mongoose.trusted({ $in: owners }) }).lean<OutboxDoc[]>();
+      let n = 0;
+      for (const d of held) {
+        const r = await Outbox.updateOne(
+          { _id: d._id, state: 'sending', owner: d.owner },
+          { $set: { state: 'pending', owner: null, uncertainSince: d.uncertainSince ?? d.claimedAt, nextAttemptAt: d.nextAttemptAt < now ? d.nextAttemptAt : now } },
+        );
+        n += r.modifiedCount;
+      }
+      await claims.forgetOwners(owners);
+      return n;
+    },
     list: async (filter, limit) => {
       const docs = await Outbox.find({
         ...(filter.userId === undefined ? {} : { userId: filter.userId }),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditStore } from '../ports';
-import { ms, toDate } from './codec';
+import { ms, toDate, returnedRow } from './codec';
 
 interface AuditRow {
   id: number;
@@ -24,7 +24,7 @@ export function sqliteAudit(db: Database.Database): AuditStore {
   return {
     append: async (e) =>
       String(
-        (insert.get(ms(e.at), e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after)) as { id: number }).id,
+        returnedRow<{ id: number }>(insert, ms(e.at), e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after))!.id,
       ),
     list: async (filter, limit) =>
       (

@@ -4,3 +4,12 @@ export const ms = (d: Date): number => d.getTime();
 export const msOrNull = (d: Date | null): number | null => (d === null ? null : d.getTime());
 export const toDate = (n: number): Date => new Date(n);
 export const toDateOrNull = (n: number | null): Date | null => (n === null ? null : new Date(n));
+
+/**
+ * The first row of a write with `RETURNING`. Never `.get()` for these: it stops stepping after the first
+ * row, so a failed autocommit (disk full) is swallowed and a row that was never saved comes back.
+ * `.all()` runs the statement to completion, so the commit's error reaches the caller.
+ */
+export function returnedRow<T>(stmt: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): T | undefined {
+  return stmt.all(...params)[0] as T | undefined;
+}

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { ComplaintStore } from '../ports';
-import { ms } from './codec';
+import { ms, returnedRow } from './codec';
 
 export function sqliteComplaints(db: Database.Database): ComplaintStore {
   const insert = db.prepare('INSERT INTO complaints (channel, user_id, text, at) VALUES (?, ?, ?, ?) RETURNING id');
   return {
-    add: async (c) => String((insert.get(c.channel, c.userId, c.text, ms(c.at)) as { id: number }).id),
+    add: async (c) => String(returnedRow<{ id: number }>(insert, c.channel, c.userId, c.text, ms(c.at))!.id),
   };
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../core/message';
 import type { Handoff, HandoffReason, HandoffState, HandoffStore } from '../ports';
-import { ms, msOrNull, toDate, toDateOrNull } from './codec';
+import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
 
 interface HandoffRow {
   id: number;
@@ -60,8 +60,8 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const open = db.transaction((r: Parameters<HandoffStore['open']>[0], at: number) => {
     const found = active.get(r.channel, r.userId) as HandoffRow | undefined;
     if (found) return { handoff: toHandoff(found), created: false };
-    const row = insert.get({ channel: r.channel, userId: r.userId, displayName: r.displayName, reason: r.reason, at }) as HandoffRow;
-    return { handoff: toHandoff(row), created: true };
+    const row = returnedRow<HandoffRow>(insert, { channel: r.channel, userId: r.userId, displayName: r.displayName, reason: r.reason, at });
+    return { handoff: toHandoff(row!), created: true };
   });
 
   const rowOrNull = (r: unknown) => (r ? toHandoff(r as HandoffRow) : null);
@@ -73,10 +73,10 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
       (list.all({ state: filter.state ?? null, from: msOrNull(filter.from ?? null), to: msOrNull(filter.to ?? null), limit }) as HandoffRow[]).map(
         toHandoff,
       ),
-    take: async (id, by, at) => rowOrNull(take.get({ id, by, at: ms(at) })),
+    take: async (id, by, at) => rowOrNull(returnedRow(take, { id, by, at: ms(at) })),
     touch: async (id, at) => {
       touch.run(ms(at), id);
     },
-    close: async (id, by, at) => rowOrNull(close.get({ id, by, at: ms(at) })),
+    close: async (id, by, at) => rowOrNull(returnedRow(close, { id, by, at: ms(at) })),
   };
 }

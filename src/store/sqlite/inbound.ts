@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { InboundRecord, InboundState, InboundStore } from '../ports';
 import type { ChannelName, InboundKind } from '../../core/message';
-import { ms, toDate } from './codec';
+import { ms, toDate, returnedRow } from './codec';
 
 interface InboundRow {
   id: number;
@@ -42,7 +42,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   let batch: Pending[] = [];
   const insertAll = db.transaction((items: Pending[]) =>
     items.map(({ r }) => {
-      const row = insert.get({
+      const row = returnedRow<InboundRow>(insert, {
         channel: r.channel,
         messageId: r.messageId,
         userId: r.userId,
@@ -51,7 +51,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
         displayName: r.displayName,
         sentAt: ms(r.sentAt),
         receivedAt: ms(r.receivedAt),
-      }) as InboundRow | undefined;
+      });
       return row ? toRecord(row) : null;
     }),
   );
@@ -77,6 +77,10 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       ORDER BY i.received_at, i.id LIMIT 1)
     RETURNING *`);
   const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
+  const owners = db.prepare("SELECT DISTINCT owner FROM inbound WHERE state = 'processing' AND owner IS NOT NULL");
+  const release = db.prepare(
+    "UPDATE inbound SET state = 'pending', owner = NULL WHERE state = 'processing' AND owner IN (SELECT value FROM json_each(?))",
+  );
   const pending = db.prepare("SELECT COUNT(*) AS n FROM inbound WHERE state IN ('pending', 'processing')");
   const recent = db.prepare(
     'SELECT * FROM (SELECT * FROM inbound WHERE channel = ? AND user_id = ? ORDER BY received_at DESC, id DESC LIMIT ?) ORDER BY received_at, id',
@@ -93,7 +97,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       }),
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
-      const row = claim.get({ owner, now, staleBefore: now - staleMs }) as InboundRow | undefined;
+      const row = returnedRow<InboundRow>(claim, { owner, now, staleBefore: now - staleMs });
       return row ? toRecord(row) : null;
     },
     markDone: async (id) => {
@@ -101,5 +105,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     },
     countPending: async () => (pending.get() as { n: number }).n,
     recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
+    claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
+    release: async (list) => release.run(JSON.stringify(list)).changes,
   };
 }

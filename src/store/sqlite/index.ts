@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Stores } from '../ports';
 import { StoreStartupError, firstLine } from '../startup-error';
 import { validated } from '../validated';
+import { watchWrites } from '../write-health';
 import { sqliteAnalytics } from './analytics';
 import { sqliteAudit } from './audit';
 import { sqliteComplaints } from './complaints';
@@ -22,14 +23,21 @@ import { sqliteSubscriptions } from './subscriptions';
 import { sqliteTokens } from './tokens';
 import { sqliteUnanswered } from './unanswered';
 
+export interface SqliteOptions {
+  /** FULL (the default) survives power loss; NORMAL exists only so `npm run bench` can show the difference. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
 /** Open (creating the folder and file if needed) and migrate; ":memory:" gives a throw-away database. */
-export function openSqliteStores(file: string): Stores {
+export function openSqliteStores(file: string, o: SqliteOptions = {}): Stores {
   let db: Database.Database | undefined;
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file, { timeout: 5_000 }); // wait up to 5 s for another process's write lock
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL'); // durable at checkpoints; WAL keeps the file consistent on power loss
+    // FULL: an acknowledged webhook survives power loss (NORMAL may lose the last commits); group commit
+    // in inbound.ts keeps the cost to a few fsyncs per burst (see `npm run bench`).
+    db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     migrate(db, new Date());
   } catch (err) {
@@ -41,7 +49,15 @@ export function openSqliteStores(file: string): Stores {
 }
 
 function sqliteStores(db: Database.Database): Stores {
-  return validated({
+  const heartbeat = db.prepare(
+    'INSERT INTO instances (owner, seen_at) VALUES (?, ?) ON CONFLICT (owner) DO UPDATE SET seen_at = excluded.seen_at',
+  );
+  const forget = db.prepare('DELETE FROM instances WHERE seen_at < ?');
+  const probe = db.transaction((owner: string, at: number) => {
+    heartbeat.run(owner, at);
+    forget.run(at - 7 * 86_400_000);
+  });
+  return watchWrites(validated({
     dossiers: sqliteDossiers(db),
     conversations: sqliteConversations(db),
     inbound: sqliteInbound(db),
@@ -60,8 +76,9 @@ function sqliteStores(db: Database.Database): Stores {
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
+    probeWrite: async (owner, at) => probe.immediate(owner, at.getTime()),
     close: async () => {
       if (db.open) db.close();
     },
-  });
+  }));
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { KnowledgeStore, KnowledgeVersion } from '../ports';
-import { ms, toDate } from './codec';
+import { ms, toDate, returnedRow } from './codec';
 
 interface VersionRow {
   key: string;
@@ -40,7 +40,7 @@ export function sqliteKnowledge(db: Database.Database): KnowledgeStore {
     // One INSERT … SELECT statement: the next number is computed under the write lock.
     publish: async (v) =>
       toVersion(
-        insert.get({ key: v.key, content: JSON.stringify(v.content), author: v.author, at: ms(v.at), comment: v.comment }) as VersionRow,
+        returnedRow<VersionRow>(insert, { key: v.key, content: JSON.stringify(v.content), author: v.author, at: ms(v.at), comment: v.comment })!,
       ),
     current: async () => (current.all() as VersionRow[]).map(toVersion),
     get: async (key, version) => {

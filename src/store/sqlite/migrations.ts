@@ -219,6 +219,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX subscriptions_user ON subscriptions (channel, user_id);
     `,
   },
+  {
+    // At most once per part: an attempt whose outcome is unknown is remembered, so that the sender checks
+    // the platform's conversation before sending again; the platform's id is kept once sent. Claims are
+    // found per owner (start-up recovery takes back a dead process's at once), and each instance's
+    // heartbeat is the write /readyz makes.
+    version: 4,
+    sql: `
+      ALTER TABLE outbox ADD COLUMN uncertain_since INTEGER;
+      ALTER TABLE outbox ADD COLUMN message_id TEXT;
+      CREATE INDEX outbox_owner ON outbox (state, owner);
+      CREATE INDEX inbound_owner ON inbound (state, owner);
+      CREATE TABLE instances (owner TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
 import type { ChannelName } from '../../core/message';
-import { ms, msOrNull, toDate, toDateOrNull } from './codec';
+import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
 
 interface OutboxRow {
   id: number;
@@ -16,6 +16,8 @@ interface OutboxRow {
   created_at: number;
   inbound_received_at: number | null;
   source: string | null;
+  uncertain_since: number | null;
+  message_id: string | null;
 }
 
 const toItem = (r: OutboxRow): OutboxItem => ({
@@ -31,7 +33,11 @@ const toItem = (r: OutboxRow): OutboxItem => ({
   createdAt: toDate(r.created_at),
   inboundReceivedAt: toDateOrNull(r.inbound_received_at),
   source: r.source,
+  uncertainSince: toDateOrNull(r.uncertain_since),
+  messageId: r.message_id,
 });
+
+const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
 
 export function sqliteOutbox(db: Database.Database): OutboxStore {
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?');
@@ -40,9 +46,11 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt, @source)
     RETURNING *`);
   const bySource = db.prepare('SELECT * FROM outbox WHERE source = ?');
-  // Due, and the head of its citizen's queue: no earlier item of that citizen is still unfinished.
+  // Due, and the head of its citizen's queue: no earlier item of that citizen is still unfinished. A stale
+  // 'sending' item's last attempt may have gone out: it becomes uncertain since that attempt's claim.
   const claim = db.prepare(`
-    UPDATE outbox SET state = 'sending', owner = @owner, claimed_at = @now, attempts = attempts + 1
+    UPDATE outbox SET state = 'sending', owner = @owner, claimed_at = @now, attempts = attempts + 1,
+      uncertain_since = CASE WHEN state = 'sending' THEN COALESCE(uncertain_since, claimed_at) ELSE uncertain_since END
     WHERE id = (
       SELECT o.id FROM outbox o
       WHERE ((o.state = 'pending' AND o.next_attempt_at <= @now) OR (o.state = 'sending' AND o.claimed_at <= @staleBefore))
@@ -51,10 +59,24 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
           WHERE e.channel = o.channel AND e.user_id = o.user_id AND e.seq < o.seq AND e.state IN ('pending', 'sending'))
       ORDER BY o.next_attempt_at, o.id LIMIT 1)
     RETURNING *`);
-  const sent = db.prepare("UPDATE outbox SET state = 'sent', owner = NULL, last_error = NULL WHERE id = ?");
-  const retry = db.prepare(
-    "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?",
+  const sent = db.prepare(
+    "UPDATE outbox SET state = 'sent', owner = NULL, last_error = NULL, uncertain_since = NULL, message_id = ? WHERE id = ?",
   );
+  // A definite failure answers the uncertainty (the earlier attempt was checked first); an ambiguous one
+  // keeps the earliest uncertain attempt.
+  const retry = db.prepare(
+    "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ?, uncertain_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(uncertain_since, ?) END WHERE id = ?",
+  );
+  const one = db.prepare('SELECT * FROM outbox WHERE id = ?');
+  const byState = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
+  const requeue = db.prepare(`
+    UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now, owner = NULL
+    WHERE id = @id AND state IN ('failed', 'dead') RETURNING *`);
+  const owners = db.prepare("SELECT DISTINCT owner FROM outbox WHERE state = 'sending' AND owner IS NOT NULL");
+  const release = db.prepare(`
+    UPDATE outbox SET state = 'pending', owner = NULL, uncertain_since = COALESCE(uncertain_since, claimed_at),
+      next_attempt_at = MIN(next_attempt_at, @now)
+    WHERE state = 'sending' AND owner IN (SELECT value FROM json_each(@owners))`);
   const final = db.prepare('UPDATE outbox SET state = ?, owner = NULL, last_error = ? WHERE id = ?');
   const depth = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')");
   const list = db.prepare(`
@@ -72,7 +94,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       const stored = it.source === undefined ? undefined : (bySource.get(it.source) as OutboxRow | undefined);
       if (stored) return toItem(stored);
       const { seq } = nextSeq.get(it.channel, it.userId) as { seq: number };
-      const row = insert.get({
+      const row = returnedRow<OutboxRow>(insert, {
         channel: it.channel,
         userId: it.userId,
         seq,
@@ -80,27 +102,43 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
         now,
         inboundReceivedAt: msOrNull(it.inboundReceivedAt),
         source: it.source ?? null,
-      }) as OutboxRow;
-      return toItem(row);
+      });
+      return toItem(row!);
     }),
   );
 
   return {
     enqueue: async (items, now) => enqueue.immediate(items, ms(now)),
     claimNext: async (owner, now, staleMs) => {
-      const row = claim.get({ owner, now: ms(now), staleBefore: ms(now) - staleMs }) as OutboxRow | undefined;
+      const row = returnedRow<OutboxRow>(claim, { owner, now: ms(now), staleBefore: ms(now) - staleMs });
       return row ? toItem(row) : null;
     },
-    markSent: async (id) => {
-      sent.run(id);
+    markSent: async (id, _now, messageId) => {
+      sent.run(messageId, id);
     },
-    retryLater: async (id, error, nextAttemptAt) => {
-      retry.run(error, ms(nextAttemptAt), id);
+    retryLater: async (id, error, nextAttemptAt, uncertainSince) => {
+      const since = msOrNull(uncertainSince);
+      retry.run(error, ms(nextAttemptAt), since, since, id);
     },
     markFinal: async (id, state, error) => {
       final.run(state, error, id);
     },
     depth: async () => (depth.get() as { n: number }).n,
+    get: async (id) => {
+      const row = one.get(id) as OutboxRow | undefined;
+      return row ? toItem(row) : null;
+    },
+    countByState: async () => {
+      const counts = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<OutboxState, number>;
+      for (const r of byState.all() as Array<{ state: OutboxState; n: number }>) counts[r.state] = r.n;
+      return counts;
+    },
+    requeue: async (id, now) => {
+      const row = returnedRow<OutboxRow>(requeue, { id, now: ms(now) });
+      return row ? toItem(row) : null;
+    },
+    claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
+    release: async (list, now) => release.run({ owners: JSON.stringify(list), now: ms(now) }).changes,
     list: async (filter, limit) =>
       (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(toItem),
     recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as OutboxRow[]).map(toItem),

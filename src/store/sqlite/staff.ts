@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StaffAccount, StaffRole, StaffStore } from '../ports';
-import { ms, toDate } from './codec';
+import { ms, toDate, returnedRow } from './codec';
 
 interface StaffRow {
   username: string;
@@ -41,13 +41,13 @@ export function sqliteStaff(db: Database.Database): StaffStore {
     },
     list: async () => (all.all() as StaffRow[]).map(toAccount),
     update: async (username, patch, at) => {
-      const row = update.get({
+      const row = returnedRow<StaffRow>(update, {
         username,
         role: patch.role ?? null,
         passwordHash: patch.passwordHash ?? null,
         disabled: patch.disabled === undefined ? null : patch.disabled ? 1 : 0,
         at: ms(at),
-      }) as StaffRow | undefined;
+      });
       return row ? toAccount(row) : null;
     },
   };

@@ -70,3 +70,13 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
   });
   return { proc, url, lines, stderr, exited };
 }
+
+/** SIGKILL the children that are still running and empty the list (test clean-up). */
+export async function killRemaining(children: ChildServer[]): Promise<void> {
+  for (const c of children.splice(0)) {
+    if (c.proc.exitCode === null && c.proc.signalCode === null) {
+      c.proc.kill('SIGKILL');
+      await c.exited;
+    }
+  }
+}

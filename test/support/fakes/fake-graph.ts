@@ -1,6 +1,7 @@
 // Loopback fake of the Messenger Send API (POST /{version}/me/messages) following
 // ../shared/reference/channels.md §5.4–§5.6: page token in the query, Graph error bodies
-// { error: { message, type, code, error_subcode, fbtrace_id } }, 10/2018278 outside the 24-hour window.
+// { error: { message, type, code, error_subcode, fbtrace_id } }, 10/2018278 outside the 24-hour window; and the
+// Conversations API read back (§6a): GET /{version}/me/conversations, then /{version}/{conversation id}?fields=messages{…}.
 import { createHmac, randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
@@ -23,6 +24,7 @@ export class FakeGraph extends LoopbackFake {
   readonly attempts: Array<{ psid: string; text: string; answer: string }> = [];
   readonly script: GraphFailure[] = [];
   readonly lastInteraction = new Map<string, number>();
+  static readonly PAGE_ID = '1357924680';
 
   constructor(private readonly o: { pageAccessToken: string; appSecret: string; version?: string }) {
     super();
@@ -40,6 +42,18 @@ export class FakeGraph extends LoopbackFake {
 
   protected routes(): Express {
     const app = express();
+    app.get('/:version/me/conversations', (req, res) => {
+      const psid = String(req.query['user_id'] ?? '');
+      res.status(200).json({ data: this.sent.some((s) => s.psid === psid) ? [{ id: `t_${psid}`, updated_time: graphTime(Date.now()) }] : [] });
+    });
+    app.get('/:version/:conversation', (req, res) => {
+      const psid = String(req.params['conversation']).replace(/^t_/, '');
+      const data = this.sent
+        .filter((s) => s.psid === psid)
+        .reverse()
+        .map((s) => ({ id: s.messageId, message: s.text, from: { id: FakeGraph.PAGE_ID, name: 'UBND xã' }, created_time: graphTime(s.at) }));
+      res.status(200).json({ messages: { data }, id: req.params['conversation'] });
+    });
     app.post('/:version/me/messages', express.json(), (req, res) => {
       const b = req.body ?? {};
       const psid = String(b?.recipient?.id ?? '');
@@ -82,4 +96,9 @@ export class FakeGraph extends LoopbackFake {
     });
     return app;
   }
+}
+
+/** Graph's time format: "2026-12-03T10:00:00+0000". */
+function graphTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }

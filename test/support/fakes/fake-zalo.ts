@@ -1,7 +1,8 @@
 // Loopback fake of the Zalo OA OpenAPI (POST /v3.0/oa/message/cs), ZNS (POST /message/template) and OAuth v4
 // (POST /v4/oa/access_token) following ../shared/reference/channels.md §2–§3: bare `access_token`
 // header, `{ error, message, data }` envelopes with HTTP 200 on errors, -216/-220 token errors,
-// -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header.
+// -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header; and the
+// conversation read back (GET /v2.0/oa/conversation, §6a): the OA's and the follower's messages, newest first.
 import { randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
@@ -45,6 +46,14 @@ export class FakeZalo extends LoopbackFake {
   /** When true the current access token is reported as expired (-220). */
   accessExpired = false;
   refreshDelayMs = 0;
+  /**
+   * While true, a send is delivered to the citizen (it shows in the conversation) but its answer is held
+   * back: a sender that dies now cannot know it went out.
+   */
+  deliverThenHold = false;
+  /** While true, the conversation API answers HTTP 500 (the check cannot be made). */
+  historyDown = false;
+  readonly historyCalls: string[] = [];
   /** While true, send requests are held unanswered (a send in flight); released by `release()`. */
   holdSends = false;
   private held: Array<() => void> = [];
@@ -144,8 +153,43 @@ export class FakeZalo extends LoopbackFake {
       const messageId = randomBytes(10).toString('hex');
       record('ok');
       this.sent.push({ userId, text, buttons: b?.message?.attachment?.payload?.buttons ?? null, accessToken: token, messageId, at: Date.now() });
+      if (this.deliverThenHold) {
+        record('delivered, answer held');
+        await new Promise<void>((resolve) => {
+          this.held.push(resolve);
+          res.on('close', () => resolve());
+        });
+        if (res.writableEnded || req.socket.destroyed) return;
+      }
       res.set('X-RateLimit-Limit', '4000').set('X-RateLimit-Remain', '3999');
       res.status(200).json({ error: 0, message: 'Success', data: { message_id: messageId, user_id: userId, sent_time: String(Date.now()) } });
+    });
+
+    app.get('/v2.0/oa/conversation', (req, res) => {
+      const token = String(req.get('access_token') ?? '');
+      let q: { user_id?: unknown; offset?: unknown; count?: unknown } = {};
+      try {
+        q = JSON.parse(String(req.query['data'] ?? '{}'));
+      } catch {
+        /* answered below as invalid */
+      }
+      const userId = String(q.user_id ?? '');
+      this.historyCalls.push(userId);
+      if (this.historyDown) {
+        res.status(500).send('<html>upstream error</html>');
+        return;
+      }
+      if (token !== this.accessToken) {
+        res.status(200).json({ error: -216, message: 'Access token is invalid' });
+        return;
+      }
+      const offset = Math.max(0, Number(q.offset ?? 0));
+      const count = Math.min(10, Math.max(1, Number(q.count ?? 10)));
+      const mine = this.sent.filter((s) => s.userId === userId).reverse();
+      const data = mine.slice(offset, offset + count).map((s) => ({
+        src: 0, time: s.at, type: 'text', message: s.text, message_id: s.messageId, from_id: '4321000000000000000', to_id: userId,
+      }));
+      res.status(200).json({ error: 0, message: 'Success', data });
     });
 
     // ZNS: an approved template to a phone number (84…), the same envelope and token errors as the OpenAPI.

@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 
 export function zaloMac(raw: Buffer | string, appId: string, oaSecretKey: string): string {
   const buf = Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
-  const ts = String(JSON.parse(buf.toString('utf8')).timestamp ?? '');
+  const ts = String(JSON.parse(buf.toString('utf8'))?.timestamp ?? '');
   return `mac=${createHash('sha256').update(appId).update(buf).update(ts).update(oaSecretKey).digest('hex')}`;
 }
 

@@ -76,6 +76,29 @@ describe('POST /webhooks/zalo', () => {
     expect(metrics).toMatch(/motcua_webhook_rejected_total\{channel="zalo",reason="bad signature"\} 4/);
   });
 
+  it('a signed body that is not an event (null, a number, an array) → 400, never 500', async () => {
+    for (const raw of ['null', '42', '[]', '"text"']) expect([raw, (await post(raw)).status]).toEqual([raw, 400]);
+    expect(assistant.seen).toHaveLength(0);
+  });
+
+  it('a text over 20,000 characters or an id over 256 → acknowledged as poison and counted, not refused forever', async () => {
+    const long = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'a'.repeat(20_001) });
+    const longId = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'xin chào', msgId: 'x'.repeat(257) });
+    for (const raw of [long, longId, long]) expect((await post(raw)).status).toBe(200);
+    await sleep(100);
+    expect(await db.stores.inbound.countPending()).toBe(0);
+    expect(srv.logs.filter((l) => l.includes('(poison)'))).toHaveLength(3);
+    expect(await (await fetch(`${srv.url}/metrics`)).text()).toMatch(/motcua_webhook_rejected_total\{channel="zalo",reason="poison"\} 3/);
+  });
+
+  it('token error -124 → the refresh path: one refresh, then the reply', async () => {
+    zalo.failNext({ kind: 'error', code: -124, message: 'Access token is invalid' });
+    await post(zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'mã lỗi' }));
+    await eventually(() => zalo.sent.length === 1);
+    expect(zalo.attempts.map((a) => a.answer)).toEqual(['error -124', 'ok']);
+    expect(zalo.refreshCalls).toEqual([{ refreshToken: 'RT-env', ok: true }]);
+  });
+
   it('the same event delivered 3 times → one reply', async () => {
     const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'giờ làm việc' });
     const results = await Promise.all([post(raw), post(raw, undefined, { num_retry: '1' })]);

@@ -10,6 +10,7 @@ import { renderInbox } from './views/inbox.js';
 import { renderDossiers } from './views/dossiers.js';
 import { renderHandoffs } from './views/handoffs.js';
 import { renderHandoff } from './views/handoff.js';
+import { renderOutbox } from './views/outbox.js';
 import { renderAudit } from './views/audit.js';
 import { renderStaff } from './views/staff.js';
 
@@ -18,6 +19,7 @@ const MENU = [
   { href: '#/knowledge', label: 'Thủ tục' },
   { href: '#/inbox', label: 'Câu hỏi chưa trả lời được' },
   { href: '#/handoffs', label: 'Gặp cán bộ' },
+  { href: '#/outbox', label: 'Tin chưa gửi được' },
   { href: '#/dossiers', label: 'Hồ sơ' },
   { href: '#/audit', label: 'Nhật ký', admin: true },
   { href: '#/staff', label: 'Tài khoản', admin: true },
@@ -30,6 +32,7 @@ const ROUTES = [
   [/^#\/inbox$/, renderInbox],
   [/^#\/handoffs$/, renderHandoffs],
   [/^#\/handoffs\/([A-Za-z0-9]+)$/, renderHandoff],
+  [/^#\/outbox$/, renderOutbox],
   [/^#\/dossiers$/, renderDossiers],
   [/^#\/audit$/, renderAudit],
   [/^#\/staff$/, renderStaff],
