@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, int, parseEnv } from './parse-env';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export interface ZaloConfig {
   appId: string;
@@ -57,6 +58,8 @@ export interface Config {
   webchatPerMinute: number;
   /** How long SIGTERM waits for in-flight work before exiting anyway (ms). */
   shutdownTimeoutMs: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY; default none). */
+  trustProxy: TrustProxy;
 }
 
 const DEFAULT_MESSENGER_API_VERSION = 'v26.0';
@@ -112,6 +115,7 @@ const schema = z.object({
   WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
   WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  TRUST_PROXY: opt,
 });
 
 type Env = Record<string, string | undefined>;
@@ -139,6 +143,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
     webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }
 

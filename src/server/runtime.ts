@@ -191,6 +191,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     metrics,
     webhookRouters,
     webRouters,
+    trustProxy: config.trustProxy,
     readiness: {
       storePing: () => stores.ping(),
       knowledgeLoaded: d.knowledgeLoaded ?? (() => true),

@@ -91,7 +91,9 @@ export async function startConsole(
   f: Fixture,
   o: { admin?: Partial<AdminConfig>; env?: Record<string, string>; pipeline?: boolean; tuning?: Partial<Tuning> } = {},
 ): Promise<ConsoleServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...o.env });
+  // The test client plays the reverse proxy (it names client addresses in X-Forwarded-For), so loopback
+  // is trusted unless a test sets TRUST_PROXY itself ('' = the production default, trust none).
+  const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env });
   const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config) }), ...o.admin };
   const logs: string[] = [];
   const logger = createLogger('warn', { write: (line: string) => void logs.push(line) });
