@@ -2,6 +2,7 @@
 // Bad values stop start-up with one English line naming the variable, like the server's own config.
 import { z } from 'zod';
 import type { ChannelName } from '../core/message';
+import type { SheetLimits } from '../dossiers/sheet-limits';
 import { int, parseEnv } from '../server/parse-env';
 
 export interface AdminConfig {
@@ -21,6 +22,8 @@ export interface AdminConfig {
   intentsDir: string;
   /** Channels with a configured sender: staff replies and status notices can reach their citizens. */
   channelsOn: readonly ChannelName[];
+  /** How much of a dossier export is read (from the server configuration). */
+  sheetLimits: SheetLimits;
 }
 
 const MINUTE = 60_000;
@@ -37,7 +40,7 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'sheetLimits'>,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {

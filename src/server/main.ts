@@ -24,7 +24,7 @@ export async function main(): Promise<void> {
   let admin: AdminConfig;
   try {
     config = loadConfig(process.env);
-    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config) });
+    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config), sheetLimits: config.sheetLimits });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`motcua: configuration error: ${err.message}\n`);

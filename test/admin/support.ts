@@ -94,7 +94,7 @@ export async function startConsole(
   // The test client plays the reverse proxy (it names client addresses in X-Forwarded-For), so loopback
   // is trusted unless a test sets TRUST_PROXY itself ('' = the production default, trust none).
   const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env });
-  const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config) }), ...o.admin };
+  const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config), sheetLimits: config.sheetLimits }), ...o.admin };
   const logs: string[] = [];
   const logger = createLogger('warn', { write: (line: string) => void logs.push(line) });
   const sync = new KnowledgeSync({ store: f.stores.knowledge, assistant: f.assistant, knowledgeDir: f.knowledgeDir, pollMs: admin.knowledgePollMs, clock: f.clock.now });

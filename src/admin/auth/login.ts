@@ -32,7 +32,6 @@ export function loginRouter(d: AdminDeps): Router {
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: (req) => addressKey(req.ip),
     handler: tooMany,
   });
   const throttle = loginThrottle(d.stores.counters, {
