@@ -10,6 +10,7 @@ import { ConfigError } from './parse-env';
 import { createLogger } from './logger';
 import { channelsOn } from './notifier';
 import { registerSecret } from './redact';
+import { startHousekeeping } from './housekeeping';
 import { buildRuntime } from './runtime';
 import { onSignals, shutdown } from './shutdown';
 import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
@@ -58,6 +59,8 @@ export async function main(): Promise<void> {
     else logger.info({ channel: ch }, `${ch} channel is on`);
   }
 
+  const housekeeping = await startHousekeeping({ stores, config, logger, notify: () => runtime.notify });
+
   const server: Server = await new Promise((resolve, reject) => {
     const s = runtime.app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
@@ -74,6 +77,7 @@ export async function main(): Promise<void> {
         markShuttingDown: () => runtime.markShuttingDown(),
         stopWork: () => {
           staffConsole.stop();
+          housekeeping.stop();
           return runtime.stop();
         },
         closeStores: () => stores.close(),
