@@ -44,7 +44,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * characters do not count towards the length; `username` makes a password built on it weak.
  */
 export function passwordProblem(password: string, username?: string): string | null {
-  if (password.trim().length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long (not counting spaces at the ends)`;
+  if (password.trim().length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   return weakness(password, username ? [username] : []);
 }

@@ -2,20 +2,13 @@
 // Built after the other ports, whose models it looks up by name on the same connection.
 import mongoose, { type Connection, type Model } from 'mongoose';
 import type { ChannelName } from '../../core/message';
-import type { CitizenData, ConversationStore, InboundStore, OutboxStore, PersonalDataStore, RetentionKind, SubscriptionStore } from '../ports';
+import { citizenData, type CitizenPorts } from '../citizen-data';
+import type { PersonalDataStore, RetentionKind } from '../ports';
 import { openKey, toHandoff, type HandoffDoc } from './handoffs';
 
-const ALL = 1_000_000;
 const before$ = (before: Date) => mongoose.trusted({ $lt: before });
 
-interface Ports {
-  inbound: InboundStore;
-  outbox: OutboxStore;
-  conversations: ConversationStore;
-  subscriptions: SubscriptionStore;
-}
-
-export function mongoPersonalData(conn: Connection, p: Ports): PersonalDataStore {
+export function mongoPersonalData(conn: Connection, p: CitizenPorts): PersonalDataStore {
   const m = (name: string) => conn.model(name) as Model<unknown>;
   const plan = (before: Date): Record<RetentionKind, Array<[string, Record<string, unknown>]>> => ({
     messages: [
@@ -43,21 +36,15 @@ export function mongoPersonalData(conn: Connection, p: Ports): PersonalDataStore
 
   return {
     purge: async (kind, before) => sum(plan(before)[kind]),
-    export: async (channel, userId): Promise<CitizenData> => {
+    export: async (channel, userId) => {
       const contact = (await m('Contact').findOne(citizen(channel, userId)).lean()) as { lastInboundAt: Date; displayName?: string | null } | null;
       const complaints = (await m('Complaint').find(citizen(channel, userId)).sort({ at: 1, _id: 1 }).lean()) as unknown as Array<{ _id: mongoose.Types.ObjectId; text: string; at: Date }>;
       const handoffs = (await m('Handoff').find(citizen(channel, userId)).sort({ openedAt: 1, _id: 1 }).lean()) as unknown as HandoffDoc[];
-      return {
-        channel,
-        userId,
-        inbound: await p.inbound.recent(channel, userId, ALL),
-        outbox: await p.outbox.recent(channel, userId, ALL),
-        conversationState: await p.conversations.load(`${channel}:${userId}`),
+      return citizenData(p, channel, userId, {
         contact: contact ? { lastInboundAt: contact.lastInboundAt, displayName: contact.displayName ?? null } : null,
         complaints: complaints.map((c) => ({ id: c._id.toHexString(), text: c.text, at: c.at })),
-        subscriptions: await p.subscriptions.forUser(channel, userId),
         handoffs: handoffs.map(toHandoff),
-      };
+      });
     },
     erase: async (channel, userId) => {
       const who = citizen(channel, userId);

@@ -1,12 +1,10 @@
 // Retention purges and a citizen's export and erasure, across the tables that hold personal data.
 import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../core/message';
-import type { CitizenData, ConversationStore, InboundStore, OutboxStore, PersonalDataStore, RetentionKind, SubscriptionStore } from '../ports';
+import { citizenData, type CitizenPorts } from '../citizen-data';
+import type { PersonalDataStore, RetentionKind } from '../ports';
 import { ms, toDate } from './codec';
 import { toHandoff, type HandoffRow } from './handoffs';
-
-/** Every record of one citizen: nobody writes more messages than this before an export is asked for. */
-const ALL = 1_000_000;
 
 const PURGES: Record<RetentionKind, string[]> = {
   messages: [
@@ -33,14 +31,7 @@ const ERASE = [
   'DELETE FROM handoffs WHERE channel = @channel AND user_id = @userId',
 ];
 
-interface Ports {
-  inbound: InboundStore;
-  outbox: OutboxStore;
-  conversations: ConversationStore;
-  subscriptions: SubscriptionStore;
-}
-
-export function sqlitePersonalData(db: Database.Database, p: Ports): PersonalDataStore {
+export function sqlitePersonalData(db: Database.Database, p: CitizenPorts): PersonalDataStore {
   const purges = Object.fromEntries(Object.entries(PURGES).map(([k, sql]) => [k, sql.map((q) => db.prepare(q))])) as Record<RetentionKind, Database.Statement[]>;
   const erases = ERASE.map((q) => db.prepare(q));
   const contact = db.prepare('SELECT last_inbound_at, display_name FROM contacts WHERE channel = ? AND user_id = ?');
@@ -54,19 +45,13 @@ export function sqlitePersonalData(db: Database.Database, p: Ports): PersonalDat
 
   return {
     purge: async (kind, before) => purge.immediate(kind, ms(before)),
-    export: async (channel, userId): Promise<CitizenData> => {
+    export: async (channel, userId) => {
       const c = contact.get(channel, userId) as { last_inbound_at: number; display_name: string | null } | undefined;
-      return {
-        channel,
-        userId,
-        inbound: await p.inbound.recent(channel, userId, ALL),
-        outbox: await p.outbox.recent(channel, userId, ALL),
-        conversationState: await p.conversations.load(`${channel}:${userId}`),
+      return citizenData(p, channel, userId, {
         contact: c ? { lastInboundAt: toDate(c.last_inbound_at), displayName: c.display_name } : null,
         complaints: (complaints.all(channel, userId) as Array<{ id: number; text: string; at: number }>).map((r) => ({ id: String(r.id), text: r.text, at: toDate(r.at) })),
-        subscriptions: await p.subscriptions.forUser(channel, userId),
         handoffs: (handoffs.all(channel, userId) as HandoffRow[]).map(toHandoff),
-      };
+      });
     },
     erase: async (channel, userId) => erase.immediate(channel, userId),
   };
