@@ -2,13 +2,16 @@
 // Bad values stop start-up with one English line naming the variable, like the server's own config.
 import { z } from 'zod';
 import type { ChannelName } from '../core/message';
+import type { SheetLimits } from '../dossiers/sheet-limits';
 import { int, parseEnv } from '../server/parse-env';
 
 export interface AdminConfig {
   /** A staff session unused this long is logged out. */
   sessionIdleMs: number;
-  /** Failed logins allowed per account, and per client IP, within loginWindowMs. */
-  loginMaxPerAccount: number;
+  /** Failed sign-ins per (account, address) before each further attempt waits (1 s, 2 s, 4 s … up to loginMaxDelayMs). */
+  loginFreeFailures: number;
+  loginMaxDelayMs: number;
+  /** Failed sign-ins allowed per client address (any account) within loginWindowMs. */
   loginMaxPerIp: number;
   loginWindowMs: number;
   /** A staff member holding a hand-off this long without acting hands the conversation back to the bot. */
@@ -19,6 +22,8 @@ export interface AdminConfig {
   intentsDir: string;
   /** Channels with a configured sender: staff replies and status notices can reach their citizens. */
   channelsOn: readonly ChannelName[];
+  /** How much of a dossier export is read (from the server configuration). */
+  sheetLimits: SheetLimits;
 }
 
 const MINUTE = 60_000;
@@ -27,6 +32,7 @@ const schema = z.object({
   ADMIN_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   ADMIN_LOGIN_MAX_FAILURES: int(1, 1_000).default(5),
   ADMIN_LOGIN_MAX_FAILURES_PER_IP: int(1, 10_000).default(20),
+  ADMIN_LOGIN_MAX_DELAY_MINUTES: int(1, 24 * 60).default(15),
   ADMIN_LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
   HANDOFF_IDLE_MINUTES: int(1, 7 * 24 * 60).default(30),
   KNOWLEDGE_POLL_SECONDS: int(1, 3_600).default(5),
@@ -34,12 +40,13 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'sheetLimits'>,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {
     sessionIdleMs: e.ADMIN_SESSION_IDLE_MINUTES * MINUTE,
-    loginMaxPerAccount: e.ADMIN_LOGIN_MAX_FAILURES,
+    loginFreeFailures: e.ADMIN_LOGIN_MAX_FAILURES,
+    loginMaxDelayMs: e.ADMIN_LOGIN_MAX_DELAY_MINUTES * MINUTE,
     loginMaxPerIp: e.ADMIN_LOGIN_MAX_FAILURES_PER_IP,
     loginWindowMs: e.ADMIN_LOGIN_WINDOW_MINUTES * MINUTE,
     handoffIdleMs: e.HANDOFF_IDLE_MINUTES * MINUTE,

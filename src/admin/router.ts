@@ -3,6 +3,7 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { auditEndpoints } from './audit/routes';
+import { citizenEndpoints } from './citizens/routes';
 import { requireCsrf } from './auth/csrf';
 import { loginRouter, sessionDeps } from './auth/login';
 import { sessionEndpoints } from './auth/routes';
@@ -33,6 +34,7 @@ export function adminEndpoints(d: AdminDeps): Endpoint[] {
     ...handoffEndpoints(d),
     ...outboxEndpoints(d),
     ...dashboardEndpoints(d),
+    ...citizenEndpoints(d),
   ];
 }
 

@@ -13,7 +13,7 @@ import type { HandoffReason, Stores } from '../store/ports';
 import { askProcedureFor, greetingReply, goodbyeReply, inviteQuestion, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
 import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
 import { elsewhereAnswer } from '../dialogue/answers/elsewhere';
-import { complaintReceived, handoff } from '../dialogue/answers/people';
+import { complaintReceived, handoff, handoffLimited } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
 import { answerProcedure } from '../dialogue/answers/compose';
 import { unitAnswer } from '../dialogue/answers/unit';
@@ -30,13 +30,16 @@ import { reviveState, withProcedure, type DialogueState } from '../dialogue/stat
 import { compileCues, readCues, type CueIndex } from '../nlu/aspect-cues';
 import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
+import { allowed, DEFAULT_HANDOFF_LIMITS, DEFAULT_LOOKUP_LIMITS, handoffRules, lookupRules, type HandoffLimits, type LookupLimits } from './limits';
 
-export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs'>;
+export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs' | 'counters'>;
 
 export interface AssistantOptions {
   thresholds?: Thresholds;
-  /** Code lookups allowed per citizen per minute (anti-enumeration). */
-  lookupsPerMinute?: number;
+  /** Receipt-code lookups allowed per conversation, client address and overall (anti-enumeration). */
+  lookupLimits?: Partial<LookupLimits>;
+  /** Requests for a person allowed per conversation and client address (a flood must not bury citizens). */
+  handoffLimits?: Partial<HandoffLimits>;
   /** A pause after which the bot greets again. */
   greetAgainAfterMs?: number;
   clock?: () => Date;
@@ -60,7 +63,8 @@ const MAX_NORMALIZED = 2000;
 
 export class Assistant implements AssistantPort {
   readonly thresholds: Thresholds;
-  private readonly lookupsPerMinute: number;
+  private readonly lookupLimits: LookupLimits;
+  private readonly handoffLimits: HandoffLimits;
   private readonly greetAgainAfterMs: number;
   private readonly clock: () => Date;
   /** The unit finder's words are normalised with the training lexicon (abbreviations), not the classifier. */
@@ -79,7 +83,8 @@ export class Assistant implements AssistantPort {
     private readonly options: AssistantOptions = {},
   ) {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.lookupsPerMinute = options.lookupsPerMinute ?? 5;
+    this.lookupLimits = { ...DEFAULT_LOOKUP_LIMITS, ...options.lookupLimits };
+    this.handoffLimits = { ...DEFAULT_HANDOFF_LIMITS, ...options.handoffLimits };
     this.greetAgainAfterMs = options.greetAgainAfterMs ?? 4 * 60 * MINUTE;
     this.clock = options.clock ?? (() => new Date());
     this.lexicon = compileLexicon(baseTraining.lexicon);
@@ -222,7 +227,7 @@ export class Assistant implements AssistantPort {
       case 'bad_code':
         return failed(badCode(plan.raw));
       case 'lookup':
-        return this.lookup(plan.code, base, now);
+        return this.lookup(plan.code, base, msg, now);
       case 'notify': {
         if (!s.lastCode) return { draft: notifyWithoutCode(), next: { ...base, awaitingCode: true } };
         await this.stores.subscriptions.add({ code: s.lastCode, channel: msg.channel, userId: msg.userId }, now);
@@ -237,7 +242,7 @@ export class Assistant implements AssistantPort {
       case 'office':
         return { draft: officeInfo(c), next: { ...base, failures: 0 } };
       case 'handoff':
-        await this.openHandoff(msg, 'asked', now);
+        if (!(await this.openHandoff(msg, 'asked', now))) return { draft: handoffLimited(c), next: base };
         return { draft: handoff(c, now), next: { ...base, handoff: true } };
       case 'complaint': {
         const ticket = await this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text: msg.text, at: now });
@@ -266,15 +271,20 @@ export class Assistant implements AssistantPort {
     return false;
   }
 
-  private async openHandoff(msg: InboundMessage, reason: HandoffReason, now: Date): Promise<void> {
+  /** False when the limits refuse a new request (asking again while one is open costs nothing). */
+  private async openHandoff(msg: InboundMessage, reason: HandoffReason, now: Date): Promise<boolean> {
+    if (await this.stores.handoffs.active(msg.channel, msg.userId)) return true;
+    if (!(await allowed(this.stores.counters, handoffRules(this.handoffLimits, conversationIdOf(msg), msg.clientAddress), now))) return false;
     await this.stores.handoffs.open({ channel: msg.channel, userId: msg.userId, displayName: msg.displayName ?? null, reason }, now);
+    return true;
   }
 
-  private async lookup(code: string, s: DialogueState, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
+  private async lookup(code: string, s: DialogueState, msg: InboundMessage, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
     const c = this.knowledge.current().commune;
-    const recent = s.lookups.filter((t) => now.getTime() - t < MINUTE);
-    if (recent.length >= this.lookupsPerMinute) return { draft: tooManyLookups(c), next: { ...s, lookups: recent } };
-    const next = { ...s, lookups: [...recent, now.getTime()], lastCode: code };
+    if (!(await allowed(this.stores.counters, lookupRules(this.lookupLimits, conversationIdOf(msg), msg.clientAddress), now))) {
+      return { draft: tooManyLookups(c), next: s };
+    }
+    const next = { ...s, lastCode: code };
     const dossier = (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
     // The remote is down: an apology and the way to a person, not a "not found" the citizen would believe.
     if (dossier === 'unavailable') return { draft: lookupUnavailable(c), next };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // motcua command line: `npm run -s motcua -- <command>`.
 import { chatCommand } from './commands/chat';
+import { citizenEraseCommand, citizenExportCommand } from './commands/citizen';
 import { classifyCommand } from './commands/classify';
 import { converseCommand } from './commands/converse';
 import { dossiersImportCommand } from './commands/dossiers-import';
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   'intents lint': () => intentsLintCommand(),
   'dossiers import': dossiersImportCommand,
   'staff add': staffAddCommand,
+  'citizen export': citizenExportCommand,
+  'citizen erase': citizenEraseCommand,
 };
 
 const HELP = `usage: motcua <command>
@@ -34,7 +37,9 @@ const HELP = `usage: motcua <command>
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids
   kb validate              check knowledge/ against the schema (file: field: reason)
   dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system (--dry-run: report only)
-  staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)`;
+  staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)
+  citizen export <channel> <userId>         everything kept about one citizen, as JSON (their request)
+  citizen erase <channel> <userId> --yes    delete everything kept about one citizen (their request)`;
 
 export function registerCommand(name: string, cmd: Command): void {
   COMMANDS[name] = cmd;

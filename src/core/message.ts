@@ -16,6 +16,11 @@ export interface InboundMessage {
   displayName?: string;
   /** When the platform says the citizen sent it. */
   sentAt: Date;
+  /**
+   * The client's network address (web chat only: Zalo and Messenger relay through their own servers).
+   * Per-address limits count against it, since a web session id is whatever the client says.
+   */
+  clientAddress?: string;
 }
 
 /** One chat bubble: text plus up to a few quick-reply options. */

@@ -15,8 +15,6 @@ export interface DialogueState {
   offered: string[];
   /** Consecutive messages the bot could not answer. */
   failures: number;
-  /** Epoch ms of recent code lookups (rate limit). */
-  lookups: number[];
   /** A person holds the conversation; the bot stays silent. */
   handoff: boolean;
   /** The bot already thanked the citizen in this conversation (it thanks once, not on every answer). */
@@ -35,7 +33,6 @@ export const INITIAL_STATE: DialogueState = {
   lastCode: null,
   offered: [],
   failures: 0,
-  lookups: [],
   handoff: false,
   thanked: false,
 };
@@ -53,7 +50,6 @@ export function reviveState(raw: unknown): DialogueState {
     lastCode: typeof s.lastCode === 'string' ? s.lastCode : null,
     offered: Array.isArray(s.offered) ? s.offered.filter((x): x is string => typeof x === 'string') : [],
     failures: typeof s.failures === 'number' ? s.failures : 0,
-    lookups: Array.isArray(s.lookups) ? s.lookups.filter((x): x is number => typeof x === 'number') : [],
     handoff: s.handoff === true,
     thanked: s.thanked === true,
   };

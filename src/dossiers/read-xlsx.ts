@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DossierImportError } from './import-error';
 import { isBlankRow, type Cell, type SheetRow } from './sheet';
+import { SheetBudget, type SheetLimits } from './sheet-limits';
+import { unzippedSize } from './zip-size';
 
 /** A workbook cell as a plain value: rich text joined, formulas by their cached result, errors empty. */
 function plain(value: ExcelJS.CellValue): Cell {
@@ -13,22 +16,33 @@ function plain(value: ExcelJS.CellValue): Cell {
   return null; // error values
 }
 
-/** Rows of the first worksheet that has any. */
-export async function readXlsx(buf: Buffer, name: string): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Rows of the first worksheet that has any, read as a stream (exceljs WorkbookReader): the workbook is
+ * never held whole in memory, and the limits are checked row by row. Runs in the sheet worker.
+ */
+export async function readXlsx(buf: Buffer, name: string, limits: SheetLimits): Promise<SheetRow[]> {
+  const size = unzippedSize(buf, name);
+  if (size > limits.maxUnzippedBytes) {
+    throw new DossierImportError(`${name} unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1024 / 1024)} MB; this is not a normal export`);
+  }
+  const budget = new SheetBudget(limits, name);
+  const rows: SheetRow[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        // row.values is 1-based: index 0 is always empty.
+        const cells = Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => plain(v));
+        if (isBlankRow(cells)) continue;
+        budget.take(row.number, cells);
+        rows.push({ row: row.number, cells });
+      }
+      if (rows.length > 0) break;
+    }
+  } catch (err) {
+    if (err instanceof DossierImportError) throw err;
     throw new DossierImportError(`${name} is a ZIP archive but not a readable Excel workbook`);
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new DossierImportError(`${name} has no worksheet with data`);
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based: index 0 is always empty.
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    const cells = Array.from(values, (v) => plain(v));
-    if (!isBlankRow(cells)) rows.push({ row: rowNumber, cells });
-  });
+  if (rows.length === 0) throw new DossierImportError(`${name} has no worksheet with data`);
   return rows;
 }

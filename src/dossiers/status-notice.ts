@@ -1,6 +1,7 @@
 // What people are told when a dossier changes status: a short chat message for subscribed citizens
 // (greet-free: it is news in a running conversation, polite and thankful all the same) and the parameters
 // of the Zalo ZNS template for the applicant's phone.
+import { maskNumbers } from './mask-numbers';
 import type { Reply } from '../core/message';
 import { addressOf, finish } from '../dialogue/finish';
 import { vnDate } from '../dialogue/format';
@@ -14,7 +15,7 @@ const CITIZEN = { address: addressOf(null), centreName: '' };
 export function statusNotice(d: Dossier): Reply[] {
   const st = STATUS_TEXT[d.status];
   const lines = [`Dạ, em xin thông báo hồ sơ ${d.code} đã chuyển sang trạng thái "${st.label}". ${st.meaning}`];
-  if (d.reason) lines.push(`Lý do: ${d.reason}`);
+  if (d.reason) lines.push(`Lý do: ${maskNumbers(d.reason)}`);
   lines.push('Em cảm ơn {ac} ạ.');
   return finish({ tone: 'closing', lines, options: [OPTION.lookup, OPTION.human] }, CITIZEN, false);
 }

@@ -6,6 +6,7 @@ import { errorHandler, notFound } from './errors-middleware';
 import { healthRouter, type Readiness } from './health';
 import type { Metrics } from './metrics';
 import { metricsRouter } from './metrics-route';
+import type { TrustProxy } from './trust-proxy';
 
 export interface AppParts {
   logger: Logger;
@@ -15,13 +16,15 @@ export interface AppParts {
   webhookRouters: Router[];
   /** Browser-facing routes (web chat page and API): behind helmet's security headers. */
   webRouters: Router[];
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); none when absent. */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(p: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind a reverse proxy on a private network, use the client address it forwards.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only a configured reverse proxy may name the client address: per-address limits depend on it.
+  app.set('trust proxy', p.trustProxy ?? false);
   for (const r of p.webhookRouters) app.use(r);
   app.use(healthRouter(p.readiness));
   app.use(metricsRouter(p.metrics));

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, int, parseEnv } from './parse-env';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits';
+import { RETENTION_ENV, retentionDays, type RetentionDays } from './retention-config';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export interface ZaloConfig {
   appId: string;
@@ -57,9 +60,15 @@ export interface Config {
   webchatPerMinute: number;
   /** How long SIGTERM waits for in-flight work before exiting anyway (ms). */
   shutdownTimeoutMs: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY; default none). */
+  trustProxy: TrustProxy;
+  /** How much of a dossier export is read (IMPORT_MAX_*), for the console and the CLI alike. */
+  sheetLimits: SheetLimits;
+  retention: RetentionDays;
 }
 
 const DEFAULT_MESSENGER_API_VERSION = 'v26.0';
+const MB = 1024 * 1024;
 
 /** The repo root: the nearest folder above this file holding package.json (works from src/ and dist/). */
 export function projectRoot(start: string = __dirname): string {
@@ -112,6 +121,13 @@ const schema = z.object({
   WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
   WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  TRUST_PROXY: opt,
+  IMPORT_MAX_UNZIPPED_MB: int(1, 2_000).default(DEFAULT_SHEET_LIMITS.maxUnzippedBytes / MB),
+  IMPORT_MAX_ROWS: int(1, 1_000_000).default(DEFAULT_SHEET_LIMITS.maxRows),
+  IMPORT_MAX_CELLS: int(1, 20_000_000).default(DEFAULT_SHEET_LIMITS.maxCells),
+  IMPORT_MAX_CELL_CHARS: int(10, 100_000).default(DEFAULT_SHEET_LIMITS.maxCellChars),
+  IMPORT_WORKER_HEAP_MB: int(32, 4_096).default(DEFAULT_SHEET_LIMITS.workerHeapMb),
+  ...RETENTION_ENV,
 });
 
 type Env = Record<string, string | undefined>;
@@ -139,6 +155,16 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
     webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    sheetLimits: {
+      ...DEFAULT_SHEET_LIMITS,
+      maxUnzippedBytes: e.IMPORT_MAX_UNZIPPED_MB * MB,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxCells: e.IMPORT_MAX_CELLS,
+      maxCellChars: e.IMPORT_MAX_CELL_CHARS,
+      workerHeapMb: e.IMPORT_WORKER_HEAP_MB,
+    },
+    retention: retentionDays(e),
   };
 }
 

@@ -10,6 +10,7 @@ import { ConfigError } from './parse-env';
 import { createLogger } from './logger';
 import { channelsOn } from './notifier';
 import { registerSecret } from './redact';
+import { startHousekeeping } from './housekeeping';
 import { buildRuntime } from './runtime';
 import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
@@ -24,7 +25,7 @@ export async function main(): Promise<void> {
   let admin: AdminConfig;
   try {
     config = loadConfig(process.env);
-    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config) });
+    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config), sheetLimits: config.sheetLimits });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`motcua: configuration error: ${err.message}\n`);
@@ -58,6 +59,8 @@ export async function main(): Promise<void> {
     else logger.info({ channel: ch }, `${ch} channel is on`);
   }
 
+  const housekeeping = await startHousekeeping({ stores, config, logger, notify: () => runtime.notify });
+
   const server: Server = await new Promise((resolve, reject) => {
     const s = runtime.app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
@@ -75,6 +78,7 @@ export async function main(): Promise<void> {
         markShuttingDown: () => runtime.markShuttingDown(),
         stopWork: () => {
           staffConsole.stop();
+          housekeeping.stop();
           return runtime.stop();
         },
         closeStores: () => stores.close(),

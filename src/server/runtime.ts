@@ -210,6 +210,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     metrics,
     webhookRouters,
     webRouters,
+    trustProxy: config.trustProxy,
     readiness: {
       storePing: () => stores.ping(),
       storeWrite: () => stores.probeWrite(owner, new Date()),

@@ -43,6 +43,8 @@ export interface DossierStore {
   getMany(codes: string[]): Promise<Dossier[]>;
   /** Insert or replace by code; returns whether it was created. */
   upsert(d: Dossier): Promise<{ created: boolean }>;
+  /** Insert or replace several, all or none where the engine has transactions (one import batch). */
+  upsertMany(ds: Dossier[]): Promise<void>;
   /**
    * Change status and append to history; null when the code is unknown. For statuses that carry a reason
    * (needs_supplement, suspended, rejected) the note also becomes `reason`; otherwise `reason` is cleared.
@@ -337,6 +339,9 @@ export interface Stores {
   audit: AuditStore;
   knowledge: KnowledgeStore;
   handoffs: HandoffStore;
+  counters: CounterStore;
+  personalData: PersonalDataStore;
+  imports: ImportJobStore;
   /** Reachability for /readyz. */
   ping(): Promise<void>;
   /** A small real write (this instance's heartbeat) for /readyz: a full or read-only disk fails it. */
@@ -369,18 +374,106 @@ export interface Handoff {
   /** Staff username, or "idle" when the bot took the conversation back. */
   closedBy: string | null;
 }
+export interface HandoffFilter {
+  state?: HandoffState;
+  from?: Date;
+  to?: Date;
+  channels?: ChannelName[];
+}
 export interface HandoffStore {
   /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */
   open(r: Pick<Handoff, 'channel' | 'userId' | 'displayName' | 'reason'>, at: Date): Promise<{ handoff: Handoff; created: boolean }>;
   /** The conversation's open request (waiting or taken), or null. */
   active(channel: ChannelName, userId: string): Promise<Handoff | null>;
   get(id: string): Promise<Handoff | null>;
-  /** Oldest first; from/to filter the opening time (from <= openedAt < to). */
-  list(filter: { state?: HandoffState; from?: Date; to?: Date }, limit: number): Promise<Handoff[]>;
+  /**
+   * Oldest first; from/to filter the opening time (from <= openedAt < to), channels the channel; `offset`
+   * skips that many (paging).
+   */
+  list(filter: HandoffFilter, limit: number, offset?: number): Promise<Handoff[]>;
+  count(filter: HandoffFilter): Promise<number>;
   /** Atomic: a waiting request becomes taken by `by`; null when it is not waiting (someone was first, or it closed). */
   take(id: string, by: string, at: Date): Promise<Handoff | null>;
   /** The holder acted (e.g. replied): postpones the idle hand-back. Only for taken requests. */
   touch(id: string, at: Date): Promise<void>;
   /** Closes an open request; null when it is unknown or already closed. */
   close(id: string, by: string, at: Date): Promise<Handoff | null>;
+}
+
+// ---- counters (rate limits shared by every instance) -----------------------------------------
+export interface CounterStore {
+  /**
+   * Adds one to `key` (starting from 0 when it is missing or expired at `now`) and keeps it until
+   * `expiresAt`; returns the new count. Atomic across instances, so a limit holds behind a load balancer.
+   */
+  increment(key: string, now: Date, expiresAt: Date): Promise<number>;
+  /** The count and the time of the last increment; null when missing or expired at `now`. */
+  peek(key: string, now: Date): Promise<{ count: number; lastAt: Date } | null>;
+  delete(key: string): Promise<void>;
+  /** Removes counters expired before `now`; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
+}
+
+// ---- personal data: retention and a citizen's rights (export, erasure) ----------------------
+export const RETENTION_KINDS = ['messages', 'conversations', 'unanswered', 'complaints', 'audit'] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+/** Everything kept about one citizen of one channel (what an export hands over, what erasure removes). */
+export interface CitizenData {
+  channel: ChannelName;
+  userId: string;
+  inbound: InboundRecord[];
+  outbox: OutboxItem[];
+  conversationState: unknown | null;
+  contact: { lastInboundAt: Date; displayName: string | null } | null;
+  complaints: Array<{ id: string; text: string; at: Date }>;
+  subscriptions: Subscription[];
+  handoffs: Handoff[];
+}
+
+export interface PersonalDataStore {
+  /**
+   * Deletes records of `kind` older than `before`; returns how many. Messages: inbound messages done and
+   * outbox items finished (sent, failed, dead); conversations: dialogue state, contacts and closed
+   * hand-offs; unanswered: questions and their groups; complaints; audit: the staff audit log.
+   */
+  purge(kind: RetentionKind, before: Date): Promise<number>;
+  export(channel: ChannelName, userId: string): Promise<CitizenData>;
+  /** Deletes everything `export` returns; returns how many records were removed. */
+  erase(channel: ChannelName, userId: string): Promise<number>;
+}
+
+// ---- dossier import jobs (progress, and a trace of an import cut short) ----------------------
+export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'interrupted'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+export interface ImportCounts {
+  total: number;
+  done: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  notified: number;
+}
+export interface ImportJob {
+  id: string;
+  file: string;
+  actor: string;
+  state: ImportJobState;
+  counts: ImportCounts;
+  /** Codes of the batch being written: after a crash, these subscribers are told what changed. */
+  inFlight: string[];
+  error: string | null;
+  startedAt: Date;
+  updatedAt: Date;
+}
+export interface ImportJobStore {
+  create(j: Omit<ImportJob, 'id' | 'updatedAt'>, at: Date): Promise<ImportJob>;
+  /** Null when the id is unknown. */
+  update(id: string, patch: Partial<Pick<ImportJob, 'state' | 'counts' | 'inFlight' | 'error'>>, at: Date): Promise<ImportJob | null>;
+  get(id: string): Promise<ImportJob | null>;
+  /** Newest first. */
+  list(limit: number): Promise<ImportJob[]>;
+  /** Running jobs not updated since `before` (their process died): marked interrupted and returned. */
+  interruptStale(before: Date, at: Date): Promise<ImportJob[]>;
 }

@@ -16,7 +16,7 @@ import {
   str,
   text,
 } from './guard';
-import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES, type EngineStores } from './ports';
+import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, IMPORT_JOB_STATES, RETENTION_KINDS, STAFF_ROLES, type EngineStores } from './ports';
 
 const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
 const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
@@ -46,6 +46,20 @@ const dossier = shape('dossier', {
   updatedAt: date('updatedAt'),
 });
 
+const handoffFilter = shape('filter', {
+  state: optional(oneOf('state', HANDOFF_STATES)),
+  from: optional(date('from')),
+  to: optional(date('to')),
+  channels: optional(arrayOf('channels', channel, 10)),
+});
+const counts = shape('counts', Object.fromEntries(['total', 'done', 'created', 'updated', 'unchanged', 'rejected', 'notified'].map((k) => [k, int(k, 0)])));
+const jobPatch = shape('patch', {
+  state: optional(oneOf('state', IMPORT_JOB_STATES)),
+  counts: optional(counts),
+  inFlight: optional(arrayOf('inFlight', code, 1_000)),
+  error: optional(nullable(text('error'))),
+});
+
 const reply = shape('reply', { text: text('reply.text'), options: arrayOf('reply.options', text('option'), 20) });
 
 export function validated(s: EngineStores): EngineStores {
@@ -54,6 +68,7 @@ export function validated(s: EngineStores): EngineStores {
       get: [code],
       getMany: [arrayOf('codes', code, 1_000)],
       upsert: [dossier],
+      upsertMany: [arrayOf('dossiers', dossier, 1_000)],
       setStatus: [code, status, nullable(text('note')), date('at')],
       count: [],
     }),
@@ -233,13 +248,40 @@ export function validated(s: EngineStores): EngineStores {
       ],
       active: [channel, userId],
       get: [id],
-      list: [
-        shape('filter', { state: optional(oneOf('state', HANDOFF_STATES)), from: optional(date('from')), to: optional(date('to')) }),
-        limit,
-      ],
+      list: [handoffFilter, limit, optional(int('offset', 0))],
+      count: [handoffFilter],
       take: [id, username, date('at')],
       touch: [id, date('at')],
       close: [id, username, date('at')],
+    }),
+    counters: guardPort(s.counters, {
+      increment: [str('key', 512), date('now'), date('expiresAt')],
+      peek: [str('key', 512), date('now')],
+      delete: [str('key', 512)],
+      purgeExpired: [date('now')],
+    }),
+    personalData: guardPort(s.personalData, {
+      purge: [oneOf('kind', RETENTION_KINDS), date('before')],
+      export: [channel, userId],
+      erase: [channel, userId],
+    }),
+    imports: guardPort(s.imports, {
+      create: [
+        shape('job', {
+          file: str('file'),
+          actor: str('actor'),
+          state: oneOf('state', IMPORT_JOB_STATES),
+          counts,
+          inFlight: arrayOf('inFlight', code, 1_000),
+          error: nullable(text('error')),
+          startedAt: date('startedAt'),
+        }),
+        date('at'),
+      ],
+      update: [id, jobPatch, date('at')],
+      get: [id],
+      list: [limit],
+      interruptStale: [date('before'), date('at')],
     }),
     ping: () => s.ping(),
     probeWrite: guardPort({ probeWrite: s.probeWrite }, { probeWrite: [owner, date('at')] }).probeWrite,

@@ -16,7 +16,7 @@ beforeAll(async () => {
   f = await fixture();
   await addStaff(f.stores, 'boss', 'admin');
   await addStaff(f.stores, 'lan', 'editor');
-  srv = await startConsole(f, { admin: { loginMaxPerIp: 10_000, loginMaxPerAccount: 10_000 } });
+  srv = await startConsole(f, { admin: { loginMaxPerIp: 10_000, loginFreeFailures: 10_000 } });
   admin = await Staff.signedIn(srv.url, 'boss');
   procedure = (await admin.get('/knowledge/procedures/khai-sinh')).body.procedure;
   const at = new Date();

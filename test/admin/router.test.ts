@@ -52,6 +52,9 @@ const CASES: Case[] = [
   { method: 'POST', route: '/handoffs/:id/close', path: `/handoffs/${MISSING}/close`, role: 'editor', allowed: 404 },
   { method: 'GET', route: '/dashboard', path: '/dashboard', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/dashboard/csv', path: '/dashboard/csv?table=outcomes', role: 'viewer', allowed: 200 },
+  { method: 'GET', route: '/dossiers/imports', path: '/dossiers/imports', role: 'viewer', allowed: 200 },
+  { method: 'GET', route: '/citizens/:channel/:userId/export', path: '/citizens/zalo/nobody/export', role: 'admin', allowed: 200 },
+  { method: 'POST', route: '/citizens/:channel/:userId/erase', path: '/citizens/zalo/nobody/erase', role: 'admin', allowed: 200 },
 ];
 
 const RANK: Record<StaffRole, number> = { viewer: 0, editor: 1, admin: 2 };

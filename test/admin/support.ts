@@ -91,8 +91,10 @@ export async function startConsole(
   f: Fixture,
   o: { admin?: Partial<AdminConfig>; env?: Record<string, string>; pipeline?: boolean; tuning?: Partial<Tuning> } = {},
 ): Promise<ConsoleServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...o.env });
-  const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config) }), ...o.admin };
+  // The test client plays the reverse proxy (it names client addresses in X-Forwarded-For), so loopback
+  // is trusted unless a test sets TRUST_PROXY itself ('' = the production default, trust none).
+  const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env });
+  const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config), sheetLimits: config.sheetLimits }), ...o.admin };
   const logs: string[] = [];
   const logger = createLogger('warn', { write: (line: string) => void logs.push(line) });
   const sync = new KnowledgeSync({ store: f.stores.knowledge, assistant: f.assistant, knowledgeDir: f.knowledgeDir, pollMs: admin.knowledgePollMs, clock: f.clock.now });

@@ -22,7 +22,7 @@ beforeAll(async () => {
     code: REMOTE, procedureId: 'ket-hon', applicantName: 'Trần Thị Bình', receivedAt: '2025-11-18T01:00:00Z', dueAt: '2025-11-21T10:00:00Z', status: 'processing',
   });
   const remoteLookup = remoteDossierLookup({ baseUrl: api.url, timeoutMs: 200, retries: 1, backoff: { baseMs: 5, maxMs: 10 } });
-  ({ assistant, stores } = await testAssistant({ remoteLookup, lookupsPerMinute: 100 }));
+  ({ assistant, stores } = await testAssistant({ remoteLookup, lookupLimits: { perConversationPerMinute: 100 } }));
   await stores.dossiers.upsert({
     code: LOCAL, procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: null, receivedAt: new Date('2025-11-18T01:00:00Z'),
     dueAt: new Date('2025-11-20T10:00:00Z'), status: 'result_ready', reason: null, note: null, history: [], updatedAt: new Date('2025-11-20T01:00:00Z'),

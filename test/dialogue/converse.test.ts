@@ -17,7 +17,7 @@ let clock = new Date('2026-11-25T03:00:00Z'); // Wednesday 10:00 in Vietnam: the
 const seen: Array<{ text: string; turn: Turn; greet: boolean; thanked: boolean }> = [];
 
 beforeAll(async () => {
-  ({ assistant, stores } = await testAssistant({ clock: () => clock, lookupsPerMinute: 5 }));
+  ({ assistant, stores } = await testAssistant({ clock: () => clock, lookupLimits: { perConversationPerMinute: 5 } }));
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   await stores.dossiers.upsert({
     code: '000.00.15.H12-251118-0007', procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: null,

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { foldKey } from '../../src/nlu/fold';
+import type { ImportJobDeps } from '../../src/dossiers/import';
 import type { ProcedureResolver } from '../../src/dossiers/row';
 import { openSqliteStores } from '../../src/store/sqlite';
 import type { Stores } from '../../src/store/ports';
@@ -49,3 +50,16 @@ export function tempStores(): { stores: Stores; cleanup: () => Promise<void> } {
 
 /** The n-th valid code of a day: 000.00.15.H12-251118-0001 … */
 export const codeNo = (n: number, day = '251118') => `000.00.15.H12-${day}-${String(n).padStart(4, '0')}`;
+
+/** What a real import records: its job and audit entry in the store; subscribers counted as told. */
+export function jobDeps(stores: Stores, told: Array<{ code: string; from: string | null }> = []): ImportJobDeps {
+  return {
+    imports: stores.imports,
+    audit: stores.audit,
+    actor: 'test',
+    notify: async (d, from) => {
+      told.push({ code: d.code, from });
+      return 0;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { importDossiers, type ImportOptions } from '../../src/dossiers/import';
 import { DossierImportError } from '../../src/dossiers/import-error';
 import { vnInstant } from '../../src/dossiers/vn-time';
 import type { Stores } from '../../src/store/ports';
-import { HEADER, codeNo, csv, resolveProcedure, tempStores, xlsx } from './fixtures';
+import { HEADER, codeNo, csv, jobDeps, resolveProcedure, tempStores, xlsx } from './fixtures';
 
 let stores: Stores;
 let cleanup: () => Promise<void>;
@@ -10,7 +10,7 @@ beforeEach(() => ({ stores, cleanup } = tempStores()));
 afterEach(() => cleanup());
 
 const NOW = new Date('2025-11-20T03:00:00Z');
-const opts = (over: Partial<ImportOptions> = {}): ImportOptions => ({ dossiers: stores.dossiers, resolveProcedure, now: NOW, ...over });
+const opts = (over: Partial<ImportOptions> = {}): ImportOptions => ({ dossiers: stores.dossiers, resolveProcedure, now: NOW, job: jobDeps(stores), ...over });
 
 const good = (n: number, status = 'Đang xử lý', note = '') => [
   codeNo(n), 'Đăng ký khai sinh', 'Nguyễn Văn An', '0912 345 678', '18/11/2025', '21/11/2025', status, note,

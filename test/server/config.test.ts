@@ -54,4 +54,23 @@ describe('loadConfig', () => {
     expect(errorOf({ ...zalo, ZALO_APP_ID: 'abc' })).toBe('ZALO_APP_ID: must be the numeric App ID');
     expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/^LOG_LEVEL: /);
   });
+
+  it('TRUST_PROXY: none by default; hops, addresses, subnets and names; "true" and junk refused', () => {
+    expect(loadConfig({}, '/r').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, '/r').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/r').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }, '/r').trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(errorOf({ TRUST_PROXY: 'true' })).toMatch(/^TRUST_PROXY: must name the proxy/);
+    expect(errorOf({ TRUST_PROXY: 'my-proxy' })).toBe('TRUST_PROXY: "my-proxy" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal');
+    expect(errorOf({ TRUST_PROXY: '10.0.0.0/40' })).toMatch(/^TRUST_PROXY: "10.0.0.0\/40"/);
+  });
+
+  it('retention per kind and import limits: defaults, overrides, loud refusals', () => {
+    const c = loadConfig({ RETENTION_MESSAGES_DAYS: '30', IMPORT_MAX_ROWS: '5000' }, '/r');
+    expect(c.retention).toEqual({ messages: 30, conversations: 90, unanswered: 180, complaints: 365, audit: 730 });
+    expect(c.sheetLimits).toMatchObject({ maxRows: 5_000, maxUnzippedBytes: 100 * 1024 * 1024, maxCellChars: 2_000 });
+    expect(errorOf({ RETENTION_AUDIT_DAYS: '0' })).toMatch(/^RETENTION_AUDIT_DAYS: /);
+    expect(errorOf({ RETENTION_COMPLAINTS_DAYS: 'forever' })).toMatch(/^RETENTION_COMPLAINTS_DAYS: /);
+    expect(errorOf({ IMPORT_MAX_UNZIPPED_MB: '-1' })).toMatch(/^IMPORT_MAX_UNZIPPED_MB: /);
+  });
 });

@@ -640,6 +640,120 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
     });
 
+    describe('rate-limit counters, import jobs, personal data', () => {
+      test('counters count until they expire, across handles, and can be deleted', async () => {
+        const other = await open();
+        expect(await s.counters.peek('k', at(0))).toBeNull();
+        expect(await s.counters.increment('k', at(0), at(10))).toBe(1);
+        expect(await other.counters.increment('k', at(1), at(10))).toBe(2);
+        const parallel = await Promise.all([s, other, s, other].map((h) => h.counters.increment('k', at(2), at(10))));
+        expect([...parallel].sort()).toEqual([3, 4, 5, 6]);
+        expect(await s.counters.peek('k', at(3))).toEqual({ count: 6, lastAt: at(2) });
+        expect(await s.counters.peek('k', at(10))).toBeNull(); // expired
+        expect(await s.counters.increment('k', at(11), at(20))).toBe(1); // starts again
+        await s.counters.delete('k');
+        expect(await s.counters.peek('k', at(12))).toBeNull();
+        await s.counters.increment('old', at(0), at(5));
+        await s.counters.increment('new', at(0), at(50));
+        expect(await s.counters.purgeExpired(at(6))).toBe(1);
+        expect(await s.counters.peek('new', at(6))).not.toBeNull();
+        await expect(s.counters.increment({ $ne: '' } as unknown as string, at(0), at(1))).rejects.toThrow(StoreInputError);
+      });
+
+      test('upsertMany writes a batch that get reads back', async () => {
+        const second = dossier({ code: '000.00.15.H12-251118-0008', applicantName: 'Trần Thị Bình' });
+        await s.dossiers.upsertMany([dossier(), second]);
+        await s.dossiers.upsertMany([{ ...second, status: 'processing', history: [...second.history, { status: 'processing', at: at(5), note: null }] }]);
+        expect(await s.dossiers.get(CODE)).toEqual(dossier());
+        expect((await s.dossiers.get(second.code))?.history.map((h) => h.status)).toEqual(['received', 'processing']);
+        expect(await s.dossiers.count()).toBe(2);
+      });
+
+      test('import jobs: progress, and a running job gone quiet is interrupted once', async () => {
+        const counts = { total: 10, done: 0, created: 0, updated: 0, unchanged: 0, rejected: 1, notified: 0 };
+        const job = await s.imports.create({ file: 'a.csv', actor: 'lan', state: 'running', counts, inFlight: [], error: null, startedAt: at(0) }, at(0));
+        const moved = await s.imports.update(job.id, { counts: { ...counts, done: 5 }, inFlight: [CODE] }, at(1));
+        expect(moved).toMatchObject({ id: job.id, state: 'running', counts: { done: 5 }, inFlight: [CODE], updatedAt: at(1) });
+        expect(await s.imports.update('999999', { state: 'done' }, at(1))).toBeNull();
+        expect(await s.imports.interruptStale(at(1), at(2))).toEqual([]); // updated at 1: not before 1
+        const other = await open();
+        const [a, b] = await Promise.all([s.imports.interruptStale(at(5), at(6)), other.imports.interruptStale(at(5), at(6))]);
+        expect([...a, ...b].map((j) => [j.id, j.state, j.inFlight])).toEqual([[job.id, 'interrupted', [CODE]]]);
+        expect((await s.imports.get(job.id))?.state).toBe('interrupted');
+        await s.imports.create({ file: 'b.csv', actor: 'cli', state: 'running', counts, inFlight: [], error: null, startedAt: at(3) }, at(3));
+        expect((await s.imports.list(10)).map((j) => j.file)).toEqual(['b.csv', 'a.csv']);
+      });
+
+      test('purge removes what is older than the cut-off, per kind, and keeps the rest', async () => {
+        await s.inbound.insertIfNew(inbound('old', 0));
+        await s.inbound.insertIfNew(inbound('new', 100));
+        for (let i = 0; i < 2; i++) {
+          const r = await s.inbound.claimNext('w', 0);
+          await s.inbound.markDone(r!.id);
+        }
+        await s.inbound.insertIfNew(inbound('pending-old', 1, 'u2')); // not answered yet: kept
+        await s.outbox.enqueue([part('u1', 'old')], at(0));
+        const claimed = await s.outbox.claimNext('w', at(0), 0);
+        await s.outbox.markSent(claimed!.id, at(0), null);
+        await s.complaints.add({ channel: 'web', userId: 'u1', text: 'cũ', at: at(0) });
+        await s.complaints.add({ channel: 'web', userId: 'u1', text: 'mới', at: at(100) });
+        await s.audit.append({ at: at(0), actor: 'lan', action: 'x', target: 't', before: null, after: null });
+        await s.unanswered.add({ text: 'a', normalized: 'a', intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.1, channel: 'web', at: at(0) });
+        await s.contacts.touch('zalo', 'u1', at(0), null);
+        const h = await s.handoffs.open({ channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' }, at(0));
+        await s.handoffs.close(h.handoff.id, 'lan', at(1));
+
+        const cut = at(50);
+        expect(await s.personalData.purge('messages', cut)).toBe(2);
+        expect((await s.inbound.recent('zalo', 'u1', 10)).map((r) => r.messageId)).toEqual(['new']);
+        expect(await s.inbound.recent('zalo', 'u2', 10)).toHaveLength(1);
+        expect(await s.personalData.purge('complaints', cut)).toBe(1);
+        expect(await s.personalData.purge('audit', cut)).toBe(1);
+        expect(await s.personalData.purge('unanswered', cut)).toBe(2);
+        expect(await s.unanswered.grouped(10)).toEqual([]);
+        expect(await s.personalData.purge('conversations', cut)).toBeGreaterThanOrEqual(2); // contact + closed hand-off
+        expect(await s.contacts.lastInboundAt('zalo', 'u1')).toBeNull();
+        expect(await s.handoffs.get(h.handoff.id)).toBeNull();
+        expect(await s.personalData.purge('audit', cut)).toBe(0);
+      });
+
+      test("a citizen's data: export holds it all, erase removes exactly it", async () => {
+        await s.inbound.insertIfNew(inbound('m1', 1));
+        await s.inbound.insertIfNew(inbound('m2', 2, 'other'));
+        await s.outbox.enqueue([{ ...part('u1', 'Dạ'), channel: 'zalo' }], at(1));
+        await s.conversations.save('zalo:u1', { lastCode: CODE });
+        await s.contacts.touch('zalo', 'u1', at(1), 'An');
+        await s.complaints.add({ channel: 'zalo', userId: 'u1', text: 'Chờ lâu', at: at(2) });
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u1' }, at(2));
+        await s.handoffs.open({ channel: 'zalo', userId: 'u1', displayName: 'An', reason: 'asked' }, at(3));
+
+        const data = await s.personalData.export('zalo', 'u1');
+        expect(data.inbound.map((r) => r.messageId)).toEqual(['m1']);
+        expect(data.outbox.map((o) => o.reply.text)).toEqual(['Dạ']);
+        expect(data.conversationState).toEqual({ lastCode: CODE });
+        expect(data.contact).toEqual({ lastInboundAt: at(1), displayName: 'An' });
+        expect(data.complaints.map((c) => c.text)).toEqual(['Chờ lâu']);
+        expect(data.subscriptions.map((x) => x.code)).toEqual([CODE]);
+        expect(data.handoffs.map((x) => x.state)).toEqual(['waiting']);
+
+        expect(await s.personalData.erase('zalo', 'u1')).toBe(7);
+        const after = await s.personalData.export('zalo', 'u1');
+        expect(after).toEqual({ channel: 'zalo', userId: 'u1', inbound: [], outbox: [], conversationState: null, contact: null, complaints: [], subscriptions: [], handoffs: [] });
+        expect(await s.inbound.recent('zalo', 'other', 10)).toHaveLength(1);
+        // Erased hand-off: the citizen can ask for a person again.
+        expect((await s.handoffs.open({ channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' }, at(4))).created).toBe(true);
+      });
+
+      test('hand-offs filter by channel, count, and page with an offset', async () => {
+        for (let i = 0; i < 5; i++) await s.handoffs.open({ channel: 'web', userId: `w${i}`, displayName: null, reason: 'asked' }, at(i));
+        await s.handoffs.open({ channel: 'zalo', userId: 'z', displayName: null, reason: 'asked' }, at(9));
+        expect(await s.handoffs.count({ state: 'waiting' })).toBe(6);
+        expect(await s.handoffs.count({ state: 'waiting', channels: ['zalo', 'messenger'] })).toBe(1);
+        expect((await s.handoffs.list({ state: 'waiting', channels: ['web'] }, 2, 1)).map((h) => h.userId)).toEqual(['w1', 'w2']);
+        expect((await s.handoffs.list({ channels: ['zalo'] }, 10)).map((h) => h.userId)).toEqual(['z']);
+      });
+    });
+
     test('data survives close and reopen; ping works', async () => {
       await s.ping();
       await s.dossiers.upsert(dossier());

@@ -28,7 +28,11 @@ describe('sqlite engine', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })));
+      // Each migration recorded once (version numbers may have gaps between branches' migrations).
+      const versions = (db.prepare('SELECT version FROM schema_version ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+      expect(versions[0]).toBe(1);
+      expect(versions.at(-1)).toBe(LATEST_SCHEMA_VERSION);
+      expect(new Set(versions).size).toBe(versions.length);
       expect(db.prepare("SELECT COUNT(*) AS n FROM pragma_foreign_key_list('dossier_history')").get()).toEqual({ n: 1 });
     } finally {
       db.close();

@@ -10,6 +10,7 @@ import type { PipelineObserver } from '../../src/pipeline/observer';
 import { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../../src/pipeline/texts';
 import { userRef } from '../../src/pipeline/user-ref';
 import { errText } from '../../src/pipeline/err-text';
+import { addressKey } from '../../src/server/address-key';
 
 export const WEBCHAT_API_PATH = '/webchat/api/messages';
 export const MAX_WEBCHAT_TEXT = 1000;
@@ -49,7 +50,7 @@ export function webchatApiRouter(o: WebchatApiOptions): Router {
     o.observer?.inbound('web', 'text', false);
     const started = Date.now();
     try {
-      const replies = await o.assistant.respond({ channel: 'web', userId: sessionId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date() });
+      const replies = await o.assistant.respond({ channel: 'web', userId: sessionId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date(), clientAddress: addressKey(req.ip) });
       o.observer?.sent('web', Date.now() - started);
       res.status(200).json({ replies: replies.map((r) => ({ text: r.text, options: r.options })) });
     } catch (err) {

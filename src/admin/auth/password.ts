@@ -1,6 +1,7 @@
 // Staff passwords: scrypt (memory-hard) with a random salt, stored as a self-describing string
 // "scrypt$N$r$p$salt$hash" so the cost can be raised later without breaking existing accounts.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { weakness } from './strength';
 
 export interface ScryptCost {
   N: number;
@@ -38,9 +39,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** Why a new password is refused, or null when it is acceptable (English, for the API and the CLI). */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+/**
+ * Why a new password is refused, or null when it is acceptable (English, for the API and the CLI). Blank
+ * characters do not count towards the length; `username` makes a password built on it weak.
+ */
+export function passwordProblem(password: string, username?: string): string | null {
+  if (password.trim().length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
-  return null;
+  return weakness(password, username ? [username] : []);
 }

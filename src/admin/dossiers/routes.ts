@@ -65,6 +65,13 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
 
   return [
     {
+      // Progress of imports (the console polls it while an upload runs), newest first.
+      method: 'get',
+      path: '/dossiers/imports',
+      role: 'viewer',
+      handle: async () => ({ jobs: await d.stores.imports.list(20) }),
+    },
+    {
       method: 'get',
       path: '/dossiers/:code',
       role: 'viewer',
@@ -109,25 +116,19 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
             resolveProcedure: procedureResolver(kb()),
             dryRun: q.dryRun === 'true',
             now: ctx.now,
+            limits: d.config.sheetLimits,
+            job: {
+              imports: d.stores.imports,
+              audit: d.stores.audit,
+              actor: ctx.staff.username,
+              notify: async (dossier, from) => (await notify(dossier, from, ctx.now)).notified,
+            },
           });
         } catch (err) {
           if (err instanceof DossierImportError) throw new ApiError(400, 'invalid_file', err.message, [{ field: 'file', reason: err.message }]);
           throw err;
         }
-        if (report.dryRun) return { report };
-        let notified = 0;
-        for (const change of report.changes.filter((c) => c.from !== c.to)) {
-          const dossier = await d.stores.dossiers.get(change.code);
-          if (dossier) notified += (await notify(dossier, change.from, ctx.now)).notified;
-        }
-        const { file, accepted, created, updated, unchanged, rejected } = report;
-        await recordChange(d.stores.audit, ctx, {
-          action: 'dossier.import',
-          target: file,
-          before: null,
-          after: { accepted, created, updated, unchanged, rejected: rejected.length, changes: report.changes },
-        });
-        return { report, notified };
+        return report.dryRun ? { report } : { report, notified: report.notified };
       },
     },
   ];

@@ -10,11 +10,17 @@ import type { Ctx, Endpoint } from '../http/endpoint';
 import { text } from '../http/limits';
 import { parse } from '../http/parse';
 import { conversationHistory, conversationOf, REPLY_ACTION } from './history';
+import { queuePage } from './queue';
 import { channelBlocker, replyBlocker } from './reply-guard';
 
 const MAX_REPLY = 2_000;
 const DAY = 86_400_000;
-const listQuery = z.object({ state: z.enum(HANDOFF_STATES).default('waiting'), days: z.coerce.number().int().min(1).max(90).default(7) });
+const PAGE_SIZE = 50;
+const listQuery = z.object({
+  state: z.enum(HANDOFF_STATES).default('waiting'),
+  days: z.coerce.number().int().min(1).max(90).default(7),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
 const replyBody = z.object({ text: text(MAX_REPLY) }).strict();
 
 export function handoffEndpoints(d: AdminDeps): Endpoint[] {
@@ -38,8 +44,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const q = parse(listQuery, ctx.req.query, 'filter');
         const filter = q.state === 'closed' ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) } : { state: q.state };
-        const list = await store.list(filter, 500);
-        return { handoffs: list.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })) };
+        const { handoffs, total } = await queuePage(store, filter, (q.page - 1) * PAGE_SIZE, PAGE_SIZE);
+        return { handoffs: handoffs.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })), total, page: q.page, pageSize: PAGE_SIZE };
       },
     },
     {

@@ -1,7 +1,8 @@
 // `dossiers import <file.csv|file.xlsx> [--dry-run]`: a provincial one-stop export into the configured
 // store (MongoDB when MONGODB_URI is set, else SQLite). The report goes to stdout; a file rejected as a
 // whole is one line on stderr and exit 1. Subscribers of dossiers whose status changed are told (the
-// running server's outbox sender delivers), and applicants by Zalo ZNS when it is configured.
+// running server's outbox sender delivers), and applicants by Zalo ZNS when it is configured. Progress goes
+// to stderr after every batch; an import a killed run left behind is traced first (recoverImports).
 import fs from 'node:fs';
 import { importDossiers, type ImportReport } from '../../dossiers/import';
 import { DossierImportError } from '../../dossiers/import-error';
@@ -13,7 +14,8 @@ import { createLogger } from '../../server/logger';
 import { dossierNotifier } from '../../server/notifier';
 import { openConfiguredStores } from '../../server/stores';
 import { zaloTokenManager } from '../../server/zalo-tokens';
-import type { Stores } from '../../store/ports';
+import { recoverImports } from '../../dossiers/import-recovery';
+import type { Dossier, DossierStatus, Stores } from '../../store/ports';
 import { info } from '../io';
 import { KNOWLEDGE_DIR } from '../paths';
 
@@ -42,19 +44,16 @@ function notifierFor(config: Config, stores: Stores): NotifyDeps {
   return dossierNotifier({ config, stores, zaloTokens, timeoutMs: HTTP_TIMEOUT_MS });
 }
 
-async function notifyChanges(report: ImportReport, stores: Stores, notifier: NotifyDeps, now: Date): Promise<Tally> {
-  const tally: Tally = { notified: 0, waiting: 0, znsSent: 0, znsFailed: [] };
-  for (const change of report.changes) {
-    if (change.from === change.to) continue;
-    const dossier = await stores.dossiers.get(change.code);
-    if (!dossier) continue;
-    const r = await notifyStatusChange(notifier, dossier, change.from, now);
+/** Tells a dossier's subscribers (and its applicant by ZNS), adding up the outcomes. */
+function teller(notifier: NotifyDeps, tally: Tally, now: Date) {
+  return async (dossier: Dossier, from: DossierStatus | null): Promise<number> => {
+    const r = await notifyStatusChange(notifier, dossier, from, now);
     tally.notified += r.notified;
     tally.waiting += r.waiting;
     if (r.phone.outcome === 'sent') tally.znsSent += 1;
-    if (r.phone.outcome === 'failed') tally.znsFailed.push(`${change.code}: ${r.phone.error}`);
-  }
-  return tally;
+    if (r.phone.outcome === 'failed') tally.znsFailed.push(`${dossier.code}: ${r.phone.error}`);
+    return r.notified;
+  };
 }
 
 function printReport(report: ImportReport, tally: Tally | null, zns: boolean): void {
@@ -94,21 +93,35 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
   const stores = await openConfiguredStores(config.store);
   try {
     const now = new Date();
+    const tally: Tally = { notified: 0, waiting: 0, znsSent: 0, znsFailed: [] };
+    const tell = teller(notifierFor(config, stores), tally, now);
     let report: ImportReport;
     try {
-      report = await importDossiers(buffer, parsed.file, { dossiers: stores.dossiers, resolveProcedure: procedureResolver(kb), dryRun: parsed.dryRun, now });
+      if (!parsed.dryRun) {
+        for (const job of await recoverImports({ ...stores, notify: (d) => tell(d, null) }, now)) {
+          info(`dossiers import: an earlier import of ${job.file} was cut short after ${job.counts.done} of ${job.counts.total} rows; import it again to finish`);
+        }
+      }
+      report = await importDossiers(buffer, parsed.file, {
+        dossiers: stores.dossiers,
+        resolveProcedure: procedureResolver(kb),
+        dryRun: parsed.dryRun,
+        now,
+        limits: config.sheetLimits,
+        job: {
+          imports: stores.imports,
+          audit: stores.audit,
+          actor: 'cli',
+          notify: tell,
+          onProgress: (job) => info(`dossiers import: ${job.counts.done}/${job.counts.total} rows written`),
+        },
+      });
     } catch (err) {
       if (!(err instanceof DossierImportError)) throw err;
       info(`dossiers import: ${err.message}`);
       return 1;
     }
-    let tally: Tally | null = null;
-    if (!report.dryRun) {
-      const { accepted, created, updated, unchanged } = report;
-      await stores.audit.append({ at: now, actor: 'cli', action: 'dossier.import', target: report.file, before: null, after: { accepted, created, updated, unchanged, rejected: report.rejected.length } });
-      tally = await notifyChanges(report, stores, notifierFor(config, stores), now);
-    }
-    printReport(report, tally, config.zns !== null);
+    printReport(report, report.dryRun ? null : tally, config.zns !== null);
     return 0;
   } finally {
     await stores.close();

@@ -34,7 +34,7 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     return 2;
   }
   const password = await readNewPassword();
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, parsed.username);
   if (problem) {
     info(`password ${problem}`);
     return 1;

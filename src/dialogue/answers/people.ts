@@ -27,6 +27,17 @@ export function handoff(c: Commune, now: Date): Draft {
   };
 }
 
+/** Too many requests for a person from this conversation or address: the hotline instead of the queue. */
+export function handoffLimited(c: Commune): Draft {
+  return {
+    tone: 'apology',
+    lines: [
+      `Dạ, em xin lỗi {ac}, em đã nhận nhiều yêu cầu gặp cán bộ từ {ac} trong thời gian ngắn nên chưa thể chuyển thêm ạ. {Ac} vui lòng gọi đường dây nóng ${c.hotline} để được cán bộ hỗ trợ trực tiếp, hoặc hỏi em về thủ tục ngay tại đây ạ. Em cảm ơn {ac}!`,
+    ],
+    options: [OPTION.procedures, OPTION.lookup],
+  };
+}
+
 export function complaintReceived(c: Commune, ticket: string | null): Draft {
   return {
     tone: 'closing',

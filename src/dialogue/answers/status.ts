@@ -1,5 +1,6 @@
 // Dossier status answers: found, not found, malformed code, rate limited, subscriptions.
 import { maskName } from '../../dossiers/mask-name';
+import { maskNumbers } from '../../dossiers/mask-numbers';
 import { isOverdue } from '../../dossiers/overdue';
 import { STATUS_TEXT } from '../../dossiers/status-text';
 import type { Commune } from '../../kb/schema';
@@ -68,8 +69,8 @@ export function dossierStatus(d: Dossier, procedureName: string | null, now: Dat
     `- Ngày tiếp nhận: ${vnDate(d.receivedAt, c.timezone)}`,
     `- Ngày hẹn trả kết quả: ${vnDate(d.dueAt, c.timezone)}`,
   ];
-  if (d.reason) lines.push(`- Lý do: ${d.reason}`);
-  if (d.note) lines.push(`- Ghi chú: ${d.note}`);
+  if (d.reason) lines.push(`- Lý do: ${maskNumbers(d.reason)}`);
+  if (d.note) lines.push(`- Ghi chú: ${maskNumbers(d.note)}`);
   if (d.status === 'result_ready') {
     lines.push(`Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc: ${c.office_hours_text}. Khi đến, {ac} mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`);
   }

@@ -77,6 +77,12 @@ export function mongoDossiers(conn: Connection): DossierStore {
       await Dossiers.updateOne({ _id: d.code }, { $set: fields(d) }, { runValidators: true });
       return { created: false };
     },
+    // FerretDB has no multi-document transactions: a batch is applied in one ordered bulk write, and a
+    // re-run of the same batch is harmless (each replacement is the whole dossier).
+    upsertMany: async (ds) => {
+      if (ds.length === 0) return;
+      await Dossiers.bulkWrite(ds.map((d) => ({ replaceOne: { filter: { _id: d.code }, replacement: { _id: d.code, ...fields(d) }, upsert: true } })));
+    },
     // One document holds the status and its history, so a single update changes both atomically.
     setStatus: async (code, status, note, at) =>
       Dossiers.findOneAndUpdate(

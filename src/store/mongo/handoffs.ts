@@ -1,11 +1,11 @@
 import mongoose, { Schema, Types, type Connection } from 'mongoose';
 import type { ChannelName } from '../../core/message';
-import { HANDOFF_REASONS, HANDOFF_STATES, type Handoff, type HandoffStore } from '../ports';
+import { HANDOFF_REASONS, HANDOFF_STATES, type Handoff, type HandoffFilter, type HandoffStore } from '../ports';
 import { inserted } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
 
-type HandoffDoc = Omit<Handoff, 'id'> & { _id: Types.ObjectId };
+export type HandoffDoc = Omit<Handoff, 'id'> & { _id: Types.ObjectId };
 
 const schema = new Schema<HandoffDoc>(
   {
@@ -37,10 +37,10 @@ const lockSchema = new Schema<LockDoc>(
   { ...SCHEMA_OPTIONS, collection: 'handoff_locks' },
 );
 
-const openKey = (channel: ChannelName, userId: string) => `open:${channel}\u0000${userId}`;
+export const openKey = (channel: ChannelName, userId: string) => `open:${channel}\u0000${userId}`;
 const OPEN_ATTEMPTS = 5;
 
-const toHandoff = (d: HandoffDoc): Handoff => ({
+export const toHandoff = (d: HandoffDoc): Handoff => ({
   id: d._id.toHexString(),
   channel: d.channel,
   userId: d.userId,
@@ -68,6 +68,15 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
     if (doc && doc.state !== 'closed') return doc;
     await Locks.deleteOne({ _id: lock._id, handoff: lock.handoff });
     return null;
+  };
+
+  const query = (filter: HandoffFilter) => {
+    const range = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    return {
+      ...(filter.state === undefined ? {} : { state: filter.state }),
+      ...(Object.keys(range).length ? { openedAt: mongoose.trusted(range) } : {}),
+      ...(filter.channels ? { channel: mongoose.trusted({ $in: filter.channels }) } : {}),
+    };
   };
 
   return {
@@ -107,17 +116,11 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
       const doc = await byId(id);
       return doc ? toHandoff(doc) : null;
     },
-    list: async (filter, limit) => {
-      const range = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-      const docs = await Handoffs.find({
-        ...(filter.state === undefined ? {} : { state: filter.state }),
-        ...(Object.keys(range).length ? { openedAt: mongoose.trusted(range) } : {}),
-      })
-        .sort({ openedAt: 1, _id: 1 })
-        .limit(limit)
-        .lean<HandoffDoc[]>();
+    list: async (filter, limit, offset = 0) => {
+      const docs = await Handoffs.find(query(filter)).sort({ openedAt: 1, _id: 1 }).skip(offset).limit(limit).lean<HandoffDoc[]>();
       return docs.map(toHandoff);
     },
+    count: async (filter) => Handoffs.countDocuments(query(filter)),
     take: async (id, by, at) => {
       const doc = await byId(id);
       if (!doc || doc.state !== 'waiting') return null;

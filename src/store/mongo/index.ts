@@ -11,12 +11,15 @@ import { mongoAudit } from './audit';
 import { mongoComplaints } from './complaints';
 import { connectMongo, describeMongoUri } from './connect';
 import { mongoContacts } from './contacts';
+import { mongoCounters } from './counters';
 import { mongoConversations } from './conversations';
 import { mongoDossiers } from './dossiers';
 import { mongoHandoffs } from './handoffs';
+import { mongoImportJobs } from './import-jobs';
 import { mongoInbound } from './inbound';
 import { mongoKnowledge } from './knowledge';
 import { mongoOutbox } from './outbox';
+import { mongoPersonalData } from './personal-data';
 import { mongoSessions } from './sessions';
 import { mongoStaff } from './staff';
 import { mongoSubscriptions } from './subscriptions';
@@ -26,22 +29,30 @@ import { mongoUnanswered } from './unanswered';
 export async function openMongoStores(uri: string): Promise<Stores> {
   const conn = await connectMongo(uri);
   const Heartbeats = conn.model('Instance', new Schema<{ _id: string; seenAt: Date }>({ _id: String, seenAt: { type: Date, required: true } }, { ...SCHEMA_OPTIONS, collection: 'instances' }));
+  const conversations = mongoConversations(conn);
+  const inbound = mongoInbound(conn);
+  const outbox = mongoOutbox(conn);
+  const subscriptions = mongoSubscriptions(conn);
   const stores: EngineStores = {
     dossiers: mongoDossiers(conn),
-    conversations: mongoConversations(conn),
-    inbound: mongoInbound(conn),
-    outbox: mongoOutbox(conn),
+    conversations,
+    inbound,
+    outbox,
     tokens: mongoTokens(conn),
     contacts: mongoContacts(conn),
     unanswered: mongoUnanswered(conn),
     analytics: mongoAnalytics(conn),
-    subscriptions: mongoSubscriptions(conn),
+    subscriptions,
     complaints: mongoComplaints(conn),
     staff: mongoStaff(conn),
     sessions: mongoSessions(conn),
     audit: mongoAudit(conn),
     knowledge: mongoKnowledge(conn),
     handoffs: mongoHandoffs(conn),
+    counters: mongoCounters(conn),
+    imports: mongoImportJobs(conn),
+    // Last: it looks up the models the ports above registered.
+    personalData: mongoPersonalData(conn, { inbound, outbox, conversations, subscriptions }),
     ping: async () => {
       await conn.getClient().db('admin').command({ ping: 1 });
     },

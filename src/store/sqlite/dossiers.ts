@@ -80,6 +80,10 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     return created;
   });
 
+  const upsertMany = db.transaction((ds: Dossier[]) => {
+    for (const d of ds) upsert(d);
+  });
+
   const setStatus = db.transaction((code: string, status: DossierStatus, note: string | null, at: Date): boolean => {
     if (updateStatus.run(status, reasonFor(status, note), ms(at), code).changes === 0) return false;
     insertHistory.run(code, code, status, ms(at), note);
@@ -90,6 +94,7 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     get: async (code) => read(code),
     getMany: async (codes) => codes.flatMap((code) => read(code) ?? []),
     upsert: async (d) => ({ created: upsert.immediate(d) }),
+    upsertMany: async (ds) => upsertMany.immediate(ds),
     setStatus: async (code, status, note, at) => (setStatus.immediate(code, status, note, at) ? read(code) : null),
     count: async () => (countAll.get() as { n: number }).n,
   };

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../core/message';
-import type { Handoff, HandoffReason, HandoffState, HandoffStore } from '../ports';
+import type { Handoff, HandoffFilter, HandoffReason, HandoffState, HandoffStore } from '../ports';
 import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
 
-interface HandoffRow {
+export interface HandoffRow {
   id: number;
   channel: ChannelName;
   user_id: string;
@@ -18,7 +18,7 @@ interface HandoffRow {
   closed_by: string | null;
 }
 
-const toHandoff = (r: HandoffRow): Handoff => ({
+export const toHandoff = (r: HandoffRow): Handoff => ({
   id: String(r.id),
   channel: r.channel,
   userId: r.user_id,
@@ -40,10 +40,17 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     VALUES (@channel, @userId, @displayName, @reason, 'waiting', @at)
     RETURNING *`);
   const one = db.prepare('SELECT * FROM handoffs WHERE id = ?');
-  const list = db.prepare(`
-    SELECT * FROM handoffs
-    WHERE (@state IS NULL OR state = @state) AND (@from IS NULL OR opened_at >= @from) AND (@to IS NULL OR opened_at < @to)
-    ORDER BY opened_at, id LIMIT @limit`);
+  // Channels come as a JSON array (bound, never spliced into the SQL); null means any channel.
+  const where = `(@state IS NULL OR state = @state) AND (@from IS NULL OR opened_at >= @from) AND (@to IS NULL OR opened_at < @to)
+    AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))`;
+  const list = db.prepare(`SELECT * FROM handoffs WHERE ${where} ORDER BY opened_at, id LIMIT @limit OFFSET @offset`);
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM handoffs WHERE ${where}`);
+  const params = (f: HandoffFilter) => ({
+    state: f.state ?? null,
+    from: msOrNull(f.from ?? null),
+    to: msOrNull(f.to ?? null),
+    channels: f.channels ? JSON.stringify(f.channels) : null,
+  });
   // One conditional UPDATE: of two staff members taking at once, exactly one changes the row.
   const take = db.prepare(`
     UPDATE handoffs SET state = 'taken', taken_by = @by, taken_at = @at, last_staff_at = @at
@@ -69,10 +76,8 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     open: async (r, at) => open.immediate(r, ms(at)),
     active: async (channel, userId) => rowOrNull(active.get(channel, userId)),
     get: async (id) => rowOrNull(one.get(id)),
-    list: async (filter, limit) =>
-      (list.all({ state: filter.state ?? null, from: msOrNull(filter.from ?? null), to: msOrNull(filter.to ?? null), limit }) as HandoffRow[]).map(
-        toHandoff,
-      ),
+    list: async (filter, limit, offset = 0) => (list.all({ ...params(filter), limit, offset }) as HandoffRow[]).map(toHandoff),
+    count: async (filter) => (count.get(params(filter)) as { n: number }).n,
     take: async (id, by, at) => rowOrNull(returnedRow(take, { id, by, at: ms(at) })),
     touch: async (id, at) => {
       touch.run(ms(at), id);

@@ -10,13 +10,16 @@ import { sqliteAnalytics } from './analytics';
 import { sqliteAudit } from './audit';
 import { sqliteComplaints } from './complaints';
 import { sqliteContacts } from './contacts';
+import { sqliteCounters } from './counters';
 import { sqliteConversations } from './conversations';
 import { sqliteDossiers } from './dossiers';
 import { sqliteHandoffs } from './handoffs';
+import { sqliteImportJobs } from './import-jobs';
 import { sqliteInbound } from './inbound';
 import { sqliteKnowledge } from './knowledge';
 import { migrate } from './migrations';
 import { sqliteOutbox } from './outbox';
+import { sqlitePersonalData } from './personal-data';
 import { sqliteSessions } from './sessions';
 import { sqliteStaff } from './staff';
 import { sqliteSubscriptions } from './subscriptions';
@@ -57,22 +60,29 @@ function sqliteStores(db: Database.Database): Stores {
     heartbeat.run(owner, at);
     forget.run(at - 7 * 86_400_000);
   });
+  const conversations = sqliteConversations(db);
+  const inbound = sqliteInbound(db);
+  const outbox = sqliteOutbox(db);
+  const subscriptions = sqliteSubscriptions(db);
   return watchWrites(validated({
     dossiers: sqliteDossiers(db),
-    conversations: sqliteConversations(db),
-    inbound: sqliteInbound(db),
-    outbox: sqliteOutbox(db),
+    conversations,
+    inbound,
+    outbox,
     tokens: sqliteTokens(db),
     contacts: sqliteContacts(db),
     unanswered: sqliteUnanswered(db),
     analytics: sqliteAnalytics(db),
-    subscriptions: sqliteSubscriptions(db),
+    subscriptions,
     complaints: sqliteComplaints(db),
     staff: sqliteStaff(db),
     sessions: sqliteSessions(db),
     audit: sqliteAudit(db),
     knowledge: sqliteKnowledge(db),
     handoffs: sqliteHandoffs(db),
+    counters: sqliteCounters(db),
+    personalData: sqlitePersonalData(db, { inbound, outbox, conversations, subscriptions }),
+    imports: sqliteImportJobs(db),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -1,7 +1,7 @@
 // Versioned schema: each migration runs once, in order, inside its own write transaction, and is recorded
 // in schema_version. Never edit a released migration; append a new one.
 import type Database from 'better-sqlite3';
-import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, STAFF_ROLES } from '../ports';
+import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, IMPORT_JOB_STATES, STAFF_ROLES } from '../ports';
 import { StoreStartupError } from '../startup-error';
 
 interface Migration {
@@ -231,6 +231,45 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_owner ON outbox (state, owner);
       CREATE INDEX inbound_owner ON inbound (state, owner);
       CREATE TABLE instances (owner TEXT PRIMARY KEY, seen_at INTEGER NOT NULL) STRICT;
+    `,
+  },
+  {
+    // Rate-limit counters shared by every process on the file, and dossier import jobs.
+    version: 5,
+    sql: `
+      CREATE TABLE counters (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX counters_expiry ON counters (expires_at);
+      CREATE TABLE import_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        file TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN (${inList(IMPORT_JOB_STATES)})),
+        counts TEXT NOT NULL,
+        in_flight TEXT NOT NULL,
+        error TEXT,
+        started_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX import_jobs_state ON import_jobs (state, updated_at);
+    `,
+  },
+  {
+    // Retention purges and a citizen's export/erasure read by time and by citizen.
+    version: 6,
+    sql: `
+      CREATE INDEX outbox_created ON outbox (created_at);
+      CREATE INDEX inbound_received ON inbound (received_at);
+      CREATE INDEX conversations_updated ON conversations (updated_at);
+      CREATE INDEX contacts_last ON contacts (last_inbound_at);
+      CREATE INDEX complaints_at ON complaints (at);
+      CREATE INDEX complaints_user ON complaints (channel, user_id);
+      CREATE INDEX unanswered_at ON unanswered (at);
+      CREATE INDEX unanswered_groups_last ON unanswered_groups (last_at);
     `,
   },
 ];

@@ -31,3 +31,19 @@ describe('staff passwords (scrypt)', () => {
     expect(passwordProblem('đủ dài rồi nhé')).toBeNull();
   });
 });
+
+describe('weak passwords (issue 10, finding 6)', () => {
+  it('refuses repeats, blanks, common passwords, keyboard runs and the username, saying why', () => {
+    expect(passwordProblem('aaaaaaaaaa')).toMatch(/too easy to guess \(it repeats one character\)/);
+    expect(passwordProblem(' '.repeat(10))).toMatch(/at least 10 characters/);
+    expect(passwordProblem('password123')).toMatch(/commonly used/);
+    expect(passwordProblem('qwertyuiop')).toMatch(/too easy to guess/);
+    expect(passwordProblem('1234567890')).toMatch(/too easy to guess/);
+    expect(passwordProblem('lan.nguyen1', 'lan.nguyen')).toMatch(/too easy to guess/);
+  });
+
+  it('accepts a Vietnamese passphrase', () => {
+    expect(passwordProblem('mật khẩu quản trị 2026', 'lan')).toBeNull();
+    expect(passwordProblem('một mật khẩu khác hẳn')).toBeNull();
+  });
+});

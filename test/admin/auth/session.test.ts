@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => dropFixture(f));
 beforeEach(async () => {
-  srv = await startConsole(f, { admin: { loginMaxPerAccount: 3, loginMaxPerIp: 8, sessionIdleMs: 30 * MINUTE } });
+  srv = await startConsole(f, { admin: { loginFreeFailures: 3, loginMaxPerIp: 8, sessionIdleMs: 30 * MINUTE } });
 });
 afterEach(() => srv.stop());
 
@@ -126,13 +126,20 @@ describe('CSRF', () => {
 });
 
 describe('login throttling', () => {
-  it('per account: after 3 failures even the right password waits; other accounts are unaffected', async () => {
-    for (let i = 0; i < 3; i++) expect((await new Staff(srv.url, `10.1.0.${i}`).login('an', 'sai mật khẩu rồi')).status).toBe(401);
-    const blocked = await new Staff(srv.url, '10.1.0.9').login('an', PASSWORD);
+  it('per account and address: after 3 failures that address waits, longer each time; other addresses are unaffected', async () => {
+    const attacker = new Staff(srv.url, '10.1.0.1');
+    for (let i = 0; i < 3; i++) expect((await attacker.login('an', 'sai mật khẩu rồi')).status).toBe(401);
+    const blocked = await attacker.login('AN', PASSWORD); // same account, any case; even the right password waits
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ error: 'too_many_attempts', message: expect.stringMatching(/try again in 15 minutes/) });
-    expect((await new Staff(srv.url, '10.1.0.9').login('AN', PASSWORD)).status).toBe(429); // same account, any case
-    expect((await new Staff(srv.url, '10.1.0.9').login('lan', PASSWORD)).status).toBe(200);
+    expect(blocked.body).toMatchObject({ error: 'too_many_attempts', message: expect.stringMatching(/try again in 1 seconds/) });
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect((await new Staff(srv.url, '10.1.0.9').login('an', PASSWORD)).status).toBe(200); // the real user, elsewhere
+    f.clock.advance(1_000);
+    expect((await attacker.login('an', 'sai mật khẩu rồi')).status).toBe(401); // 4th failure: next wait 2 s
+    expect((await attacker.login('an', PASSWORD)).headers.get('retry-after')).toBe('2');
+    f.clock.advance(2_000);
+    expect((await attacker.login('an', PASSWORD)).status).toBe(200); // success clears the counter
+    expect((await attacker.login('an', 'sai mật khẩu rồi')).status).toBe(401);
   });
 
   it('successful sign-ins do not count', async () => {

@@ -41,7 +41,7 @@ function importCard() {
     h('p', null, 'Hợp lệ ' + r.accepted + ' dòng (mới ' + r.created + ', cập nhật ' + r.updated + ', không đổi ' + r.unchanged + '); bị loại ' + r.rejected.length + ' dòng.'),
     r.rejected.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rejected' }, h('thead', null, h('tr', null, h('th', { text: 'Dòng' }), h('th', { text: 'Lý do' }))),
       h('tbody', null, r.rejected.map((x) => h('tr', null, h('td', { text: String(x.row) }), h('td', { text: x.reason })))))) : null,
-    r.changes.length ? h('details', null, h('summary', { text: 'Các hồ sơ sẽ thay đổi (' + r.changes.length + ')' }),
+    r.changes.length ? h('details', null, h('summary', { text: 'Các hồ sơ sẽ thay đổi (' + (r.changes.length + (r.changesNotListed || 0)) + (r.changesNotListed ? ', liệt kê ' + r.changes.length + ' hồ sơ đầu' : '') + ')' }),
       h('ul', null, r.changes.map((c) => h('li', { text: 'Dòng ' + c.row + ': ' + c.code + ' — ' + (c.action === 'create' ? 'mới, ' : (STATUS[c.from] || '') + ' → ') + (STATUS[c.to] || c.to) })))) : null);
   preview.addEventListener('click', () => busy(preview, async () => {
     if (!file.files[0]) throw new Error('chưa chọn tệp');
@@ -49,8 +49,23 @@ function importCard() {
     clear(result, show(report));
     commit.disabled = report.created + report.updated === 0;
   }, result));
+  // While the upload runs, the newest running job tells how far the import got.
+  const progress = h('p', { class: 'muted small', 'aria-live': 'polite' });
+  const poll = async () => {
+    const { jobs } = await api('GET', '/dossiers/imports');
+    const job = jobs.find((j) => j.state === 'running');
+    clear(progress, job ? 'Đang nhập ' + job.file + ': ' + job.counts.done + '/' + job.counts.total + ' dòng…' : '');
+  };
   commit.addEventListener('click', () => busy(commit, async () => {
-    const { report, notified } = await send(false);
+    clear(result, progress);
+    const timer = setInterval(() => poll().catch(() => undefined), 1000);
+    let answer;
+    try {
+      answer = await send(false);
+    } finally {
+      clearInterval(timer);
+    }
+    const { report, notified } = answer;
     clear(result, show(report));
     toast('Đã nhập ' + (report.created + report.updated) + ' hồ sơ; đã nhắn ' + notified + ' người theo dõi.');
     commit.disabled = true;
