@@ -24,7 +24,12 @@ const pct = (x: number) => x.toFixed(3);
 function defaultFiles(): string[] {
   const dev = path.join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
   const own = path.join(ROOT, 'eval');
-  const ours = fs.existsSync(own) ? fs.readdirSync(own).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(own, f)) : [];
+  // Message sets at the top; dialogue and fact sets in eval/dialogues/ and eval/facts/ (tools that read
+  // eval/*.jsonl expect messages with a `text`).
+  const ours = ['', 'dialogues', 'facts'].flatMap((sub) => {
+    const dir = path.join(own, sub);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)) : [];
+  });
   return [...(fs.existsSync(dev) ? [dev] : []), ...ours];
 }
 
