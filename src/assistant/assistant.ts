@@ -127,7 +127,8 @@ export class Assistant implements AssistantPort {
     const aspectCues = { ...base.aspectCues };
     for (const e of extra.filter(isFollowUp)) if (e.aspect) aspectCues[e.aspect] = [...(aspectCues[e.aspect] ?? []), e.text];
     const examples = [...base.examples, ...extra.filter((e) => !isFollowUp(e))];
-    this.model = NluModel.train({ ...base, examples, aspectCues });
+    // Nothing taught: the files' model (trained or cached already); else one fit at the same calibration.
+    this.model = extra.length ? NluModel.train({ ...base, examples, aspectCues }, this.model.keepingCalibration()) : NluModel.train(base);
     this.cues = compileCues(aspectCues, this.lexicon);
     this.taught = Taught.of(extra, (t) => this.model.understand(t).normalized);
   }

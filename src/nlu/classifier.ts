@@ -11,6 +11,8 @@ export interface ClassifierOptions {
   softmax: SoftmaxOptions;
   /** Folds of the grouped cross-validation the temperature is fitted on (0 or 1: temperature 1). */
   calibrationFolds: number;
+  /** A temperature fitted before (retraining after a few taught examples): no cross-validation, one fit. */
+  temperature?: number;
 }
 
 export class LinearClassifier {
@@ -36,8 +38,8 @@ export class LinearClassifier {
       return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
     };
     const all = Array.from(buckets.keys());
-    let temperature = 1;
-    if (o.calibrationFolds > 1) {
+    let temperature = o.temperature ?? 1;
+    if (o.temperature === undefined && o.calibrationFolds > 1) {
       const folds = groupFolds(groups, o.calibrationFolds, o.softmax.seed);
       const held: HeldOut[] = [];
       for (let k = 0; k < o.calibrationFolds; k++) {

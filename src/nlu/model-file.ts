@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Files kept (newest first); each is a few MB. */
-const KEEP = 8;
+/** Files kept, most recently used first (a model is two files of a few MB each). */
+const KEEP = 24;
 
 export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.MODEL_CACHE_DIR === '') return null;
@@ -16,7 +16,12 @@ export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string | nu
 export function readModelFile(dir: string | null, key: string): Buffer | null {
   if (!dir) return null;
   try {
-    return fs.readFileSync(path.join(dir, `${key}.bin`));
+    const file = path.join(dir, `${key}.bin`);
+    const data = fs.readFileSync(file);
+    // Used now: pruning keeps the models in use (the files' model) over one-off retrains.
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    return data;
   } catch {
     return null;
   }

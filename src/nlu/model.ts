@@ -175,6 +175,14 @@ export class NluModel {
     return this.labelModel.temperature;
   }
 
+  /**
+   * Options that keep this model's calibration: retraining on the same data plus a few taught examples
+   * needs one fit instead of the cross-validation's four (seconds, not tens of seconds).
+   */
+  keepingCalibration(o: NluOptions = this.options): NluOptions {
+    return { label: { ...o.label, temperature: this.labelModel.temperature }, aspect: { ...o.aspect, temperature: this.aspectModel.temperature } };
+  }
+
   normalize(text: string): Normalized {
     return normalize(text, this.lexicon, this.speller);
   }

@@ -55,6 +55,8 @@ const CASES: Case[] = [
   { method: 'GET', route: '/dossiers/imports', path: '/dossiers/imports', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/citizens/:channel/:userId/export', path: '/citizens/zalo/nobody/export', role: 'admin', allowed: 200 },
   { method: 'POST', route: '/citizens/:channel/:userId/erase', path: '/citizens/zalo/nobody/erase', role: 'admin', allowed: 200 },
+  { method: 'GET', route: '/outbox/dead-letters', path: '/outbox/dead-letters', role: 'viewer', allowed: 200 },
+  { method: 'POST', route: '/outbox/:id/resend', path: '/outbox/999999/resend', role: 'editor', allowed: 404 },
 ];
 
 const RANK: Record<StaffRole, number> = { viewer: 0, editor: 1, admin: 2 };
