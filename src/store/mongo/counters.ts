@@ -23,26 +23,39 @@ schema.index({ expiresAt: 1 });
 
 const ATTEMPTS = 5;
 
+/**
+ * Increments of one key, one after another within this process. MongoDB's find-and-modify is atomic on its
+ * own; FerretDB v1 runs it as a read then a write, so on FerretDB only increments from one process are
+ * exact (several instances may undercount a little, which loosens a limit but never blocks anyone wrongly).
+ */
+const tails = new Map<string, Promise<unknown>>();
+function serial<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
+  const tail = run.catch(() => undefined);
+  tails.set(key, tail);
+  void tail.then(() => {
+    if (tails.get(key) === tail) tails.delete(key);
+  });
+  return run;
+}
+
 export function mongoCounters(conn: Connection): CounterStore {
   const Counters = conn.model('Counter', schema);
   const live = (key: string, now: Date) => ({ _id: key, expiresAt: mongoose.trusted({ $gt: now }) });
   return {
     // $inc on one document is atomic everywhere (FerretDB included); an expired counter is removed and
     // re-created by a unique insert, so of two instances racing to start it one inserts, one increments.
-    increment: async (key, now, expiresAt) => {
+    increment: (key, now, expiresAt) => serial(key, async () => {
       for (let attempt = 1; ; attempt++) {
-        const r = await Counters.updateOne(live(key, now), { $inc: { count: 1 }, $set: { lastAt: now, expiresAt } });
-        if (r.matchedCount === 0) {
-          await Counters.deleteOne({ _id: key, expiresAt: mongoose.trusted({ $lte: now }) });
-          if (!(await inserted(() => Counters.create({ _id: key, count: 1, lastAt: now, expiresAt })))) {
-            if (attempt < ATTEMPTS) continue;
-            throw new Error('counter: could not start a counter (contention)');
-          }
-        }
-        const doc = await Counters.findById(key).lean<CounterDoc>();
-        return doc?.count ?? 1;
+        // The count comes back from the same atomic find-and-modify: a separate read would see other
+        // instances' increments too.
+        const doc = await Counters.findOneAndUpdate(live(key, now), { $inc: { count: 1 }, $set: { lastAt: now, expiresAt } }, { new: true }).lean<CounterDoc>();
+        if (doc) return doc.count;
+        await Counters.deleteOne({ _id: key, expiresAt: mongoose.trusted({ $lte: now }) });
+        if (await inserted(() => Counters.create({ _id: key, count: 1, lastAt: now, expiresAt }))) return 1;
+        if (attempt >= ATTEMPTS) throw new Error('counter: could not start a counter (contention)');
       }
-    },
+    }),
     peek: async (key, now) => {
       const doc = await Counters.findOne(live(key, now)).lean<CounterDoc>();
       return doc ? { count: doc.count, lastAt: doc.lastAt } : null;

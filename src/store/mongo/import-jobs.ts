@@ -1,6 +1,7 @@
 import { Schema, Types, type Connection } from 'mongoose';
 import mongoose from 'mongoose';
 import { IMPORT_JOB_STATES, type ImportJob, type ImportJobStore } from '../ports';
+import { claimLog } from './claim-log';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
 
@@ -39,6 +40,8 @@ const toJob = (d: JobDoc): ImportJob => ({
 
 export function mongoImportJobs(conn: Connection): ImportJobStore {
   const Jobs = conn.model('ImportJob', schema);
+  // FerretDB v1 runs find-and-modify as a read then a write; a unique insert decides who recovers a job.
+  const recoveries = claimLog(conn, 'import_job_recoveries');
   const update: ImportJobStore['update'] = async (id, patch, at) => {
     if (!isObjectIdHex(id)) return null;
     const set = Object.fromEntries(Object.entries({ ...patch, updatedAt: at }).filter(([, v]) => v !== undefined));
@@ -56,7 +59,9 @@ export function mongoImportJobs(conn: Connection): ImportJobStore {
       const stale = await Jobs.find({ state: 'running', updatedAt: mongoose.trusted({ $lt: before }) }).lean<JobDoc[]>();
       const out: ImportJob[] = [];
       for (const j of stale) {
-        const r = await Jobs.updateOne({ _id: j._id, state: 'running', updatedAt: j.updatedAt }, { $set: { state: 'interrupted', updatedAt: at } });
+        // Generation 1 of "recover job j" can be taken by one instance only, on any MongoDB-wire server.
+        if ((await recoveries.take(j._id.toHexString(), 1, 'recovery', at, at)) !== 1) continue;
+        const r = await Jobs.updateOne({ _id: j._id, state: 'running' }, { $set: { state: 'interrupted', updatedAt: at } });
         if (r.modifiedCount === 1) out.push({ ...toJob(j), state: 'interrupted', updatedAt: at });
       }
       return out;

@@ -48,18 +48,20 @@ it('a procedure published on one instance is answered by the other within its po
 
 it('training examples published on one instance retrain the other', async () => {
   const text = 'nhà tôi khó khăn muốn được xã hỗ trợ gạo';
-  expect(assistant2.understand(text).procedure).not.toBe('tro-cap-xa-hoi');
+  // Taught for a procedure the second instance does not read it as yet (whichever the model says now).
+  const target = assistant2.understand(text).procedure === 'tro-cap-xa-hoi' ? 'ho-ngheo' : 'tro-cap-xa-hoi';
+  expect(assistant2.understand(text).procedure).not.toBe(target);
   const examples = Array.from({ length: 6 }, (_, i) => ({
     text: `${text} ${['ạ', 'nhé', 'giúp tôi', 'với', 'được không', 'thế nào'][i]}`,
     intent: 'procedure' as const,
-    procedure: 'tro-cap-xa-hoi',
+    procedure: target,
     aspect: 'general' as const,
     author: 'lan',
     at: new Date().toISOString(),
   }));
   await f.stores.knowledge.publish({ key: TRAINING_KEY, content: { examples: [...examples, { ...examples[0], text }] }, author: 'lan', at: new Date(), comment: null });
   await eventually(() => sync2.status().trainingVersion === 1, 20_000, 'the second instance to retrain');
-  expect(assistant2.understand(text).procedure).toBe('tro-cap-xa-hoi');
+  expect(assistant2.understand(text).procedure).toBe(target);
 }, 60_000);
 
 it('a published version that no longer passes the schema is skipped and reported, never served', async () => {
