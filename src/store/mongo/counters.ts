@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
+import { KeyedSerial } from '../../core/keyed-serial';
 import type { CounterStore } from '../ports';
 import { inserted } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
@@ -28,16 +29,7 @@ const ATTEMPTS = 5;
  * own; FerretDB v1 runs it as a read then a write, so on FerretDB only increments from one process are
  * exact (several instances may undercount a little, which loosens a limit but never blocks anyone wrongly).
  */
-const tails = new Map<string, Promise<unknown>>();
-function serial<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
-  const tail = run.catch(() => undefined);
-  tails.set(key, tail);
-  void tail.then(() => {
-    if (tails.get(key) === tail) tails.delete(key);
-  });
-  return run;
-}
+const serial = new KeyedSerial();
 
 export function mongoCounters(conn: Connection): CounterStore {
   const Counters = conn.model('Counter', schema);
@@ -45,7 +37,7 @@ export function mongoCounters(conn: Connection): CounterStore {
   return {
     // $inc on one document is atomic everywhere (FerretDB included); an expired counter is removed and
     // re-created by a unique insert, so of two instances racing to start it one inserts, one increments.
-    increment: (key, now, expiresAt) => serial(key, async () => {
+    increment: (key, now, expiresAt) => serial.run(key, async () => {
       for (let attempt = 1; ; attempt++) {
         // The count comes back from the same atomic find-and-modify: a separate read would see other
         // instances' increments too.

@@ -1,8 +1,8 @@
-/** Runs tasks one after another per key (per citizen), concurrently across keys. */
+/** Runs tasks one after another per key (per citizen, per counter), concurrently across keys. */
 export class KeyedSerial {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
-  run(key: string, task: () => Promise<void>): Promise<void> {
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const prev = this.tails.get(key) ?? Promise.resolve();
     const next = prev.then(task, task);
     const tail = next.catch(() => undefined);
