@@ -12,8 +12,14 @@ const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const message = (i: number) => ({
-  channel: 'zalo' as const, messageId: `m${i}`, userId: `u${i % 500}`, kind: 'text' as const, text: 'Cho tôi hỏi thủ tục khai sinh',
-  displayName: null, sentAt: new Date(), receivedAt: new Date(1_000_000 + i),
+  channel: 'zalo' as const,
+  messageId: `m${i}`,
+  userId: `u${i % 500}`,
+  kind: 'text' as const,
+  text: 'Cho tôi hỏi thủ tục khai sinh',
+  displayName: null,
+  sentAt: new Date(),
+  receivedAt: new Date(1_000_000 + i),
 });
 
 async function insertMicros(wrapped: boolean): Promise<number> {
@@ -32,11 +38,15 @@ async function insertMicros(wrapped: boolean): Promise<number> {
 function claimMicros(how: 'get' | 'all'): number {
   const db = new Database(':memory:');
   migrate(db, new Date());
-  const insert = db.prepare("INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at) VALUES ('zalo', ?, 1, '{}', 'pending', 0, 0, 0)");
+  const insert = db.prepare(
+    "INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at) VALUES ('zalo', ?, 1, '{}', 'pending', 0, 0, 0)",
+  );
   db.transaction(() => {
     for (let i = 0; i < N; i++) insert.run(`u${i}`);
   })();
-  const claim = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? RETURNING *");
+  const claim = db.prepare(
+    "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? RETURNING *",
+  );
   const t = process.hrtime.bigint();
   for (let i = 1; i <= N; i++) {
     if (how === 'get') claim.get(i);
@@ -68,8 +78,11 @@ export async function runChecksBench(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  runChecksBench().then((lines) => lines.forEach((l) => console.log(l)), (e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  runChecksBench().then(
+    (lines) => lines.forEach((l) => console.log(l)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

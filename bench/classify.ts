@@ -16,17 +16,29 @@ const RUNS = 5;
 const RUN_MS = 1000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (sorted: Float64Array, q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 function readSet(file: string): Labelled[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Labelled);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
 }
 
 /** A peer's label (`p:<procedure>`, `x:<redirect>`, intent) as a prediction to score. */
 function predicted(label: string): Predicted {
-  if (label.startsWith('p:')) return { intent: 'procedure', procedure: label.slice(2), aspect: null, code: null, confidence: 1 };
-  return { intent: label.startsWith('x:') ? 'out_of_scope' : label, procedure: null, aspect: null, code: null, confidence: 1 };
+  if (label.startsWith('p:'))
+    return { intent: 'procedure', procedure: label.slice(2), aspect: null, code: null, confidence: 1 };
+  return {
+    intent: label.startsWith('x:') ? 'out_of_scope' : label,
+    procedure: null,
+    aspect: null,
+    code: null,
+    confidence: 1,
+  };
 }
 
 /** Labels one text, awaiting only peers that answer asynchronously (an await costs a microtask). */
@@ -86,16 +98,26 @@ export async function runClassifyBench(root: string): Promise<string[]> {
     figures.push({ name: peer.name, trainMs, accuracy, rate: await throughput(peer, texts) });
   }
   const [ours] = figures;
-  const out = [`classifiers trained on the same ${examples.length} examples; label accuracy = intent right, and procedure right for procedure questions`];
-  out.push(`${'model'.padEnd(22)}${sets.map((s) => s.name.padStart(10)).join('')}${'train ms'.padStart(10)}${'msg/s'.padStart(10)}${'msg/cpu-s'.padStart(11)}`);
+  const out = [
+    `classifiers trained on the same ${examples.length} examples; label accuracy = intent right, and procedure right for procedure questions`,
+  ];
+  out.push(
+    `${'model'.padEnd(22)}${sets.map((s) => s.name.padStart(10)).join('')}${'train ms'.padStart(10)}${'msg/s'.padStart(10)}${'msg/cpu-s'.padStart(11)}`,
+  );
   for (const f of figures) {
-    out.push(`${f.name.padEnd(22)}${f.accuracy.map((a) => a.toFixed(3).padStart(10)).join('')}${f.trainMs.toFixed(0).padStart(10)}${Math.round(f.rate.wall).toLocaleString('en').padStart(10)}${Math.round(f.rate.cpu).toLocaleString('en').padStart(11)}`);
+    out.push(
+      `${f.name.padEnd(22)}${f.accuracy.map((a) => a.toFixed(3).padStart(10)).join('')}${f.trainMs.toFixed(0).padStart(10)}${Math.round(f.rate.wall).toLocaleString('en').padStart(10)}${Math.round(f.rate.cpu).toLocaleString('en').padStart(11)}`,
+    );
   }
   for (const f of figures.slice(1)) {
     const acc = sets.map((s, i) => `${s.name} ${(ours.accuracy[i] / f.accuracy[i]).toFixed(3)}`).join(', ');
-    out.push(`motcua / ${f.name}: accuracy ${acc}; throughput ×${(ours.rate.cpu / f.rate.cpu).toFixed(1)} (CPU time); training time ×${(ours.trainMs / f.trainMs).toFixed(2)}`);
+    out.push(
+      `motcua / ${f.name}: accuracy ${acc}; throughput ×${(ours.rate.cpu / f.rate.cpu).toFixed(1)} (CPU time); training time ×${(ours.trainMs / f.trainMs).toFixed(2)}`,
+    );
   }
-  out.push(`classify: ${Math.round(ours.rate.wall).toLocaleString('en')} messages/s, ${Math.round(ours.rate.cpu).toLocaleString('en')} per CPU-second (median of ${RUNS} runs, single process; target >= 20,000)`);
+  out.push(
+    `classify: ${Math.round(ours.rate.wall).toLocaleString('en')} messages/s, ${Math.round(ours.rate.cpu).toLocaleString('en')} per CPU-second (median of ${RUNS} runs, single process; target >= 20,000)`,
+  );
   out.push(...latency(data, texts));
   return out;
 }
@@ -110,5 +132,7 @@ function latency(data: ReturnType<typeof loadTrainingDataOrThrow>, texts: readon
     lat[i] = ms(t0);
   }
   lat.sort();
-  return [`classify latency: p50 ${quantile(lat, 0.5).toFixed(3)} ms, p99 ${quantile(lat, 0.99).toFixed(3)} ms (target p99 < 1 ms)`];
+  return [
+    `classify latency: p50 ${quantile(lat, 0.5).toFixed(3)} ms, p99 ${quantile(lat, 0.99).toFixed(3)} ms (target p99 < 1 ms)`,
+  ];
 }

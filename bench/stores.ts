@@ -18,7 +18,16 @@ import { openSqliteStores } from '../src/store/sqlite';
 const ROWS = 10_000;
 const IN_FLIGHT = 16;
 const LOOKUP_SECONDS = 2;
-const HEADER = ['Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Số điện thoại', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Trạng thái', 'Ghi chú'];
+const HEADER = [
+  'Mã hồ sơ',
+  'Thủ tục',
+  'Người nộp',
+  'Số điện thoại',
+  'Ngày tiếp nhận',
+  'Ngày hẹn trả',
+  'Trạng thái',
+  'Ghi chú',
+];
 const STATUSES = ['Mới tiếp nhận', 'Đang xử lý', 'Chờ bổ sung', 'Đã có kết quả', 'Đã trả kết quả'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -42,7 +51,16 @@ function exportRows(): string[][] {
   for (let i = 0; i < ROWS; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const procedure = i % 2 ? 'Đăng ký khai sinh' : 'chung-thuc-ban-sao';
-    rows.push([codeOf(i), procedure, `Người Dân Số ${i}`, `09${String(i).padStart(8, '0')}`, `${day}/11/2025`, `${day}/12/2025`, STATUSES[i % STATUSES.length], '']);
+    rows.push([
+      codeOf(i),
+      procedure,
+      `Người Dân Số ${i}`,
+      `09${String(i).padStart(8, '0')}`,
+      `${day}/11/2025`,
+      `${day}/12/2025`,
+      STATUSES[i % STATUSES.length],
+      '',
+    ]);
   }
   return rows;
 }
@@ -67,7 +85,8 @@ async function lookupsPerSecond(stores: Stores): Promise<number> {
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async (_, w) => {
       for (let i = w; Date.now() < until; i += IN_FLIGHT) {
-        if (!(await stores.dossiers.get(codeOf((i * 7919) % ROWS)))) throw new Error('bench: a known code was not found');
+        if (!(await stores.dossiers.get(codeOf((i * 7919) % ROWS))))
+          throw new Error('bench: a known code was not found');
         done++;
       }
     }),
@@ -75,7 +94,11 @@ async function lookupsPerSecond(stores: Stores): Promise<number> {
   return done / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-async function benchEngine(e: Engine, inputs: Array<{ name: string; data: Buffer }>, resolve: ReturnType<typeof procedureResolver>): Promise<string[]> {
+async function benchEngine(
+  e: Engine,
+  inputs: Array<{ name: string; data: Buffer }>,
+  resolve: ReturnType<typeof procedureResolver>,
+): Promise<string[]> {
   const importRates = new Map<string, number[]>(inputs.map((f) => [f.name, []]));
   const lookups: number[] = [];
   for (let run = 0; run < e.runs; run++) {
@@ -83,9 +106,15 @@ async function benchEngine(e: Engine, inputs: Array<{ name: string; data: Buffer
       const { stores, drop } = await e.fresh();
       try {
         const t0 = process.hrtime.bigint();
-        const report = await importDossiers(f.data, f.name, { dossiers: stores.dossiers, resolveProcedure: resolve });
+        const report = await importDossiers(f.data, f.name, {
+          dossiers: stores.dossiers,
+          resolveProcedure: resolve,
+        });
         const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-        if (report.created !== ROWS) throw new Error(`bench: ${f.name} created ${report.created} of ${ROWS} (${report.rejected[0]?.reason ?? ''})`);
+        if (report.created !== ROWS)
+          throw new Error(
+            `bench: ${f.name} created ${report.created} of ${ROWS} (${report.rejected[0]?.reason ?? ''})`,
+          );
         importRates.get(f.name)!.push(ROWS / seconds);
         if (f.name.endsWith('.csv')) lookups.push(await lookupsPerSecond(stores));
       } finally {
@@ -106,7 +135,9 @@ async function mongoServerName(uri: string): Promise<string> {
   const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5_000 }).asPromise();
   try {
     const info = await conn.getClient().db('admin').command({ buildInfo: 1 });
-    return info['ferretdbVersion'] ? `FerretDB ${String(info['ferretdbVersion'])}` : `MongoDB ${String(info['version'])}`;
+    return info['ferretdbVersion']
+      ? `FerretDB ${String(info['ferretdbVersion'])}`
+      : `MongoDB ${String(info['version'])}`;
   } finally {
     await conn.close();
   }
@@ -123,7 +154,10 @@ export async function runStoresBench(root: string): Promise<void> {
       runs: 5,
       fresh: async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-store-'));
-        return { stores: openSqliteStores(path.join(dir, 'bench.sqlite')), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+        return {
+          stores: openSqliteStores(path.join(dir, 'bench.sqlite')),
+          drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+        };
       },
     },
   ];

@@ -58,10 +58,22 @@ async function serve(mode: Mode): Promise<void> {
     });
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
-    const stores = openSqliteStores(path.join(dir, 'bench.sqlite'), { synchronous: mode === 'webhook' ? 'FULL' : 'NORMAL' });
-    const config = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_OA_SECRET_KEY: OA_KEY, ZALO_APP_SECRET: 'x', ZALO_OA_REFRESH_TOKEN: 'x' });
+    const stores = openSqliteStores(path.join(dir, 'bench.sqlite'), {
+      synchronous: mode === 'webhook' ? 'FULL' : 'NORMAL',
+    });
+    const config = loadConfig({
+      ZALO_APP_ID: APP_ID,
+      ZALO_OA_SECRET_KEY: OA_KEY,
+      ZALO_APP_SECRET: 'x',
+      ZALO_OA_REFRESH_TOKEN: 'x',
+    });
     // Only the acknowledgement path is measured: the background worker and sender are not started.
-    const runtime = buildRuntime({ config, stores, assistant: { respond: async () => [] }, logger: createLogger('warn') });
+    const runtime = buildRuntime({
+      config,
+      stores,
+      assistant: { respond: async () => [] },
+      logger: createLogger('warn'),
+    });
     app = runtime.app;
     cleanup = async () => {
       await stores.close();
@@ -120,12 +132,22 @@ async function load(port: number, connections: number, durationSec: number): Pro
         path: '/webhooks/zalo',
         setupRequest: (req) => {
           const e = signedEvent();
-          return { ...req, body: e.body, headers: { 'content-type': 'application/json', 'x-zevent-signature': e.signature } };
+          return {
+            ...req,
+            body: e.body,
+            headers: { 'content-type': 'application/json', 'x-zevent-signature': e.signature },
+          };
         },
       },
     ],
   });
-  return { requestsPerSec: r.requests.average, p99Ms: r.latency.p99, p50Ms: r.latency.p50, non2xx: r.non2xx, errors: r.errors };
+  return {
+    requestsPerSec: r.requests.average,
+    p99Ms: r.latency.p99,
+    p50Ms: r.latency.p50,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 async function measure(mode: Mode, connections: number, durationSec: number): Promise<LoadFigures> {
@@ -146,7 +168,8 @@ export async function runWebhookBench(o: WebhookBenchOptions = {}): Promise<Webh
   const webhookNormal = await measure('webhook-normal', connections, durationSec);
   const ratio = webhook.requestsPerSec / bare.requestsPerSec;
   const p99Ratio = webhook.p99Ms / Math.max(bare.p99Ms, 1);
-  const f = (x: LoadFigures) => `${Math.round(x.requestsPerSec)} req/s, ack p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.non2xx || x.errors ? `, ${x.non2xx} non-2xx, ${x.errors} errors` : ''}`;
+  const f = (x: LoadFigures) =>
+    `${Math.round(x.requestsPerSec)} req/s, ack p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.non2xx || x.errors ? `, ${x.non2xx} non-2xx, ${x.errors} errors` : ''}`;
   const lines = [
     `webhook bench (autocannon, ${connections} connections, ${durationSec} s each, signed Zalo events with unique msg_id):`,
     `  bare Express 200 handler:                             ${f(bare)}`,
@@ -165,9 +188,11 @@ if (require.main === module) {
     void serve(process.argv[i + 1] as Mode);
   } else {
     const seconds = Number(process.argv[2] ?? 10);
-    runWebhookBench({ durationSec: Number.isFinite(seconds) && seconds > 0 ? seconds : 10 }).catch((e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    });
+    runWebhookBench({ durationSec: Number.isFinite(seconds) && seconds > 0 ? seconds : 10 }).catch(
+      (e: unknown) => {
+        console.error(e);
+        process.exitCode = 1;
+      },
+    );
   }
 }

@@ -10,7 +10,13 @@ import { StoreInputError } from '../src/store/guard';
 export const RETRY_AFTER_S = 30;
 
 /** Answers the platform; `ok` sends the route's usual acknowledgement. */
-export function answerIngestFailure(err: unknown, res: Response, log: Logger, onRejected: ((reason: string) => void) | undefined, ok: () => void): void {
+export function answerIngestFailure(
+  err: unknown,
+  res: Response,
+  log: Logger,
+  onRejected: ((reason: string) => void) | undefined,
+  ok: () => void,
+): void {
   if (err instanceof StoreInputError) {
     onRejected?.('poison');
     log.warn({ err: err.message }, 'event refused by the store (poison): acknowledged, not answered');

@@ -16,7 +16,8 @@ export class MotcuaPeer implements Peer {
   constructor(private readonly data: TrainingData) {}
 
   async train(examples: readonly PeerExample[]): Promise<void> {
-    if (examples.length !== this.data.examples.length) throw new Error('motcua peer: examples differ from its training data');
+    if (examples.length !== this.data.examples.length)
+      throw new Error('motcua peer: examples differ from its training data');
     this.model = NluModel.train(this.data);
   }
 

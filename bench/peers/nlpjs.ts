@@ -12,7 +12,10 @@ export class NlpJsPeer implements Peer {
   private fallback = 'out_of_scope';
 
   async train(examples: readonly PeerExample[]): Promise<void> {
-    const nlp = new Nlp({ languages: [LOCALE], autoSave: false, autoLoad: false, forceNER: false, nlu: { log: false } }, await containerBootstrap());
+    const nlp = new Nlp(
+      { languages: [LOCALE], autoSave: false, autoLoad: false, forceNER: false, nlu: { log: false } },
+      await containerBootstrap(),
+    );
     nlp.addLanguage(LOCALE);
     for (const e of examples) nlp.addDocument(LOCALE, e.text, e.label);
     await nlp.train();

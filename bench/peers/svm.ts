@@ -9,7 +9,9 @@ const LAMBDA = 1e-4;
 const EPOCHS = 15;
 
 function terms(text: string): string[] {
-  const words = fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const out = [...words];
   for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
   const s = ` ${words.join(' ')} `;

@@ -32,12 +32,28 @@ export async function startStaffConsole(o: {
     pollMs: o.config.knowledgePollMs,
     clock,
     onProblems: (problems) => {
-      for (const p of problems) o.logger.warn({ problem: formatProblem(p) }, 'knowledge problem (the last good version stays in use)');
+      for (const p of problems)
+        o.logger.warn(
+          { problem: formatProblem(p) },
+          'knowledge problem (the last good version stays in use)',
+        );
     },
-    onError: (err) => o.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'knowledge sync failed; will retry'),
+    onError: (err) =>
+      o.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'knowledge sync failed; will retry',
+      ),
   });
   await sync.refresh();
   sync.start();
-  const router = adminRouter({ stores: o.stores, assistant: o.assistant, clock, config: o.config, sync, logger: o.logger, notifier: o.notifier });
+  const router = adminRouter({
+    stores: o.stores,
+    assistant: o.assistant,
+    clock,
+    config: o.config,
+    sync,
+    logger: o.logger,
+    notifier: o.notifier,
+  });
   return { router, sync, stop: () => sync.stop() };
 }

@@ -10,8 +10,22 @@ import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
 import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
-import { askProcedureFor, greetingReply, goodbyeReply, inviteQuestion, officeInfo, procedureMenu, thanksReply } from '../dialogue/answers/centre';
-import { didYouMean, notUnderstood, outOfScope, systemTrouble, whichProcedure } from '../dialogue/answers/fallback';
+import {
+  askProcedureFor,
+  greetingReply,
+  goodbyeReply,
+  inviteQuestion,
+  officeInfo,
+  procedureMenu,
+  thanksReply,
+} from '../dialogue/answers/centre';
+import {
+  didYouMean,
+  notUnderstood,
+  outOfScope,
+  systemTrouble,
+  whichProcedure,
+} from '../dialogue/answers/fallback';
 import { elsewhereAnswer } from '../dialogue/answers/elsewhere';
 import { complaintReceived, handoff, handoffLimited } from '../dialogue/answers/people';
 import { procedureAnswer } from '../dialogue/answers/procedure';
@@ -22,7 +36,16 @@ import { UnitFinder } from '../dialogue/units';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import { localDay } from '../kb/validity';
 import { compileLexicon, type Lexicon } from '../nlu/lexicon';
-import { askCode, badCode, codeNotFound, dossierStatus, lookupUnavailable, notifyWithoutCode, subscribed, tooManyLookups } from '../dialogue/answers/status';
+import {
+  askCode,
+  badCode,
+  codeNotFound,
+  dossierStatus,
+  lookupUnavailable,
+  notifyWithoutCode,
+  subscribed,
+  tooManyLookups,
+} from '../dialogue/answers/status';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds } from '../dialogue/decide';
 import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
@@ -30,9 +53,27 @@ import { reviveState, withProcedure, type DialogueState } from '../dialogue/stat
 import { compileCues, readCues, type CueIndex } from '../nlu/aspect-cues';
 import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
-import { allowed, DEFAULT_HANDOFF_LIMITS, DEFAULT_LOOKUP_LIMITS, handoffRules, lookupRules, type HandoffLimits, type LookupLimits } from './limits';
+import {
+  allowed,
+  DEFAULT_HANDOFF_LIMITS,
+  DEFAULT_LOOKUP_LIMITS,
+  handoffRules,
+  lookupRules,
+  type HandoffLimits,
+  type LookupLimits,
+} from './limits';
 
-export type AssistantStores = Pick<Stores, 'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'unanswered' | 'analytics' | 'handoffs' | 'counters'>;
+export type AssistantStores = Pick<
+  Stores,
+  | 'dossiers'
+  | 'conversations'
+  | 'complaints'
+  | 'subscriptions'
+  | 'unanswered'
+  | 'analytics'
+  | 'handoffs'
+  | 'counters'
+>;
 
 export interface AssistantOptions {
   thresholds?: Thresholds;
@@ -112,8 +153,16 @@ export class Assistant implements AssistantPort {
    */
   guess(text: string): Pick<Understanding, 'intent' | 'procedure' | 'aspect'> {
     const u = this.understand(text);
-    if (!u.namesProcedure && u.namesAspect && !(u.intent === 'procedure' && u.confidence >= this.thresholds.sure)) {
-      return { intent: 'procedure', procedure: null, aspect: readCues(u.normalized.split(' '), this.cues).aspect ?? u.aspect ?? 'general' };
+    if (
+      !u.namesProcedure &&
+      u.namesAspect &&
+      !(u.intent === 'procedure' && u.confidence >= this.thresholds.sure)
+    ) {
+      return {
+        intent: 'procedure',
+        procedure: null,
+        aspect: readCues(u.normalized.split(' '), this.cues).aspect ?? u.aspect ?? 'general',
+      };
     }
     return { intent: u.intent, procedure: u.procedure, aspect: u.aspect };
   }
@@ -125,10 +174,13 @@ export class Assistant implements AssistantPort {
   retrain(extra: readonly Example[]): void {
     const base = this.baseTraining;
     const aspectCues = { ...base.aspectCues };
-    for (const e of extra.filter(isFollowUp)) if (e.aspect) aspectCues[e.aspect] = [...(aspectCues[e.aspect] ?? []), e.text];
+    for (const e of extra.filter(isFollowUp))
+      if (e.aspect) aspectCues[e.aspect] = [...(aspectCues[e.aspect] ?? []), e.text];
     const examples = [...base.examples, ...extra.filter((e) => !isFollowUp(e))];
     // Nothing taught: the files' model (trained or cached already); else one fit at the same calibration.
-    this.model = extra.length ? NluModel.train({ ...base, examples, aspectCues }, this.model.keepingCalibration()) : NluModel.train(base);
+    this.model = extra.length
+      ? NluModel.train({ ...base, examples, aspectCues }, this.model.keepingCalibration())
+      : NluModel.train(base);
     this.cues = compileCues(aspectCues, this.lexicon);
     this.taught = Taught.of(extra, (t) => this.model.understand(t).normalized);
   }
@@ -155,7 +207,10 @@ export class Assistant implements AssistantPort {
   }
 
   private known(): Known {
-    return { procedures: this.procedureNames(), cues: (normalized) => readCues(normalized.split(' '), this.cues) };
+    return {
+      procedures: this.procedureNames(),
+      cues: (normalized) => readCues(normalized.split(' '), this.cues),
+    };
   }
 
   async turn(msg: InboundMessage): Promise<Turn> {
@@ -174,7 +229,13 @@ export class Assistant implements AssistantPort {
       return { understanding: null, decision: null, replies: finish(nonTextReply(kb.commune), who, greet) };
     }
     const u = this.understand(msg.text);
-    const d = reachUnit(decide(u, state, this.known(), this.thresholds), u, state, this.units(kb), this.today(now));
+    const d = reachUnit(
+      decide(u, state, this.known(), this.thresholds),
+      u,
+      state,
+      this.units(kb),
+      this.today(now),
+    );
     let draft: Draft;
     let next: DialogueState;
     try {
@@ -186,7 +247,9 @@ export class Assistant implements AssistantPort {
     next = { ...next, lastAt: now.toISOString() };
     if (next.failures >= 2 && state.failures < 2) {
       // Queued for a person in the background of the answer: a store hiccup here must not cost the reply.
-      await this.openHandoff(msg, 'failures', now).catch((err: unknown) => this.options.onError?.(err, 'handoff'));
+      await this.openHandoff(msg, 'failures', now).catch((err: unknown) =>
+        this.options.onError?.(err, 'handoff'),
+      );
     }
     // Thanks once per conversation (a new greeting starts a new one).
     const thankedBefore = !greet && state.thanked;
@@ -198,7 +261,12 @@ export class Assistant implements AssistantPort {
     return { understanding: u, decision: d, replies };
   }
 
-  private async carryOut(d: Decision, s: DialogueState, msg: InboundMessage, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
+  private async carryOut(
+    d: Decision,
+    s: DialogueState,
+    msg: InboundMessage,
+    now: Date,
+  ): Promise<{ draft: Draft; next: DialogueState }> {
     const kb = this.knowledge.current();
     const c = kb.commune;
     const names = this.procedureNames();
@@ -209,16 +277,31 @@ export class Assistant implements AssistantPort {
       case 'procedure': {
         const p = kb.procedures.get(plan.procedure);
         if (!p) return failed(notUnderstood(c, s.failures > 0));
-        return { draft: answerProcedure(p, plan, this.today(now)), next: { ...base, ...withProcedure(s, p.id), aspect: plan.aspect, failures: 0 } };
+        return {
+          draft: answerProcedure(p, plan, this.today(now)),
+          next: { ...base, ...withProcedure(s, p.id), aspect: plan.aspect, failures: 0 },
+        };
       }
       case 'which': {
         const offered = plan.procedures.filter((id) => names.has(id));
-        return { draft: whichProcedure(offered.map((id) => names.get(id) as string)), next: { ...base, offered, aspect: plan.aspect } };
+        return {
+          draft: whichProcedure(offered.map((id) => names.get(id) as string)),
+          next: { ...base, offered, aspect: plan.aspect },
+        };
       }
       case 'did_you_mean':
-        return { draft: didYouMean(names.get(plan.procedure) ?? plan.procedure), next: { ...base, offered: [plan.procedure], aspect: plan.aspect } };
+        return {
+          draft: didYouMean(names.get(plan.procedure) ?? plan.procedure),
+          next: { ...base, offered: [plan.procedure], aspect: plan.aspect },
+        };
       case 'ask_procedure':
-        return { draft: askProcedureFor(plan.aspect, plan.procedures.map((id) => names.get(id) ?? id)), next: { ...base, aspect: plan.aspect } };
+        return {
+          draft: askProcedureFor(
+            plan.aspect,
+            plan.procedures.map((id) => names.get(id) ?? id),
+          ),
+          next: { ...base, aspect: plan.aspect },
+        };
       case 'invite':
         return { draft: inviteQuestion(), next: base };
       case 'menu':
@@ -231,7 +314,10 @@ export class Assistant implements AssistantPort {
         return this.lookup(plan.code, base, msg, now);
       case 'notify': {
         if (!s.lastCode) return { draft: notifyWithoutCode(), next: { ...base, awaitingCode: true } };
-        await this.stores.subscriptions.add({ code: s.lastCode, channel: msg.channel, userId: msg.userId }, now);
+        await this.stores.subscriptions.add(
+          { code: s.lastCode, channel: msg.channel, userId: msg.userId },
+          now,
+        );
         return { draft: subscribed(s.lastCode), next: base };
       }
       case 'greeting':
@@ -239,14 +325,22 @@ export class Assistant implements AssistantPort {
       case 'thanks':
         return { draft: thanksReply(), next: { ...base, failures: 0 } };
       case 'goodbye':
-        return { draft: goodbyeReply(c), next: { ...base, procedure: null, aspect: null, history: [], failures: 0 } };
+        return {
+          draft: goodbyeReply(c),
+          next: { ...base, procedure: null, aspect: null, history: [], failures: 0 },
+        };
       case 'office':
         return { draft: officeInfo(c), next: { ...base, failures: 0 } };
       case 'handoff':
         if (!(await this.openHandoff(msg, 'asked', now))) return { draft: handoffLimited(c), next: base };
         return { draft: handoff(c, now), next: { ...base, handoff: true } };
       case 'complaint': {
-        const ticket = await this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text: msg.text, at: now });
+        const ticket = await this.stores.complaints.add({
+          channel: msg.channel,
+          userId: msg.userId,
+          text: msg.text,
+          at: now,
+        });
         return { draft: complaintReceived(c, ticket), next: base };
       }
       case 'out_of_scope':
@@ -256,7 +350,10 @@ export class Assistant implements AssistantPort {
         // A redirect the catalogue no longer has (kb validate reports it): the generic apology, never a dead end.
         if (!entry) return failed(outOfScope(c));
         // The conversation leaves the procedure it was about: a follow-up now concerns the other office.
-        return { draft: elsewhereAnswer(entry), next: { ...base, procedure: null, aspect: null, failures: 0 } };
+        return {
+          draft: elsewhereAnswer(entry),
+          next: { ...base, procedure: null, aspect: null, failures: 0 },
+        };
       }
       case 'not_understood':
         return failed(notUnderstood(c, s.failures > 0));
@@ -267,7 +364,8 @@ export class Assistant implements AssistantPort {
   private async heldByStaff(msg: InboundMessage, now: Date): Promise<boolean> {
     const h = await this.stores.handoffs.active(msg.channel, msg.userId);
     if (h?.state !== 'taken') return false;
-    if (now.getTime() - (h.lastStaffAt ?? h.openedAt).getTime() < (this.options.handoffIdleMs ?? 30 * MINUTE)) return true;
+    if (now.getTime() - (h.lastStaffAt ?? h.openedAt).getTime() < (this.options.handoffIdleMs ?? 30 * MINUTE))
+      return true;
     await this.stores.handoffs.close(h.id, 'idle', now);
     return false;
   }
@@ -275,18 +373,40 @@ export class Assistant implements AssistantPort {
   /** False when the limits refuse a new request (asking again while one is open costs nothing). */
   private async openHandoff(msg: InboundMessage, reason: HandoffReason, now: Date): Promise<boolean> {
     if (await this.stores.handoffs.active(msg.channel, msg.userId)) return true;
-    if (!(await allowed(this.stores.counters, handoffRules(this.handoffLimits, conversationIdOf(msg), msg.clientAddress), now))) return false;
-    await this.stores.handoffs.open({ channel: msg.channel, userId: msg.userId, displayName: msg.displayName ?? null, reason }, now);
+    if (
+      !(await allowed(
+        this.stores.counters,
+        handoffRules(this.handoffLimits, conversationIdOf(msg), msg.clientAddress),
+        now,
+      ))
+    )
+      return false;
+    await this.stores.handoffs.open(
+      { channel: msg.channel, userId: msg.userId, displayName: msg.displayName ?? null, reason },
+      now,
+    );
     return true;
   }
 
-  private async lookup(code: string, s: DialogueState, msg: InboundMessage, now: Date): Promise<{ draft: Draft; next: DialogueState }> {
+  private async lookup(
+    code: string,
+    s: DialogueState,
+    msg: InboundMessage,
+    now: Date,
+  ): Promise<{ draft: Draft; next: DialogueState }> {
     const c = this.knowledge.current().commune;
-    if (!(await allowed(this.stores.counters, lookupRules(this.lookupLimits, conversationIdOf(msg), msg.clientAddress), now))) {
+    if (
+      !(await allowed(
+        this.stores.counters,
+        lookupRules(this.lookupLimits, conversationIdOf(msg), msg.clientAddress),
+        now,
+      ))
+    ) {
       return { draft: tooManyLookups(c), next: s };
     }
     const next = { ...s, lastCode: code };
-    const dossier = (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
+    const dossier =
+      (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
     // The remote is down: an apology and the way to a person, not a "not found" the citizen would believe.
     if (dossier === 'unavailable') return { draft: lookupUnavailable(c), next };
     if (!dossier) return { draft: codeNotFound(code, c), next: { ...next, failures: s.failures + 1 } };
@@ -295,9 +415,29 @@ export class Assistant implements AssistantPort {
   }
 
   private async record(msg: InboundMessage, u: Understanding, d: Decision, now: Date): Promise<void> {
-    const notUnderstood = d.plan.kind === 'not_understood' || d.plan.kind === 'out_of_scope' || d.plan.kind === 'did_you_mean' || d.plan.kind === 'which';
-    const type = d.plan.kind === 'lookup' ? 'lookup' : d.plan.kind === 'handoff' ? 'handoff' : d.plan.kind === 'complaint' ? 'complaint' : notUnderstood ? 'not_understood' : 'answer';
-    await this.stores.analytics.record({ type, channel: msg.channel, intent: d.intent, procedure: d.procedure, aspect: d.aspect, at: now });
+    const notUnderstood =
+      d.plan.kind === 'not_understood' ||
+      d.plan.kind === 'out_of_scope' ||
+      d.plan.kind === 'did_you_mean' ||
+      d.plan.kind === 'which';
+    const type =
+      d.plan.kind === 'lookup'
+        ? 'lookup'
+        : d.plan.kind === 'handoff'
+          ? 'handoff'
+          : d.plan.kind === 'complaint'
+            ? 'complaint'
+            : notUnderstood
+              ? 'not_understood'
+              : 'answer';
+    await this.stores.analytics.record({
+      type,
+      channel: msg.channel,
+      intent: d.intent,
+      procedure: d.procedure,
+      aspect: d.aspect,
+      at: now,
+    });
     if (notUnderstood) {
       await this.stores.unanswered.add({
         text: msg.text,

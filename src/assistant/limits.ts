@@ -32,7 +32,12 @@ export interface LookupLimits {
   /** All lookups of the service: bounds how fast anyone, from anywhere, can sweep receipt codes. */
   globalPerMinute: number;
 }
-export const DEFAULT_LOOKUP_LIMITS: LookupLimits = { perConversationPerMinute: 5, perAddressPerMinute: 10, perAddressPerHour: 60, globalPerMinute: 300 };
+export const DEFAULT_LOOKUP_LIMITS: LookupLimits = {
+  perConversationPerMinute: 5,
+  perAddressPerMinute: 10,
+  perAddressPerHour: 60,
+  globalPerMinute: 300,
+};
 
 export interface HandoffLimits {
   perConversationPerDay: number;

@@ -15,7 +15,11 @@ function botkitModule(): typeof import('botkit') {
 }
 
 /** Answer the worker's current message with the assistant, one message per reply bubble. */
-export async function answerWith(assistant: AssistantPort, bot: BotWorker, activity: IncomingActivityLike): Promise<void> {
+export async function answerWith(
+  assistant: AssistantPort,
+  bot: BotWorker,
+  activity: IncomingActivityLike,
+): Promise<void> {
   const replies = await assistant.respond(toInbound(activity));
   for (const r of replies) await bot.say(toBotkitMessage(r));
 }
@@ -24,7 +28,11 @@ export async function answerWith(assistant: AssistantPort, bot: BotWorker, activ
  * A dialog that answers the message it was started with. Begin it (`bot.beginDialog('motcua')`)
  * for each message you want the assistant to answer; it ends after answering.
  */
-export function createAssistantDialog(controller: Botkit, assistant: AssistantPort, id: string = DEFAULT_DIALOG_ID): BotkitConversation {
+export function createAssistantDialog(
+  controller: Botkit,
+  assistant: AssistantPort,
+  id: string = DEFAULT_DIALOG_ID,
+): BotkitConversation {
   const { BotkitConversation: Conversation } = botkitModule();
   const convo = new Conversation(id, controller);
   convo.before('default', async (_convo, bot) => {

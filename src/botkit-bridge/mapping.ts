@@ -32,14 +32,23 @@ export function toInbound(a: IncomingActivityLike): InboundMessage {
  * One reply bubble as a Botkit message: `quick_replies` (understood by Botkit's Facebook and Web
  * adapters) and BotBuilder `suggestedActions` (understood by the Bot Framework channels).
  */
-export function toBotkitMessage(r: Reply): { type: 'message'; text: string; quick_replies?: Array<{ title: string; payload: string }>; suggestedActions?: { to: string[]; actions: Array<{ type: 'imBack'; title: string; value: string }> }; channelData?: Record<string, unknown> } {
+export function toBotkitMessage(r: Reply): {
+  type: 'message';
+  text: string;
+  quick_replies?: Array<{ title: string; payload: string }>;
+  suggestedActions?: { to: string[]; actions: Array<{ type: 'imBack'; title: string; value: string }> };
+  channelData?: Record<string, unknown>;
+} {
   if (r.options.length === 0) return { type: 'message', text: r.text };
   const quick = r.options.map((o) => ({ title: o, payload: o }));
   return {
     type: 'message',
     text: r.text,
     quick_replies: quick,
-    suggestedActions: { to: [], actions: r.options.map((o) => ({ type: 'imBack' as const, title: o, value: o })) },
+    suggestedActions: {
+      to: [],
+      actions: r.options.map((o) => ({ type: 'imBack' as const, title: o, value: o })),
+    },
     channelData: { quick_replies: quick.map((q) => ({ content_type: 'text', ...q })) },
   };
 }

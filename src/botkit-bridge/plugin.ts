@@ -34,7 +34,13 @@ export function motcuaBotkitPlugin(o: MotcuaBotkitOptions): BotkitPlugin {
 }
 
 /** Answer one Botkit message with the assistant (for use in your own handlers). */
-export async function answerMessage(assistant: AssistantPort, bot: BotWorker, message: BotkitMessage): Promise<void> {
-  const replies = await assistant.respond(toInbound({ ...message.incoming_message, text: message.text ?? message.incoming_message?.text ?? '' }));
+export async function answerMessage(
+  assistant: AssistantPort,
+  bot: BotWorker,
+  message: BotkitMessage,
+): Promise<void> {
+  const replies = await assistant.respond(
+    toInbound({ ...message.incoming_message, text: message.text ?? message.incoming_message?.text ?? '' }),
+  );
   for (const r of replies) await bot.reply(message, toBotkitMessage(r));
 }

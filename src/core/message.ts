@@ -1,7 +1,8 @@
 // The channel-neutral message the core understands. Channels translate to and from these.
 export type ChannelName = 'zalo' | 'messenger' | 'web' | 'cli' | 'botkit';
 
-export type InboundKind = 'text' | 'image' | 'sticker' | 'audio' | 'video' | 'file' | 'location' | 'link' | 'other';
+export type InboundKind =
+  'text' | 'image' | 'sticker' | 'audio' | 'video' | 'file' | 'location' | 'link' | 'other';
 
 export interface InboundMessage {
   channel: ChannelName;

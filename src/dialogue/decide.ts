@@ -73,7 +73,8 @@ export interface Decision {
 const FOLLOW_UP = /^(?:(?:the|vay|a|da)\s+)?con\b.*\bthi\s+(?:sao|the nao)\b|^(?:the|vay)\s+con\b/;
 const NOTIFY = /\b(bao|thong bao|nhan tin|bao lai|bao giup|bao cho)\b.*\b(khi|luc|ket qua|xong)\b/;
 // "cái kia", "thủ tục trước", "quay lại cái lúc nãy": the procedure before the current one.
-const THE_OTHER = /\b(?:cai|thu tuc|vu|viec)\s+(?:kia|truoc|luc nay|hoi nay|ban nay|vua nay|vua roi)\b|^(?:quay|tro)\s+lai\b/;
+const THE_OTHER =
+  /\b(?:cai|thu tuc|vu|viec)\s+(?:kia|truoc|luc nay|hoi nay|ban nay|vua nay|vua roi)\b|^(?:quay|tro)\s+lai\b/;
 // "cái đó", "thủ tục này": the current one.
 const THIS_ONE = /\b(?:cai|thu tuc|vu|viec)\s+(?:do|nay|ay)\b/;
 // "quay lại khai sinh", "còn vụ khai sinh lúc nãy": a procedure asked about earlier.
@@ -81,18 +82,57 @@ const BACK = /\b(?:quay lai|tro lai|luc nay|hoi nay|ban nay|luc truoc|hoi truoc|
 // "cho em hỏi", "em muốn hỏi chút ạ" with nothing after: an opener, not a request for a person.
 const OPENER =
   /^(?:(?:ad|admin|anh|chi|em|ban|alo|da|vang)\s+(?:oi\s+)?)*(?:(?:cho|xin|de)\s+)?(?:(?:em|minh|toi|chau|con|to|tui)\s+)?(?:(?:xin|muon|can|dinh)\s+)*hoi(?:\s+(?:chut|xiu|ti|cai|voi|a|nhe|nha|thu|mot chut|mot cau|mot ti|may cau|duoc khong|dc khong|duoc ko))*$/;
-const AFFIRM = new Set(['vang', 'u', 'uh', 'um', 'uhm', 'uk', 'ok', 'oke', 'okay', 'yes', 'dung', 'phai', 'chuan', 'co', 'xac']);
+const AFFIRM = new Set([
+  'vang',
+  'u',
+  'uh',
+  'um',
+  'uhm',
+  'uk',
+  'ok',
+  'oke',
+  'okay',
+  'yes',
+  'dung',
+  'phai',
+  'chuan',
+  'co',
+  'xac',
+]);
 const DENY = new Set(['khong', 'ko', 'k', 'kg', 'sai', 'nham', 'no']);
-const PARTICLES = new Set(['da', 'roi', 'a', 'nhe', 'nha', 'vay', 'the', 'chinh', 'em', 'ad', 'oi', 'la', 'phai', 'chua']);
+const PARTICLES = new Set([
+  'da',
+  'roi',
+  'a',
+  'nhe',
+  'nha',
+  'vay',
+  'the',
+  'chinh',
+  'em',
+  'ad',
+  'oi',
+  'la',
+  'phai',
+  'chua',
+]);
 const SHORT_FOLLOW_UP_TOKENS = 8;
 /** Words that name no procedure ("thì sao", "cần", "không"): beside a cue they leave it a bare aspect question. */
 const FILLER = new Set(
-  'a ad anh ban bac cai can chi cho chua co con da day do duoc dc em gi ha hoi j k khong ko la lam ma minh nao nay nha nhe nhi oi phai roi sao the thi toi vay voi xin'.split(' '),
+  'a ad anh ban bac cai can chi cho chua co con da day do duoc dc em gi ha hoi j k khong ko la lam ma minh nao nay nha nhe nhi oi phai roi sao the thi toi vay voi xin'.split(
+    ' ',
+  ),
 );
 /** Offered to tap when an aspect is asked with no procedure yet (the centre's most asked procedures). */
 const COMMON_PROCEDURES = ['khai-sinh', 'chung-thuc-ban-sao', 'cu-tru'];
 
-function decision(plan: Plan, intent: Intent, procedure: string | null = null, aspect: Aspect | null = null, code: string | null = null): Decision {
+function decision(
+  plan: Plan,
+  intent: Intent,
+  procedure: string | null = null,
+  aspect: Aspect | null = null,
+  code: string | null = null,
+): Decision {
   return { plan, intent, procedure, aspect, code };
 }
 
@@ -119,7 +159,11 @@ function confidentlyOther(u: Understanding, t: Thresholds): boolean {
 const GENERIC_NAME = new Set(['dang', 'ky', 'thu', 'tuc', 'cap']);
 /** The first two telling words of a procedure's name ("khai sinh" of "Đăng ký khai sinh"), as people say it. */
 function nameKey(name: string): string {
-  return foldKey(name).split(' ').filter((w) => !GENERIC_NAME.has(w)).slice(0, 2).join(' ');
+  return foldKey(name)
+    .split(' ')
+    .filter((w) => !GENERIC_NAME.has(w))
+    .slice(0, 2)
+    .join(' ');
 }
 
 /** Words of the message that neither a cue nor a filler word covers. */
@@ -153,12 +197,20 @@ function procedurePlan(u: Understanding, s: DialogueState, known: Known, t: Thre
     if (procedure && FOLLOW_UP.test(u.normalized)) return settled(procedure, s.aspect);
     if (u.normalized.split(' ').length <= SHORT_FOLLOW_UP_TOKENS) aspect = s.aspect;
   }
-  if (!procedure || !known.procedures.has(procedure)) return decision({ kind: 'not_understood' }, 'procedure');
-  if (u.confidence >= t.answer) return decision({ kind: 'procedure', procedure, aspect }, 'procedure', procedure, aspect);
+  if (!procedure || !known.procedures.has(procedure))
+    return decision({ kind: 'not_understood' }, 'procedure');
+  if (u.confidence >= t.answer)
+    return decision({ kind: 'procedure', procedure, aspect }, 'procedure', procedure, aspect);
   if (second && best && second.p >= best.p * t.ambiguity) {
-    return decision({ kind: 'which', procedures: [best.procedure, second.procedure], aspect }, 'procedure', procedure, aspect);
+    return decision(
+      { kind: 'which', procedures: [best.procedure, second.procedure], aspect },
+      'procedure',
+      procedure,
+      aspect,
+    );
   }
-  if (u.confidence >= t.clarify) return decision({ kind: 'did_you_mean', procedure, aspect }, 'procedure', procedure, aspect);
+  if (u.confidence >= t.clarify)
+    return decision({ kind: 'did_you_mean', procedure, aspect }, 'procedure', procedure, aspect);
   return decision({ kind: 'not_understood' }, 'procedure', procedure, aspect);
 }
 
@@ -172,14 +224,20 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
   const unsure = !(u.intent === 'procedure' && u.namesProcedure && u.confidence >= t.sure);
   // A yes or no to "có phải anh/chị hỏi về X không?".
   if (s.offered.length === 1 && onlyWords(text, AFFIRM)) return settled(s.offered[0], s.aspect ?? 'general');
-  if (s.offered.length > 0 && onlyWords(text, DENY)) return decision({ kind: 'menu' }, 'procedure', null, s.aspect);
-  if (s.history.length > 0 && unsure && THE_OTHER.test(text)) return settled(s.history[0], aspect ?? s.aspect ?? 'general');
-  if (s.procedure && unsure && THIS_ONE.test(text)) return settled(s.procedure, aspect ?? s.aspect ?? 'general');
+  if (s.offered.length > 0 && onlyWords(text, DENY))
+    return decision({ kind: 'menu' }, 'procedure', null, s.aspect);
+  if (s.history.length > 0 && unsure && THE_OTHER.test(text))
+    return settled(s.history[0], aspect ?? s.aspect ?? 'general');
+  if (s.procedure && unsure && THIS_ONE.test(text))
+    return settled(s.procedure, aspect ?? s.aspect ?? 'general');
   if (u.namesProcedure && BACK.test(text)) {
     // The classifier's procedure if it was talked about; else the earlier procedure the message names
     // ("quay lại khai sinh" reads like "đăng ký lại khai sinh" to the classifier).
     const earlier = [s.procedure, ...s.history].filter((p): p is string => p !== null);
-    const back = u.procedure && earlier.includes(u.procedure) ? u.procedure : earlier.find((p) => ` ${text} `.includes(` ${nameKey(known.procedures.get(p) ?? '')} `));
+    const back =
+      u.procedure && earlier.includes(u.procedure)
+        ? u.procedure
+        : earlier.find((p) => ` ${text} `.includes(` ${nameKey(known.procedures.get(p) ?? '')} `));
     if (back) return settled(back, aspect ?? s.aspect ?? 'general');
   }
   if (!aspectOnly(u, cues, t)) return null;
@@ -193,18 +251,33 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
   const trusted = u.intent === 'procedure' && u.procedure !== null && u.confidence >= t.sure;
   if (!trusted && (taughtFollowUp || text.split(' ').length <= SHORT_FOLLOW_UP_TOKENS)) {
     const procedures = COMMON_PROCEDURES.filter((p) => known.procedures.has(p));
-    return decision({ kind: 'ask_procedure', aspect: aspect ?? 'general', procedures }, 'procedure', null, aspect);
+    return decision(
+      { kind: 'ask_procedure', aspect: aspect ?? 'general', procedures },
+      'procedure',
+      null,
+      aspect,
+    );
   }
   return null;
 }
 
-export function decide(u: Understanding, s: DialogueState, known: Known, t: Thresholds = DEFAULT_THRESHOLDS): Decision {
+export function decide(
+  u: Understanding,
+  s: DialogueState,
+  known: Known,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): Decision {
   const tapped = optionAction(u.text);
   if (tapped) {
     switch (tapped.kind) {
       case 'aspect':
         return s.procedure
-          ? decision({ kind: 'procedure', procedure: s.procedure, aspect: tapped.aspect }, 'procedure', s.procedure, tapped.aspect)
+          ? decision(
+              { kind: 'procedure', procedure: s.procedure, aspect: tapped.aspect },
+              'procedure',
+              s.procedure,
+              tapped.aspect,
+            )
           : decision({ kind: 'menu' }, 'procedure', null, tapped.aspect);
       case 'lookup':
         return decision({ kind: 'ask_code' }, 'status_lookup');
@@ -218,8 +291,14 @@ export function decide(u: Understanding, s: DialogueState, known: Known, t: Thre
         return decision({ kind: 'menu' }, 'procedure');
       case 'view': {
         if (!s.procedure) return decision({ kind: 'menu' }, 'procedure');
-        const aspect = tapped.view === 'legal_basis' ? 'general' : tapped.view === 'all_fees' ? 'fee' : 'documents';
-        return decision({ kind: 'procedure', procedure: s.procedure, aspect, view: tapped.view }, 'procedure', s.procedure, aspect);
+        const aspect =
+          tapped.view === 'legal_basis' ? 'general' : tapped.view === 'all_fees' ? 'fee' : 'documents';
+        return decision(
+          { kind: 'procedure', procedure: s.procedure, aspect, view: tapped.view },
+          'procedure',
+          s.procedure,
+          aspect,
+        );
       }
     }
   }
@@ -232,7 +311,8 @@ export function decide(u: Understanding, s: DialogueState, known: Known, t: Thre
   }
   if (u.code) return decision({ kind: 'lookup', code: u.code }, 'status_lookup', null, null, u.code);
   if (u.malformedCode) return decision({ kind: 'bad_code', raw: u.malformedCode }, 'status_lookup');
-  if (s.lastCode && NOTIFY.test(u.normalized)) return decision({ kind: 'notify' }, 'status_lookup', null, null, s.lastCode);
+  if (s.lastCode && NOTIFY.test(u.normalized))
+    return decision({ kind: 'notify' }, 'status_lookup', null, null, s.lastCode);
   const contextual = inContext(u, s, known, t);
   if (contextual) return contextual;
   // A procedure the catalogue knows, even mid-conversation ("hộ chiếu làm ở đâu" after khai sinh): a polite

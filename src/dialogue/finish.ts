@@ -29,17 +29,33 @@ export interface FinishOptions {
   thank?: boolean;
 }
 
-export function finish(draft: Draft, who: Addressee, greet: boolean, { thank = true }: FinishOptions = {}): Reply[] {
+export function finish(
+  draft: Draft,
+  who: Addressee,
+  greet: boolean,
+  { thank = true }: FinishOptions = {},
+): Reply[] {
   const lines: string[] = [];
   if (greet) lines.push(`Dạ, ${who.centreName} xin chào {ac} ạ! Em là trợ lý tự động của Trung tâm.`);
   lines.push(...draft.lines);
   // A draft that already thanks (e.g. for a receipt code) is not thanked twice.
   const thanks = thank && !draft.lines.some((l) => /cảm ơn/iu.test(l));
   // Short: with the greeting, the whole first answer should fit one phone-sized message.
-  if (draft.tone === 'answer') lines.push(thanks ? 'Em cảm ơn {ac} đã hỏi ạ. {Ac} cần gì thêm, mời chọn bên dưới hoặc nhắn cho em.' : '{Ac} cần gì thêm, mời chọn bên dưới hoặc nhắn cho em ạ.');
-  if (draft.tone === 'apology') lines.push(`{Ac} vui lòng chọn một mục bên dưới hoặc nhắn lại giúp em ạ.${thanks ? ' Em cảm ơn {ac}!' : ''}`);
+  if (draft.tone === 'answer')
+    lines.push(
+      thanks
+        ? 'Em cảm ơn {ac} đã hỏi ạ. {Ac} cần gì thêm, mời chọn bên dưới hoặc nhắn cho em.'
+        : '{Ac} cần gì thêm, mời chọn bên dưới hoặc nhắn cho em ạ.',
+    );
+  if (draft.tone === 'apology')
+    lines.push(
+      `{Ac} vui lòng chọn một mục bên dưới hoặc nhắn lại giúp em ạ.${thanks ? ' Em cảm ơn {ac}!' : ''}`,
+    );
   const text = lines.map((l) => personalize(l, who.address));
   const bubbles = splitLines(text);
   const options = draft.options.slice(0, MAX_OPTIONS);
-  return bubbles.map((t, i) => ({ text: t.normalize('NFC'), options: i === bubbles.length - 1 ? options : [] }));
+  return bubbles.map((t, i) => ({
+    text: t.normalize('NFC'),
+    options: i === bubbles.length - 1 ? options : [],
+  }));
 }

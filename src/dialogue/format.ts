@@ -5,7 +5,12 @@ export function vnd(amount: number): string {
 
 /** dd/mm/yyyy in Vietnam time. */
 export function vnDate(d: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
   return parts;
 }
 

@@ -11,7 +11,10 @@ const KIND = String.raw`(?:Luật|Nghị định|Thông tư|Nghị quyết|Quy�
 // "Thông tư 64/2025/TT-BTC", "Nghị định 16/2024/TT-BCA, 17/2024/TT-BCA", "Luật Hộ tịch 2014, Điều 15"
 const LAW = String.raw`${ARTICLE}${KIND}(?:\s+\p{L}+)*?\s+(?:${NUMBER})(?:\s*(?:,|và)\s*(?:${NUMBER}))*(?:\s*,?\s*(?:Điều|điều|khoản|Phụ lục)\s*[\p{L}\p{N}.–-]+)*`;
 const THEO_LAW = new RegExp(String.raw`\b(?:theo|căn cứ)\s+${LAW}`, 'gu');
-const LINKED_LAW = new RegExp(String.raw`\s*(?:,\s*)?(?<!\p{L})(?:ban hành kèm|kèm theo|kèm|của|tại|đối chiếu)?\s*${LAW}`, 'gu');
+const LINKED_LAW = new RegExp(
+  String.raw`\s*(?:,\s*)?(?<!\p{L})(?:ban hành kèm|kèm theo|kèm|của|tại|đối chiếu)?\s*${LAW}`,
+  'gu',
+);
 const CODE = /\s*\(?\b(?:thủ tục\s+)?mã\s+(?:số\s+)?\d\.\d{6}(?:[,;]\s*\d\.\d{6})*\b\)?/giu;
 
 function tidy(text: string): string {

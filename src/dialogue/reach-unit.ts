@@ -18,17 +18,30 @@ export const CANDIDATE_MIN_P = 0.05;
 export const CANDIDATE_MARGIN = 0.2;
 const UNPLACED = new Set(['not_understood', 'out_of_scope', 'did_you_mean', 'which']);
 
-export function reachUnit(d: Decision, u: Understanding, s: DialogueState, finder: UnitFinder, day: string): Decision {
+export function reachUnit(
+  d: Decision,
+  u: Understanding,
+  s: DialogueState,
+  finder: UnitFinder,
+  day: string,
+): Decision {
   // A tapped option means exactly its action.
   if (optionAction(u.text)) return d;
   const plan = d.plan;
   const settled = plan.kind === 'procedure' && plan.settled === true;
-  const elsewhere = plan.kind === 'procedure' && !u.namesProcedure && s.procedure !== null && plan.procedure !== s.procedure;
+  const elsewhere =
+    plan.kind === 'procedure' && !u.namesProcedure && s.procedure !== null && plan.procedure !== s.procedure;
   if (s.procedure && !settled && (UNPLACED.has(plan.kind) || elsewhere)) {
     const m = finder.find(s.procedure, u.text, s.aspect, day, FOLLOW_UP_THRESHOLD);
     if (m) {
       const aspect = m.unit.aspect;
-      return { plan: { kind: 'procedure', procedure: s.procedure, aspect, unit: m.unit.id }, intent: 'procedure', procedure: s.procedure, aspect, code: null };
+      return {
+        plan: { kind: 'procedure', procedure: s.procedure, aspect, unit: m.unit.id },
+        intent: 'procedure',
+        procedure: s.procedure,
+        aspect,
+        code: null,
+      };
     }
   }
   if (plan.kind !== 'procedure' || plan.view) return d;
@@ -43,9 +56,11 @@ export function reachUnit(d: Decision, u: Understanding, s: DialogueState, finde
   others.delete(plan.procedure);
   for (const procedure of others) {
     const m = finder.find(procedure, u.text, plan.aspect, day);
-    if (m && m.score >= here + CANDIDATE_MARGIN && m.score > (best?.score ?? 0)) best = { procedure, unit: m.unit.id, score: m.score };
+    if (m && m.score >= here + CANDIDATE_MARGIN && m.score > (best?.score ?? 0))
+      best = { procedure, unit: m.unit.id, score: m.score };
   }
-  if (best) return { ...d, plan: { ...plan, procedure: best.procedure, unit: best.unit }, procedure: best.procedure };
+  if (best)
+    return { ...d, plan: { ...plan, procedure: best.procedure, unit: best.unit }, procedure: best.procedure };
   const m = finder.find(plan.procedure, u.text, plan.aspect, day);
   return m ? { ...d, plan: { ...plan, unit: m.unit.id } } : d;
 }

@@ -45,7 +45,9 @@ export function reviveState(raw: unknown): DialogueState {
     lastAt: typeof s.lastAt === 'string' ? s.lastAt : null,
     procedure: typeof s.procedure === 'string' ? s.procedure : null,
     aspect: typeof s.aspect === 'string' ? (s.aspect as Aspect) : null,
-    history: Array.isArray(s.history) ? s.history.filter((x): x is string => typeof x === 'string').slice(0, HISTORY) : [],
+    history: Array.isArray(s.history)
+      ? s.history.filter((x): x is string => typeof x === 'string').slice(0, HISTORY)
+      : [],
     awaitingCode: s.awaitingCode === true,
     lastCode: typeof s.lastCode === 'string' ? s.lastCode : null,
     offered: Array.isArray(s.offered) ? s.offered.filter((x): x is string => typeof x === 'string') : [],
@@ -58,5 +60,8 @@ export function reviveState(raw: unknown): DialogueState {
 /** The conversation moves to a procedure: the one before joins the history (each procedure once). */
 export function withProcedure(s: DialogueState, id: string): Pick<DialogueState, 'procedure' | 'history'> {
   const earlier = s.procedure && s.procedure !== id ? [s.procedure, ...s.history] : s.history;
-  return { procedure: id, history: earlier.filter((p, i) => p !== id && earlier.indexOf(p) === i).slice(0, HISTORY) };
+  return {
+    procedure: id,
+    history: earlier.filter((p, i) => p !== id && earlier.indexOf(p) === i).slice(0, HISTORY),
+  };
 }

@@ -30,23 +30,28 @@ export function styleViolations(replies: readonly Reply[], ctx: StyleContext): s
   const all = replies.map((r) => r.text).join('\n');
   replies.forEach((r, i) => {
     if (r.text !== r.text.normalize('NFC')) v.push(`bubble ${i + 1} is not NFC`);
-    if (r.text.length > TEXT_LIMIT) v.push(`bubble ${i + 1} is ${r.text.length} characters (limit ${TEXT_LIMIT})`);
+    if (r.text.length > TEXT_LIMIT)
+      v.push(`bubble ${i + 1} is ${r.text.length} characters (limit ${TEXT_LIMIT})`);
     if (!hasVietnameseMarks(r.text)) v.push(`bubble ${i + 1} has no Vietnamese diacritics`);
-    if (r.options.length > MAX_OPTIONS) v.push(`bubble ${i + 1} offers ${r.options.length} options (max ${MAX_OPTIONS})`);
+    if (r.options.length > MAX_OPTIONS)
+      v.push(`bubble ${i + 1} offers ${r.options.length} options (max ${MAX_OPTIONS})`);
     if (/\{a[c]\}|\{Ac\}/.test(r.text)) v.push(`bubble ${i + 1} has an unfilled placeholder`);
   });
   if (!/(?<!\p{L})(Dạ|ạ)(?!\p{L})/u.test(all)) v.push('no polite particle (Dạ / ạ)');
   if (!/anh\/chị/i.test(all)) v.push('does not address the citizen as anh/chị');
   if (/(?<!\p{L})(mày|tao|bạn)(?!\p{L})/u.test(all)) v.push('impolite or informal address');
-  if (ctx.greet && !(all.includes('xin chào') && all.includes(ctx.centreName))) v.push('first reply does not greet with the centre name');
+  if (ctx.greet && !(all.includes('xin chào') && all.includes(ctx.centreName)))
+    v.push('first reply does not greet with the centre name');
   if (ctx.cannotHelp && !/xin lỗi/i.test(all)) v.push('cannot help but does not apologise');
   if (ctx.closing && !/cảm ơn/i.test(all)) v.push('closing without thanks');
   const thanks = all.match(THANKS)?.length ?? 0;
   if (thanks > 1) v.push(`thanks ${thanks} times (once, at the end of the answer)`);
-  if (thanks === 1 && !/cảm ơn/iu.test(replies[replies.length - 1].text)) v.push('thanks before the last bubble');
+  if (thanks === 1 && !/cảm ơn/iu.test(replies[replies.length - 1].text))
+    v.push('thanks before the last bubble');
   if (thanks > 0 && ctx.thankedBefore) v.push('thanks again (already thanked in this conversation)');
   if (replies.length > MAX_BUBBLES) v.push(`${replies.length} bubbles (at most ${MAX_BUBBLES})`);
-  if (!ctx.legalBasis) for (const j of jargonIn(replies[0].text)) v.push(`jargon in the first bubble: ${j.text}`);
+  if (!ctx.legalBasis)
+    for (const j of jargonIn(replies[0].text)) v.push(`jargon in the first bubble: ${j.text}`);
   const last = replies[replies.length - 1];
   if (last.options.length === 0 && !/\?|ạ\.?$/.test(last.text.trim())) v.push('ends without a next step');
   if (last.options.length === 0) v.push('last bubble offers no options (next step)');

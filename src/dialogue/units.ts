@@ -15,28 +15,80 @@ import { phrasePairs, retrievalFeatures, retrievalTokens, TfIdfIndex, type Score
 /** How citizens ask for a whole section, without a particular fact in mind. */
 export const SECTION_QUERIES: Record<Aspect, readonly string[]> = {
   documents: [
-    'cần giấy tờ gì', 'cần gì', 'cần những gì', 'hồ sơ gồm những gì', 'hồ sơ cần gì', 'mang theo những gì', 'cần mang gì',
-    'chuẩn bị giấy tờ gì', 'làm cần giấy gì', 'nộp những giấy gì', 'thành phần hồ sơ', 'giấy tờ cần thiết',
+    'cần giấy tờ gì',
+    'cần gì',
+    'cần những gì',
+    'hồ sơ gồm những gì',
+    'hồ sơ cần gì',
+    'mang theo những gì',
+    'cần mang gì',
+    'chuẩn bị giấy tờ gì',
+    'làm cần giấy gì',
+    'nộp những giấy gì',
+    'thành phần hồ sơ',
+    'giấy tờ cần thiết',
   ],
   fee: [
-    'lệ phí bao nhiêu', 'mất bao nhiêu tiền', 'có mất phí không', 'tốn bao nhiêu tiền', 'phí thế nào', 'lệ phí là bao nhiêu',
-    'có mất tiền không', 'hết bao nhiêu tiền', 'phải đóng tiền không', 'phí bao nhiêu', 'có thu phí không',
+    'lệ phí bao nhiêu',
+    'mất bao nhiêu tiền',
+    'có mất phí không',
+    'tốn bao nhiêu tiền',
+    'phí thế nào',
+    'lệ phí là bao nhiêu',
+    'có mất tiền không',
+    'hết bao nhiêu tiền',
+    'phải đóng tiền không',
+    'phí bao nhiêu',
+    'có thu phí không',
   ],
   time: [
-    'mất bao lâu', 'bao lâu thì có kết quả', 'mấy ngày thì xong', 'làm trong bao lâu', 'bao giờ có', 'mấy ngày có kết quả',
-    'bao lâu thì xong', 'có lấy ngay được không', 'thời gian giải quyết', 'bao lâu thì lấy được', 'làm mất mấy ngày',
+    'mất bao lâu',
+    'bao lâu thì có kết quả',
+    'mấy ngày thì xong',
+    'làm trong bao lâu',
+    'bao giờ có',
+    'mấy ngày có kết quả',
+    'bao lâu thì xong',
+    'có lấy ngay được không',
+    'thời gian giải quyết',
+    'bao lâu thì lấy được',
+    'làm mất mấy ngày',
   ],
   where: [
-    'nộp ở đâu', 'làm ở đâu', 'đến đâu để làm', 'nộp online được không', 'nộp trực tuyến thế nào', 'xin ở đâu', 'đi đâu làm',
-    'đăng ký ở đâu', 'nộp hồ sơ chỗ nào', 'làm ở xã nào', 'làm qua mạng được không',
+    'nộp ở đâu',
+    'làm ở đâu',
+    'đến đâu để làm',
+    'nộp online được không',
+    'nộp trực tuyến thế nào',
+    'xin ở đâu',
+    'đi đâu làm',
+    'đăng ký ở đâu',
+    'nộp hồ sơ chỗ nào',
+    'làm ở xã nào',
+    'làm qua mạng được không',
   ],
   form: [
-    'mẫu tờ khai', 'lấy mẫu đơn ở đâu', 'tờ khai điền thế nào', 'mẫu đơn nào', 'mẫu tờ khai mới nhất', 'có mẫu không',
-    'xin mẫu ở đâu', 'cách điền tờ khai', 'tải mẫu ở đâu',
+    'mẫu tờ khai',
+    'lấy mẫu đơn ở đâu',
+    'tờ khai điền thế nào',
+    'mẫu đơn nào',
+    'mẫu tờ khai mới nhất',
+    'có mẫu không',
+    'xin mẫu ở đâu',
+    'cách điền tờ khai',
+    'tải mẫu ở đâu',
   ],
   general: [
-    'thủ tục thế nào', 'làm như thế nào', 'các bước làm', 'hướng dẫn làm', 'điều kiện là gì', 'muốn làm thì sao',
-    'làm thủ tục gì', 'cách làm', 'quy trình ra sao', 'làm sao',
+    'thủ tục thế nào',
+    'làm như thế nào',
+    'các bước làm',
+    'hướng dẫn làm',
+    'điều kiện là gì',
+    'muốn làm thì sao',
+    'làm thủ tục gì',
+    'cách làm',
+    'quy trình ra sao',
+    'làm sao',
   ],
 };
 
@@ -87,16 +139,24 @@ export class UnitFinder {
     for (const p of kb.procedures.values()) {
       const name = phrasePairs(retrievalTokens(p.name, lexicon));
       names.set(p.id, name);
-      const topic = UnitFinder.topicalOf(p.units.map((u) => [...u.questions, ...(u.keywords ?? [])].flatMap((q) => retrievalFeatures(retrievalTokens(q, lexicon), name))));
+      const topic = UnitFinder.topicalOf(
+        p.units.map((u) =>
+          [...u.questions, ...(u.keywords ?? [])].flatMap((q) =>
+            retrievalFeatures(retrievalTokens(q, lexicon), name),
+          ),
+        ),
+      );
       topics.set(p.id, topic);
-      const features = (text: string) => retrievalFeatures(retrievalTokens(text, lexicon), name).filter((f) => !topic.has(f));
+      const features = (text: string) =>
+        retrievalFeatures(retrievalTokens(text, lexicon), name).filter((f) => !topic.has(f));
       for (const u of p.units) {
         const key = { procedure: p.id, unit: u.id, aspect: u.aspect, asked: KIND_ASPECT[u.kind] };
         for (const q of u.questions) docs.push({ key, features: features(q) });
         if (u.keywords?.length) docs.push({ key, features: features(u.keywords.join(' . ')) });
       }
       for (const [aspect, queries] of Object.entries(SECTION_QUERIES) as Array<[Aspect, readonly string[]]>) {
-        for (const q of queries) docs.push({ key: { procedure: p.id, unit: null, aspect }, features: features(q) });
+        for (const q of queries)
+          docs.push({ key: { procedure: p.id, unit: null, aspect }, features: features(q) });
       }
     }
     return new UnitFinder(new TfIdfIndex(docs), kb, lexicon, names, topics);
@@ -120,8 +180,14 @@ export class UnitFinder {
     if (!p) return [];
     const valid = new Set(p.units.filter((u) => appliesOn(u, day)).map((u) => u.id));
     const topic = this.topical.get(procedureId);
-    const query = retrievalFeatures(retrievalTokens(text, this.lexicon), this.nameTokens.get(procedureId)).filter((f) => !topic?.has(f));
-    const hits = this.index.search(query, (k) => k.procedure === procedureId && (k.unit === null || valid.has(k.unit)));
+    const query = retrievalFeatures(
+      retrievalTokens(text, this.lexicon),
+      this.nameTokens.get(procedureId),
+    ).filter((f) => !topic?.has(f));
+    const hits = this.index.search(
+      query,
+      (k) => k.procedure === procedureId && (k.unit === null || valid.has(k.unit)),
+    );
     const best = new Map<string, Scored<DocKey>>();
     for (const h of hits) {
       const agrees = aspect !== null && (h.key.aspect === aspect || h.key.asked === aspect);
@@ -130,7 +196,9 @@ export class UnitFinder {
       if ((best.get(id)?.score ?? -1) < score) best.set(id, { key: h.key, score });
     }
     // On a tie the unit wins: it was written for this procedure, the section queries for all of them.
-    return [...best.values()].sort((a, b) => b.score - a.score || Number(b.key.unit !== null) - Number(a.key.unit !== null));
+    return [...best.values()].sort(
+      (a, b) => b.score - a.score || Number(b.key.unit !== null) - Number(a.key.unit !== null),
+    );
   }
 
   /** How well the procedure's best unit or section matches the question (0 when nothing does). */
@@ -139,7 +207,13 @@ export class UnitFinder {
   }
 
   /** The unit that answers the question, or null when no unit does (then the aspect's section answers). */
-  find(procedureId: string, text: string, aspect: Aspect | null, day: string, threshold = UNIT_THRESHOLD): UnitMatch | null {
+  find(
+    procedureId: string,
+    text: string,
+    aspect: Aspect | null,
+    day: string,
+    threshold = UNIT_THRESHOLD,
+  ): UnitMatch | null {
     const [top] = this.rank(procedureId, text, aspect, day);
     if (!top?.key.unit || top.score < threshold) return null;
     const unit = this.kb.procedures.get(procedureId)?.units.find((u) => u.id === top.key.unit);

@@ -4,7 +4,17 @@
 import { foldKey } from '../nlu/fold';
 import { cellText, type Cell } from './sheet';
 
-export const DOSSIER_FIELDS = ['code', 'procedure', 'applicant', 'phone', 'receivedAt', 'dueAt', 'status', 'note', 'reason'] as const;
+export const DOSSIER_FIELDS = [
+  'code',
+  'procedure',
+  'applicant',
+  'phone',
+  'receivedAt',
+  'dueAt',
+  'status',
+  'note',
+  'reason',
+] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
 export type ColumnNames = Record<DossierField, readonly string[]>;
@@ -30,7 +40,8 @@ export function columnNames(overrides: ColumnOverrides = {}): ColumnNames {
   const names = { ...DEFAULT_COLUMNS };
   for (const field of DOSSIER_FIELDS) {
     const extra = overrides[field];
-    if (extra !== undefined) names[field] = [...(typeof extra === 'string' ? [extra] : extra), ...DEFAULT_COLUMNS[field]];
+    if (extra !== undefined)
+      names[field] = [...(typeof extra === 'string' ? [extra] : extra), ...DEFAULT_COLUMNS[field]];
   }
   return names;
 }

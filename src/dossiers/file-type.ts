@@ -32,7 +32,9 @@ export function sheetFormat(buf: Buffer, filename: string): SheetFormat {
   const name = path.basename(filename);
   const ext = path.extname(filename).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') {
-    throw new DossierImportError(`${name}: unsupported file type "${ext || '(none)'}"; import a .csv or .xlsx file`);
+    throw new DossierImportError(
+      `${name}: unsupported file type "${ext || '(none)'}"; import a .csv or .xlsx file`,
+    );
   }
   if (buf.length === 0) throw new DossierImportError(`${name} is empty`);
   const binary = binaryKind(buf);
@@ -43,7 +45,9 @@ export function sheetFormat(buf: Buffer, filename: string): SheetFormat {
   }
   if (startsWith(buf, ZIP)) return 'xlsx';
   if (startsWith(buf, OLE2)) {
-    throw new DossierImportError(`${name} is an old Excel 97-2003 (.xls) file renamed to .xlsx; save it as .xlsx`);
+    throw new DossierImportError(
+      `${name} is an old Excel 97-2003 (.xls) file renamed to .xlsx; save it as .xlsx`,
+    );
   }
   throw new DossierImportError(`${name} is not an Excel workbook: it is ${binary ?? 'text (a CSV file?)'}`);
 }

@@ -14,7 +14,11 @@ export interface RecoveryDeps {
 /** A running job is presumed dead when it has not recorded progress for this long. */
 export const IMPORT_STALE_MS = 10 * 60_000;
 
-export async function recoverImports(d: RecoveryDeps, now: Date, staleMs = IMPORT_STALE_MS): Promise<ImportJob[]> {
+export async function recoverImports(
+  d: RecoveryDeps,
+  now: Date,
+  staleMs = IMPORT_STALE_MS,
+): Promise<ImportJob[]> {
   const jobs = await d.imports.interruptStale(new Date(now.getTime() - staleMs), now);
   for (const job of jobs) {
     let notified = 0;

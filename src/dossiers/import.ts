@@ -5,8 +5,22 @@
 // leaves its job "running" with the batch in flight named; recoverImports (import-recovery.ts) traces it.
 // Whole-file problems throw DossierImportError; a bad row is reported and never stops the good ones.
 import path from 'node:path';
-import type { AuditStore, Dossier, DossierStatus, DossierStore, ImportCounts, ImportJob, ImportJobStore } from '../store/ports';
-import { columnNames, matchHeader, type ColumnIndex, type ColumnOverrides, type DossierField } from './columns';
+import type {
+  AuditStore,
+  Dossier,
+  DossierStatus,
+  DossierStore,
+  ImportCounts,
+  ImportJob,
+  ImportJobStore,
+} from '../store/ports';
+import {
+  columnNames,
+  matchHeader,
+  type ColumnIndex,
+  type ColumnOverrides,
+  type DossierField,
+} from './columns';
 import { sheetFormat } from './file-type';
 import { DossierImportError } from './import-error';
 import { mergeRow } from './merge';
@@ -77,14 +91,20 @@ const MAX_LISTED = 1_000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function findHeader(rows: SheetRow[], names: ReturnType<typeof columnNames>, file: string): { at: number; columns: ColumnIndex } {
+function findHeader(
+  rows: SheetRow[],
+  names: ReturnType<typeof columnNames>,
+  file: string,
+): { at: number; columns: ColumnIndex } {
   let fewestMissing: DossierField[] | null = null;
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     const m = matchHeader(rows[i].cells, names);
     if (m.ok) return { at: i, columns: m.columns };
     if (!fewestMissing || m.missing.length < fewestMissing.length) fewestMissing = m.missing;
   }
-  const missing = (fewestMissing ?? ['code', 'procedure', 'applicant', 'receivedAt', 'dueAt', 'status']).map((f) => `"${names[f][0]}"`);
+  const missing = (fewestMissing ?? ['code', 'procedure', 'applicant', 'receivedAt', 'dueAt', 'status']).map(
+    (f) => `"${names[f][0]}"`,
+  );
   throw new DossierImportError(
     `${file}: no header row with the required columns in the first ${HEADER_SEARCH_ROWS} rows; missing ${missing.join(', ')} (names are matched ignoring case and diacritics)`,
   );
@@ -95,7 +115,12 @@ interface Prepared {
   rejected: ImportReport['rejected'];
 }
 
-async function prepare(buffer: Buffer, filename: string, file: string, options: ImportOptions): Promise<Prepared> {
+async function prepare(
+  buffer: Buffer,
+  filename: string,
+  file: string,
+  options: ImportOptions,
+): Promise<Prepared> {
   const format = sheetFormat(buffer, filename);
   const rows = await readSheet(buffer, format, file, options.limits ?? DEFAULT_SHEET_LIMITS);
   const names = columnNames(options.columns);
@@ -124,24 +149,48 @@ async function prepare(buffer: Buffer, filename: string, file: string, options: 
   return { valid, rejected };
 }
 
-export async function importDossiers(buffer: Buffer, filename: string, options: ImportOptions): Promise<ImportReport> {
+export async function importDossiers(
+  buffer: Buffer,
+  filename: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const file = path.basename(filename);
   const dryRun = options.dryRun ?? false;
   const j = options.job;
-  if (!dryRun && !j) throw new Error('importDossiers: writing needs the job dependencies (imports, audit, notify)');
+  if (!dryRun && !j)
+    throw new Error('importDossiers: writing needs the job dependencies (imports, audit, notify)');
   let prepared: Prepared;
   try {
     prepared = await prepare(buffer, filename, file, options);
   } catch (err) {
     // A refused file changes nothing, and the attempt is on record.
     if (err instanceof DossierImportError && j && !dryRun) {
-      await j.audit.append({ at: new Date(), actor: j.actor, action: 'dossier.import.refused', target: file, before: null, after: { reason: err.message } });
+      await j.audit.append({
+        at: new Date(),
+        actor: j.actor,
+        action: 'dossier.import.refused',
+        target: file,
+        before: null,
+        after: { reason: err.message },
+      });
     }
     throw err;
   }
   const now = options.now ?? new Date();
   const { valid, rejected } = prepared;
-  const report: ImportReport = { file, dryRun, jobId: null, accepted: valid.length, created: 0, updated: 0, unchanged: 0, notified: 0, rejected, changes: [], changesNotListed: 0 };
+  const report: ImportReport = {
+    file,
+    dryRun,
+    jobId: null,
+    accepted: valid.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    notified: 0,
+    rejected,
+    changes: [],
+    changesNotListed: 0,
+  };
   const counts = (): ImportCounts => ({
     total: valid.length,
     done: report.created + report.updated + report.unchanged,
@@ -151,14 +200,35 @@ export async function importDossiers(buffer: Buffer, filename: string, options: 
     rejected: rejected.length,
     notified: report.notified,
   });
-  const job = j && !dryRun ? await j.imports.create({ file, actor: j.actor, state: 'running', counts: counts(), inFlight: [], error: null, startedAt: new Date() }, new Date()) : null;
+  const job =
+    j && !dryRun
+      ? await j.imports.create(
+          {
+            file,
+            actor: j.actor,
+            state: 'running',
+            counts: counts(),
+            inFlight: [],
+            error: null,
+            startedAt: new Date(),
+          },
+          new Date(),
+        )
+      : null;
   report.jobId = job?.id ?? null;
   const changes: ImportChange[] = [];
   try {
     for (let i = 0; i < valid.length; i += BATCH) {
       const batch = valid.slice(i, i + BATCH);
-      const stored = new Map((await options.dossiers.getMany(batch.map((v) => v.value.code))).map((d) => [d.code, d]));
-      const writes: Array<{ row: number; dossier: Dossier; from: DossierStatus | null; action: 'create' | 'update' }> = [];
+      const stored = new Map(
+        (await options.dossiers.getMany(batch.map((v) => v.value.code))).map((d) => [d.code, d]),
+      );
+      const writes: Array<{
+        row: number;
+        dossier: Dossier;
+        from: DossierStatus | null;
+        action: 'create' | 'update';
+      }> = [];
       for (const { row, value } of batch) {
         const merged = mergeRow(stored.get(value.code) ?? null, value, now);
         if (merged.action === 'unchanged') report.unchanged += 1;
@@ -166,28 +236,59 @@ export async function importDossiers(buffer: Buffer, filename: string, options: 
       }
       if (job && j) {
         // Named before the write: if the process dies now, recovery knows whose subscribers to tell.
-        await j.imports.update(job.id, { inFlight: writes.filter((w) => w.from !== w.dossier.status).map((w) => w.dossier.code) }, new Date());
+        await j.imports.update(
+          job.id,
+          { inFlight: writes.filter((w) => w.from !== w.dossier.status).map((w) => w.dossier.code) },
+          new Date(),
+        );
         await options.dossiers.upsertMany(writes.map((w) => w.dossier));
       }
       for (const w of writes) {
         report[w.action === 'create' ? 'created' : 'updated'] += 1;
-        changes.push({ row: w.row, code: w.dossier.code, action: w.action, from: w.from, to: w.dossier.status });
+        changes.push({
+          row: w.row,
+          code: w.dossier.code,
+          action: w.action,
+          from: w.from,
+          to: w.dossier.status,
+        });
         if (j && !dryRun && w.from !== w.dossier.status) report.notified += await j.notify(w.dossier, w.from);
       }
-      if (job && j) j.onProgress?.((await j.imports.update(job.id, { counts: counts(), inFlight: [] }, new Date())) ?? job);
+      if (job && j)
+        j.onProgress?.(
+          (await j.imports.update(job.id, { counts: counts(), inFlight: [] }, new Date())) ?? job,
+        );
       await yieldToEventLoop();
     }
   } catch (err) {
     if (job && j) {
       const message = err instanceof Error ? err.message : String(err);
-      await j.imports.update(job.id, { state: 'failed', counts: counts(), error: message.slice(0, 2_000) }, new Date());
-      await j.audit.append({ at: new Date(), actor: j.actor, action: 'dossier.import.failed', target: file, before: null, after: { job: job.id, ...counts(), error: message.slice(0, 2_000) } });
+      await j.imports.update(
+        job.id,
+        { state: 'failed', counts: counts(), error: message.slice(0, 2_000) },
+        new Date(),
+      );
+      await j.audit.append({
+        at: new Date(),
+        actor: j.actor,
+        action: 'dossier.import.failed',
+        target: file,
+        before: null,
+        after: { job: job.id, ...counts(), error: message.slice(0, 2_000) },
+      });
     }
     throw err;
   }
   if (job && j) {
     await j.imports.update(job.id, { state: 'done', counts: counts() }, new Date());
-    await j.audit.append({ at: new Date(), actor: j.actor, action: 'dossier.import', target: file, before: null, after: { job: job.id, accepted: valid.length, ...counts() } });
+    await j.audit.append({
+      at: new Date(),
+      actor: j.actor,
+      action: 'dossier.import',
+      target: file,
+      before: null,
+      after: { job: job.id, accepted: valid.length, ...counts() },
+    });
   }
   changes.sort((a, b) => a.row - b.row);
   report.changes = changes.slice(0, MAX_LISTED);

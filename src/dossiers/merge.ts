@@ -4,8 +4,7 @@ import type { Dossier, DossierStatus, StatusChange } from '../store/ports';
 import type { DossierRow } from './row';
 
 export type MergeResult =
-  | { action: 'unchanged' }
-  | { action: 'create' | 'update'; dossier: Dossier; from: DossierStatus | null };
+  { action: 'unchanged' } | { action: 'create' | 'update'; dossier: Dossier; from: DossierStatus | null };
 
 const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
 
@@ -32,6 +31,8 @@ export function mergeRow(existing: Dossier | null, r: DossierRow, now: Date): Me
     return { action: 'create', dossier: { ...facts, history }, from: null };
   }
   const history =
-    existing.status === r.status ? existing.history : [...existing.history, { status: r.status, at: now, note: r.reason }];
+    existing.status === r.status
+      ? existing.history
+      : [...existing.history, { status: r.status, at: now, note: r.reason }];
   return { action: 'update', dossier: { ...facts, history }, from: existing.status };
 }

@@ -46,14 +46,25 @@ async function tell(d: NotifyDeps, s: Subscription, dossier: Dossier, now: Date)
   // The source names this change for this citizen: if we die before markNotified, the retry finds the
   // notice already queued instead of sending it twice.
   const change = `status:${dossier.code}:${dossier.history.length}:${s.channel}:${s.userId}`;
-  const parts = statusNotice(dossier).map((reply, i) => ({ channel: s.channel, userId: s.userId, reply, inboundReceivedAt: null, source: `${change}:${i}` }));
+  const parts = statusNotice(dossier).map((reply, i) => ({
+    channel: s.channel,
+    userId: s.userId,
+    reply,
+    inboundReceivedAt: null,
+    source: `${change}:${i}`,
+  }));
   await d.stores.outbox.enqueue(parts, now);
   await d.stores.subscriptions.markNotified(s.code, s.channel, s.userId, dossier.status);
   return true;
 }
 
 /** After a status change: `from` is the status before (null for a dossier the store did not have). */
-export async function notifyStatusChange(d: NotifyDeps, dossier: Dossier, from: DossierStatus | null, now: Date): Promise<NotifyResult> {
+export async function notifyStatusChange(
+  d: NotifyDeps,
+  dossier: Dossier,
+  from: DossierStatus | null,
+  now: Date,
+): Promise<NotifyResult> {
   let notified = 0;
   let waiting = 0;
   for (const s of await d.stores.subscriptions.forCode(dossier.code)) {
@@ -67,7 +78,11 @@ export async function notifyStatusChange(d: NotifyDeps, dossier: Dossier, from: 
 
 // A paid message per change: only for a real change of a dossier we already had, never for the first
 // import of an export (which would message every applicant at once).
-async function phoneNotice(d: NotifyDeps, dossier: Dossier, from: DossierStatus | null): Promise<NotifyResult['phone']> {
+async function phoneNotice(
+  d: NotifyDeps,
+  dossier: Dossier,
+  from: DossierStatus | null,
+): Promise<NotifyResult['phone']> {
   if (!d.phone || !dossier.phone || from === null || from === dossier.status) return { outcome: 'skipped' };
   try {
     await d.phone.send(dossier.phone, znsTemplateData(dossier), `${dossier.code}:${dossier.history.length}`);
@@ -78,7 +93,12 @@ async function phoneNotice(d: NotifyDeps, dossier: Dossier, from: DossierStatus 
 }
 
 /** The citizen just wrote (their window is open again): queue the news that waited for it. */
-export async function notifyWaiting(d: NotifyDeps, channel: ChannelName, userId: string, now: Date): Promise<number> {
+export async function notifyWaiting(
+  d: NotifyDeps,
+  channel: ChannelName,
+  userId: string,
+  now: Date,
+): Promise<number> {
   let notified = 0;
   for (const s of await d.stores.subscriptions.forUser(channel, userId)) {
     const dossier = await d.stores.dossiers.get(s.code);

@@ -38,7 +38,9 @@ export function readCsv(buf: Buffer, name: string, limits: SheetLimits): SheetRo
     });
   } catch (err) {
     if (err instanceof DossierImportError) throw err;
-    throw new DossierImportError(`${name}: not readable as CSV: ${err instanceof Error ? err.message : String(err)}`);
+    throw new DossierImportError(
+      `${name}: not readable as CSV: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return rows;
 }

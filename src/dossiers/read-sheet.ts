@@ -23,14 +23,23 @@ function workerScript(): string {
 
 // Dates arrive built by this thread's structured-clone realm; code running in another realm (a vm
 // context, as under jest) would not see them as `instanceof Date`, so they are rebuilt here.
-const ownDate = (c: Cell): Cell => (Object.prototype.toString.call(c) === '[object Date]' ? new Date((c as Date).getTime()) : c);
+const ownDate = (c: Cell): Cell =>
+  Object.prototype.toString.call(c) === '[object Date]' ? new Date((c as Date).getTime()) : c;
 
-export function readSheet(buffer: Buffer, format: SheetFormat, name: string, limits: SheetLimits): Promise<SheetRow[]> {
+export function readSheet(
+  buffer: Buffer,
+  format: SheetFormat,
+  name: string,
+  limits: SheetLimits,
+): Promise<SheetRow[]> {
   const job: SheetJob = { buffer: new Uint8Array(buffer), format, name, limits };
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript(), {
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.min(64, limits.workerHeapMb / 4) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.workerHeapMb,
+        maxYoungGenerationSizeMb: Math.min(64, limits.workerHeapMb / 4),
+      },
     });
     let settled = false;
     const settle = (fn: () => void) => {
@@ -41,24 +50,36 @@ export function readSheet(buffer: Buffer, format: SheetFormat, name: string, lim
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new DossierImportError(`${name} took longer than ${Math.round(limits.timeoutMs / 1000)} s to read; split the export`))),
+      () =>
+        settle(() =>
+          reject(
+            new DossierImportError(
+              `${name} took longer than ${Math.round(limits.timeoutMs / 1000)} s to read; split the export`,
+            ),
+          ),
+        ),
       limits.timeoutMs,
     );
     worker.once('message', (a: SheetAnswer) =>
       settle(() => {
         if (a.ok) resolve(a.rows.map((r) => ({ row: r.row, cells: r.cells.map(ownDate) })));
-        else reject(a.refused ? new DossierImportError(a.message) : new Error(`reading ${name}: ${a.message}`));
+        else
+          reject(a.refused ? new DossierImportError(a.message) : new Error(`reading ${name}: ${a.message}`));
       }),
     );
     worker.once('error', (err: Error & { code?: string }) =>
       settle(() =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new DossierImportError(`${name} needs more than ${limits.workerHeapMb} MB of memory to read; this is not a normal export`)
+            ? new DossierImportError(
+                `${name} needs more than ${limits.workerHeapMb} MB of memory to read; this is not a normal export`,
+              )
             : err,
         ),
       ),
     );
-    worker.once('exit', (code) => settle(() => reject(new Error(`the sheet worker for ${name} stopped (exit code ${code})`))));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the sheet worker for ${name} stopped (exit code ${code})`))),
+    );
   });
 }

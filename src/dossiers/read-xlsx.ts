@@ -11,7 +11,8 @@ function plain(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return plain((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value)
+    return plain((value as ExcelJS.CellFormulaValue).result ?? null);
   if ('hyperlink' in value) return String(value.text);
   return null; // error values
 }
@@ -23,11 +24,19 @@ function plain(value: ExcelJS.CellValue): Cell {
 export async function readXlsx(buf: Buffer, name: string, limits: SheetLimits): Promise<SheetRow[]> {
   const size = unzippedSize(buf, name);
   if (size > limits.maxUnzippedBytes) {
-    throw new DossierImportError(`${name} unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1024 / 1024)} MB; this is not a normal export`);
+    throw new DossierImportError(
+      `${name} unpacks to more than ${Math.round(limits.maxUnzippedBytes / 1024 / 1024)} MB; this is not a normal export`,
+    );
   }
   const budget = new SheetBudget(limits, name);
   const rows: SheetRow[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {

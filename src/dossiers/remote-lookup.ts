@@ -33,22 +33,35 @@ export interface RemoteLookupOptions {
 
 // Our status ids, or the Vietnamese words provincial systems use (as in their exports).
 const status = z.string().transform((s, ctx): DossierStatus => {
-  const found = (DOSSIER_STATUSES as readonly string[]).includes(s) ? (s as DossierStatus) : parseStatusWord(s);
+  const found = (DOSSIER_STATUSES as readonly string[]).includes(s)
+    ? (s as DossierStatus)
+    : parseStatusWord(s);
   if (!found) ctx.addIssue({ code: 'custom', message: `unknown status "${s.slice(0, 40)}"` });
   return found ?? 'received';
 });
-const text = z.string().max(2_000).nullish().transform((v) => v ?? null);
+const text = z
+  .string()
+  .max(2_000)
+  .nullish()
+  .transform((v) => v ?? null);
 const remoteDossier = z.object({
   code: z.string().min(1).max(64),
   procedureId: z.string().min(1).max(256),
   applicantName: z.string().min(1).max(200),
-  phone: z.string().max(32).nullish().transform((v) => v ?? null),
+  phone: z
+    .string()
+    .max(32)
+    .nullish()
+    .transform((v) => v ?? null),
   receivedAt: z.coerce.date(),
   dueAt: z.coerce.date(),
   status,
   reason: text,
   note: text,
-  history: z.array(z.object({ status, at: z.coerce.date(), note: text })).max(100).optional(),
+  history: z
+    .array(z.object({ status, at: z.coerce.date(), note: text }))
+    .max(100)
+    .optional(),
   updatedAt: z.coerce.date().optional(),
 });
 
@@ -64,10 +77,16 @@ class AttemptFailed extends Error {
 
 function toDossier(body: unknown, code: string): Dossier {
   const r = remoteDossier.safeParse(body);
-  if (!r.success) throw new AttemptFailed(`unexpected answer: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`, false);
+  if (!r.success)
+    throw new AttemptFailed(
+      `unexpected answer: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`,
+      false,
+    );
   const d = r.data;
   if (normalizeCode(d.code) !== code) throw new AttemptFailed('answered about another code', false);
-  const history = d.history?.length ? d.history : [{ status: d.status, at: d.updatedAt ?? d.receivedAt, note: null }];
+  const history = d.history?.length
+    ? d.history
+    : [{ status: d.status, at: d.updatedAt ?? d.receivedAt, note: null }];
   return { ...d, code, history, updatedAt: d.updatedAt ?? history[history.length - 1].at };
 }
 
@@ -81,14 +100,21 @@ export function remoteDossierLookup(o: RemoteLookupOptions): RemoteLookup {
   });
   const retries = o.retries ?? 2;
   const policy: BackoffPolicy = { baseMs: 200, maxMs: 2_000, ...o.backoff, maxAttempts: retries + 1 };
-  const breaker = new CircuitBreaker({ threshold: o.failureThreshold ?? 5, coolDownMs: o.coolDownMs ?? 30_000, now: o.now });
+  const breaker = new CircuitBreaker({
+    threshold: o.failureThreshold ?? 5,
+    coolDownMs: o.coolDownMs ?? 30_000,
+    now: o.now,
+  });
 
   async function attempt(code: string): Promise<Dossier | null> {
     let res;
     try {
       res = await http.get(`/dossiers/${encodeURIComponent(code)}`);
     } catch (err) {
-      throw new AttemptFailed(`no answer (${axios.isAxiosError(err) ? (err.code ?? 'network') : 'network'})`, true);
+      throw new AttemptFailed(
+        `no answer (${axios.isAxiosError(err) ? (err.code ?? 'network') : 'network'})`,
+        true,
+      );
     }
     if (res.status === 404) return null;
     if (res.status === 429 || res.status >= 500) throw new AttemptFailed(`HTTP ${res.status}`, true);
@@ -108,7 +134,10 @@ export function remoteDossierLookup(o: RemoteLookupOptions): RemoteLookup {
         if (!failed.retryable || i > retries) {
           breaker.failure();
           // The code is not logged: it identifies a citizen's dossier.
-          o.logger?.warn({ error: failed.message, attempts: i, breaker: breaker.state }, 'remote dossier lookup failed');
+          o.logger?.warn(
+            { error: failed.message, attempts: i, breaker: breaker.state },
+            'remote dossier lookup failed',
+          );
           return 'unavailable';
         }
         await new Promise((r) => setTimeout(r, backoffDelay(i, policy, o.random)));

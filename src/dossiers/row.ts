@@ -28,7 +28,12 @@ export type RowResult = { ok: true; value: DossierRow } | { ok: false; reason: s
 const MAX_NAME = 200;
 const MAX_NOTE = 2_000;
 
-export function parseRow(cells: Cell[], columns: ColumnIndex, names: ColumnNames, resolve: ProcedureResolver): RowResult {
+export function parseRow(
+  cells: Cell[],
+  columns: ColumnIndex,
+  names: ColumnNames,
+  resolve: ProcedureResolver,
+): RowResult {
   const cell = (f: DossierField): Cell => (columns[f] === undefined ? null : (cells[columns[f]] ?? null));
   const text = (f: DossierField) => cellText(cell(f));
   const label = (f: DossierField) => `"${names[f][0]}"`;
@@ -37,16 +42,19 @@ export function parseRow(cells: Cell[], columns: ColumnIndex, names: ColumnNames
   const rawCode = text('code');
   if (!rawCode) return refuse(`${label('code')} is empty`);
   const code = normalizeCode(rawCode);
-  if (!isValidCode(code)) return refuse(`${label('code')} "${rawCode}" is not a receipt code like 000.00.15.H12-251118-0007`);
+  if (!isValidCode(code))
+    return refuse(`${label('code')} "${rawCode}" is not a receipt code like 000.00.15.H12-251118-0007`);
 
   const procedureText = text('procedure');
   if (!procedureText) return refuse(`${label('procedure')} is empty`);
   const procedureId = resolve(procedureText);
-  if (!procedureId) return refuse(`${label('procedure')} "${procedureText}" is not a known procedure id or name`);
+  if (!procedureId)
+    return refuse(`${label('procedure')} "${procedureText}" is not a known procedure id or name`);
 
   const applicantName = text('applicant').replace(/\s+/g, ' ');
   if (!applicantName) return refuse(`${label('applicant')} is empty`);
-  if (applicantName.length > MAX_NAME) return refuse(`${label('applicant')} is longer than ${MAX_NAME} characters`);
+  if (applicantName.length > MAX_NAME)
+    return refuse(`${label('applicant')} is longer than ${MAX_NAME} characters`);
 
   let phone: string | null = null;
   if (text('phone')) {

@@ -36,9 +36,20 @@ export class SheetBudget {
   take(row: number, cells: Cell[]): void {
     this.rows += 1;
     this.cells += cells.length;
-    if (this.rows > this.limits.maxRows) throw new DossierImportError(`${this.name} has more than ${this.limits.maxRows} rows; split the export`);
-    if (this.cells > this.limits.maxCells) throw new DossierImportError(`${this.name} has more than ${this.limits.maxCells} cells; export only the needed columns`);
-    const long = cells.findIndex((c) => typeof c === 'string' && cellText(c).length > this.limits.maxCellChars);
-    if (long >= 0) throw new DossierImportError(`${this.name}: row ${row}, column ${long + 1} holds more than ${this.limits.maxCellChars} characters`);
+    if (this.rows > this.limits.maxRows)
+      throw new DossierImportError(
+        `${this.name} has more than ${this.limits.maxRows} rows; split the export`,
+      );
+    if (this.cells > this.limits.maxCells)
+      throw new DossierImportError(
+        `${this.name} has more than ${this.limits.maxCells} cells; export only the needed columns`,
+      );
+    const long = cells.findIndex(
+      (c) => typeof c === 'string' && cellText(c).length > this.limits.maxCellChars,
+    );
+    if (long >= 0)
+      throw new DossierImportError(
+        `${this.name}: row ${row}, column ${long + 1} holds more than ${this.limits.maxCellChars} characters`,
+      );
   }
 }

@@ -13,15 +13,21 @@ export interface SheetJob {
   name: string;
   limits: SheetLimits;
 }
-export type SheetAnswer = { ok: true; rows: import('./sheet').SheetRow[] } | { ok: false; refused: boolean; message: string };
+export type SheetAnswer =
+  { ok: true; rows: import('./sheet').SheetRow[] } | { ok: false; refused: boolean; message: string };
 
 async function run(job: SheetJob): Promise<SheetAnswer> {
   const buf = Buffer.from(job.buffer.buffer, job.buffer.byteOffset, job.buffer.byteLength);
   try {
-    const rows = job.format === 'csv' ? readCsv(buf, job.name, job.limits) : await readXlsx(buf, job.name, job.limits);
+    const rows =
+      job.format === 'csv' ? readCsv(buf, job.name, job.limits) : await readXlsx(buf, job.name, job.limits);
     return { ok: true, rows };
   } catch (err) {
-    return { ok: false, refused: err instanceof DossierImportError, message: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      refused: err instanceof DossierImportError,
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 

@@ -14,7 +14,9 @@ const CITIZEN = { address: addressOf(null), centreName: '' };
 
 export function statusNotice(d: Dossier): Reply[] {
   const st = STATUS_TEXT[d.status];
-  const lines = [`Dạ, em xin thông báo hồ sơ ${d.code} đã chuyển sang trạng thái "${st.label}". ${st.meaning}`];
+  const lines = [
+    `Dạ, em xin thông báo hồ sơ ${d.code} đã chuyển sang trạng thái "${st.label}". ${st.meaning}`,
+  ];
   if (d.reason) lines.push(`Lý do: ${maskNumbers(d.reason)}`);
   lines.push('Em cảm ơn {ac} ạ.');
   return finish({ tone: 'closing', lines, options: [OPTION.lookup, OPTION.human] }, CITIZEN, false);

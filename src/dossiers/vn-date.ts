@@ -24,7 +24,14 @@ export function parseVnDate(cell: Cell): Date | null {
     // Workbook dates carry the wall-clock time in their UTC fields (a workbook has no time zone).
     return Number.isNaN(cell.getTime())
       ? null
-      : wallClock(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), cell.getUTCHours(), cell.getUTCMinutes(), cell.getUTCSeconds());
+      : wallClock(
+          cell.getUTCFullYear(),
+          cell.getUTCMonth() + 1,
+          cell.getUTCDate(),
+          cell.getUTCHours(),
+          cell.getUTCMinutes(),
+          cell.getUTCSeconds(),
+        );
   }
   if (typeof cell === 'number') {
     if (cell < SERIAL_RANGE[0] || cell > SERIAL_RANGE[1]) return null;

@@ -17,12 +17,28 @@ export function crossValidate(data: TrainingData, k: number, options: NluOptions
   const gold: Labelled[] = [];
   const pred: Predicted[] = [];
   for (let f = 0; f < k; f++) {
-    const model = NluModel.train({ ...data, examples: data.examples.filter((_, i) => folds[i] !== f) }, options);
+    const model = NluModel.train(
+      { ...data, examples: data.examples.filter((_, i) => folds[i] !== f) },
+      options,
+    );
     data.examples.forEach((e, i) => {
       if (folds[i] !== f) return;
-      gold.push({ text: e.text, intent: e.intent, procedure: e.procedure, aspect: e.aspect, code: null, tags: [e.source] });
+      gold.push({
+        text: e.text,
+        intent: e.intent,
+        procedure: e.procedure,
+        aspect: e.aspect,
+        code: null,
+        tags: [e.source],
+      });
       const u = model.understand(e.text);
-      pred.push({ intent: u.intent, procedure: u.procedure, aspect: u.aspect, code: null, confidence: u.confidence });
+      pred.push({
+        intent: u.intent,
+        procedure: u.procedure,
+        aspect: u.aspect,
+        code: null,
+        confidence: u.confidence,
+      });
     });
   }
   return score(gold, pred);

@@ -30,7 +30,10 @@ export async function scoreDialogues(dialogues: readonly Dialogue[], turn: TurnF
     let all = true;
     for (const [i, t] of d.turns.entries()) {
       const u = await turn(d.id, t.text);
-      const right = u.intent === t.intent && (u.procedure ?? null) === (t.procedure ?? null) && (u.aspect ?? null) === (t.aspect ?? null);
+      const right =
+        u.intent === t.intent &&
+        (u.procedure ?? null) === (t.procedure ?? null) &&
+        (u.aspect ?? null) === (t.aspect ?? null);
       turns++;
       ok += +right;
       if (i > 0) {
@@ -45,5 +48,12 @@ export async function scoreDialogues(dialogues: readonly Dialogue[], turn: TurnF
     whole += +all;
   }
   const ratio = (a: number, b: number) => (b ? a / b : 1);
-  return { dialogues: dialogues.length, turns, turnAccuracy: ratio(ok, turns), dialogueAccuracy: ratio(whole, dialogues.length), followUpAccuracy: ratio(followOk, follow), errors };
+  return {
+    dialogues: dialogues.length,
+    turns,
+    turnAccuracy: ratio(ok, turns),
+    dialogueAccuracy: ratio(whole, dialogues.length),
+    followUpAccuracy: ratio(followOk, follow),
+    errors,
+  };
 }

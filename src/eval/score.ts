@@ -31,9 +31,14 @@ export interface Report {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-const label = (x: Pick<Labelled, 'intent' | 'procedure' | 'aspect'>) => [x.intent, x.procedure, x.aspect].filter(Boolean).join('/');
+const label = (x: Pick<Labelled, 'intent' | 'procedure' | 'aspect'>) =>
+  [x.intent, x.procedure, x.aspect].filter(Boolean).join('/');
 
-export function score(gold: readonly Labelled[], pred: readonly Predicted[], answerThreshold = DEFAULT_THRESHOLDS.answer): Report {
+export function score(
+  gold: readonly Labelled[],
+  pred: readonly Predicted[],
+  answerThreshold = DEFAULT_THRESHOLDS.answer,
+): Report {
   let intentOk = 0;
   let labelOk = 0;
   let procN = 0;
@@ -99,7 +104,11 @@ export function score(gold: readonly Labelled[], pred: readonly Predicted[], ans
   const n = gold.length;
   const perTag: Report['perTag'] = {};
   for (const [t, s] of [...tags].sort()) {
-    perTag[t] = { n: s.n, intentAccuracy: ratio(s.ok, s.n), procedureAccuracy: s.pn ? ratio(s.pok, s.pn) : null };
+    perTag[t] = {
+      n: s.n,
+      intentAccuracy: ratio(s.ok, s.n),
+      procedureAccuracy: s.pn ? ratio(s.pok, s.pn) : null,
+    };
   }
   return {
     n,
@@ -109,7 +118,11 @@ export function score(gold: readonly Labelled[], pred: readonly Predicted[], ans
     aspectAccuracy: ratio(aspOk, aspN),
     codeExactMatch: ratio(codeOk, codeN),
     outOfScope: { precision: ratio(oosTp, oosPred), recall: ratio(oosTp, oosGold) },
-    directAnswers: { threshold: answerThreshold, coverage: ratio(directN, n), accuracy: ratio(directOk, directN) },
+    directAnswers: {
+      threshold: answerThreshold,
+      coverage: ratio(directN, n),
+      accuracy: ratio(directOk, directN),
+    },
     perTag,
     confusions: [...confusions]
       .map(([k, count]) => {

@@ -45,10 +45,19 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 export function readEvalSet(file: string): EvalSet {
   const rows = lines(file);
-  const shape = (r: unknown) => (isObject(r) && Array.isArray(r.turns) ? 'dialogues' : isObject(r) && Array.isArray(r.expect_any) ? 'facts' : isObject(r) && typeof r.text === 'string' ? 'messages' : 'unknown');
+  const shape = (r: unknown) =>
+    isObject(r) && Array.isArray(r.turns)
+      ? 'dialogues'
+      : isObject(r) && Array.isArray(r.expect_any)
+        ? 'facts'
+        : isObject(r) && typeof r.text === 'string'
+          ? 'messages'
+          : 'unknown';
   const kinds = new Set(rows.map(shape));
   if (kinds.size !== 1 || kinds.has('unknown')) {
-    throw new Error(`${file}: every line must be one kind: {"text","intent",...}, {"id","turns":[...]} or {"id","question","expect_any":[...]}`);
+    throw new Error(
+      `${file}: every line must be one kind: {"text","intent",...}, {"id","turns":[...]} or {"id","question","expect_any":[...]}`,
+    );
   }
   const [kind] = kinds;
   if (kind === 'dialogues') return { kind, file, items: rows as Dialogue[] };

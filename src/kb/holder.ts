@@ -21,7 +21,10 @@ export class KnowledgeHolder {
   /** The first load must succeed: starting without any knowledge would be a dead end for citizens. */
   static open(dir: string, onProblems: (p: Problem[]) => void = () => {}): KnowledgeHolder {
     const { kb, problems } = loadKnowledge(dir);
-    if (!kb) throw new Error(`knowledge base in ${dir} is invalid:\n${problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n')}`);
+    if (!kb)
+      throw new Error(
+        `knowledge base in ${dir} is invalid:\n${problems.map((p) => `${p.file}: ${p.field}: ${p.reason}`).join('\n')}`,
+      );
     return new KnowledgeHolder(dir, kb, onProblems);
   }
 

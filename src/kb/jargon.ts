@@ -8,7 +8,8 @@ export interface Jargon {
 const CODE = /(?:\bmã\s+(?:số\s+)?)?\b\d\.\d{6}\b/giu;
 const ABBREVIATION = /\bCSDL\b/gu;
 // "07/2025/NĐ-CP", "60/2014/QH13", "Nghị định 82/2020", "Thông tư 04/2020"
-const LAW_NUMBER = /(?:Nghị định|Thông tư|Nghị quyết|Quyết định|Công văn)\s+(?:số\s+)?\d+(?:[./]\d+)*(?:\/[A-ZĐ][A-ZĐ0-9-]*)?|\b\d{1,4}(?:\.\d+)?\/\d{4}\/[A-ZĐ][A-ZĐ0-9-]*/gu;
+const LAW_NUMBER =
+  /(?:Nghị định|Thông tư|Nghị quyết|Quyết định|Công văn)\s+(?:số\s+)?\d+(?:[./]\d+)*(?:\/[A-ZĐ][A-ZĐ0-9-]*)?|\b\d{1,4}(?:\.\d+)?\/\d{4}\/[A-ZĐ][A-ZĐ0-9-]*/gu;
 
 function nestedBrackets(text: string): string[] {
   const out: string[] = [];

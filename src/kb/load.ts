@@ -14,7 +14,11 @@ function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: P
   try {
     doc = YAML.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    problems.push({ file: rel, field: '(file)', reason: `cannot be read as YAML: ${(e as Error).message.split('\n')[0]}` });
+    problems.push({
+      file: rel,
+      field: '(file)',
+      reason: `cannot be read as YAML: ${(e as Error).message.split('\n')[0]}`,
+    });
     return undefined;
   }
   return validate(doc, rel, schema, problems);
@@ -27,7 +31,12 @@ function reasonOf(issue: import('zod').core.$ZodIssue): string {
 }
 
 /** Validates one parsed document (also used for edits that come from the staff console). */
-export function validate<T>(doc: unknown, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
+export function validate<T>(
+  doc: unknown,
+  rel: string,
+  schema: ZodType<T>,
+  problems: Problem[],
+): T | undefined {
   const r = schema.safeParse(doc);
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
@@ -38,22 +47,36 @@ export function validate<T>(doc: unknown, rel: string, schema: ZodType<T>, probl
 }
 
 /** Every <id>.yaml of a folder (absent folder: none), each valid and named by its id. */
-function loadFolder<T extends { id: string }>(dir: string, folder: string, schema: ZodType<T>, problems: Problem[]): { files: string[]; items: Map<string, T> } {
+function loadFolder<T extends { id: string }>(
+  dir: string,
+  folder: string,
+  schema: ZodType<T>,
+  problems: Problem[],
+): { files: string[]; items: Map<string, T> } {
   const full = path.join(dir, folder);
-  const files = fs.existsSync(full) ? fs.readdirSync(full).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = fs.existsSync(full)
+    ? fs
+        .readdirSync(full)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   const items = new Map<string, T>();
   for (const f of files) {
     const rel = `${folder}/${f}`;
     const item = parseFile(path.join(full, f), rel, schema, problems);
     if (!item) continue;
     const expected = f.replace(/\.ya?ml$/, '');
-    if (item.id !== expected) problems.push({ file: rel, field: 'id', reason: `must equal the file name (${expected})` });
+    if (item.id !== expected)
+      problems.push({ file: rel, field: 'id', reason: `must equal the file name (${expected})` });
     else items.set(item.id, item);
   }
   return { files, items };
 }
 
-export function loadKnowledge(dir: string, requiredIds: readonly string[] = []): { kb?: KnowledgeBase; problems: Problem[] } {
+export function loadKnowledge(
+  dir: string,
+  requiredIds: readonly string[] = [],
+): { kb?: KnowledgeBase; problems: Problem[] } {
   const problems: Problem[] = [];
   const communeFile = path.join(dir, 'commune.yaml');
   let commune: Commune | undefined;
@@ -63,11 +86,20 @@ export function loadKnowledge(dir: string, requiredIds: readonly string[] = []):
   const { files, items: procedures } = loadFolder(dir, 'procedures', procedureSchema, problems);
   const { items: elsewhere } = loadFolder(dir, 'elsewhere', elsewhereSchema, problems);
   for (const id of elsewhere.keys()) {
-    if (procedures.has(id)) problems.push({ file: `elsewhere/${id}.yaml`, field: 'id', reason: 'is a procedure the bot guides (procedures/): a redirect would shadow it' });
+    if (procedures.has(id))
+      problems.push({
+        file: `elsewhere/${id}.yaml`,
+        field: 'id',
+        reason: 'is a procedure the bot guides (procedures/): a redirect would shadow it',
+      });
   }
   for (const id of requiredIds) {
     if (!procedures.has(id) && !files.some((f) => f.startsWith(`${id}.`))) {
-      problems.push({ file: `procedures/${id}.yaml`, field: '(file)', reason: 'is missing: the procedure id is required by the taxonomy' });
+      problems.push({
+        file: `procedures/${id}.yaml`,
+        field: '(file)',
+        reason: 'is missing: the procedure id is required by the taxonomy',
+      });
     }
   }
   if (problems.length || !commune) return { problems };

@@ -39,20 +39,44 @@ function addMonths(day: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-function datedNotices(f: Dated, file: string, procedure: string, field: string, subject: string, day: string): ReviewNotice[] {
+function datedNotices(
+  f: Dated,
+  file: string,
+  procedure: string,
+  field: string,
+  subject: string,
+  day: string,
+): ReviewNotice[] {
   const out: ReviewNotice[] = [];
   const what = `"${subject}"`;
   const source = f.source ?? null;
-  const at = (kind: NoticeKind, date: string | null, detail: string) => out.push({ kind, file, procedure, field, date, subject, source, detail });
-  if (f.until && f.until < day) at('expired', f.until, `${what} stopped applying after ${f.until}; the bot no longer uses it (remove it or give it a new period)`);
-  else if (f.until && daysBetween(day, f.until) <= EXPIRY_WARNING_DAYS) at('expiring', f.until, `${what} applies until ${f.until} (${daysBetween(day, f.until)} days): check whether it is extended`);
-  if (!isVerified(f)) at('unverified', f.until ?? null, `${what} is not verified; check ${f.source ?? 'its source'}`);
+  const at = (kind: NoticeKind, date: string | null, detail: string) =>
+    out.push({ kind, file, procedure, field, date, subject, source, detail });
+  if (f.until && f.until < day)
+    at(
+      'expired',
+      f.until,
+      `${what} stopped applying after ${f.until}; the bot no longer uses it (remove it or give it a new period)`,
+    );
+  else if (f.until && daysBetween(day, f.until) <= EXPIRY_WARNING_DAYS)
+    at(
+      'expiring',
+      f.until,
+      `${what} applies until ${f.until} (${daysBetween(day, f.until)} days): check whether it is extended`,
+    );
+  if (!isVerified(f))
+    at('unverified', f.until ?? null, `${what} is not verified; check ${f.source ?? 'its source'}`);
   return out;
 }
 
 /** Citizen-facing texts of a procedure, with their field paths. */
 function citizenTexts(p: Procedure): Array<[string, string]> {
-  const out: Array<[string, string]> = [['summary', p.summary], ['time', p.time], ['fee.summary', p.fee.summary], ['where.in_person', p.where.in_person]];
+  const out: Array<[string, string]> = [
+    ['summary', p.summary],
+    ['time', p.time],
+    ['fee.summary', p.fee.summary],
+    ['where.in_person', p.where.in_person],
+  ];
   if (p.redirect) out.push(['redirect', p.redirect]);
   if (p.where.online) out.push(['where.online', p.where.online]);
   if (p.where.post) out.push(['where.post', p.where.post]);
@@ -61,8 +85,18 @@ function citizenTexts(p: Procedure): Array<[string, string]> {
   p.eligibility.forEach((t, i) => out.push([`eligibility.${i}`, t]));
   p.documents.submit.forEach((t, i) => out.push([`documents.submit.${i}`, t]));
   p.documents.present.forEach((t, i) => out.push([`documents.present.${i}`, t]));
-  p.documents.conditional.forEach((c, i) => out.push([`documents.conditional.${i}.when`, c.when], ...c.items.map((t, k): [string, string] => [`documents.conditional.${i}.items.${k}`, t])));
-  p.fee.items.forEach((f, i) => out.push([`fee.items.${i}.case`, f.case], ...(f.note ? [[`fee.items.${i}.note`, f.note] as [string, string]] : [])));
+  p.documents.conditional.forEach((c, i) =>
+    out.push(
+      [`documents.conditional.${i}.when`, c.when],
+      ...c.items.map((t, k): [string, string] => [`documents.conditional.${i}.items.${k}`, t]),
+    ),
+  );
+  p.fee.items.forEach((f, i) =>
+    out.push(
+      [`fee.items.${i}.case`, f.case],
+      ...(f.note ? [[`fee.items.${i}.note`, f.note] as [string, string]] : []),
+    ),
+  );
   p.fee.free_cases.forEach((t, i) => out.push([`fee.free_cases.${i}`, t]));
   p.units.forEach((u, i) => out.push([`units.${i}.answer`, u.answer]));
   return out;
@@ -72,19 +106,43 @@ function procedureNotices(p: Procedure, day: string): ReviewNotice[] {
   const file = `procedures/${p.id}.yaml`;
   const out: ReviewNotice[] = [];
   const reviewBy = addMonths(p.last_reviewed, STALE_MONTHS);
-  if (reviewBy < day) out.push({ kind: 'stale', file, procedure: p.id, field: 'last_reviewed', date: p.last_reviewed, subject: null, source: null, detail: `last reviewed on ${p.last_reviewed}, more than ${STALE_MONTHS} months ago` });
+  if (reviewBy < day)
+    out.push({
+      kind: 'stale',
+      file,
+      procedure: p.id,
+      field: 'last_reviewed',
+      date: p.last_reviewed,
+      subject: null,
+      source: null,
+      detail: `last reviewed on ${p.last_reviewed}, more than ${STALE_MONTHS} months ago`,
+    });
   p.fee.items.forEach((f, i) => out.push(...datedNotices(f, file, p.id, `fee.items.${i}`, f.case, day)));
   p.units.forEach((u, i) => out.push(...datedNotices(u, file, p.id, `units.${i}`, u.id, day)));
-  const writing = (field: string, subject: string, detail: string) => out.push({ kind: 'writing', file, procedure: p.id, field, date: null, subject, source: null, detail });
+  const writing = (field: string, subject: string, detail: string) =>
+    out.push({ kind: 'writing', file, procedure: p.id, field, date: null, subject, source: null, detail });
   for (const [field, text] of citizenTexts(p)) {
-    for (const j of jargonIn(text)) writing(field, j.text, `citizen text has ${j.kind.replace('_', ' ')} "${j.text}" (move law numbers to source or legal_basis)`);
+    for (const j of jargonIn(text))
+      writing(
+        field,
+        j.text,
+        `citizen text has ${j.kind.replace('_', ' ')} "${j.text}" (move law numbers to source or legal_basis)`,
+      );
   }
   if (p.units.length < UNITS_PER_PROCEDURE.min || p.units.length > UNITS_PER_PROCEDURE.max) {
-    writing('units', `${p.units.length}`, `has ${p.units.length} units (write ${UNITS_PER_PROCEDURE.min}–${UNITS_PER_PROCEDURE.max})`);
+    writing(
+      'units',
+      `${p.units.length}`,
+      `has ${p.units.length} units (write ${UNITS_PER_PROCEDURE.min}–${UNITS_PER_PROCEDURE.max})`,
+    );
   }
   p.units.forEach((u, i) => {
     if (u.questions.length < QUESTIONS_PER_UNIT.min || u.questions.length > QUESTIONS_PER_UNIT.max) {
-      writing(`units.${i}.questions`, u.id, `unit ${u.id} has ${u.questions.length} question(s) (write ${QUESTIONS_PER_UNIT.min}–${QUESTIONS_PER_UNIT.max} ways of asking)`);
+      writing(
+        `units.${i}.questions`,
+        u.id,
+        `unit ${u.id} has ${u.questions.length} question(s) (write ${QUESTIONS_PER_UNIT.min}–${QUESTIONS_PER_UNIT.max} ways of asking)`,
+      );
     }
   });
   return out;
@@ -93,13 +151,31 @@ function procedureNotices(p: Procedure, day: string): ReviewNotice[] {
 export function reviewNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
   const out: ReviewNotice[] = [];
   if (addMonths(kb.commune.last_reviewed, STALE_MONTHS) < day) {
-    out.push({ kind: 'stale', file: 'commune.yaml', procedure: null, field: 'last_reviewed', date: kb.commune.last_reviewed, subject: null, source: null, detail: `last reviewed on ${kb.commune.last_reviewed}, more than ${STALE_MONTHS} months ago` });
+    out.push({
+      kind: 'stale',
+      file: 'commune.yaml',
+      procedure: null,
+      field: 'last_reviewed',
+      date: kb.commune.last_reviewed,
+      subject: null,
+      source: null,
+      detail: `last reviewed on ${kb.commune.last_reviewed}, more than ${STALE_MONTHS} months ago`,
+    });
   }
   for (const p of kb.procedures.values()) out.push(...procedureNotices(p, day));
   for (const e of kb.elsewhere.values()) {
     if (e.verified) continue;
     const detail = `redirect "${e.id}" (who handles it, where, how) is not verified; check ${e.source}`;
-    out.push({ kind: 'unverified', file: `elsewhere/${e.id}.yaml`, procedure: null, field: 'verified', date: null, subject: e.id, source: e.source, detail });
+    out.push({
+      kind: 'unverified',
+      file: `elsewhere/${e.id}.yaml`,
+      procedure: null,
+      field: 'verified',
+      date: null,
+      subject: e.id,
+      source: e.source,
+      detail,
+    });
   }
   return out;
 }

@@ -21,7 +21,15 @@ export const isoDate = z
 
 /** Longest answer a unit may give: it is the first sentence(s) of a phone message. */
 export const MAX_UNIT_ANSWER = 350;
-export const UNIT_KINDS = ['deadline', 'validity', 'amount', 'yes_no', 'rule', 'special_case', 'faq'] as const;
+export const UNIT_KINDS = [
+  'deadline',
+  'validity',
+  'amount',
+  'yes_no',
+  'rule',
+  'special_case',
+  'faq',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /**
@@ -38,13 +46,23 @@ type Dated = { from?: string | null; until?: string | null; verified?: boolean; 
 
 function checkDating(f: Dated, path: (string | number)[], ctx: z.RefinementCtx): void {
   if ((f.from || f.until || f.verified === false) && !f.source) {
-    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: 'is required for a dated or unverified fact (where to check it)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'source'],
+      message: 'is required for a dated or unverified fact (where to check it)',
+    });
   }
-  if (f.from && f.until && f.from > f.until) ctx.addIssue({ code: 'custom', path: [...path, 'until'], message: 'must not be before from' });
+  if (f.from && f.until && f.from > f.until)
+    ctx.addIssue({ code: 'custom', path: [...path, 'until'], message: 'must not be before from' });
 }
 
 const feeItem = z
-  .object({ case: vietnamese, vnd: z.number().int('must be a whole number').min(0), note: nullableText.optional(), ...dating })
+  .object({
+    case: vietnamese,
+    vnd: z.number().int('must be a whole number').min(0),
+    note: nullableText.optional(),
+    ...dating,
+  })
   .strict();
 export type FeeItem = z.output<typeof feeItem>;
 
@@ -53,9 +71,15 @@ const unit = z
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like han-khai-sinh'),
     kind: z.enum(UNIT_KINDS),
     // Citizens type without diacritics too, so a question need not carry them.
-    questions: z.array(text).min(1, 'needs at least one question').max(8, 'has too many questions (at most 8)'),
+    questions: z
+      .array(text)
+      .min(1, 'needs at least one question')
+      .max(8, 'has too many questions (at most 8)'),
     keywords: z.array(text).optional(),
-    answer: vietnamese.refine((a) => a.length <= MAX_UNIT_ANSWER, `must be at most ${MAX_UNIT_ANSWER} characters`),
+    answer: vietnamese.refine(
+      (a) => a.length <= MAX_UNIT_ANSWER,
+      `must be at most ${MAX_UNIT_ANSWER} characters`,
+    ),
     yes_no: z.enum(['yes', 'no']).nullable().optional(),
     aspect: z.enum(ASPECTS),
     ...dating,
@@ -72,16 +96,22 @@ export const procedureSchema = z
     redirect: nullableText,
     summary: vietnamese,
     eligibility: list,
-    documents: z.object({
-      submit: list,
-      present: list,
-      conditional: z.array(z.object({ when: vietnamese, items: list.min(1, 'needs at least one item') }).strict()),
-    }).strict(),
-    fee: z.object({
-      summary: vietnamese,
-      items: z.array(feeItem),
-      free_cases: list,
-    }).strict(),
+    documents: z
+      .object({
+        submit: list,
+        present: list,
+        conditional: z.array(
+          z.object({ when: vietnamese, items: list.min(1, 'needs at least one item') }).strict(),
+        ),
+      })
+      .strict(),
+    fee: z
+      .object({
+        summary: vietnamese,
+        items: z.array(feeItem),
+        free_cases: list,
+      })
+      .strict(),
     time: vietnamese,
     where: z.object({ in_person: vietnamese, online: nullableText, post: nullableText }).strict(),
     form: z.object({ name: nullableText, note: nullableText }).strict(),
@@ -92,7 +122,11 @@ export const procedureSchema = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.authority === 'commune_police' && !p.redirect) {
-      ctx.addIssue({ code: 'custom', path: ['redirect'], message: 'commune_police procedures need a redirect text' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redirect'],
+        message: 'commune_police procedures need a redirect text',
+      });
     }
     if (p.documents.submit.length + p.documents.present.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['documents'], message: 'lists no documents at all' });
@@ -101,14 +135,22 @@ export const procedureSchema = z
     const seen = new Set<string>();
     p.units.forEach((u, i) => {
       checkDating(u, ['units', i], ctx);
-      if (seen.has(u.id)) ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `is used twice (${u.id})` });
+      if (seen.has(u.id))
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'id'], message: `is used twice (${u.id})` });
       seen.add(u.id);
-      if (u.kind === 'yes_no' && !u.yes_no) ctx.addIssue({ code: 'custom', path: ['units', i, 'yes_no'], message: 'must be yes or no for a yes_no unit' });
+      if (u.kind === 'yes_no' && !u.yes_no)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'yes_no'],
+          message: 'must be yes or no for a yes_no unit',
+        });
     });
   });
 export type Procedure = z.output<typeof procedureSchema>;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a range like 07:30-11:30');
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a range like 07:30-11:30');
 const day = z.array(hhmm);
 export const communeSchema = z
   .object({
@@ -121,7 +163,15 @@ export const communeSchema = z
     map_url: z.string().url('must be a URL').nullable(),
     website: z.string().url('must be a URL').nullable(),
     office_hours: z
-      .object({ monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day })
+      .object({
+        monday: day,
+        tuesday: day,
+        wednesday: day,
+        thursday: day,
+        friday: day,
+        saturday: day,
+        sunday: day,
+      })
       .strict(),
     office_hours_text: vietnamese,
     holidays_note: nullableText,

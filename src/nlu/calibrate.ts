@@ -47,7 +47,10 @@ export function fitTemperature(rows: readonly HeldOut[]): number {
 }
 
 /** Expected calibration error: Σ over equal-width confidence bins of |right − confidence| / n. */
-export function expectedCalibrationError(rows: ReadonlyArray<{ confidence: number; correct: boolean }>, bins = 10): number {
+export function expectedCalibrationError(
+  rows: ReadonlyArray<{ confidence: number; correct: boolean }>,
+  bins = 10,
+): number {
   const acc = Array.from({ length: bins }, () => ({ ok: 0, conf: 0 }));
   for (const r of rows) {
     const b = acc[Math.min(bins - 1, Math.floor(r.confidence * bins))];

@@ -28,14 +28,33 @@ export class LinearClassifier {
    * @param groups near-paraphrase group per example (kept within one fold when calibrating)
    * @param bits the buckets' hash space is 2^bits
    */
-  static train(buckets: readonly (readonly number[])[], labels: readonly string[], groups: readonly number[], bits: number, o: ClassifierOptions): LinearClassifier {
+  static train(
+    buckets: readonly (readonly number[])[],
+    labels: readonly string[],
+    groups: readonly number[],
+    bits: number,
+    o: ClassifierOptions,
+  ): LinearClassifier {
     const names = [...new Set(labels)].sort();
     const index = new Map(names.map((l, i) => [l, i]));
     const ys = Int32Array.from(labels, (l) => index.get(l) as number);
     const fit = (rows: readonly number[]) => {
-      const vectorizer = Vectorizer.fit(rows.map((i) => buckets[i]), bits, o.minDf);
+      const vectorizer = Vectorizer.fit(
+        rows.map((i) => buckets[i]),
+        bits,
+        o.minDf,
+      );
       const xs = rows.map((i) => vectorizer.vector(buckets[i]));
-      return { vectorizer, softmax: Softmax.train(xs, rows.map((i) => ys[i]), names.length, vectorizer.rows, o.softmax) };
+      return {
+        vectorizer,
+        softmax: Softmax.train(
+          xs,
+          rows.map((i) => ys[i]),
+          names.length,
+          vectorizer.rows,
+          o.softmax,
+        ),
+      };
     };
     const all = Array.from(buckets.keys());
     let temperature = o.temperature ?? 1;
@@ -44,7 +63,9 @@ export class LinearClassifier {
       const held: HeldOut[] = [];
       for (let k = 0; k < o.calibrationFolds; k++) {
         const m = fit(all.filter((i) => folds[i] !== k));
-        for (const i of all) if (folds[i] === k) held.push({ logits: m.softmax.logits(m.vectorizer.vector(buckets[i])), truth: ys[i] });
+        for (const i of all)
+          if (folds[i] === k)
+            held.push({ logits: m.softmax.logits(m.vectorizer.vector(buckets[i])), truth: ys[i] });
       }
       temperature = fitTemperature(held);
     }
@@ -56,7 +77,9 @@ export class LinearClassifier {
   toBuffer(bits: number): Buffer {
     const { buckets, idf } = this.vectorizer.state();
     const { weights, bias } = this.softmax.state();
-    const header = Buffer.from(`${JSON.stringify({ v: 1, bits, labels: this.labels, temperature: this.temperature, rows: idf.length })}\n`);
+    const header = Buffer.from(
+      `${JSON.stringify({ v: 1, bits, labels: this.labels, temperature: this.temperature, rows: idf.length })}\n`,
+    );
     const parts = [buckets, idf, weights, bias].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     return Buffer.concat([header, ...parts]);
   }
@@ -85,7 +108,12 @@ export class LinearClassifier {
     const idf = new Float32Array(take(sizes[1]));
     const weights = new Float32Array(take(sizes[2]));
     const bias = new Float64Array(take(sizes[3]));
-    return new LinearClassifier(h.labels, Vectorizer.fromState(h.bits, buckets, idf), Softmax.fromState(K, weights, bias), h.temperature);
+    return new LinearClassifier(
+      h.labels,
+      Vectorizer.fromState(h.bits, buckets, idf),
+      Softmax.fromState(K, weights, bias),
+      h.temperature,
+    );
   }
 
   /** Calibrated probability per label (in `labels` order). */

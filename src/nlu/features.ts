@@ -18,7 +18,11 @@ const CHAR = 2;
 const CUE = 3;
 
 /** Buckets of every feature of the message, repeated as often as the feature occurs. */
-export function hashedFeatures(tokens: readonly string[], cues: readonly string[], o: FeatureOptions = DEFAULT_FEATURES): number[] {
+export function hashedFeatures(
+  tokens: readonly string[],
+  cues: readonly string[],
+  o: FeatureOptions = DEFAULT_FEATURES,
+): number[] {
   const mask = (1 << o.bits) - 1;
   const out: number[] = [];
   let prev = 0;

@@ -13,7 +13,11 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /** Group id per example (union of near-paraphrase pairs within each label). */
-export function paraphraseGroups(tokens: readonly (readonly string[])[], labels: readonly string[], overlap = PARAPHRASE_OVERLAP): number[] {
+export function paraphraseGroups(
+  tokens: readonly (readonly string[])[],
+  labels: readonly string[],
+  overlap = PARAPHRASE_OVERLAP,
+): number[] {
   const parent = Array.from(tokens.keys());
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -29,7 +33,8 @@ export function paraphraseGroups(tokens: readonly (readonly string[])[], labels:
   for (const members of byLabel.values()) {
     for (let a = 0; a < members.length; a++) {
       for (let b = a + 1; b < members.length; b++) {
-        if (jaccard(sets[members[a]], sets[members[b]]) >= overlap) parent[find(members[a])] = find(members[b]);
+        if (jaccard(sets[members[a]], sets[members[b]]) >= overlap)
+          parent[find(members[a])] = find(members[b]);
       }
     }
   }
@@ -44,7 +49,10 @@ export function groupFolds(groups: readonly number[], k: number, seed: number): 
     if (bucket) bucket.push(i);
     else members.set(g, [i]);
   });
-  const order = shuffle([...members.keys()].sort((a, b) => a - b), seededRng(seed));
+  const order = shuffle(
+    [...members.keys()].sort((a, b) => a - b),
+    seededRng(seed),
+  );
   const sizes = new Array<number>(k).fill(0);
   const fold = new Array<number>(groups.length).fill(0);
   for (const g of order) {

@@ -5,12 +5,20 @@ import type { Example } from './training-data';
 
 const labelOf = (e: Example) => [e.intent, e.procedure, e.aspect].filter(Boolean).join('/');
 
-export function lintExamples(examples: readonly Example[], normalizeKey: (text: string) => string, knownProcedures: ReadonlySet<string>): Problem[] {
+export function lintExamples(
+  examples: readonly Example[],
+  normalizeKey: (text: string) => string,
+  knownProcedures: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, Example>();
   for (const e of examples) {
     if (e.procedure && !knownProcedures.has(e.procedure)) {
-      problems.push({ file: e.source, field: 'procedure', reason: `unknown procedure id "${e.procedure}" (no knowledge/procedures/${e.procedure}.yaml)` });
+      problems.push({
+        file: e.source,
+        field: 'procedure',
+        reason: `unknown procedure id "${e.procedure}" (no knowledge/procedures/${e.procedure}.yaml)`,
+      });
     }
     const key = normalizeKey(e.text);
     const first = seen.get(key);

@@ -5,8 +5,11 @@ import { loadTrainingData, type TrainingData } from './training-data';
 
 export function loadTrainingDataOrThrow(dir: string): TrainingData {
   const { data, problems } = loadTrainingData(dir);
-  const fatal = problems.filter((p) => p.field === '(file)' || p.field === 'intent' || p.field === 'procedure');
-  if (fatal.length) throw new Error(`training data in ${dir} cannot be used:\n${fatal.map(formatProblem).join('\n')}`);
+  const fatal = problems.filter(
+    (p) => p.field === '(file)' || p.field === 'intent' || p.field === 'procedure',
+  );
+  if (fatal.length)
+    throw new Error(`training data in ${dir} cannot be used:\n${fatal.map(formatProblem).join('\n')}`);
   if (data.examples.length === 0) throw new Error(`training data in ${dir} has no examples`);
   return data;
 }

@@ -40,8 +40,18 @@ export interface NluOptions {
 // features seen in one example only (minDf 2): 0.908, a third faster per message (smaller weight
 // table, fewer cache misses), but it lost out-of-scope precision; kept at 1.
 export const DEFAULT_NLU: NluOptions = {
-  label: { features: { ...DEFAULT_FEATURES, charAcrossWords: true }, softmax: { ...DEFAULT_SOFTMAX, epochs: 10 }, calibrationFolds: 3, minDf: 1 },
-  aspect: { features: { ...DEFAULT_FEATURES, charMax: 0 }, softmax: DEFAULT_SOFTMAX, calibrationFolds: 0, minDf: 1 },
+  label: {
+    features: { ...DEFAULT_FEATURES, charAcrossWords: true },
+    softmax: { ...DEFAULT_SOFTMAX, epochs: 10 },
+    calibrationFolds: 3,
+    minDf: 1,
+  },
+  aspect: {
+    features: { ...DEFAULT_FEATURES, charMax: 0 },
+    softmax: DEFAULT_SOFTMAX,
+    calibrationFolds: 0,
+    minDf: 1,
+  },
 };
 
 /** The label the model learns for an example: `p:<procedure>`, `x:<redirect>`, or the intent. */
@@ -77,17 +87,30 @@ function namingGrams(grams: readonly (readonly string[])[], labels: readonly str
       if (label.startsWith(PROCEDURE_PREFIX)) procedureCounts.push(n);
     }
     const inProcedures = procedureCounts.reduce((a, b) => a + b, 0);
-    const top = procedureCounts.sort((a, b) => b - a).slice(0, NAMING_FAMILY).reduce((a, b) => a + b, 0);
-    if (inProcedures >= NAMING_MIN_DOCS && inProcedures / total >= NAMING_SHARE && top / inProcedures >= NAMING_CONCENTRATION) out.add(g);
+    const top = procedureCounts
+      .sort((a, b) => b - a)
+      .slice(0, NAMING_FAMILY)
+      .reduce((a, b) => a + b, 0);
+    if (
+      inProcedures >= NAMING_MIN_DOCS &&
+      inProcedures / total >= NAMING_SHARE &&
+      top / inProcedures >= NAMING_CONCENTRATION
+    )
+      out.add(g);
   }
   return out;
 }
 
-type LabelKind = { kind: 'procedure'; procedure: string } | { kind: 'redirect'; redirect: string } | { kind: 'intent'; intent: Intent };
+type LabelKind =
+  | { kind: 'procedure'; procedure: string }
+  | { kind: 'redirect'; redirect: string }
+  | { kind: 'intent'; intent: Intent };
 
 function kindOf(label: string): LabelKind {
-  if (label.startsWith(PROCEDURE_PREFIX)) return { kind: 'procedure', procedure: label.slice(PROCEDURE_PREFIX.length) };
-  if (label.startsWith(REDIRECT_PREFIX)) return { kind: 'redirect', redirect: label.slice(REDIRECT_PREFIX.length) };
+  if (label.startsWith(PROCEDURE_PREFIX))
+    return { kind: 'procedure', procedure: label.slice(PROCEDURE_PREFIX.length) };
+  if (label.startsWith(REDIRECT_PREFIX))
+    return { kind: 'redirect', redirect: label.slice(REDIRECT_PREFIX.length) };
   return { kind: 'intent', intent: isIntent(label) ? label : 'out_of_scope' };
 }
 
@@ -106,7 +129,8 @@ function stored(key: string, bits: number, train: () => LinearClassifier): Linea
   return trained;
 }
 
-const isOutOfScope = (k: LabelKind) => k.kind === 'redirect' || (k.kind === 'intent' && k.intent === 'out_of_scope');
+const isOutOfScope = (k: LabelKind) =>
+  k.kind === 'redirect' || (k.kind === 'intent' && k.intent === 'out_of_scope');
 
 export class NluModel {
   private readonly kinds: readonly LabelKind[];
@@ -156,7 +180,10 @@ export class NluModel {
         o.label,
       ),
     );
-    const naming = namingGrams(raw.map((tokens) => ngrams(tokens)), labels);
+    const naming = namingGrams(
+      raw.map((tokens) => ngrams(tokens)),
+      labels,
+    );
     const withAspect = data.examples.flatMap((e, i) => (e.aspect ? [i] : []));
     const aspectModel = stored(`${key}-aspect`, o.aspect.features.bits, () =>
       LinearClassifier.train(
@@ -180,7 +207,10 @@ export class NluModel {
    * needs one fit instead of the cross-validation's four (seconds, not tens of seconds).
    */
   keepingCalibration(o: NluOptions = this.options): NluOptions {
-    return { label: { ...o.label, temperature: this.labelModel.temperature }, aspect: { ...o.aspect, temperature: this.aspectModel.temperature } };
+    return {
+      label: { ...o.label, temperature: this.labelModel.temperature },
+      aspect: { ...o.aspect, temperature: this.aspectModel.temperature },
+    };
   }
 
   normalize(text: string): Normalized {
@@ -203,7 +233,13 @@ export class NluModel {
     };
     // A receipt code (or an attempt at one) decides the intent; no classifier needed.
     if (norm.codes.length > 0 || norm.malformedCodes.length > 0) {
-      return { ...base, intent: 'status_lookup', code: norm.codes[0] ?? null, confidence: 1, procedureCandidates: [] };
+      return {
+        ...base,
+        intent: 'status_lookup',
+        code: norm.codes[0] ?? null,
+        confidence: 1,
+        procedureCandidates: [],
+      };
     }
     const p = this.labelModel.probabilities(hashedFeatures(tokens, cued, this.options.label.features));
     let top = 0;
@@ -228,11 +264,26 @@ export class NluModel {
     if (bestOutOfScope >= 0 && (isOutOfScope(kind) || outOfScope > p[top])) {
       const k = this.kinds[bestOutOfScope];
       const redirect = k.kind === 'redirect' ? k.redirect : null;
-      return { ...base, intent: 'out_of_scope', redirect, code: null, confidence: outOfScope, procedureCandidates };
+      return {
+        ...base,
+        intent: 'out_of_scope',
+        redirect,
+        code: null,
+        confidence: outOfScope,
+        procedureCandidates,
+      };
     }
     if (kind.kind === 'procedure') {
       const aspect = this.aspectOf(tokens, cued);
-      return { ...base, intent: 'procedure', procedure: kind.procedure, aspect, code: null, confidence: p[top], procedureCandidates };
+      return {
+        ...base,
+        intent: 'procedure',
+        procedure: kind.procedure,
+        aspect,
+        code: null,
+        confidence: p[top],
+        procedureCandidates,
+      };
     }
     const intent = kind.kind === 'intent' ? kind.intent : 'out_of_scope';
     return { ...base, intent, code: null, confidence: p[top], procedureCandidates };

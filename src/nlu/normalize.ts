@@ -69,6 +69,11 @@ export function normalize(raw: string, lexicon: Lexicon, speller?: Speller): Nor
   const folded = fold(text.replace(EMOJI, ' '));
   const base = splitTokens(folded).map((t) => (/^[0-9]+$/.test(t) ? NUMBER_TOKEN : t));
   const expanded = rewrite(expand(base, lexicon), lexicon);
-  const tokens = speller ? rewrite(expanded.map((t) => speller.correct(t)), lexicon) : expanded;
+  const tokens = speller
+    ? rewrite(
+        expanded.map((t) => speller.correct(t)),
+        lexicon,
+      )
+    : expanded;
   return { tokens, codes, malformedCodes: malformed };
 }

@@ -32,8 +32,15 @@ export function phrasePairs(tokens: readonly string[]): Set<string> {
  * procedure's name, which every question about it may say). Pairs, not words: "hôn" of "hôn nhân" goes
  * while "hôn" of "kết hôn" stays.
  */
-export function retrievalFeatures(tokens: readonly string[], drop: ReadonlySet<string> = new Set()): string[] {
-  const kept = tokens.filter((t, i) => !(i > 0 && drop.has(pair(tokens[i - 1], t))) && !(i + 1 < tokens.length && drop.has(pair(t, tokens[i + 1]))));
+export function retrievalFeatures(
+  tokens: readonly string[],
+  drop: ReadonlySet<string> = new Set(),
+): string[] {
+  const kept = tokens.filter(
+    (t, i) =>
+      !(i > 0 && drop.has(pair(tokens[i - 1], t))) &&
+      !(i + 1 < tokens.length && drop.has(pair(t, tokens[i + 1]))),
+  );
   return ngrams(kept);
 }
 

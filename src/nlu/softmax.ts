@@ -27,7 +27,13 @@ export class Softmax {
     private readonly bias: Float64Array,
   ) {}
 
-  static train(xs: readonly SparseVector[], ys: ArrayLike<number>, classes: number, rows: number, o: SoftmaxOptions = DEFAULT_SOFTMAX): Softmax {
+  static train(
+    xs: readonly SparseVector[],
+    ys: ArrayLike<number>,
+    classes: number,
+    rows: number,
+    o: SoftmaxOptions = DEFAULT_SOFTMAX,
+  ): Softmax {
     const K = classes;
     const w = new Float32Array(rows * K);
     const bias = new Float64Array(K);
@@ -78,7 +84,15 @@ export class Softmax {
   }
 }
 
-function scores(w: Float32Array, bias: Float64Array, scale: number, K: number, idx: Int32Array, val: Float32Array, out: Float64Array): void {
+function scores(
+  w: Float32Array,
+  bias: Float64Array,
+  scale: number,
+  K: number,
+  idx: Int32Array,
+  val: Float32Array,
+  out: Float64Array,
+): void {
   out.fill(0);
   for (let f = 0; f < idx.length; f++) {
     const base = idx[f] * K;

@@ -5,7 +5,8 @@ import type { Example } from './training-data';
 import type { Understanding } from './understanding';
 
 /** A follow-up taught "about whatever procedure is in context": a procedure question without a procedure. */
-export const isFollowUp = (e: Pick<Example, 'intent' | 'procedure'>) => e.intent === 'procedure' && e.procedure === null;
+export const isFollowUp = (e: Pick<Example, 'intent' | 'procedure'>) =>
+  e.intent === 'procedure' && e.procedure === null;
 
 export class Taught {
   private constructor(private readonly byKey: ReadonlyMap<string, Example>) {}
@@ -20,8 +21,16 @@ export class Taught {
   apply(u: Understanding): Understanding {
     const e = this.byKey.get(u.normalized);
     if (!e) return u;
-    const taught = { ...u, intent: e.intent, procedure: e.procedure, aspect: e.aspect, redirect: e.redirect ?? null, confidence: 1 };
-    if (isFollowUp(e)) return { ...taught, namesProcedure: false, namesAspect: true, procedureCandidates: [] };
+    const taught = {
+      ...u,
+      intent: e.intent,
+      procedure: e.procedure,
+      aspect: e.aspect,
+      redirect: e.redirect ?? null,
+      confidence: 1,
+    };
+    if (isFollowUp(e))
+      return { ...taught, namesProcedure: false, namesAspect: true, procedureCandidates: [] };
     return { ...taught, procedureCandidates: e.procedure ? [{ procedure: e.procedure, p: 1 }] : [] };
   }
 }

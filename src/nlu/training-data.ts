@@ -27,7 +27,11 @@ function readYaml(file: string, rel: string, problems: Problem[]): unknown {
   try {
     return YAML.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    problems.push({ file: rel, field: '(file)', reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+    problems.push({
+      file: rel,
+      field: '(file)',
+      reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+    });
     return undefined;
   }
 }
@@ -55,7 +59,8 @@ function yamlFiles(dir: string): string[] {
 }
 
 function readProcedureFile(file: string, rel: string, problems: Problem[]): Example[] {
-  const doc = readYaml(file, rel, problems) as { procedure?: unknown; examples?: Record<string, unknown> } | undefined;
+  const doc = readYaml(file, rel, problems) as
+    { procedure?: unknown; examples?: Record<string, unknown> } | undefined;
   if (!doc) return [];
   const procedure = typeof doc.procedure === 'string' ? doc.procedure : null;
   if (!procedure) {
@@ -66,14 +71,19 @@ function readProcedureFile(file: string, rel: string, problems: Problem[]): Exam
   const out: Example[] = [];
   for (const key of Object.keys(examples)) {
     if (!(ASPECTS as readonly string[]).includes(key)) {
-      problems.push({ file: rel, field: `examples.${key}`, reason: `unknown aspect (use ${ASPECTS.join(', ')})` });
+      problems.push({
+        file: rel,
+        field: `examples.${key}`,
+        reason: `unknown aspect (use ${ASPECTS.join(', ')})`,
+      });
       continue;
     }
     for (const text of stringList(examples[key], rel, `examples.${key}`, problems)) {
       out.push({ text, intent: 'procedure', procedure, aspect: key as Aspect, source: rel });
     }
   }
-  if (out.length === 0) problems.push({ file: rel, field: 'examples', reason: 'no examples: the procedure cannot be learned' });
+  if (out.length === 0)
+    problems.push({ file: rel, field: 'examples', reason: 'no examples: the procedure cannot be learned' });
   return out;
 }
 
@@ -86,7 +96,8 @@ function readIntentFile(file: string, rel: string, problems: Problem[]): Example
   }
   const intent = doc.intent;
   const texts = stringList(doc.examples, rel, 'examples', problems);
-  if (texts.length === 0) problems.push({ file: rel, field: 'examples', reason: 'empty intent: no examples' });
+  if (texts.length === 0)
+    problems.push({ file: rel, field: 'examples', reason: 'empty intent: no examples' });
   return texts.map((text) => ({ text, intent, procedure: null, aspect: null, source: rel }));
 }
 
@@ -94,13 +105,25 @@ function readElsewhereFile(file: string, rel: string, problems: Problem[]): Exam
   const doc = readYaml(file, rel, problems) as { redirect?: unknown; examples?: unknown } | undefined;
   if (!doc) return [];
   if (typeof doc.redirect !== 'string' || !doc.redirect) {
-    problems.push({ file: rel, field: 'redirect', reason: 'missing catalogue entry id (a file name in knowledge/elsewhere/)' });
+    problems.push({
+      file: rel,
+      field: 'redirect',
+      reason: 'missing catalogue entry id (a file name in knowledge/elsewhere/)',
+    });
     return [];
   }
   const redirect = doc.redirect;
   const texts = stringList(doc.examples, rel, 'examples', problems);
-  if (texts.length === 0) problems.push({ file: rel, field: 'examples', reason: 'no examples: the redirect cannot be learned' });
-  return texts.map((text) => ({ text, intent: 'out_of_scope' as const, procedure: null, aspect: null, redirect, source: rel }));
+  if (texts.length === 0)
+    problems.push({ file: rel, field: 'examples', reason: 'no examples: the redirect cannot be learned' });
+  return texts.map((text) => ({
+    text,
+    intent: 'out_of_scope' as const,
+    procedure: null,
+    aspect: null,
+    redirect,
+    source: rel,
+  }));
 }
 
 /** Loads every file; problems (bad YAML, unknown labels, empty intents) are returned, not thrown. */
@@ -117,9 +140,14 @@ export function loadTrainingData(dir: string): { data: TrainingData; problems: P
     examples.push(...readElsewhereFile(f, path.relative(dir, f), problems));
   }
   const lexFile = path.join(dir, 'lexicon.yaml');
-  const lexicon = (fs.existsSync(lexFile) ? readYaml(lexFile, 'lexicon.yaml', problems) : {}) as LexiconSource;
+  const lexicon = (
+    fs.existsSync(lexFile) ? readYaml(lexFile, 'lexicon.yaml', problems) : {}
+  ) as LexiconSource;
   const cueFile = path.join(dir, 'aspects.yaml');
-  const rawCues = (fs.existsSync(cueFile) ? readYaml(cueFile, 'aspects.yaml', problems) : {}) as Record<string, unknown>;
+  const rawCues = (fs.existsSync(cueFile) ? readYaml(cueFile, 'aspects.yaml', problems) : {}) as Record<
+    string,
+    unknown
+  >;
   const aspectCues: Partial<Record<Aspect, string[]>> = {};
   for (const [k, v] of Object.entries(rawCues ?? {})) {
     if (!(ASPECTS as readonly string[]).includes(k)) {

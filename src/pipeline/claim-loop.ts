@@ -57,9 +57,15 @@ export abstract class ClaimLoop<T extends { id: string }> {
       const dead = (await this.claims().claimOwners()).filter((o) => isDead(o, this.lo.owner));
       if (dead.length === 0) return;
       const recovered = await this.claims().release(dead);
-      this.lo.logger.info({ recovered, owners: dead.length }, `${this.lo.name} items of a dead process taken back at start-up`);
+      this.lo.logger.info(
+        { recovered, owners: dead.length },
+        `${this.lo.name} items of a dead process taken back at start-up`,
+      );
     } catch (err) {
-      this.lo.logger.error({ err: errText(err) }, `${this.lo.name} start-up recovery failed; abandoned items return once stale`);
+      this.lo.logger.error(
+        { err: errText(err) },
+        `${this.lo.name} start-up recovery failed; abandoned items return once stale`,
+      );
     }
   }
 
@@ -102,7 +108,11 @@ export abstract class ClaimLoop<T extends { id: string }> {
 
   private claimFailed(err: unknown): void {
     this.failures++;
-    if (this.failures === 1) this.lo.logger.error({ err: errText(err) }, `${this.lo.name} claim failed; pausing claims until the store takes writes again`);
+    if (this.failures === 1)
+      this.lo.logger.error(
+        { err: errText(err) },
+        `${this.lo.name} claim failed; pausing claims until the store takes writes again`,
+      );
   }
 
   private claimSucceeded(): void {

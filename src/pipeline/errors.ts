@@ -9,7 +9,8 @@
  * - permanent:    invalid request → never retried
  * - config:       our configuration or permissions are wrong → never retried, alert an operator
  */
-export type SendErrorKind = 'retryable' | 'rate_limited' | 'token' | 'window' | 'unreachable' | 'permanent' | 'config';
+export type SendErrorKind =
+  'retryable' | 'rate_limited' | 'token' | 'window' | 'unreachable' | 'permanent' | 'config';
 
 export class SendError extends Error {
   override readonly name = 'SendError';

@@ -39,7 +39,10 @@ export class Ingestor {
     // The consultation window is opened by the worker when it takes the message (one write less here).
     this.deps.observer.inbound(msg.channel, msg.kind, duplicate);
     if (duplicate) {
-      this.deps.logger.info({ channel: msg.channel, user: userRef(msg.channel, msg.userId) }, 'redelivered event acknowledged, not answered again');
+      this.deps.logger.info(
+        { channel: msg.channel, user: userRef(msg.channel, msg.userId) },
+        'redelivered event acknowledged, not answered again',
+      );
       return 'duplicate';
     }
     this.deps.onNew?.();
@@ -51,10 +54,14 @@ export class Ingestor {
     await this.touch(channel, userId, interactionTime(at, this.now()), null);
   }
 
-  private touch(channel: InboundMessage['channel'], userId: string, at: Date, name: string | null): Promise<void> {
+  private touch(
+    channel: InboundMessage['channel'],
+    userId: string,
+    at: Date,
+    name: string | null,
+  ): Promise<void> {
     return this.deps.contacts.touch(channel, userId, at, name);
   }
-
 
   private now(): Date {
     return this.deps.now ? this.deps.now() : new Date();

@@ -8,7 +8,11 @@ export function newOwner(): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-export function isDeadOwner(owner: string, self: string, alive: (pid: number) => boolean = pidAlive): boolean {
+export function isDeadOwner(
+  owner: string,
+  self: string,
+  alive: (pid: number) => boolean = pidAlive,
+): boolean {
   if (owner === self) return false;
   const m = /^(.*):(\d+):[^:]*$/.exec(owner);
   if (!m || m[1] !== os.hostname()) return false;

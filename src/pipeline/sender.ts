@@ -65,12 +65,20 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
   }
 
   protected claims(): Claims {
-    return { claimOwners: () => this.o.outbox.claimOwners(), release: (owners) => this.o.outbox.release(owners, this.now()) };
+    return {
+      claimOwners: () => this.o.outbox.claimOwners(),
+      release: (owners) => this.o.outbox.release(owners, this.now()),
+    };
   }
 
   /** Deliver one claimed item and record the outcome. */
   async deliver(item: OutboxItem): Promise<DeliveryOutcome> {
-    const log = this.o.logger.child({ channel: item.channel, user: userRef(item.channel, item.userId), outbox: item.id, seq: item.seq });
+    const log = this.o.logger.child({
+      channel: item.channel,
+      user: userRef(item.channel, item.userId),
+      outbox: item.id,
+      seq: item.seq,
+    });
     const sender = this.o.senders.get(item.channel);
     if (!sender) {
       return this.finish(item, 'failed', `config: channel ${item.channel} is off`, log);
@@ -78,9 +86,17 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     const now = this.now();
     const last = await this.o.contacts.lastInboundAt(item.channel, item.userId);
     if (!insideWindow(item.channel, last, now)) {
-      return this.finish(item, 'failed', `window: outside the ${item.channel} consultation window (not sent)`, log);
+      return this.finish(
+        item,
+        'failed',
+        `window: outside the ${item.channel} consultation window (not sent)`,
+        log,
+      );
     }
-    if (item.uncertainSince && (await this.reconcile(item, sender, item.uncertainSince, log)) === 'delivered') {
+    if (
+      item.uncertainSince &&
+      (await this.reconcile(item, sender, item.uncertainSince, log)) === 'delivered'
+    ) {
       await this.record(() => this.o.outbox.markSent(item.id, this.now(), null), log);
       return 'sent';
     }
@@ -101,17 +117,26 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
   }
 
   /** Did an earlier attempt go out? Only when the platform cannot say is the part sent again unchecked. */
-  private async reconcile(item: OutboxItem, sender: ChannelSender, since: Date, log: Logger): Promise<ReconcileOutcome> {
+  private async reconcile(
+    item: OutboxItem,
+    sender: ChannelSender,
+    since: Date,
+    log: Logger,
+  ): Promise<ReconcileOutcome> {
     let outcome: ReconcileOutcome;
     try {
       if (!sender.delivered) throw new Error('the channel cannot read its conversation');
       outcome = (await sender.delivered(item.userId, item.reply, since)) ? 'delivered' : 'not_delivered';
     } catch (err) {
       outcome = 'unknown';
-      log.warn({ err: errText(err) }, 'could not check whether an earlier attempt went out; sending again (possible duplicate)');
+      log.warn(
+        { err: errText(err) },
+        'could not check whether an earlier attempt went out; sending again (possible duplicate)',
+      );
     }
     this.observer.reconciled(item.channel, outcome);
-    if (outcome === 'delivered') log.info({ since: since.toISOString() }, 'earlier attempt found in the conversation; not sent again');
+    if (outcome === 'delivered')
+      log.info({ since: since.toISOString() }, 'earlier attempt found in the conversation; not sent again');
     return outcome;
   }
 
@@ -120,15 +145,24 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     try {
       await write();
     } catch (err) {
-      log.error({ err: errText(err) }, 'could not record the delivery outcome; the item will be checked before any new attempt');
+      log.error(
+        { err: errText(err) },
+        'could not record the delivery outcome; the item will be checked before any new attempt',
+      );
       throw err;
     }
   }
 
-  private async onError(item: OutboxItem, err: SendError, log: Logger, attemptAt: Date): Promise<DeliveryOutcome> {
+  private async onError(
+    item: OutboxItem,
+    err: SendError,
+    log: Logger,
+    attemptAt: Date,
+  ): Promise<DeliveryOutcome> {
     const detail = describeSendError(err);
     if (!isRetryable(err.kind)) {
-      if (err.kind === 'config' || err.kind === 'token') log.error({ error: detail }, 'send failed: operator action needed');
+      if (err.kind === 'config' || err.kind === 'token')
+        log.error({ error: detail }, 'send failed: operator action needed');
       return this.finish(item, 'failed', detail, log);
     }
     const attempt = attemptOf(item);
@@ -144,7 +178,12 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     return 'retry';
   }
 
-  private async finish(item: OutboxItem, state: 'failed' | 'dead', detail: string, log: Logger): Promise<DeliveryOutcome> {
+  private async finish(
+    item: OutboxItem,
+    state: 'failed' | 'dead',
+    detail: string,
+    log: Logger,
+  ): Promise<DeliveryOutcome> {
     await this.record(() => this.o.outbox.markFinal(item.id, state, detail), log);
     if (state === 'dead') {
       this.observer.deadLettered(item.channel);

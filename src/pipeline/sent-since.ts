@@ -13,5 +13,10 @@ export interface ConversationMessage {
 /** Whether the page/OA sent `text` at or after `since` (times the platform leaves out count as matching). */
 export function sentSince(messages: ConversationMessage[], text: string, since: Date): boolean {
   const want = text.normalize('NFC').trim();
-  return messages.some((m) => m.fromUs && m.text.normalize('NFC').trim() === want && (m.at === null || m.at >= since.getTime() - CLOCK_SKEW_MS));
+  return messages.some(
+    (m) =>
+      m.fromUs &&
+      m.text.normalize('NFC').trim() === want &&
+      (m.at === null || m.at >= since.getTime() - CLOCK_SKEW_MS),
+  );
 }

@@ -47,14 +47,19 @@ export class TokenManager {
     const cur = await this.o.store.get(this.o.channel);
     if (cur) return 'kept';
     // The expiry of an env token is unknown: treat it as expiring now, so the first use refreshes it.
-    await this.o.store.put(this.o.channel, { accessToken: accessToken ?? '', refreshToken, expiresAt: new Date(this.now()) });
+    await this.o.store.put(this.o.channel, {
+      accessToken: accessToken ?? '',
+      refreshToken,
+      expiresAt: new Date(this.now()),
+    });
     return 'seeded';
   }
 
   /** A usable access token; refreshes first when it is missing or about to expire. */
   async getAccessToken(): Promise<string> {
     const cur = await this.o.store.get(this.o.channel);
-    if (!cur) throw new SendError('config', `no ${this.o.channel} token pair stored; connect the account first`);
+    if (!cur)
+      throw new SendError('config', `no ${this.o.channel} token pair stored; connect the account first`);
     const remaining = cur.expiresAt.getTime() - this.now();
     if (remaining > this.refreshBeforeMs && cur.accessToken) return cur.accessToken;
     try {
@@ -111,7 +116,11 @@ export class TokenManager {
     // Re-read: another refresh may have completed since the caller looked.
     const cur = await this.o.store.get(this.o.channel);
     if (!cur) throw new SendError('config', `no ${this.o.channel} token pair stored`);
-    if (cur.accessToken && cur.accessToken !== usedAccessToken && cur.expiresAt.getTime() - this.now() > this.refreshBeforeMs) {
+    if (
+      cur.accessToken &&
+      cur.accessToken !== usedAccessToken &&
+      cur.expiresAt.getTime() - this.now() > this.refreshBeforeMs
+    ) {
       return cur;
     }
     let pair: TokenPair;
@@ -119,18 +128,35 @@ export class TokenManager {
       pair = await this.o.refresher.refresh(cur.refreshToken);
     } catch (err) {
       if ((err as { transient?: unknown }).transient === true) {
-        this.o.logger.warn({ channel: this.o.channel, error: errText(err) }, 'token refresh failed for now; will retry');
-        throw new SendError('retryable', `${this.o.channel} token refresh failed for now: ${errText(err)}`, 'token_refresh_unreachable');
+        this.o.logger.warn(
+          { channel: this.o.channel, error: errText(err) },
+          'token refresh failed for now; will retry',
+        );
+        throw new SendError(
+          'retryable',
+          `${this.o.channel} token refresh failed for now: ${errText(err)}`,
+          'token_refresh_unreachable',
+        );
       }
-      const error = new SendError('config', `${this.o.channel} token refresh failed (reconnect the account): ${errText(err)}`, 'token_refresh');
+      const error = new SendError(
+        'config',
+        `${this.o.channel} token refresh failed (reconnect the account): ${errText(err)}`,
+        'token_refresh',
+      );
       this.lastFailure = { at: this.now(), error };
-      this.o.logger.error({ channel: this.o.channel, error: error.message }, 'token refresh failed; operator action needed');
+      this.o.logger.error(
+        { channel: this.o.channel, error: error.message },
+        'token refresh failed; operator action needed',
+      );
       throw error;
     }
     // Persist before use: the old refresh token is already spent.
     await this.o.store.put(this.o.channel, pair);
     this.lastFailure = null;
-    this.o.logger.info({ channel: this.o.channel, expiresAt: pair.expiresAt.toISOString() }, 'access token refreshed');
+    this.o.logger.info(
+      { channel: this.o.channel, expiresAt: pair.expiresAt.toISOString() },
+      'access token refreshed',
+    );
     return pair;
   }
 }

@@ -65,9 +65,18 @@ export class InboundWorker extends ClaimLoop<InboundRecord> {
   }
 
   private async handle(rec: InboundRecord): Promise<void> {
-    const log = this.o.logger.child({ channel: rec.channel, user: userRef(rec.channel, rec.userId), inbound: rec.id });
+    const log = this.o.logger.child({
+      channel: rec.channel,
+      user: userRef(rec.channel, rec.userId),
+      inbound: rec.id,
+    });
     try {
-      await this.o.contacts.touch(rec.channel, rec.userId, interactionTime(rec.sentAt, rec.receivedAt), rec.displayName);
+      await this.o.contacts.touch(
+        rec.channel,
+        rec.userId,
+        interactionTime(rec.sentAt, rec.receivedAt),
+        rec.displayName,
+      );
     } catch (err) {
       log.error({ err: errText(err) }, 'could not record the interaction; will retry');
       return;
@@ -87,7 +96,13 @@ export class InboundWorker extends ClaimLoop<InboundRecord> {
         // Enqueueing and marking done are two writes: a crash between them re-processes the message, and
         // the source keys make that re-run find the parts already queued instead of sending them twice.
         await this.o.outbox.enqueue(
-          replies.map((reply, i) => ({ channel: rec.channel, userId: rec.userId, reply, inboundReceivedAt: rec.receivedAt, source: replySource(rec.id, i) })),
+          replies.map((reply, i) => ({
+            channel: rec.channel,
+            userId: rec.userId,
+            reply,
+            inboundReceivedAt: rec.receivedAt,
+            source: replySource(rec.id, i),
+          })),
           now,
         );
       }
@@ -114,7 +129,14 @@ function replySource(id: string, index: number): string {
 }
 
 function toMessage(r: InboundRecord): InboundMessage {
-  const m: InboundMessage = { channel: r.channel, userId: r.userId, messageId: r.messageId, kind: r.kind, text: r.text, sentAt: r.sentAt };
+  const m: InboundMessage = {
+    channel: r.channel,
+    userId: r.userId,
+    messageId: r.messageId,
+    kind: r.kind,
+    text: r.text,
+    sentAt: r.sentAt,
+  };
   if (r.displayName) m.displayName = r.displayName;
   return m;
 }

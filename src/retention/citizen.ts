@@ -12,14 +12,40 @@ export interface CitizenDeps {
 
 const target = (channel: ChannelName, userId: string) => `${channel}:${userId}`;
 
-export async function exportCitizen(d: CitizenDeps, channel: ChannelName, userId: string, actor: string, now: Date): Promise<CitizenData> {
+export async function exportCitizen(
+  d: CitizenDeps,
+  channel: ChannelName,
+  userId: string,
+  actor: string,
+  now: Date,
+): Promise<CitizenData> {
   const data = await d.personalData.export(channel, userId);
-  await d.audit.append({ at: now, actor, action: 'citizen.export', target: target(channel, userId), before: null, after: { messages: data.inbound.length + data.outbox.length } });
+  await d.audit.append({
+    at: now,
+    actor,
+    action: 'citizen.export',
+    target: target(channel, userId),
+    before: null,
+    after: { messages: data.inbound.length + data.outbox.length },
+  });
   return data;
 }
 
-export async function eraseCitizen(d: CitizenDeps, channel: ChannelName, userId: string, actor: string, now: Date): Promise<number> {
+export async function eraseCitizen(
+  d: CitizenDeps,
+  channel: ChannelName,
+  userId: string,
+  actor: string,
+  now: Date,
+): Promise<number> {
   const removed = await d.personalData.erase(channel, userId);
-  await d.audit.append({ at: now, actor, action: 'citizen.erase', target: target(channel, userId), before: null, after: { removed } });
+  await d.audit.append({
+    at: now,
+    actor,
+    action: 'citizen.erase',
+    target: target(channel, userId),
+    before: null,
+    after: { removed },
+  });
   return removed;
 }

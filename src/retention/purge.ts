@@ -7,9 +7,14 @@ const DAY = 86_400_000;
 
 export type PurgeCounts = Record<RetentionKind | 'counters', number>;
 
-export async function purgeExpired(stores: Pick<Stores, 'personalData' | 'counters'>, days: RetentionDays, now: Date): Promise<PurgeCounts> {
+export async function purgeExpired(
+  stores: Pick<Stores, 'personalData' | 'counters'>,
+  days: RetentionDays,
+  now: Date,
+): Promise<PurgeCounts> {
   const counts = { counters: await stores.counters.purgeExpired(now) } as PurgeCounts;
-  for (const kind of RETENTION_KINDS) counts[kind] = await stores.personalData.purge(kind, new Date(now.getTime() - days[kind] * DAY));
+  for (const kind of RETENTION_KINDS)
+    counts[kind] = await stores.personalData.purge(kind, new Date(now.getTime() - days[kind] * DAY));
   return counts;
 }
 

@@ -81,7 +81,11 @@ export function projectRoot(start: string = __dirname): string {
   return dir;
 }
 
-const opt = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+const opt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 const url = z
   .string()
   .trim()
@@ -118,7 +122,11 @@ const schema = z.object({
     .regex(/^v?\d+\.\d+$/, 'must look like v26.0')
     .default(DEFAULT_MESSENGER_API_VERSION)
     .transform((v) => (v.startsWith('v') ? v : `v${v}`)),
-  WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
+  WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(48),
   WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   TRUST_PROXY: opt,
@@ -175,13 +183,22 @@ function requireAll(e: Parsed, names: Array<keyof Parsed>, because: string): voi
 }
 
 function zaloConfig(e: Parsed): ZaloConfig | null {
-  const creds = ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_ACCESS_TOKEN', 'ZALO_OA_REFRESH_TOKEN', 'ZALO_OA_ID'] as const;
+  const creds = [
+    'ZALO_APP_ID',
+    'ZALO_OA_SECRET_KEY',
+    'ZALO_APP_SECRET',
+    'ZALO_OA_ACCESS_TOKEN',
+    'ZALO_OA_REFRESH_TOKEN',
+    'ZALO_OA_ID',
+  ] as const;
   const first = creds.find((k) => e[k]);
   if (!first) return null;
   // A token without its secret (or the other way round) is a half-configured channel: refuse to start.
   requireAll(e, ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_REFRESH_TOKEN'], first);
-  if (e.ZALO_APP_ID && !/^\d+$/.test(e.ZALO_APP_ID)) throw new ConfigError('ZALO_APP_ID', 'must be the numeric App ID');
-  if (e.ZALO_OA_ID && !/^\d+$/.test(e.ZALO_OA_ID)) throw new ConfigError('ZALO_OA_ID', 'must be the numeric OA id');
+  if (e.ZALO_APP_ID && !/^\d+$/.test(e.ZALO_APP_ID))
+    throw new ConfigError('ZALO_APP_ID', 'must be the numeric App ID');
+  if (e.ZALO_OA_ID && !/^\d+$/.test(e.ZALO_OA_ID))
+    throw new ConfigError('ZALO_OA_ID', 'must be the numeric OA id');
   return {
     appId: e.ZALO_APP_ID!,
     oaSecretKey: e.ZALO_OA_SECRET_KEY!,
@@ -196,7 +213,11 @@ function zaloConfig(e: Parsed): ZaloConfig | null {
 
 function znsConfig(e: Parsed, zalo: ZaloConfig | null): ZnsConfig | null {
   if (!e.ZALO_ZNS_TEMPLATE_ID) return null;
-  if (!zalo) throw new ConfigError('ZALO_ZNS_TEMPLATE_ID', 'needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)');
+  if (!zalo)
+    throw new ConfigError(
+      'ZALO_ZNS_TEMPLATE_ID',
+      'needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)',
+    );
   return { templateId: e.ZALO_ZNS_TEMPLATE_ID, apiBase: e.ZALO_ZNS_API_BASE };
 }
 

@@ -8,9 +8,16 @@ export const notFound: RequestHandler = (_req, res) => {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
-    if (status >= 500) logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, 'request failed');
+    const status =
+      typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500)
+      logger.error(
+        { path: req.path, err: err instanceof Error ? err.message : String(err) },
+        'request failed',
+      );
     if (res.headersSent) return;
-    res.status(status).json({ error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+    res.status(status).json({
+      error: status === 413 ? 'payload_too_large' : status < 500 ? 'bad_request' : 'internal_error',
+    });
   };
 }

@@ -34,13 +34,18 @@ export function healthRouter(r: Readiness): Router {
     }
     // The probe's success has already cleared an episode; a failure seen elsewhere since still counts.
     const w = r.writesOk();
-    if (!w.ok) checks['store'] = `refusing writes since ${w.since.toISOString()}: ${w.error ?? 'unknown error'}`;
+    if (!w.ok)
+      checks['store'] = `refusing writes since ${w.since.toISOString()}: ${w.error ?? 'unknown error'}`;
     checks['knowledge'] = r.knowledgeLoaded() ? 'ok' : 'not loaded';
     if (r.shuttingDown()) checks['server'] = 'shutting down';
     const ready = Object.values(checks).every((v) => v === 'ok');
     const outbox = await r.outbox().catch(() => null);
-    const details = outbox && { outbox: { waiting: outbox.pending + outbox.sending, deadLetters: outbox.dead, failed: outbox.failed } };
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks, ...(details ? { details } : {}) });
+    const details = outbox && {
+      outbox: { waiting: outbox.pending + outbox.sending, deadLetters: outbox.dead, failed: outbox.failed },
+    };
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', checks, ...(details ? { details } : {}) });
   });
   return router;
 }

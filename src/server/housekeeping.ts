@@ -7,14 +7,27 @@ import { startDailyPurge, type DailyPurge } from '../retention/purge';
 import type { Stores } from '../store/ports';
 import type { Config } from './config';
 
-export async function startHousekeeping(d: { stores: Stores; config: Config; logger: Logger; notify: () => NotifyDeps }): Promise<DailyPurge> {
+export async function startHousekeeping(d: {
+  stores: Stores;
+  config: Config;
+  logger: Logger;
+  notify: () => NotifyDeps;
+}): Promise<DailyPurge> {
   const now = new Date();
-  const notify = async (dossier: Parameters<typeof notifyStatusChange>[1]) => (await notifyStatusChange(d.notify(), dossier, null, new Date())).notified;
+  const notify = async (dossier: Parameters<typeof notifyStatusChange>[1]) =>
+    (await notifyStatusChange(d.notify(), dossier, null, new Date())).notified;
   for (const job of await recoverImports({ ...d.stores, notify }, now)) {
-    d.logger.warn({ job: job.id, file: job.file, done: job.counts.done, total: job.counts.total }, 'an interrupted dossier import was traced; import the file again to finish it');
+    d.logger.warn(
+      { job: job.id, file: job.file, done: job.counts.done, total: job.counts.total },
+      'an interrupted dossier import was traced; import the file again to finish it',
+    );
   }
   return startDailyPurge(d.stores, d.config.retention, (o) => {
-    if ('error' in o) d.logger.error({ err: o.error instanceof Error ? o.error.message : String(o.error) }, 'personal data purge failed; retried tomorrow');
+    if ('error' in o)
+      d.logger.error(
+        { err: o.error instanceof Error ? o.error.message : String(o.error) },
+        'personal data purge failed; retried tomorrow',
+      );
     else d.logger.info({ purged: o.counts }, 'personal data past its retention deleted');
   });
 }

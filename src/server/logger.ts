@@ -27,6 +27,7 @@ export function createLogger(level: pino.LevelWithSilent = 'info', destination?:
 /** Child bindings are serialised once at creation, outside the formatters: scrub them there. */
 function scrubChildren(l: Logger): Logger {
   const child = l.child.bind(l);
-  l.child = ((bindings: pino.Bindings, opts?: pino.ChildLoggerOptions) => scrubChildren(child(scrub(bindings) as pino.Bindings, opts))) as unknown as Logger['child'];
+  l.child = ((bindings: pino.Bindings, opts?: pino.ChildLoggerOptions) =>
+    scrubChildren(child(scrub(bindings) as pino.Bindings, opts))) as unknown as Logger['child'];
   return l;
 }

@@ -16,8 +16,10 @@ import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
-  for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken]) registerSecret(v);
-  for (const v of [c.messenger?.appSecret, c.messenger?.verifyToken, c.messenger?.pageAccessToken]) registerSecret(v);
+  for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken])
+    registerSecret(v);
+  for (const v of [c.messenger?.appSecret, c.messenger?.verifyToken, c.messenger?.pageAccessToken])
+    registerSecret(v);
 }
 
 export async function main(): Promise<void> {
@@ -25,7 +27,12 @@ export async function main(): Promise<void> {
   let admin: AdminConfig;
   try {
     config = loadConfig(process.env);
-    admin = loadAdminConfig(process.env, { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, channelsOn: channelsOn(config), sheetLimits: config.sheetLimits });
+    admin = loadAdminConfig(process.env, {
+      knowledgeDir: config.knowledgeDir,
+      intentsDir: config.intentsDir,
+      channelsOn: channelsOn(config),
+      sheetLimits: config.sheetLimits,
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`motcua: configuration error: ${err.message}\n`);
@@ -44,7 +51,9 @@ export async function main(): Promise<void> {
     knowledgeDir: config.knowledgeDir,
     intentsDir: config.intentsDir,
     stores,
-    remoteLookup: config.dossierApiUrl ? remoteDossierLookup({ baseUrl: config.dossierApiUrl, logger }) : undefined,
+    remoteLookup: config.dossierApiUrl
+      ? remoteDossierLookup({ baseUrl: config.dossierApiUrl, logger })
+      : undefined,
     handoffIdleMs: admin.handoffIdleMs,
     onKnowledgeProblems: (problems) => {
       for (const p of problems) logger.warn({ problem: formatProblem(p) }, 'knowledge file problem');
@@ -52,10 +61,24 @@ export async function main(): Promise<void> {
   });
 
   // The console tells subscribers about status changes through the pipeline's notifier, built just below.
-  const staffConsole = await startStaffConsole({ config: admin, stores, assistant, logger, notifier: () => runtime.notify });
-  const runtime = buildRuntime({ config, stores, assistant, logger, knowledgeLoaded: () => true, routers: [staffConsole.router] });
+  const staffConsole = await startStaffConsole({
+    config: admin,
+    stores,
+    assistant,
+    logger,
+    notifier: () => runtime.notify,
+  });
+  const runtime = buildRuntime({
+    config,
+    stores,
+    assistant,
+    logger,
+    knowledgeLoaded: () => true,
+    routers: [staffConsole.router],
+  });
   for (const ch of ['zalo', 'messenger'] as const) {
-    if (!runtime.channelsOn.includes(ch)) logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
+    if (!runtime.channelsOn.includes(ch))
+      logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
     else logger.info({ channel: ch }, `${ch} channel is on`);
   }
 
@@ -67,25 +90,28 @@ export async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  logger.info({ port, webchat: `http://localhost:${port}/`, staffConsole: `http://localhost:${port}/admin` }, 'motcua is listening');
+  logger.info(
+    { port, webchat: `http://localhost:${port}/`, staffConsole: `http://localhost:${port}/admin` },
+    'motcua is listening',
+  );
 
   onSignals(
     (signal) =>
-    shutdown(
-      {
-        server,
-        logger,
-        markShuttingDown: () => runtime.markShuttingDown(),
-        stopWork: () => {
-          staffConsole.stop();
-          housekeeping.stop();
-          return runtime.stop();
+      shutdown(
+        {
+          server,
+          logger,
+          markShuttingDown: () => runtime.markShuttingDown(),
+          stopWork: () => {
+            staffConsole.stop();
+            housekeeping.stop();
+            return runtime.stop();
+          },
+          closeStores: () => stores.close(),
+          timeoutMs: config.shutdownTimeoutMs,
         },
-        closeStores: () => stores.close(),
-        timeoutMs: config.shutdownTimeoutMs,
-      },
-      signal,
-    ),
+        signal,
+      ),
     config.shutdownTimeoutMs + HARD_EXIT_MARGIN_MS,
   );
 

@@ -18,27 +18,42 @@ export class Metrics implements PipelineObserver {
     const registers = [this.registry];
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'motcua_' });
     // Every metric goes into this instance's registry, never prom-client's global one.
-    const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers });
-    const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
-      new Histogram<L>({ name, help, labelNames, buckets, registers });
+    const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+      new Counter<L>({ name, help, labelNames, registers });
+    const histogram = <L extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly L[],
+      buckets: number[],
+    ) => new Histogram<L>({ name, help, labelNames, buckets, registers });
     this.inboundEvents = counter(
       'motcua_inbound_events_total',
       'Inbound citizen messages accepted, per channel and kind (duplicate="true" for redeliveries)',
       ['channel', 'kind', 'duplicate'],
     );
-    this.repliesSent = counter('motcua_replies_sent_total', 'Reply bubbles delivered to the platform', ['channel']);
+    this.repliesSent = counter('motcua_replies_sent_total', 'Reply bubbles delivered to the platform', [
+      'channel',
+    ]);
     this.repliesFailed = counter(
       'motcua_replies_failed_total',
       'Reply bubbles not sent because of a non-retryable error (window, unreachable, permanent, config)',
       ['channel', 'reason'],
     );
-    this.repliesDead = counter('motcua_replies_dead_lettered_total', 'Reply bubbles dead-lettered after the last retry', ['channel']);
+    this.repliesDead = counter(
+      'motcua_replies_dead_lettered_total',
+      'Reply bubbles dead-lettered after the last retry',
+      ['channel'],
+    );
     this.reconciledItems = counter(
       'motcua_outbox_reconciled_total',
       'Reply bubbles whose earlier attempt had an unknown outcome, checked against the conversation before sending; outcome="unknown" was sent again unchecked (a possible duplicate)',
       ['channel', 'outcome'],
     );
-    this.webhookRejected = counter('motcua_webhook_rejected_total', 'Webhook requests refused (missing/bad signature, stale body)', ['channel', 'reason']);
+    this.webhookRejected = counter(
+      'motcua_webhook_rejected_total',
+      'Webhook requests refused (missing/bad signature, stale body)',
+      ['channel', 'reason'],
+    );
     this.inboundToSent = histogram(
       'motcua_inbound_to_sent_seconds',
       'Time from receiving a citizen message to delivering a reply bubble',
@@ -67,7 +82,8 @@ export class Metrics implements PipelineObserver {
   }
   sent(channel: ChannelName, inboundToSentMs: number | null): void {
     this.repliesSent.inc({ channel });
-    if (inboundToSentMs !== null && inboundToSentMs >= 0) this.inboundToSent.observe({ channel }, inboundToSentMs / 1000);
+    if (inboundToSentMs !== null && inboundToSentMs >= 0)
+      this.inboundToSent.observe({ channel }, inboundToSentMs / 1000);
   }
   failed(channel: ChannelName, reason: string): void {
     this.repliesFailed.inc({ channel, reason });
@@ -82,7 +98,8 @@ export class Metrics implements PipelineObserver {
     this.webhookRejected.inc({ channel, reason });
   }
   understood(channel: ChannelName, confidence: number): void {
-    if (Number.isFinite(confidence)) this.confidence.observe({ channel }, Math.max(0, Math.min(1, confidence)));
+    if (Number.isFinite(confidence))
+      this.confidence.observe({ channel }, Math.max(0, Math.min(1, confidence)));
   }
 
   /** Prometheus text exposition. */

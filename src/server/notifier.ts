@@ -25,7 +25,14 @@ export function dossierNotifier(o: {
   return {
     stores: o.stores,
     channelsOn: channelsOn(o.config),
-    phone: zns && o.zaloTokens ? new ZaloZnsNotifier(new ZaloZnsClient({ baseUrl: zns.apiBase, timeoutMs: o.timeoutMs }), o.zaloTokens, zns.templateId) : null,
+    phone:
+      zns && o.zaloTokens
+        ? new ZaloZnsNotifier(
+            new ZaloZnsClient({ baseUrl: zns.apiBase, timeoutMs: o.timeoutMs }),
+            o.zaloTokens,
+            zns.templateId,
+          )
+        : null,
     onEnqueued: o.onEnqueued,
   };
 }

@@ -20,8 +20,13 @@ export const int = (min: number, max: number) => z.coerce.number().int().min(min
  * The variables the schema names, parsed; any others in the environment are ignored. An empty variable
  * counts as unset (it gets the default), and the first problem is thrown as a ConfigError.
  */
-export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>): z.output<S> {
-  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+export function parseEnv<S extends z.ZodObject>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
+  const known = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
   const parsed = schema.safeParse(known);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

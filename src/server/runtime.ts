@@ -119,8 +119,14 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
       logger.info('store takes writes again; claiming resumes');
       return;
     }
-    logger.error({ error: s.error }, 'store refuses writes: webhooks get 503, /readyz reports not ready, claims pause');
-    probing ??= setInterval(() => void stores.probeWrite(owner, new Date()).catch(() => undefined), t.writeProbeMs);
+    logger.error(
+      { error: s.error },
+      'store refuses writes: webhooks get 503, /readyz reports not ready, claims pause',
+    );
+    probing ??= setInterval(
+      () => void stores.probeWrite(owner, new Date()).catch(() => undefined),
+      t.writeProbeMs,
+    );
     probing.unref();
   });
   const metrics = d.metrics ?? new Metrics({ outboxDepth: () => stores.outbox.depth() });
@@ -130,15 +136,30 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const senders = new Map<ChannelName, ChannelSender>();
   let zaloTokens: TokenManager | null = null;
   if (config.zalo) {
-    zaloTokens = zaloTokenManager(config.zalo, stores.tokens, logger, { timeoutMs: t.httpTimeoutMs, refreshBeforeMs: t.tokenRefreshBeforeMs });
-    senders.set('zalo', new ZaloChannelSender(new ZaloApiClient({ baseUrl: config.zalo.apiBase, timeoutMs: t.httpTimeoutMs }), zaloTokens));
+    zaloTokens = zaloTokenManager(config.zalo, stores.tokens, logger, {
+      timeoutMs: t.httpTimeoutMs,
+      refreshBeforeMs: t.tokenRefreshBeforeMs,
+    });
+    senders.set(
+      'zalo',
+      new ZaloChannelSender(
+        new ZaloApiClient({ baseUrl: config.zalo.apiBase, timeoutMs: t.httpTimeoutMs }),
+        zaloTokens,
+      ),
+    );
   }
   if (config.messenger) {
     const m = config.messenger;
     senders.set(
       'messenger',
       new MessengerChannelSender(
-        new MessengerApiClient({ baseUrl: m.apiBase, apiVersion: m.apiVersion, pageAccessToken: m.pageAccessToken, appSecret: m.appSecret, timeoutMs: t.httpTimeoutMs }),
+        new MessengerApiClient({
+          baseUrl: m.apiBase,
+          apiVersion: m.apiVersion,
+          pageAccessToken: m.pageAccessToken,
+          appSecret: m.appSecret,
+          timeoutMs: t.httpTimeoutMs,
+        }),
       ),
     );
   }
@@ -155,7 +176,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     pollMs: t.pollMs,
     backoff: t.backoff,
   });
-  const notify = dossierNotifier({ config, stores, zaloTokens, timeoutMs: t.httpTimeoutMs, onEnqueued: () => sender.wake() });
+  const notify = dossierNotifier({
+    config,
+    stores,
+    zaloTokens,
+    timeoutMs: t.httpTimeoutMs,
+    onEnqueued: () => sender.wake(),
+  });
   const worker = new InboundWorker({
     inbound: stores.inbound,
     outbox: stores.outbox,
@@ -171,7 +198,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
       await notifyWaiting(notify, channel, userId, new Date());
     },
   });
-  const ingestor = new Ingestor({ inbound: stores.inbound, contacts: stores.contacts, observer: metrics, logger, onNew: () => worker.wake() });
+  const ingestor = new Ingestor({
+    inbound: stores.inbound,
+    contacts: stores.contacts,
+    observer: metrics,
+    logger,
+    onNew: () => worker.wake(),
+  });
 
   const webhookRouters = [];
   if (config.zalo) {
@@ -233,7 +266,10 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     async start() {
       if (config.zalo && zaloTokens) {
         const seeded = await zaloTokens.seed(config.zalo.accessToken, config.zalo.refreshToken);
-        logger.info({ channel: 'zalo', source: seeded === 'seeded' ? 'environment (first start)' : 'store' }, 'zalo token pair ready');
+        logger.info(
+          { channel: 'zalo', source: seeded === 'seeded' ? 'environment (first start)' : 'store' },
+          'zalo token pair ready',
+        );
         zaloTokens.startProactive(t.tokenCheckEveryMs);
       }
       await Promise.all([worker.start(), sender.start()]);

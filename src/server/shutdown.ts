@@ -52,7 +52,10 @@ export async function shutdown(p: ShutdownParts, signal: string): Promise<number
     return 1;
   }
   if (timedOut) {
-    p.logger.error({ timeoutMs: p.timeoutMs }, 'shutdown timed out; unfinished work will be recovered at the next start');
+    p.logger.error(
+      { timeoutMs: p.timeoutMs },
+      'shutdown timed out; unfinished work will be recovered at the next start',
+    );
     return 1;
   }
   p.logger.info('shutdown complete');
@@ -66,7 +69,11 @@ export const HARD_EXIT_MARGIN_MS = 2_000;
  * Installs the signal handlers; the second signal exits at once, and a (kept-alive) timer ends the process
  * `hardExitMs` after the first whatever is still running.
  */
-export function onSignals(run: (signal: string) => Promise<number>, hardExitMs: number, exit: (code: number) => void = (c) => process.exit(c)): void {
+export function onSignals(
+  run: (signal: string) => Promise<number>,
+  hardExitMs: number,
+  exit: (code: number) => void = (c) => process.exit(c),
+): void {
   let started = false;
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.on(sig, () => {

@@ -5,7 +5,8 @@ import { chooseStore, describeStore, openStores, type StoreConfig as StoreEnv } 
 import type { Stores } from '../store/ports';
 import type { StoreConfig } from './config';
 
-const storeEnv = (c: StoreConfig): StoreEnv => (c.mongoUri ? { MONGODB_URI: c.mongoUri } : { SQLITE_PATH: c.sqlitePath });
+const storeEnv = (c: StoreConfig): StoreEnv =>
+  c.mongoUri ? { MONGODB_URI: c.mongoUri } : { SQLITE_PATH: c.sqlitePath };
 
 export function openConfiguredStores(c: StoreConfig): Promise<Stores> {
   return openStores(storeEnv(c));

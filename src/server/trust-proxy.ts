@@ -19,14 +19,25 @@ function isAddressOrSubnet(entry: string): boolean {
 export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const v = (raw ?? '').trim().toLowerCase();
   if (v === '' || v === 'false' || v === '0') return false;
-  if (v === 'true') throw new ConfigError('TRUST_PROXY', 'must name the proxy (addresses, subnets, loopback/linklocal/uniquelocal) or a hop count; "true" would let any client choose its address');
+  if (v === 'true')
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must name the proxy (addresses, subnets, loopback/linklocal/uniquelocal) or a hop count; "true" would let any client choose its address',
+    );
   if (/^\d+$/.test(v)) {
     const hops = Number(v);
     if (hops > 10) throw new ConfigError('TRUST_PROXY', 'a hop count must be at most 10');
     return hops;
   }
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.find((e) => !NAMED.has(e) && !isAddressOrSubnet(e));
-  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `"${bad}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`);
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `"${bad}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+    );
   return entries;
 }

@@ -6,11 +6,21 @@ import type { TokenStore } from '../store/ports';
 import { ZaloOAuthClient } from '../../webhooks/zalo/oauth-client';
 import type { ZaloConfig } from './config';
 
-export function zaloTokenManager(z: ZaloConfig, store: TokenStore, logger: Logger, o: { timeoutMs: number; refreshBeforeMs: number }): TokenManager {
+export function zaloTokenManager(
+  z: ZaloConfig,
+  store: TokenStore,
+  logger: Logger,
+  o: { timeoutMs: number; refreshBeforeMs: number },
+): TokenManager {
   return new TokenManager({
     channel: 'zalo',
     store,
-    refresher: new ZaloOAuthClient({ baseUrl: z.oauthBase, appId: z.appId, appSecret: z.appSecret, timeoutMs: o.timeoutMs }),
+    refresher: new ZaloOAuthClient({
+      baseUrl: z.oauthBase,
+      appId: z.appId,
+      appSecret: z.appSecret,
+      timeoutMs: o.timeoutMs,
+    }),
     logger,
     refreshBeforeMs: o.refreshBeforeMs,
   });

@@ -23,7 +23,8 @@ export const MAX_TEXT = 20_000;
 export function str(name: string, max = MAX_ID, min = 1): Check {
   return (v) => {
     if (typeof v !== 'string') fail(name, 'a string', v);
-    if (v.length < min || v.length > max) throw new StoreInputError(`${name} must be ${min}–${max} characters long`);
+    if (v.length < min || v.length > max)
+      throw new StoreInputError(`${name} must be ${min}–${max} characters long`);
   };
 }
 
@@ -86,7 +87,8 @@ export function arrayOf(name: string, item: Check, max = 10_000): Check {
 /** A plain object whose listed properties pass their checks (other properties are ignored by engines). */
 export function shape(name: string, props: Record<string, Check>): Check {
   return (v) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) fail(name, 'an object', v);
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date)
+      fail(name, 'an object', v);
     const o = v as Record<string, unknown>;
     for (const [key, check] of Object.entries(props)) check(o[key]);
   };

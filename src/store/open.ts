@@ -22,7 +22,9 @@ export function chooseStore(config: StoreConfig): StoreChoice {
 
 /** For the start-up log line; never includes credentials. */
 export function describeStore(choice: StoreChoice): string {
-  return choice.engine === 'mongodb' ? `mongodb at ${describeMongoUri(choice.uri)}` : `sqlite at ${choice.path}`;
+  return choice.engine === 'mongodb'
+    ? `mongodb at ${describeMongoUri(choice.uri)}`
+    : `sqlite at ${choice.path}`;
 }
 
 /** Open the configured engine; failures are StoreStartupError with a one-line message. */

@@ -125,7 +125,9 @@ export interface OutboxItem {
   /** The platform's message id once sent (null before, or when confirmed from the conversation). */
   messageId: string | null;
 }
-export type NewOutboxItem = Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'> & { source?: string };
+export type NewOutboxItem = Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'> & {
+  source?: string;
+};
 export interface OutboxStore {
   /**
    * Enqueue several parts in order (atomically where the engine has transactions). A part whose source
@@ -201,7 +203,9 @@ export interface UnansweredQuestion {
 export interface UnansweredStore {
   add(q: UnansweredQuestion): Promise<void>;
   /** Grouped by normalised text with a count, most frequent first. */
-  grouped(limit: number): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
+  grouped(
+    limit: number,
+  ): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
   /** Staff dealt with a group: it leaves the inbox (a later question starts a new group). False when unknown. */
   resolve(normalized: string): Promise<boolean>;
 }
@@ -261,7 +265,11 @@ export interface StaffStore {
   get(username: string): Promise<StaffAccount | null>;
   list(): Promise<StaffAccount[]>;
   /** Null when the username is unknown. */
-  update(username: string, patch: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>, at: Date): Promise<StaffAccount | null>;
+  update(
+    username: string,
+    patch: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>,
+    at: Date,
+  ): Promise<StaffAccount | null>;
 }
 
 export interface StaffSession {
@@ -294,7 +302,10 @@ export interface AuditEntry {
 export interface AuditStore {
   append(e: Omit<AuditEntry, 'id'>): Promise<string>;
   /** Newest first. */
-  list(filter: { actor?: string; target?: string; from?: Date; to?: Date }, limit: number): Promise<AuditEntry[]>;
+  list(
+    filter: { actor?: string; target?: string; from?: Date; to?: Date },
+    limit: number,
+  ): Promise<AuditEntry[]>;
 }
 
 // ---- knowledge versions (published edits) ----------------------------------------------------
@@ -382,7 +393,10 @@ export interface HandoffFilter {
 }
 export interface HandoffStore {
   /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */
-  open(r: Pick<Handoff, 'channel' | 'userId' | 'displayName' | 'reason'>, at: Date): Promise<{ handoff: Handoff; created: boolean }>;
+  open(
+    r: Pick<Handoff, 'channel' | 'userId' | 'displayName' | 'reason'>,
+    at: Date,
+  ): Promise<{ handoff: Handoff; created: boolean }>;
   /** The conversation's open request (waiting or taken), or null. */
   active(channel: ChannelName, userId: string): Promise<Handoff | null>;
   get(id: string): Promise<Handoff | null>;
@@ -470,7 +484,11 @@ export interface ImportJob {
 export interface ImportJobStore {
   create(j: Omit<ImportJob, 'id' | 'updatedAt'>, at: Date): Promise<ImportJob>;
   /** Null when the id is unknown. */
-  update(id: string, patch: Partial<Pick<ImportJob, 'state' | 'counts' | 'inFlight' | 'error'>>, at: Date): Promise<ImportJob | null>;
+  update(
+    id: string,
+    patch: Partial<Pick<ImportJob, 'state' | 'counts' | 'inFlight' | 'error'>>,
+    at: Date,
+  ): Promise<ImportJob | null>;
   get(id: string): Promise<ImportJob | null>;
   /** Newest first. */
   list(limit: number): Promise<ImportJob[]>;

@@ -16,7 +16,15 @@ import {
   str,
   text,
 } from './guard';
-import { DOSSIER_STATUSES, HANDOFF_REASONS, HANDOFF_STATES, IMPORT_JOB_STATES, RETENTION_KINDS, STAFF_ROLES, type EngineStores } from './ports';
+import {
+  DOSSIER_STATUSES,
+  HANDOFF_REASONS,
+  HANDOFF_STATES,
+  IMPORT_JOB_STATES,
+  RETENTION_KINDS,
+  STAFF_ROLES,
+  type EngineStores,
+} from './ports';
 
 const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
 const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
@@ -42,7 +50,10 @@ const dossier = shape('dossier', {
   status,
   reason: nullable(text('reason')),
   note: nullable(text('note')),
-  history: arrayOf('history', shape('history entry', { status, at: date('at'), note: nullable(text('note')) })),
+  history: arrayOf(
+    'history',
+    shape('history entry', { status, at: date('at'), note: nullable(text('note')) }),
+  ),
   updatedAt: date('updatedAt'),
 });
 
@@ -52,7 +63,12 @@ const handoffFilter = shape('filter', {
   to: optional(date('to')),
   channels: optional(arrayOf('channels', channel, 10)),
 });
-const counts = shape('counts', Object.fromEntries(['total', 'done', 'created', 'updated', 'unchanged', 'rejected', 'notified'].map((k) => [k, int(k, 0)])));
+const counts = shape(
+  'counts',
+  Object.fromEntries(
+    ['total', 'done', 'created', 'updated', 'unchanged', 'rejected', 'notified'].map((k) => [k, int(k, 0)]),
+  ),
+);
 const jobPatch = shape('patch', {
   state: optional(oneOf('state', IMPORT_JOB_STATES)),
   counts: optional(counts),
@@ -60,7 +76,10 @@ const jobPatch = shape('patch', {
   error: optional(nullable(text('error'))),
 });
 
-const reply = shape('reply', { text: text('reply.text'), options: arrayOf('reply.options', text('option'), 20) });
+const reply = shape('reply', {
+  text: text('reply.text'),
+  options: arrayOf('reply.options', text('option'), 20),
+});
 
 export function validated(s: EngineStores): EngineStores {
   return {
@@ -100,7 +119,13 @@ export function validated(s: EngineStores): EngineStores {
       enqueue: [
         arrayOf(
           'items',
-          shape('item', { channel, userId, reply, inboundReceivedAt: nullable(date('inboundReceivedAt')), source: optional(str('source', 512)) }),
+          shape('item', {
+            channel,
+            userId,
+            reply,
+            inboundReceivedAt: nullable(date('inboundReceivedAt')),
+            source: optional(str('source', 512)),
+          }),
           100,
         ),
         date('now'),
@@ -115,14 +140,21 @@ export function validated(s: EngineStores): EngineStores {
       requeue: [id, date('now')],
       claimOwners: [],
       release: [arrayOf('owners', owner, 1_000), date('now')],
-      list: [shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }), limit],
+      list: [
+        shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }),
+        limit,
+      ],
       recent: [channel, userId, limit],
     }),
     tokens: guardPort(s.tokens, {
       get: [channel],
       put: [
         channel,
-        shape('tokens', { accessToken: text('accessToken'), refreshToken: text('refreshToken'), expiresAt: date('expiresAt') }),
+        shape('tokens', {
+          accessToken: text('accessToken'),
+          refreshToken: text('refreshToken'),
+          expiresAt: date('expiresAt'),
+        }),
       ],
     }),
     contacts: guardPort(s.contacts, {
@@ -243,7 +275,12 @@ export function validated(s: EngineStores): EngineStores {
     }),
     handoffs: guardPort(s.handoffs, {
       open: [
-        shape('request', { channel, userId, displayName: nullable(str('displayName')), reason: oneOf('reason', HANDOFF_REASONS) }),
+        shape('request', {
+          channel,
+          userId,
+          displayName: nullable(str('displayName')),
+          reason: oneOf('reason', HANDOFF_REASONS),
+        }),
         date('at'),
       ],
       active: [channel, userId],

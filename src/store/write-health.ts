@@ -53,7 +53,10 @@ export function isStorageFailure(err: unknown): boolean {
 
 function describe(err: unknown): string {
   const code = (err as { code?: unknown }).code;
-  const msg = typeof (err as { message?: unknown }).message === 'string' ? (err as { message: string }).message : String(err);
+  const msg =
+    typeof (err as { message?: unknown }).message === 'string'
+      ? (err as { message: string }).message
+      : String(err);
   return `${typeof code === 'string' ? `${code}: ` : ''}${msg}`.split('\n')[0]!.slice(0, 300);
 }
 

@@ -2,7 +2,16 @@
 // viewer cannot change anything even without the console). The table must list every endpoint.
 import { adminEndpoints } from '../../src/admin/router';
 import type { StaffRole } from '../../src/store/ports';
-import { addStaff, dropFixture, fixture, ROLES, Staff, startConsole, type ConsoleServer, type Fixture } from './support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  ROLES,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from './support';
 
 const CODE = '000.00.15.H12-251118-0007';
 const MISSING = '999999';
@@ -24,39 +33,170 @@ const CASES: Case[] = [
   { method: 'POST', route: '/logout', path: '/logout', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/staff', path: '/staff', role: 'admin', allowed: 200 },
   { method: 'POST', route: '/staff', path: '/staff', role: 'admin', body: { username: 'x' }, allowed: 400 },
-  { method: 'PATCH', route: '/staff/:username', path: '/staff/nobody', role: 'admin', body: { role: 'viewer' }, allowed: 404 },
+  {
+    method: 'PATCH',
+    route: '/staff/:username',
+    path: '/staff/nobody',
+    role: 'admin',
+    body: { role: 'viewer' },
+    allowed: 404,
+  },
   { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200 },
   { method: 'GET', route: '/knowledge', path: '/knowledge?q=khai', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/knowledge/review', path: '/knowledge/review', role: 'viewer', allowed: 200 },
-  { method: 'GET', route: '/knowledge/procedures/:id', path: '/knowledge/procedures/khai-sinh', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/knowledge/procedures/:id/preview', path: '/knowledge/procedures/khai-sinh/preview', role: 'viewer', body: { procedure: {} }, allowed: 400 },
-  { method: 'PUT', route: '/knowledge/procedures/:id', path: '/knowledge/procedures/khai-sinh', role: 'editor', body: { procedure: {} }, allowed: 400 },
-  { method: 'GET', route: '/knowledge/procedures/:id/history', path: '/knowledge/procedures/khai-sinh/history', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/knowledge/procedures/:id/restore', path: '/knowledge/procedures/khai-sinh/restore', role: 'editor', body: { version: 99 }, allowed: 404 },
+  {
+    method: 'GET',
+    route: '/knowledge/procedures/:id',
+    path: '/knowledge/procedures/khai-sinh',
+    role: 'viewer',
+    allowed: 200,
+  },
+  {
+    method: 'POST',
+    route: '/knowledge/procedures/:id/preview',
+    path: '/knowledge/procedures/khai-sinh/preview',
+    role: 'viewer',
+    body: { procedure: {} },
+    allowed: 400,
+  },
+  {
+    method: 'PUT',
+    route: '/knowledge/procedures/:id',
+    path: '/knowledge/procedures/khai-sinh',
+    role: 'editor',
+    body: { procedure: {} },
+    allowed: 400,
+  },
+  {
+    method: 'GET',
+    route: '/knowledge/procedures/:id/history',
+    path: '/knowledge/procedures/khai-sinh/history',
+    role: 'viewer',
+    allowed: 200,
+  },
+  {
+    method: 'POST',
+    route: '/knowledge/procedures/:id/restore',
+    path: '/knowledge/procedures/khai-sinh/restore',
+    role: 'editor',
+    body: { version: 99 },
+    allowed: 404,
+  },
   { method: 'POST', route: '/knowledge/reload', path: '/knowledge/reload', role: 'editor', allowed: 200 },
   { method: 'GET', route: '/knowledge/export', path: '/knowledge/export', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/knowledge/import', path: '/knowledge/import?dryRun=true', role: 'editor', raw: Buffer.from('not an archive'), allowed: 422 },
+  {
+    method: 'POST',
+    route: '/knowledge/import',
+    path: '/knowledge/import?dryRun=true',
+    role: 'editor',
+    raw: Buffer.from('not an archive'),
+    allowed: 422,
+  },
   { method: 'GET', route: '/inbox', path: '/inbox', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/inbox/assign', path: '/inbox/assign', role: 'editor', body: { text: 'x', intent: 'nonsense' }, allowed: 400 },
-  { method: 'POST', route: '/inbox/out-of-scope', path: '/inbox/out-of-scope', role: 'editor', body: {}, allowed: 400 },
+  {
+    method: 'POST',
+    route: '/inbox/assign',
+    path: '/inbox/assign',
+    role: 'editor',
+    body: { text: 'x', intent: 'nonsense' },
+    allowed: 400,
+  },
+  {
+    method: 'POST',
+    route: '/inbox/out-of-scope',
+    path: '/inbox/out-of-scope',
+    role: 'editor',
+    body: {},
+    allowed: 400,
+  },
   { method: 'POST', route: '/inbox/faq', path: '/inbox/faq', role: 'editor', body: {}, allowed: 400 },
   { method: 'GET', route: '/training/examples', path: '/training/examples', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/training/examples/remove', path: '/training/examples/remove', role: 'editor', body: { text: 'không có câu này' }, allowed: 409 },
+  {
+    method: 'POST',
+    route: '/training/examples/remove',
+    path: '/training/examples/remove',
+    role: 'editor',
+    body: { text: 'không có câu này' },
+    allowed: 409,
+  },
   { method: 'GET', route: '/dossiers/:code', path: `/dossiers/${CODE}`, role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/dossiers/:code/status', path: `/dossiers/${CODE}/status`, role: 'editor', body: { status: 'lost' }, allowed: 400 },
-  { method: 'POST', route: '/dossiers/import', path: '/dossiers/import?filename=x.csv&dryRun=true', role: 'editor', raw: Buffer.from(''), allowed: 400 },
+  {
+    method: 'POST',
+    route: '/dossiers/:code/status',
+    path: `/dossiers/${CODE}/status`,
+    role: 'editor',
+    body: { status: 'lost' },
+    allowed: 400,
+  },
+  {
+    method: 'POST',
+    route: '/dossiers/import',
+    path: '/dossiers/import?filename=x.csv&dryRun=true',
+    role: 'editor',
+    raw: Buffer.from(''),
+    allowed: 400,
+  },
   { method: 'GET', route: '/handoffs', path: '/handoffs', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/handoffs/:id', path: `/handoffs/${MISSING}`, role: 'viewer', allowed: 404 },
-  { method: 'POST', route: '/handoffs/:id/take', path: `/handoffs/${MISSING}/take`, role: 'editor', allowed: 404 },
-  { method: 'POST', route: '/handoffs/:id/reply', path: `/handoffs/${MISSING}/reply`, role: 'editor', body: { text: 'Dạ' }, allowed: 404 },
-  { method: 'POST', route: '/handoffs/:id/close', path: `/handoffs/${MISSING}/close`, role: 'editor', allowed: 404 },
+  {
+    method: 'POST',
+    route: '/handoffs/:id/take',
+    path: `/handoffs/${MISSING}/take`,
+    role: 'editor',
+    allowed: 404,
+  },
+  {
+    method: 'POST',
+    route: '/handoffs/:id/reply',
+    path: `/handoffs/${MISSING}/reply`,
+    role: 'editor',
+    body: { text: 'Dạ' },
+    allowed: 404,
+  },
+  {
+    method: 'POST',
+    route: '/handoffs/:id/close',
+    path: `/handoffs/${MISSING}/close`,
+    role: 'editor',
+    allowed: 404,
+  },
   { method: 'GET', route: '/dashboard', path: '/dashboard', role: 'viewer', allowed: 200 },
-  { method: 'GET', route: '/dashboard/csv', path: '/dashboard/csv?table=outcomes', role: 'viewer', allowed: 200 },
+  {
+    method: 'GET',
+    route: '/dashboard/csv',
+    path: '/dashboard/csv?table=outcomes',
+    role: 'viewer',
+    allowed: 200,
+  },
   { method: 'GET', route: '/dossiers/imports', path: '/dossiers/imports', role: 'viewer', allowed: 200 },
-  { method: 'GET', route: '/citizens/:channel/:userId/export', path: '/citizens/zalo/nobody/export', role: 'admin', allowed: 200 },
-  { method: 'POST', route: '/citizens/:channel/:userId/erase', path: '/citizens/zalo/nobody/erase', role: 'admin', allowed: 200 },
-  { method: 'GET', route: '/outbox/dead-letters', path: '/outbox/dead-letters', role: 'viewer', allowed: 200 },
-  { method: 'POST', route: '/outbox/:id/resend', path: '/outbox/999999/resend', role: 'editor', allowed: 404 },
+  {
+    method: 'GET',
+    route: '/citizens/:channel/:userId/export',
+    path: '/citizens/zalo/nobody/export',
+    role: 'admin',
+    allowed: 200,
+  },
+  {
+    method: 'POST',
+    route: '/citizens/:channel/:userId/erase',
+    path: '/citizens/zalo/nobody/erase',
+    role: 'admin',
+    allowed: 200,
+  },
+  {
+    method: 'GET',
+    route: '/outbox/dead-letters',
+    path: '/outbox/dead-letters',
+    role: 'viewer',
+    allowed: 200,
+  },
+  {
+    method: 'POST',
+    route: '/outbox/:id/resend',
+    path: '/outbox/999999/resend',
+    role: 'editor',
+    allowed: 404,
+  },
 ];
 
 const RANK: Record<StaffRole, number> = { viewer: 0, editor: 1, admin: 2 };
@@ -87,10 +227,22 @@ afterAll(async () => {
 });
 
 const call = (s: Staff, c: Case) =>
-  s.send(c.method, `/admin/api${c.path}`, c.raw ? { raw: c.raw } : c.body === undefined ? (c.method === 'GET' ? {} : { body: {} }) : { body: c.body });
+  s.send(
+    c.method,
+    `/admin/api${c.path}`,
+    c.raw
+      ? { raw: c.raw }
+      : c.body === undefined
+        ? c.method === 'GET'
+          ? {}
+          : { body: {} }
+        : { body: c.body },
+  );
 
 it('the table covers every endpoint the API declares, with the declared least role', () => {
-  const declared = adminEndpoints(srv.deps).map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role}`).sort();
+  const declared = adminEndpoints(srv.deps)
+    .map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role}`)
+    .sort();
   expect(CASES.map((c) => `${c.method} ${c.route} ${c.role}`).sort()).toEqual(declared);
 });
 
@@ -105,10 +257,16 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
     const s = await Staff.signedIn(srv.url, role);
     const r = await call(s, c);
     if (RANK[role] >= RANK[c.role]) {
-      expect({ status: r.status, error: r.body?.error }).toEqual({ status: c.allowed, error: c.allowed === 200 ? undefined : expect.any(String) });
+      expect({ status: r.status, error: r.body?.error }).toEqual({
+        status: c.allowed,
+        error: c.allowed === 200 ? undefined : expect.any(String),
+      });
     } else {
       expect(r.status).toBe(403);
-      expect(r.body).toMatchObject({ error: 'forbidden', message: `This needs the ${c.role} role or higher; you are signed in as ${role}` });
+      expect(r.body).toMatchObject({
+        error: 'forbidden',
+        message: `This needs the ${c.role} role or higher; you are signed in as ${role}`,
+      });
     }
   });
 });
@@ -121,7 +279,9 @@ it('a refused change leaves nothing behind (no version, no audit entry)', async 
   expect((await viewer.post(`/dossiers/${CODE}/status`, { status: 'returned' })).status).toBe(403);
   expect(await f.stores.knowledge.revision()).toBe(0);
   expect((await f.stores.dossiers.get(CODE))?.status).toBe('processing');
-  expect((await f.stores.audit.list({ actor: 'viewer' }, 100)).filter((e) => e.action !== 'staff.login')).toEqual(before.filter((e) => e.action !== 'staff.login'));
+  expect(
+    (await f.stores.audit.list({ actor: 'viewer' }, 100)).filter((e) => e.action !== 'staff.login'),
+  ).toEqual(before.filter((e) => e.action !== 'staff.login'));
 });
 
 it('an unknown API path answers 401 to strangers and 404 to staff', async () => {

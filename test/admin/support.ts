@@ -74,8 +74,16 @@ export async function dropFixture(f: Fixture): Promise<void> {
   fs.rmSync(f.knowledgeDir, { recursive: true, force: true });
 }
 
-export async function addStaff(stores: Stores, username: string, role: StaffRole, password = PASSWORD): Promise<void> {
-  await stores.staff.create({ username, role, passwordHash: await hashPassword(password, TEST_COST), disabled: false }, new Date());
+export async function addStaff(
+  stores: Stores,
+  username: string,
+  role: StaffRole,
+  password = PASSWORD,
+): Promise<void> {
+  await stores.staff.create(
+    { username, role, passwordHash: await hashPassword(password, TEST_COST), disabled: false },
+    new Date(),
+  );
 }
 
 export interface ConsoleServer {
@@ -89,18 +97,55 @@ export interface ConsoleServer {
 /** The real app with the staff console mounted; the pipeline runs only when `pipeline` is set. */
 export async function startConsole(
   f: Fixture,
-  o: { admin?: Partial<AdminConfig>; env?: Record<string, string>; pipeline?: boolean; tuning?: Partial<Tuning> } = {},
+  o: {
+    admin?: Partial<AdminConfig>;
+    env?: Record<string, string>;
+    pipeline?: boolean;
+    tuning?: Partial<Tuning>;
+  } = {},
 ): Promise<ConsoleServer> {
   // The test client plays the reverse proxy (it names client addresses in X-Forwarded-For), so loopback
   // is trusted unless a test sets TRUST_PROXY itself ('' = the production default, trust none).
   const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env });
-  const admin = { ...loadAdminConfig({}, { knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), channelsOn: channelsOn(config), sheetLimits: config.sheetLimits }), ...o.admin };
+  const admin = {
+    ...loadAdminConfig(
+      {},
+      {
+        knowledgeDir: f.knowledgeDir,
+        intentsDir: path.join(ROOT, 'intents'),
+        channelsOn: channelsOn(config),
+        sheetLimits: config.sheetLimits,
+      },
+    ),
+    ...o.admin,
+  };
   const logs: string[] = [];
   const logger = createLogger('warn', { write: (line: string) => void logs.push(line) });
-  const sync = new KnowledgeSync({ store: f.stores.knowledge, assistant: f.assistant, knowledgeDir: f.knowledgeDir, pollMs: admin.knowledgePollMs, clock: f.clock.now });
+  const sync = new KnowledgeSync({
+    store: f.stores.knowledge,
+    assistant: f.assistant,
+    knowledgeDir: f.knowledgeDir,
+    pollMs: admin.knowledgePollMs,
+    clock: f.clock.now,
+  });
   await sync.refresh();
-  const deps: AdminDeps = { stores: f.stores, assistant: f.assistant, clock: f.clock.now, config: admin, sync, logger, notifier: () => runtime.notify };
-  const runtime = buildRuntime({ config, stores: f.stores, assistant: f.assistant, logger, routers: [adminRouter(deps)], tuning: { ...FAST_TUNING, ...o.tuning } });
+  const deps: AdminDeps = {
+    stores: f.stores,
+    assistant: f.assistant,
+    clock: f.clock.now,
+    config: admin,
+    sync,
+    logger,
+    notifier: () => runtime.notify,
+  };
+  const runtime = buildRuntime({
+    config,
+    stores: f.stores,
+    assistant: f.assistant,
+    logger,
+    routers: [adminRouter(deps)],
+    tuning: { ...FAST_TUNING, ...o.tuning },
+  });
   const { server, url }: { server: Server; url: string } = await listenLoopback(runtime.app);
   if (o.pipeline) await runtime.start();
   return {
@@ -153,7 +198,13 @@ export class Staff {
   async send(
     method: string,
     pathAndQuery: string,
-    o: { body?: unknown; raw?: Buffer; contentType?: string; csrf?: boolean | string; headers?: Record<string, string> } = {},
+    o: {
+      body?: unknown;
+      raw?: Buffer;
+      contentType?: string;
+      csrf?: boolean | string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<Res> {
     const headers: Record<string, string> = { 'X-Forwarded-For': this.ip, ...o.headers };
     if (this.cookie) headers['Cookie'] = this.cookie;

@@ -41,7 +41,14 @@ interface Asked {
 
 const text = (t: Turn) => t.replies.map((r) => r.text).join('\n');
 const say = (userId: string, message: string) =>
-  assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text: message, sentAt: NOW });
+  assistant.turn({
+    channel: 'web',
+    userId,
+    messageId: randomUUID(),
+    kind: 'text',
+    text: message,
+    sentAt: NOW,
+  });
 
 /** A conversation already about `p` (its name tapped in the menu), then `message`. */
 async function inContext(p: Procedure, message: string): Promise<{ opening: Turn; turn: Turn }> {
@@ -52,7 +59,10 @@ async function inContext(p: Procedure, message: string): Promise<{ opening: Turn
 
 /** The fact a unit states: its first sentence, as the bot words it (no "Dạ,", no law numbers), folded. */
 function factOf(u: Unit): string {
-  const first = plain(u.answer).replace(/\{ac\}/giu, 'anh/chị').replace(/^Dạ\s*,?\s*/u, '').split(/(?<=[.!?])\s/u)[0];
+  const first = plain(u.answer)
+    .replace(/\{ac\}/giu, 'anh/chị')
+    .replace(/^Dạ\s*,?\s*/u, '')
+    .split(/(?<=[.!?])\s/u)[0];
   return foldKey(first.replace(/^(có|không)\s*[,.:;]\s*/iu, ''));
 }
 
@@ -65,46 +75,59 @@ describe('every procedure, every aspect, every view', () => {
     for (const p of procedures) {
       for (const a of ASPECTS) {
         const { opening, turn } = await inContext(p, ASPECT_OPTIONS[a]);
-        if (a === ASPECTS[0]) asked.push({ label: `${p.id} (opening)`, turn: opening, greet: true, thanked: false });
-        expect({ p: p.id, a, plan: turn.decision?.plan }).toMatchObject({ plan: { kind: 'procedure', procedure: p.id, aspect: a } });
+        if (a === ASPECTS[0])
+          asked.push({ label: `${p.id} (opening)`, turn: opening, greet: true, thanked: false });
+        expect({ p: p.id, a, plan: turn.decision?.plan }).toMatchObject({
+          plan: { kind: 'procedure', procedure: p.id, aspect: a },
+        });
         asked.push({ label: `${p.id}/${a}`, turn, greet: false, thanked: true });
       }
       for (const view of [OPTION.allDocuments, OPTION.allFees, OPTION.specialCases, OPTION.legalBasis]) {
         const { turn } = await inContext(p, view);
-        expect(turn.decision?.plan).toMatchObject({ kind: 'procedure', procedure: p.id, view: expect.any(String) });
+        expect(turn.decision?.plan).toMatchObject({
+          kind: 'procedure',
+          procedure: p.id,
+          view: expect.any(String),
+        });
         asked.push({ label: `${p.id}/${view}`, turn, greet: false, thanked: true });
       }
       // The documents answer lists what everyone needs and keeps the special cases apart.
       const docs = text((await inContext(p, ASPECT_OPTIONS.documents)).turn);
       expect(docs).toContain(plain(p.documents.submit[0] ?? p.documents.present[0]));
-      for (const c of p.documents.conditional) expect(docs.split('\n').some((l) => /^\d+\./u.test(l) && l.includes(c.items[0]))).toBe(false);
+      for (const c of p.documents.conditional)
+        expect(docs.split('\n').some((l) => /^\d+\./u.test(l) && l.includes(c.items[0]))).toBe(false);
     }
   }, 300_000);
 });
 
 describe('every answerable unit, asked each way it is written, with and without diacritics', () => {
-  it('states the unit\'s fact', async () => {
+  it("states the unit's fact", async () => {
     for (const p of procedures) {
       for (const u of p.units.filter((x) => appliesOn(x, day))) {
         for (const q of [...new Set(u.questions.flatMap((x) => [x, fold(x)]))]) {
           unitQuestions++;
           const { turn } = await inContext(p, q);
           asked.push({ label: `${p.id}/${u.id}: ${q}`, turn, greet: false, thanked: true });
-          if (!foldKey(text(turn)).includes(factOf(u))) factMisses.push(`${p.id}/${u.id} <- ${q}  [${JSON.stringify(turn.decision?.plan)}]`);
+          if (!foldKey(text(turn)).includes(factOf(u)))
+            factMisses.push(`${p.id}/${u.id} <- ${q}  [${JSON.stringify(turn.decision?.plan)}]`);
           if (u.yes_no && turn.decision?.plan.kind === 'procedure' && turn.decision.plan.unit === u.id) {
-            expect(turn.replies[0].text).toMatch(u.yes_no === 'yes' ? /^Dạ có(?!\p{L})/u : /^Dạ không(?!\p{L})/u);
+            expect(turn.replies[0].text).toMatch(
+              u.yes_no === 'yes' ? /^Dạ có(?!\p{L})/u : /^Dạ không(?!\p{L})/u,
+            );
           }
         }
       }
     }
     const found = 1 - factMisses.length / unitQuestions;
-    process.stdout.write(`battery: unit facts found in ${unitQuestions - factMisses.length}/${unitQuestions} answers (${(found * 100).toFixed(1)} %)\n${factMisses.join('\n')}\n`);
+    process.stdout.write(
+      `battery: unit facts found in ${unitQuestions - factMisses.length}/${unitQuestions} answers (${(found * 100).toFixed(1)} %)\n${factMisses.join('\n')}\n`,
+    );
     expect(found).toBeGreaterThanOrEqual(0.95);
   }, 600_000);
 });
 
 describe('the same unit questions in a fresh conversation (the classifier must find the procedure)', () => {
-  it('reports how often the unit\'s fact comes back without context', async () => {
+  it("reports how often the unit's fact comes back without context", async () => {
     let n = 0;
     let found = 0;
     for (const p of procedures) {
@@ -117,7 +140,9 @@ describe('the same unit questions in a fresh conversation (the classifier must f
         }
       }
     }
-    process.stdout.write(`battery: without context, unit facts found in ${found}/${n} answers (${((found / n) * 100).toFixed(1)} %)\n`);
+    process.stdout.write(
+      `battery: without context, unit facts found in ${found}/${n} answers (${((found / n) * 100).toFixed(1)} %)\n`,
+    );
     // Most unit questions name their procedure; the classifier's misses (issue 8) are what is left.
     expect(found / n).toBeGreaterThanOrEqual(0.6);
   }, 600_000);
@@ -130,7 +155,9 @@ describe('phone-first and 3-biết over all of the above', () => {
     const share = firsts.filter((n) => n <= FIRST_LIMIT).length / firsts.length;
     const longest = Math.max(...asked.flatMap((a) => a.turn.replies.map((r) => r.text.length)));
     const most = Math.max(...asked.map((a) => a.turn.replies.length));
-    process.stdout.write(`battery: ${asked.length} answers, first message <= ${FIRST_LIMIT} in ${(share * 100).toFixed(1)} %, longest message ${longest}, at most ${most} messages\n`);
+    process.stdout.write(
+      `battery: ${asked.length} answers, first message <= ${FIRST_LIMIT} in ${(share * 100).toFixed(1)} %, longest message ${longest}, at most ${most} messages\n`,
+    );
     expect(share).toBeGreaterThanOrEqual(0.9);
     expect(longest).toBeLessThanOrEqual(TEXT_LIMIT);
     expect(most).toBeLessThanOrEqual(3);
@@ -142,7 +169,9 @@ describe('phone-first and 3-biết over all of the above', () => {
         greet: a.greet,
         centreName,
         cannotHelp,
-        closing: (a.greet && plan?.kind === 'procedure') || ['thanks', 'goodbye', 'complaint', 'handoff'].includes(plan?.kind ?? ''),
+        closing:
+          (a.greet && plan?.kind === 'procedure') ||
+          ['thanks', 'goodbye', 'complaint', 'handoff'].includes(plan?.kind ?? ''),
         thankedBefore: a.thanked && !MAY_THANK.has(plan?.kind ?? ''),
         legalBasis: plan?.kind === 'procedure' && plan.view === 'legal_basis',
       }).map((v) => `${a.label}: ${v}`);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   f = await fixture();
   // Limits count in fixed windows: start at the top of an hour so that no window ends mid-test.
   f.clock.advance(3_600_000 - (f.clock.now().getTime() % 3_600_000));
-  await f.stores.dossiers.upsert(dossier(7, 'Cán bộ Lan (0912 345 678) sẽ gọi; CCCD người nộp 001203004567.'));
+  await f.stores.dossiers.upsert(
+    dossier(7, 'Cán bộ Lan (0912 345 678) sẽ gọi; CCCD người nộp 001203004567.'),
+  );
   // The production default: no trusted proxy; the per-message limiter is out of the way.
   srv = await startConsole(f, { env: { TRUST_PROXY: '', WEBCHAT_MESSAGES_PER_MINUTE: '10000' } });
 });
@@ -55,7 +57,8 @@ it('the found dossier shows its note with the phone and CCCD masked', async () =
 
 it('sweeping codes with a new session id (and a spoofed X-Forwarded-For) each time is refused after the limit', async () => {
   const answers: string[] = [];
-  for (let n = 1; n <= 30; n++) answers.push(await say(`tra cứu hồ sơ ${code(100 + n)}`, { 'X-Forwarded-For': `198.51.100.${n}` }));
+  for (let n = 1; n <= 30; n++)
+    answers.push(await say(`tra cứu hồ sơ ${code(100 + n)}`, { 'X-Forwarded-For': `198.51.100.${n}` }));
   const refused = answers.filter((a) => a.includes('tạm dừng tra cứu'));
   // 10 lookups a minute per address, one of them spent by the test above.
   expect(answers.slice(0, 9).every((a) => a.includes('chưa tìm thấy hồ sơ'))).toBe(true);

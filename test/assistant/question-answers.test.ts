@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => stores.close());
 
-const say = (userId: string, text: string) => assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text, sentAt: clock });
+const say = (userId: string, text: string) =>
+  assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text, sentAt: clock });
 const all = (t: Turn) => t.replies.map((r) => r.text).join('\n');
 /** The answer after the greeting line. */
 const answerLine = (t: Turn) => t.replies[0].text.split('\n')[1];
@@ -23,15 +24,31 @@ const on = (day: string) => new Date(`${day}T05:00:00Z`);
 
 describe('the questions of the issue', () => {
   it.each([
-    ['sinh con bao lâu thì phải đi khai sinh', 'khai-sinh', /^Dạ, phải đăng ký khai sinh cho bé trong vòng 60 ngày/u],
-    ['bố tôi mất được mấy ngày thì phải đi khai tử', 'khai-tu', /^Dạ, phải đăng ký khai tử trong vòng 15 ngày/u],
-    ['giấy xác nhận tình trạng hôn nhân có giá trị bao lâu', 'xac-nhan-hon-nhan', /^Dạ, giấy có giá trị 06 tháng/u],
+    [
+      'sinh con bao lâu thì phải đi khai sinh',
+      'khai-sinh',
+      /^Dạ, phải đăng ký khai sinh cho bé trong vòng 60 ngày/u,
+    ],
+    [
+      'bố tôi mất được mấy ngày thì phải đi khai tử',
+      'khai-tu',
+      /^Dạ, phải đăng ký khai tử trong vòng 15 ngày/u,
+    ],
+    [
+      'giấy xác nhận tình trạng hôn nhân có giá trị bao lâu',
+      'xac-nhan-hon-nhan',
+      /^Dạ, giấy có giá trị 06 tháng/u,
+    ],
     ['quá 60 ngày mới khai sinh có bị phạt không', 'khai-sinh', /^Dạ không bị phạt\./u],
     ['đăng ký kết hôn có cần giấy xác nhận độc thân không', null, /^Dạ không cần/u],
     ['đi khai sinh có phải mang giấy đăng ký kết hôn của bố mẹ không', 'khai-sinh', /^Dạ không cần\./u],
   ])('"%s" → the fact first', async (question, procedure, first) => {
     const t = await say(randomUUID(), question);
-    expect(t.decision?.plan).toMatchObject({ kind: 'procedure', unit: expect.any(String), ...(procedure ? { procedure } : {}) });
+    expect(t.decision?.plan).toMatchObject({
+      kind: 'procedure',
+      unit: expect.any(String),
+      ...(procedure ? { procedure } : {}),
+    });
     expect(answerLine(t)).toMatch(first);
     // No generic dump: one short message, the related section one tap away.
     expect(t.replies).toHaveLength(1);
@@ -51,7 +68,11 @@ describe('follow-ups in context', () => {
     const c = randomUUID();
     await say(c, 'sinh con bao lâu thì phải đi khai sinh');
     const t = await say(c, 'thế quá hạn thì sao?');
-    expect(t.decision?.plan).toMatchObject({ kind: 'procedure', procedure: 'khai-sinh', unit: 'khai-sinh-qua-han' });
+    expect(t.decision?.plan).toMatchObject({
+      kind: 'procedure',
+      procedure: 'khai-sinh',
+      unit: 'khai-sinh-qua-han',
+    });
     expect(t.replies[0].text).toMatch(/^Dạ không bị phạt/u); // no greeting the second time
     // Thanked once, in the first answer; not again.
     expect(all(t)).not.toContain('cảm ơn');
@@ -107,7 +128,9 @@ describe('facts with validity dates, on both sides of a date', () => {
       await say(c, 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
       return all(await say(c, OPTION.fee));
     };
-    expect(await fee('2027-02-20')).toContain('đủ điều kiện miễn tạm thời: theo quy định hiện hành được miễn phí, miễn từ 15/8/2026; áp dụng đến hết ngày 28/02/2027.');
+    expect(await fee('2027-02-20')).toContain(
+      'đủ điều kiện miễn tạm thời: theo quy định hiện hành được miễn phí, miễn từ 15/8/2026; áp dụng đến hết ngày 28/02/2027.',
+    );
     expect(await fee('2027-03-01')).not.toContain('miễn tạm thời');
   });
 

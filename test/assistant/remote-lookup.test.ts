@@ -19,13 +19,35 @@ beforeAll(async () => {
   api = new FakeDossierApi();
   await api.start();
   api.dossiers.set(REMOTE, {
-    code: REMOTE, procedureId: 'ket-hon', applicantName: 'Trần Thị Bình', receivedAt: '2025-11-18T01:00:00Z', dueAt: '2025-11-21T10:00:00Z', status: 'processing',
+    code: REMOTE,
+    procedureId: 'ket-hon',
+    applicantName: 'Trần Thị Bình',
+    receivedAt: '2025-11-18T01:00:00Z',
+    dueAt: '2025-11-21T10:00:00Z',
+    status: 'processing',
   });
-  const remoteLookup = remoteDossierLookup({ baseUrl: api.url, timeoutMs: 200, retries: 1, backoff: { baseMs: 5, maxMs: 10 } });
-  ({ assistant, stores } = await testAssistant({ remoteLookup, lookupLimits: { perConversationPerMinute: 100 } }));
+  const remoteLookup = remoteDossierLookup({
+    baseUrl: api.url,
+    timeoutMs: 200,
+    retries: 1,
+    backoff: { baseMs: 5, maxMs: 10 },
+  });
+  ({ assistant, stores } = await testAssistant({
+    remoteLookup,
+    lookupLimits: { perConversationPerMinute: 100 },
+  }));
   await stores.dossiers.upsert({
-    code: LOCAL, procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: null, receivedAt: new Date('2025-11-18T01:00:00Z'),
-    dueAt: new Date('2025-11-20T10:00:00Z'), status: 'result_ready', reason: null, note: null, history: [], updatedAt: new Date('2025-11-20T01:00:00Z'),
+    code: LOCAL,
+    procedureId: 'khai-sinh',
+    applicantName: 'Nguyễn Văn An',
+    phone: null,
+    receivedAt: new Date('2025-11-18T01:00:00Z'),
+    dueAt: new Date('2025-11-20T10:00:00Z'),
+    status: 'result_ready',
+    reason: null,
+    note: null,
+    history: [],
+    updatedAt: new Date('2025-11-20T01:00:00Z'),
   });
 });
 afterAll(async () => {
@@ -34,7 +56,14 @@ afterAll(async () => {
 });
 
 const ask = async (code: string) => {
-  const turn = await assistant.turn({ channel: 'web', userId: randomUUID(), messageId: randomUUID(), kind: 'text', text: `tra hồ sơ ${code}`, sentAt: new Date() });
+  const turn = await assistant.turn({
+    channel: 'web',
+    userId: randomUUID(),
+    messageId: randomUUID(),
+    kind: 'text',
+    text: `tra hồ sơ ${code}`,
+    sentAt: new Date(),
+  });
   return { turn, text: turn.replies.map((r) => r.text).join('\n') };
 };
 
@@ -58,5 +87,12 @@ test('remote down: an apology with the way to a person, not "not found", and the
   expect(text).toContain('hệ thống tra cứu hồ sơ đang tạm gián đoạn');
   expect(text).not.toContain('chưa tìm thấy');
   expect(turn.replies.at(-1)?.options).toEqual(expect.arrayContaining(['Gặp cán bộ']));
-  expect(styleViolations(turn.replies, { greet: true, centreName: assistant.knowledge.current().commune.centre_name, cannotHelp: true, closing: false })).toEqual([]);
+  expect(
+    styleViolations(turn.replies, {
+      greet: true,
+      centreName: assistant.knowledge.current().commune.centre_name,
+      cannotHelp: true,
+      closing: false,
+    }),
+  ).toEqual([]);
 });

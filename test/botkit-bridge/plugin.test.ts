@@ -12,7 +12,8 @@ class Recorder implements AssistantPort {
   seen: InboundMessage[] = [];
   async respond(msg: InboundMessage) {
     this.seen.push(msg);
-    if (msg.kind !== 'text') return [{ text: 'Dạ, em chỉ đọc được tin nhắn bằng chữ ạ.', options: ['gặp cán bộ'] }];
+    if (msg.kind !== 'text')
+      return [{ text: 'Dạ, em chỉ đọc được tin nhắn bằng chữ ạ.', options: ['gặp cán bộ'] }];
     return [
       { text: `Dạ, về "${msg.text}":`, options: [] },
       { text: 'Hồ sơ gồm: 1. Tờ khai 2. Giấy chứng sinh', options: ['Lệ phí', 'Gặp cán bộ'] },
@@ -31,12 +32,21 @@ describe('Botkit bridge', () => {
     const assistant = new Recorder();
     const bot = controller(assistant);
     const client = new BotkitTestClient('test', bot, 'motcua');
-    const first = await client.sendActivity({ type: 'message', text: 'làm giấy khai sinh cần gì', from: { id: 'user-1', name: 'Lan' } });
+    const first = await client.sendActivity({
+      type: 'message',
+      text: 'làm giấy khai sinh cần gì',
+      from: { id: 'user-1', name: 'Lan' },
+    });
     expect(first.text).toBe('Dạ, về "làm giấy khai sinh cần gì":');
     const second = client.getNextReply();
     expect(second!.text).toBe('Hồ sơ gồm: 1. Tờ khai 2. Giấy chứng sinh');
     expect(second!.suggestedActions!.actions.map((a) => a.title)).toEqual(['Lệ phí', 'Gặp cán bộ']);
-    expect(assistant.seen[0]).toMatchObject({ channel: 'botkit', userId: 'user-1', displayName: 'Lan', kind: 'text' });
+    expect(assistant.seen[0]).toMatchObject({
+      channel: 'botkit',
+      userId: 'user-1',
+      displayName: 'Lan',
+      kind: 'text',
+    });
 
     // The dialog stays active: the next message of the conversation is answered too.
     const next = await client.sendActivity('lệ phí bao nhiêu');
@@ -47,7 +57,12 @@ describe('Botkit bridge', () => {
   it('a message without text (an attachment) goes to the assistant as non-text', async () => {
     const assistant = new Recorder();
     const client = new BotkitTestClient('test', controller(assistant), 'motcua');
-    const reply = await client.sendActivity({ type: 'message', text: '', attachments: [{ contentType: 'image/png', contentUrl: 'x' }], from: { id: 'u2', name: '' } });
+    const reply = await client.sendActivity({
+      type: 'message',
+      text: '',
+      attachments: [{ contentType: 'image/png', contentUrl: 'x' }],
+      from: { id: 'u2', name: '' },
+    });
     expect(reply.text).toMatch(/chỉ đọc được tin nhắn bằng chữ/);
     expect(assistant.seen[0]!.kind).toBe('other');
   });
@@ -73,7 +88,11 @@ describe('Botkit bridge', () => {
 
   it('maps replies without options to plain text', () => {
     expect(toBotkitMessage({ text: 'Dạ', options: [] })).toEqual({ type: 'message', text: 'Dạ' });
-    expect(toInbound({ text: 'a', user: 'u', id: 'm1' })).toMatchObject({ userId: 'u', messageId: 'm1', channel: 'botkit' });
+    expect(toInbound({ text: 'a', user: 'u', id: 'm1' })).toMatchObject({
+      userId: 'u',
+      messageId: 'm1',
+      channel: 'botkit',
+    });
   });
 
   it('the core never imports Botkit: only src/botkit-bridge refers to it', () => {
@@ -84,7 +103,12 @@ describe('Botkit bridge', () => {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) {
           if (p !== path.join(root, 'src/botkit-bridge')) walk(p);
-        } else if (/\.ts$/.test(e.name) && /from ['"](botkit|botbuilder[^'"]*)['"]|require\(['"](botkit|botbuilder)/.test(fs.readFileSync(p, 'utf8'))) {
+        } else if (
+          /\.ts$/.test(e.name) &&
+          /from ['"](botkit|botbuilder[^'"]*)['"]|require\(['"](botkit|botbuilder)/.test(
+            fs.readFileSync(p, 'utf8'),
+          )
+        ) {
           offenders.push(path.relative(root, p));
         }
       }

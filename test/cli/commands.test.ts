@@ -7,7 +7,11 @@ import { ROOT } from '../support/assistant';
 
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
-function run(args: string[], input: string, env: Record<string, string> = {}): { stdout: string; status: number } {
+function run(
+  args: string[],
+  input: string,
+  env: Record<string, string> = {},
+): { stdout: string; status: number } {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-cli-'));
   // A .env file in the working directory must not leak into the run (natural's dotenv pitfall).
   fs.writeFileSync(path.join(cwd, '.env'), 'MOTCUA_SHOULD_NOT_LOAD=1\n');
@@ -27,19 +31,40 @@ function run(args: string[], input: string, env: Record<string, string> = {}): {
   }
 }
 
-const jsonLines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
+const jsonLines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('motcua classify', () => {
   it('writes exactly one JSON object per input line with the contract fields', () => {
-    const input = ['lam giay khai sinh can gi', 'lệ phí đăng ký kết hôn bao nhiêu', 'tra hồ sơ 000 . 00 . 15 . h12 - 251118 - 0007', 'mai có bão không', ''].join('\n');
+    const input = [
+      'lam giay khai sinh can gi',
+      'lệ phí đăng ký kết hôn bao nhiêu',
+      'tra hồ sơ 000 . 00 . 15 . h12 - 251118 - 0007',
+      'mai có bão không',
+      '',
+    ].join('\n');
     const { stdout, status } = run(['classify'], input);
     expect(status).toBe(0);
     const rows = jsonLines(stdout);
     expect(rows).toHaveLength(4);
-    for (const r of rows) expect(Object.keys(r)).toEqual(['text', 'intent', 'procedure', 'aspect', 'code', 'confidence']);
-    expect(rows[0]).toMatchObject({ intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents', code: null });
+    for (const r of rows)
+      expect(Object.keys(r)).toEqual(['text', 'intent', 'procedure', 'aspect', 'code', 'confidence']);
+    expect(rows[0]).toMatchObject({
+      intent: 'procedure',
+      procedure: 'khai-sinh',
+      aspect: 'documents',
+      code: null,
+    });
     expect(rows[1]).toMatchObject({ intent: 'procedure', procedure: 'ket-hon', aspect: 'fee' });
-    expect(rows[2]).toMatchObject({ intent: 'status_lookup', procedure: null, aspect: null, code: '000.00.15.H12-251118-0007' });
+    expect(rows[2]).toMatchObject({
+      intent: 'status_lookup',
+      procedure: null,
+      aspect: null,
+      code: '000.00.15.H12-251118-0007',
+    });
     expect(rows[3]).toMatchObject({ intent: 'out_of_scope', procedure: null, aspect: null });
     for (const r of rows) expect(r.confidence).toBeGreaterThanOrEqual(0);
   });
@@ -59,7 +84,15 @@ describe('motcua converse', () => {
     const rows = jsonLines(stdout);
     expect(rows.map((r) => r.conversation)).toEqual(['a', 'b', 'a', 'b', 'b']);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(['conversation', 'intent', 'procedure', 'aspect', 'code', 'confidence', 'replies']);
+      expect(Object.keys(r)).toEqual([
+        'conversation',
+        'intent',
+        'procedure',
+        'aspect',
+        'code',
+        'confidence',
+        'replies',
+      ]);
       expect(r.replies.length).toBeGreaterThan(0);
       for (const reply of r.replies) expect(Object.keys(reply)).toEqual(['text', 'options']);
     }
@@ -72,7 +105,10 @@ describe('motcua converse', () => {
   });
 
   it('answers a bad input line with an error object and a non-zero exit, never a crash', () => {
-    const { stdout, status } = run(['converse'], '{"conversation": 1}\nnot json\n{"conversation":"x","text":"chào"}\n');
+    const { stdout, status } = run(
+      ['converse'],
+      '{"conversation": 1}\nnot json\n{"conversation":"x","text":"chào"}\n',
+    );
     const rows = jsonLines(stdout);
     expect(rows).toHaveLength(3);
     expect(rows[0].error).toBeDefined();
@@ -89,7 +125,19 @@ describe('motcua training-data and intents lint', () => {
     const rows = jsonLines(stdout);
     expect(rows.length).toBeGreaterThan(1000);
     expect(Object.keys(rows[0])).toEqual(['text', 'intent', 'procedure', 'aspect', 'redirect']);
-    expect(new Set(rows.map((r) => r.intent))).toEqual(new Set(['procedure', 'status_lookup', 'greeting', 'thanks', 'goodbye', 'ask_human', 'office_info', 'complaint', 'out_of_scope']));
+    expect(new Set(rows.map((r) => r.intent))).toEqual(
+      new Set([
+        'procedure',
+        'status_lookup',
+        'greeting',
+        'thanks',
+        'goodbye',
+        'ask_human',
+        'office_info',
+        'complaint',
+        'out_of_scope',
+      ]),
+    );
   });
   it('lints the shipped training data clean', () => {
     expect(run(['intents', 'lint'], '').status).toBe(0);

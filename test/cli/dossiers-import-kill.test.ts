@@ -20,15 +20,29 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-kill-'));
   sqlite = path.join(dir, 'motcua.sqlite');
   file = path.join(dir, 'export.csv');
-  const rows = Array.from({ length: ROWS }, (_, i) => [codeNo(i % 10_000, `2511${10 + Math.floor(i / 10_000)}`), 'khai-sinh', `Người Dân ${i}`, '', '18/11/2025', '21/11/2025', 'Đang xử lý', '']);
+  const rows = Array.from({ length: ROWS }, (_, i) => [
+    codeNo(i % 10_000, `2511${10 + Math.floor(i / 10_000)}`),
+    'khai-sinh',
+    `Người Dân ${i}`,
+    '',
+    '18/11/2025',
+    '21/11/2025',
+    'Đang xử lý',
+    '',
+  ]);
   fs.writeFileSync(file, csv([HEADER, ...rows]));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the import; with `killAfter`, SIGKILLs it once that many rows are reported written. */
-function runImport(killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runImport(
+  killAfter?: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'dossiers', 'import', file], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: sqlite, MONGODB_URI: '' } });
+    const child = spawn(process.execPath, [CLI, 'dossiers', 'import', file], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: sqlite, MONGODB_URI: '' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');

@@ -17,21 +17,50 @@ let clock = new Date('2026-11-25T03:00:00Z'); // Wednesday 10:00 in Vietnam: the
 const seen: Array<{ text: string; turn: Turn; greet: boolean; thanked: boolean }> = [];
 
 beforeAll(async () => {
-  ({ assistant, stores } = await testAssistant({ clock: () => clock, lookupLimits: { perConversationPerMinute: 5 } }));
+  ({ assistant, stores } = await testAssistant({
+    clock: () => clock,
+    lookupLimits: { perConversationPerMinute: 5 },
+  }));
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   await stores.dossiers.upsert({
-    code: '000.00.15.H12-251118-0007', procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: null,
-    receivedAt: day('2026-11-18'), dueAt: day('2026-11-20'), status: 'result_ready', reason: null, note: null, history: [], updatedAt: day('2026-11-20'),
+    code: '000.00.15.H12-251118-0007',
+    procedureId: 'khai-sinh',
+    applicantName: 'Nguyễn Văn An',
+    phone: null,
+    receivedAt: day('2026-11-18'),
+    dueAt: day('2026-11-20'),
+    status: 'result_ready',
+    reason: null,
+    note: null,
+    history: [],
+    updatedAt: day('2026-11-20'),
   });
   await stores.dossiers.upsert({
-    code: '000.00.15.H12-251101-0003', procedureId: 'dat-dai', applicantName: 'Trần Thị Bình', phone: null,
-    receivedAt: day('2026-11-01'), dueAt: day('2026-11-10'), status: 'processing', reason: null, note: 'Đang chờ đo đạc.', history: [], updatedAt: day('2026-11-02'),
+    code: '000.00.15.H12-251101-0003',
+    procedureId: 'dat-dai',
+    applicantName: 'Trần Thị Bình',
+    phone: null,
+    receivedAt: day('2026-11-01'),
+    dueAt: day('2026-11-10'),
+    status: 'processing',
+    reason: null,
+    note: 'Đang chờ đo đạc.',
+    history: [],
+    updatedAt: day('2026-11-02'),
   });
 });
 
 async function say(conversation: string, text: string, displayName?: string): Promise<Turn> {
   const earlier = seen.filter((s) => s.text.startsWith(`${conversation}|`));
-  const turn = await assistant.turn({ channel: 'web', userId: conversation, messageId: randomUUID(), kind: 'text', text, displayName, sentAt: clock });
+  const turn = await assistant.turn({
+    channel: 'web',
+    userId: conversation,
+    messageId: randomUUID(),
+    kind: 'text',
+    text,
+    displayName,
+    sentAt: clock,
+  });
   const greet = all(turn).includes('xin chào');
   // Thanks count since the last greeting (a new greeting starts a new conversation).
   const since = earlier.slice(earlier.map((s) => s.greet).lastIndexOf(true));

@@ -39,7 +39,14 @@ async function conversation(...texts: string[]): Promise<Turn[]> {
   const turns: Turn[] = [];
   let thanked = false;
   for (const [i, text] of texts.entries()) {
-    const turn = await assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date() });
+    const turn = await assistant.turn({
+      channel: 'web',
+      userId,
+      messageId: randomUUID(),
+      kind: 'text',
+      text,
+      sentAt: new Date(),
+    });
     const kind = turn.decision?.plan.kind ?? '';
     const thanks = turn.replies.some((r) => r.text.includes('cảm ơn'));
     const v = styleViolations(turn.replies, {
@@ -57,16 +64,29 @@ async function conversation(...texts: string[]): Promise<Turn[]> {
 }
 
 const { data } = loadTrainingData(path.join(ROOT, 'intents'));
-const cues = Object.entries(data.aspectCues).flatMap(([aspect, phrases]) => (phrases ?? []).map((p) => [aspect as Aspect, p] as const));
+const cues = Object.entries(data.aspectCues).flatMap(([aspect, phrases]) =>
+  (phrases ?? []).map((p) => [aspect as Aspect, p] as const),
+);
 // Two spellings of each cue: as written and without diacritics ("mat bao lau").
-const cases = cues.flatMap(([aspect, phrase], i) => [phrase, fold(phrase)].map((text) => ({ aspect, text, opener: OPENERS[i % OPENERS.length] })));
+const cases = cues.flatMap(([aspect, phrase], i) =>
+  [phrase, fold(phrase)].map((text) => ({ aspect, text, opener: OPENERS[i % OPENERS.length] })),
+);
 
 it('the cue list is not empty (the test reads the real file)', () => {
   expect(cues.length).toBeGreaterThan(100);
 });
 
 it.each([
-  'cần giấy gì', 'cần mang j', 'mất bao lâu', 'bao lâu có', 'phí bao nhiêu', 'phí thế nào', 'có mất tiền ko', 'ở đâu', 'nộp online dc ko', 'mat bao lau',
+  'cần giấy gì',
+  'cần mang j',
+  'mất bao lâu',
+  'bao lâu có',
+  'phí bao nhiêu',
+  'phí thế nào',
+  'có mất tiền ko',
+  'ở đâu',
+  'nộp online dc ko',
+  'mat bao lau',
 ])('"%s" after a procedure question is a follow-up on it', async (text) => {
   const [, t] = await conversation('làm giấy khai sinh cho con cần những gì', text);
   expect(t.decision).toMatchObject({ intent: 'procedure', procedure: 'khai-sinh' });
@@ -77,31 +97,62 @@ it('every aspect cue, with and without diacritics, follows up on the procedure i
   for (const c of cases) {
     const [, t] = await conversation(c.opener[1], c.text);
     const d = t.decision;
-    if (d?.procedure !== c.opener[0] || d.aspect !== c.aspect) wrong.push(`${c.text} (${c.aspect}, after ${c.opener[0]}): ${d?.plan.kind} ${d?.procedure}/${d?.aspect}`);
+    if (d?.procedure !== c.opener[0] || d.aspect !== c.aspect)
+      wrong.push(
+        `${c.text} (${c.aspect}, after ${c.opener[0]}): ${d?.plan.kind} ${d?.procedure}/${d?.aspect}`,
+      );
   }
   expect(wrong).toEqual([]);
 }, 120_000);
 
 describe('references to the conversation', () => {
   it('"còn X thì sao?" moves to X and keeps the aspect (no unit of the old procedure takes it)', async () => {
-    const [, , t] = await conversation('làm giấy khai sinh cho con cần những gì', 'lệ phí bao nhiêu', 'còn kết hôn thì sao?');
+    const [, , t] = await conversation(
+      'làm giấy khai sinh cho con cần những gì',
+      'lệ phí bao nhiêu',
+      'còn kết hôn thì sao?',
+    );
     expect(t.decision).toMatchObject({ procedure: 'ket-hon', aspect: 'fee' });
     expect(t.decision?.plan).not.toHaveProperty('unit');
   });
   it('"cái kia" is the procedure before; "cái đó" the current one', async () => {
-    const turns = await conversation('làm giấy khai sinh cho con cần những gì', 'đăng ký kết hôn mất bao lâu', 'còn cái kia thì sao', 'cái đó lệ phí bao nhiêu');
+    const turns = await conversation(
+      'làm giấy khai sinh cho con cần những gì',
+      'đăng ký kết hôn mất bao lâu',
+      'còn cái kia thì sao',
+      'cái đó lệ phí bao nhiêu',
+    );
     expect(turns[2].decision).toMatchObject({ procedure: 'khai-sinh', aspect: 'time' });
     expect(turns[3].decision).toMatchObject({ procedure: 'khai-sinh', aspect: 'fee' });
   });
-  it.each(['quay lại khai sinh', 'còn vụ khai sinh lúc nãy', 'quay lai khai sinh'])('going back: "%s"', async (text) => {
-    const turns = await conversation('làm giấy khai sinh cho con cần những gì', 'đăng ký kết hôn cần giấy tờ gì', 'mất bao lâu', text);
-    expect(turns[2].decision).toMatchObject({ procedure: 'ket-hon', aspect: 'time' });
-    expect(turns[3].decision).toMatchObject({ procedure: 'khai-sinh', aspect: 'time' });
-  });
+  it.each(['quay lại khai sinh', 'còn vụ khai sinh lúc nãy', 'quay lai khai sinh'])(
+    'going back: "%s"',
+    async (text) => {
+      const turns = await conversation(
+        'làm giấy khai sinh cho con cần những gì',
+        'đăng ký kết hôn cần giấy tờ gì',
+        'mất bao lâu',
+        text,
+      );
+      expect(turns[2].decision).toMatchObject({ procedure: 'ket-hon', aspect: 'time' });
+      expect(turns[3].decision).toMatchObject({ procedure: 'khai-sinh', aspect: 'time' });
+    },
+  );
   it('the history of procedures survives the store (SQLite) between messages', async () => {
     const userId = randomUUID();
-    for (const text of ['làm giấy khai sinh cho con cần những gì', 'đăng ký kết hôn cần giấy tờ gì', 'chứng thực bản sao mất bao lâu']) {
-      await assistant.turn({ channel: 'web', userId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date() });
+    for (const text of [
+      'làm giấy khai sinh cho con cần những gì',
+      'đăng ký kết hôn cần giấy tờ gì',
+      'chứng thực bản sao mất bao lâu',
+    ]) {
+      await assistant.turn({
+        channel: 'web',
+        userId,
+        messageId: randomUUID(),
+        kind: 'text',
+        text,
+        sentAt: new Date(),
+      });
     }
     const state = reviveState(await stores.conversations.load(conversationIdOf({ channel: 'web', userId })));
     expect(state).toMatchObject({ procedure: 'chung-thuc-ban-sao', history: ['ket-hon', 'khai-sinh'] });
@@ -116,8 +167,12 @@ describe('references to the conversation', () => {
     expect(t.decision).toMatchObject({ procedure: 'khai-sinh', aspect: 'time' });
   });
   it('openers and leaving phrases are small talk, not a hand-off or a complaint', async () => {
-    for (const text of ['cho em hỏi', 'em muốn hỏi', 'cho mình hỏi chút']) expect((await conversation(text))[0].decision?.plan.kind).toBe('invite');
-    for (const text of ['thôi em đi đây', 'vậy thôi nhé']) expect((await conversation('làm giấy khai sinh cho con cần những gì', text))[1].decision?.plan.kind).toBe('goodbye');
+    for (const text of ['cho em hỏi', 'em muốn hỏi', 'cho mình hỏi chút'])
+      expect((await conversation(text))[0].decision?.plan.kind).toBe('invite');
+    for (const text of ['thôi em đi đây', 'vậy thôi nhé'])
+      expect(
+        (await conversation('làm giấy khai sinh cho con cần những gì', text))[1].decision?.plan.kind,
+      ).toBe('goodbye');
   });
 });
 

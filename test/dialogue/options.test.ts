@@ -4,10 +4,23 @@ import { OPTION, optionAction } from '../../src/dialogue/options';
 import { INITIAL_STATE } from '../../src/dialogue/state';
 import type { Understanding } from '../../src/nlu/understanding';
 
-const known = { procedures: new Map([['khai-sinh', 'Đăng ký khai sinh']]), cues: () => ({ aspect: null, rest: [] }) };
+const known = {
+  procedures: new Map([['khai-sinh', 'Đăng ký khai sinh']]),
+  cues: () => ({ aspect: null, rest: [] }),
+};
 const tap = (text: string): Understanding => ({
-  text, intent: 'out_of_scope', procedure: null, aspect: null, code: null, redirect: null, confidence: 0.9, malformedCode: null,
-  procedureCandidates: [], namesProcedure: false, namesAspect: false, normalized: text,
+  text,
+  intent: 'out_of_scope',
+  procedure: null,
+  aspect: null,
+  code: null,
+  redirect: null,
+  confidence: 0.9,
+  malformedCode: null,
+  procedureCandidates: [],
+  namesProcedure: false,
+  namesAspect: false,
+  normalized: text,
 });
 
 it.each([
@@ -18,7 +31,12 @@ it.each([
   [OPTION.legalBasis, 'legal_basis', 'general'],
 ])('"%s" shows the %s view of the procedure in context', (text, view, aspect) => {
   expect(optionAction(text)).toEqual({ kind: 'view', view });
-  expect(decide(tap(text), { ...INITIAL_STATE, procedure: 'khai-sinh' }, known).plan).toEqual({ kind: 'procedure', procedure: 'khai-sinh', aspect, view });
+  expect(decide(tap(text), { ...INITIAL_STATE, procedure: 'khai-sinh' }, known).plan).toEqual({
+    kind: 'procedure',
+    procedure: 'khai-sinh',
+    aspect,
+    view,
+  });
   // Without a procedure in context there is nothing to show: the list of procedures.
   expect(decide(tap(text), INITIAL_STATE, known).plan).toEqual({ kind: 'menu' });
 });

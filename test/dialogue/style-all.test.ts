@@ -23,10 +23,28 @@ const EVAL_TEXTS = fs
   .filter((t): t is string => typeof t === 'string');
 
 const OWN = [
-  'chào ad', 'lam giay khai sinh can gi', 'phí sao y bao nhiêu', 'còn kết hôn thì sao?', 'tra hồ sơ', '000.00.15.H12-251118-0007',
-  '000.31.H50-251030-0041', 'cảm ơn nhé', 'bye', 'gặp cán bộ', 'mấy giờ mở cửa', 'tôi phản ánh thái độ cán bộ', 'hát một bài đi',
-  '???', 'asdkjh qwe', 'Lệ phí', 'Các thủ tục', 'Báo khi có kết quả', 'làm căn cước cho con', 'đăng ký tạm trú online được không',
-  'x'.repeat(900), '🙏🙏🙏',
+  'chào ad',
+  'lam giay khai sinh can gi',
+  'phí sao y bao nhiêu',
+  'còn kết hôn thì sao?',
+  'tra hồ sơ',
+  '000.00.15.H12-251118-0007',
+  '000.31.H50-251030-0041',
+  'cảm ơn nhé',
+  'bye',
+  'gặp cán bộ',
+  'mấy giờ mở cửa',
+  'tôi phản ánh thái độ cán bộ',
+  'hát một bài đi',
+  '???',
+  'asdkjh qwe',
+  'Lệ phí',
+  'Các thủ tục',
+  'Báo khi có kết quả',
+  'làm căn cước cho con',
+  'đăng ký tạm trú online được không',
+  'x'.repeat(900),
+  '🙏🙏🙏',
 ];
 
 let assistant: Assistant;
@@ -53,15 +71,19 @@ function check(turn: Turn, greet: boolean, label: string, thanked = false): stri
   }).map((v) => `${label} [${kind}]: ${v}`);
 }
 
-const messages = (): string[] => [
-  ...EVAL_TEXTS,
-  ...OWN,
-];
+const messages = (): string[] => [...EVAL_TEXTS, ...OWN];
 
 it('every first reply of a conversation follows the 3-biết rules', async () => {
   const problems: string[] = [];
   for (const text of messages()) {
-    const turn = await assistant.turn({ channel: 'web', userId: randomUUID(), messageId: randomUUID(), kind: 'text', text, sentAt: new Date() });
+    const turn = await assistant.turn({
+      channel: 'web',
+      userId: randomUUID(),
+      messageId: randomUUID(),
+      kind: 'text',
+      text,
+      sentAt: new Date(),
+    });
     problems.push(...check(turn, true, text.slice(0, 60)));
   }
   expect(problems).toEqual([]);
@@ -73,7 +95,15 @@ it('every reply in one long conversation follows the 3-biết rules', async () =
   let first = true;
   let thanked = false;
   for (const text of messages()) {
-    const turn = await assistant.turn({ channel: 'messenger', userId, messageId: randomUUID(), kind: 'text', text, displayName: 'Phạm Thu Hà', sentAt: new Date() });
+    const turn = await assistant.turn({
+      channel: 'messenger',
+      userId,
+      messageId: randomUUID(),
+      kind: 'text',
+      text,
+      displayName: 'Phạm Thu Hà',
+      sentAt: new Date(),
+    });
     problems.push(...check(turn, first, text.slice(0, 60), thanked));
     thanked ||= turn.replies.some((r) => r.text.includes('cảm ơn'));
     first = false;
@@ -82,7 +112,14 @@ it('every reply in one long conversation follows the 3-biết rules', async () =
 });
 
 it('answers a non-text message politely', async () => {
-  const turn = await assistant.turn({ channel: 'zalo', userId: randomUUID(), messageId: randomUUID(), kind: 'sticker', text: '', sentAt: new Date() });
+  const turn = await assistant.turn({
+    channel: 'zalo',
+    userId: randomUUID(),
+    messageId: randomUUID(),
+    kind: 'sticker',
+    text: '',
+    sentAt: new Date(),
+  });
   expect(check(turn, true, 'sticker')).toEqual([]);
   expect(turn.replies[0].text).toContain('chỉ đọc được tin nhắn bằng chữ');
 });

@@ -10,7 +10,16 @@ import type { ProcedureResolver } from '../../src/dossiers/row';
 import { openSqliteStores } from '../../src/store/sqlite';
 import type { Stores } from '../../src/store/ports';
 
-export const HEADER = ['Mã hồ sơ', 'Thủ tục', 'Người nộp', 'Số điện thoại', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Trạng thái', 'Ghi chú'];
+export const HEADER = [
+  'Mã hồ sơ',
+  'Thủ tục',
+  'Người nộp',
+  'Số điện thoại',
+  'Ngày tiếp nhận',
+  'Ngày hẹn trả',
+  'Trạng thái',
+  'Ghi chú',
+];
 
 const PROCEDURE_NAMES: Record<string, string> = {
   'dang ky khai sinh': 'khai-sinh',
@@ -52,7 +61,10 @@ export function tempStores(): { stores: Stores; cleanup: () => Promise<void> } {
 export const codeNo = (n: number, day = '251118') => `000.00.15.H12-${day}-${String(n).padStart(4, '0')}`;
 
 /** What a real import records: its job and audit entry in the store; subscribers counted as told. */
-export function jobDeps(stores: Stores, told: Array<{ code: string; from: string | null }> = []): ImportJobDeps {
+export function jobDeps(
+  stores: Stores,
+  told: Array<{ code: string; from: string | null }> = [],
+): ImportJobDeps {
   return {
     imports: stores.imports,
     audit: stores.audit,

@@ -67,7 +67,9 @@ describe('normalizePhone', () => {
     [912345678, '0912345678'],
     ['(024) 3825.1234', '02438251234'],
   ])('%j → %s', (raw, phone) => expect(normalizePhone(raw)).toBe(phone));
-  test.each(['12345', '0912', 'không có', '091234567890'])('%j is refused', (raw) => expect(normalizePhone(raw)).toBeNull());
+  test.each(['12345', '0912', 'không có', '091234567890'])('%j is refused', (raw) =>
+    expect(normalizePhone(raw)).toBeNull(),
+  );
 });
 
 describe('isOverdue', () => {

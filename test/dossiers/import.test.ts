@@ -10,18 +10,49 @@ beforeEach(() => ({ stores, cleanup } = tempStores()));
 afterEach(() => cleanup());
 
 const NOW = new Date('2025-11-20T03:00:00Z');
-const opts = (over: Partial<ImportOptions> = {}): ImportOptions => ({ dossiers: stores.dossiers, resolveProcedure, now: NOW, job: jobDeps(stores), ...over });
+const opts = (over: Partial<ImportOptions> = {}): ImportOptions => ({
+  dossiers: stores.dossiers,
+  resolveProcedure,
+  now: NOW,
+  job: jobDeps(stores),
+  ...over,
+});
 
 const good = (n: number, status = 'Đang xử lý', note = '') => [
-  codeNo(n), 'Đăng ký khai sinh', 'Nguyễn Văn An', '0912 345 678', '18/11/2025', '21/11/2025', status, note,
+  codeNo(n),
+  'Đăng ký khai sinh',
+  'Nguyễn Văn An',
+  '0912 345 678',
+  '18/11/2025',
+  '21/11/2025',
+  status,
+  note,
 ];
 
 describe('importDossiers: CSV', () => {
   test('Vietnamese headers, good rows stored, every bad row reported with its number and reason', async () => {
     const file = csv([
-      ['MÃ HỒ SƠ', 'thu tuc', 'Người nộp', 'Số điện thoại', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'trang thai', 'Ghi chú:'],
+      [
+        'MÃ HỒ SƠ',
+        'thu tuc',
+        'Người nộp',
+        'Số điện thoại',
+        'Ngày tiếp nhận',
+        'Ngày hẹn trả',
+        'trang thai',
+        'Ghi chú:',
+      ],
       good(1),
-      [' 000.00.15.h12 - 251118 - 0002 ', 'ket-hon', 'Trần Thị Bình', '', '18/11/2025 08:30', '25/11/2025', 'cho bo sung', 'Thiếu CCCD bản sao'],
+      [
+        ' 000.00.15.h12 - 251118 - 0002 ',
+        'ket-hon',
+        'Trần Thị Bình',
+        '',
+        '18/11/2025 08:30',
+        '25/11/2025',
+        'cho bo sung',
+        'Thiếu CCCD bản sao',
+      ],
       ['12345', 'khai-sinh', 'A', '', '18/11/2025', '21/11/2025', 'Đang xử lý', ''],
       [codeNo(4), 'Cấp hộ chiếu', 'B', '', '18/11/2025', '21/11/2025', 'Đang xử lý', ''],
       [codeNo(5), 'khai-sinh', 'C', '', '31/02/2025', '21/11/2025', 'Đang xử lý', ''],
@@ -34,7 +65,14 @@ describe('importDossiers: CSV', () => {
       good(10, 'da tra ket qua'),
     ]);
     const report = await importDossiers(file, 'export.csv', opts());
-    expect(report).toMatchObject({ file: 'export.csv', dryRun: false, accepted: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(report).toMatchObject({
+      file: 'export.csv',
+      dryRun: false,
+      accepted: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(report.rejected).toEqual([
       { row: 4, reason: '"Mã hồ sơ" "12345" is not a receipt code like 000.00.15.H12-251118-0007' },
       { row: 5, reason: '"Thủ tục" "Cấp hộ chiếu" is not a known procedure id or name' },
@@ -65,7 +103,11 @@ describe('importDossiers: CSV', () => {
     ]);
     // A stop's explanation in the note column becomes the reason, shown once.
     expect(await stores.dossiers.get(codeNo(2))).toMatchObject({
-      procedureId: 'ket-hon', status: 'needs_supplement', reason: 'Thiếu CCCD bản sao', note: null, receivedAt: vnInstant(2025, 11, 18, 8, 30),
+      procedureId: 'ket-hon',
+      status: 'needs_supplement',
+      reason: 'Thiếu CCCD bản sao',
+      note: null,
+      receivedAt: vnInstant(2025, 11, 18, 8, 30),
     });
     expect(report.changes.map((c) => [c.row, c.code, c.action, c.from, c.to])).toEqual([
       [2, codeNo(1), 'create', null, 'processing'],
@@ -85,7 +127,9 @@ describe('importDossiers: CSV', () => {
     const after = csv([HEADER, good(1, 'Đã có kết quả', 'Mời nhận tại quầy số 2'), good(2)]);
     const report = await importDossiers(after, 'a.csv', opts({ now: later }));
     expect(report).toMatchObject({ accepted: 2, created: 0, updated: 1, unchanged: 1 });
-    expect(report.changes).toEqual([{ row: 2, code: codeNo(1), action: 'update', from: 'processing', to: 'result_ready' }]);
+    expect(report.changes).toEqual([
+      { row: 2, code: codeNo(1), action: 'update', from: 'processing', to: 'result_ready' },
+    ]);
     const d = await stores.dossiers.get(codeNo(1));
     expect(d).toMatchObject({ status: 'result_ready', note: 'Mời nhận tại quầy số 2', updatedAt: later });
     expect(d?.history.map((h) => h.status)).toEqual(['received', 'processing', 'result_ready']);
@@ -105,13 +149,26 @@ describe('importDossiers: CSV', () => {
 
   test('configurable header names', async () => {
     const header = ['Số phiếu', ...HEADER.slice(1)];
-    await expect(importDossiers(csv([header, good(1)]), 'a.csv', opts())).rejects.toThrow(/missing "Mã hồ sơ"/);
-    const report = await importDossiers(csv([header, good(1)]), 'a.csv', opts({ columns: { code: 'Số phiếu' } }));
+    await expect(importDossiers(csv([header, good(1)]), 'a.csv', opts())).rejects.toThrow(
+      /missing "Mã hồ sơ"/,
+    );
+    const report = await importDossiers(
+      csv([header, good(1)]),
+      'a.csv',
+      opts({ columns: { code: 'Số phiếu' } }),
+    );
     expect(report.accepted).toBe(1);
   });
 
   test('a file without the required columns is refused as a whole, naming them', async () => {
-    const err = await importDossiers(csv([['Mã hồ sơ', 'Người nộp'], [codeNo(1), 'An']]), 'a.csv', opts()).catch((e: unknown) => e);
+    const err = await importDossiers(
+      csv([
+        ['Mã hồ sơ', 'Người nộp'],
+        [codeNo(1), 'An'],
+      ]),
+      'a.csv',
+      opts(),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DossierImportError);
     expect((err as Error).message).toBe(
       'a.csv: no header row with the required columns in the first 20 rows; missing "Thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả", "Trạng thái" (names are matched ignoring case and diacritics)',
@@ -124,13 +181,33 @@ describe('importDossiers: XLSX', () => {
     const file = await xlsx([
       ['Báo cáo hồ sơ một cửa'],
       HEADER,
-      [codeNo(1), 'Đăng ký khai sinh', 'Nguyễn Văn An', 912345678, new Date(Date.UTC(2025, 10, 18)), new Date(Date.UTC(2025, 10, 21, 16, 30)), 'Mới tiếp nhận', null],
-      [codeNo(2), 'chung-thuc-ban-sao', { richText: [{ text: 'Lê ' }, { text: 'Thị Cúc' }] }, '', '18/11/2025', '19/11/2025', 'Đã trả kết quả', 'Đã nhận'],
+      [
+        codeNo(1),
+        'Đăng ký khai sinh',
+        'Nguyễn Văn An',
+        912345678,
+        new Date(Date.UTC(2025, 10, 18)),
+        new Date(Date.UTC(2025, 10, 21, 16, 30)),
+        'Mới tiếp nhận',
+        null,
+      ],
+      [
+        codeNo(2),
+        'chung-thuc-ban-sao',
+        { richText: [{ text: 'Lê ' }, { text: 'Thị Cúc' }] },
+        '',
+        '18/11/2025',
+        '19/11/2025',
+        'Đã trả kết quả',
+        'Đã nhận',
+      ],
       [codeNo(3), 'khai-sinh', 'X', '', 'hôm qua', '19/11/2025', 'Đang xử lý', ''],
     ]);
     const report = await importDossiers(file, 'export.xlsx', opts());
     expect(report).toMatchObject({ accepted: 2, created: 2 });
-    expect(report.rejected).toEqual([{ row: 5, reason: '"Ngày tiếp nhận" "hôm qua" is not a date (dd/mm/yyyy)' }]);
+    expect(report.rejected).toEqual([
+      { row: 5, reason: '"Ngày tiếp nhận" "hôm qua" is not a date (dd/mm/yyyy)' },
+    ]);
     expect(await stores.dossiers.get(codeNo(1))).toMatchObject({
       phone: '0912345678',
       receivedAt: vnInstant(2025, 11, 18),
@@ -138,7 +215,11 @@ describe('importDossiers: XLSX', () => {
       status: 'received',
       history: [{ status: 'received', at: vnInstant(2025, 11, 18), note: null }],
     });
-    expect(await stores.dossiers.get(codeNo(2))).toMatchObject({ applicantName: 'Lê Thị Cúc', status: 'returned', note: 'Đã nhận' });
+    expect(await stores.dossiers.get(codeNo(2))).toMatchObject({
+      applicantName: 'Lê Thị Cúc',
+      status: 'returned',
+      note: 'Đã nhận',
+    });
   });
 
   test('10,000 rows: every row accounted for in the report', async () => {
@@ -148,7 +229,16 @@ describe('importDossiers: XLSX', () => {
       // Every 100th row has a malformed code, every 250th an unknown status.
       const code = i % 100 === 0 ? `HS-${i}` : codeNo(i % 10_000, `2511${day}`);
       const status = i % 250 === 0 ? '???' : ['Mới tiếp nhận', 'Đang xử lý', 'Đã có kết quả'][i % 3];
-      rows.push([code, i % 2 ? 'khai-sinh' : 'Đăng ký kết hôn', `Người Dân Số ${i}`, `09${String(i).padStart(8, '0')}`, `${day}/11/2025`, `${day}/12/2025`, status, '']);
+      rows.push([
+        code,
+        i % 2 ? 'khai-sinh' : 'Đăng ký kết hôn',
+        `Người Dân Số ${i}`,
+        `09${String(i).padStart(8, '0')}`,
+        `${day}/11/2025`,
+        `${day}/12/2025`,
+        status,
+        '',
+      ]);
     }
     const file = await xlsx(rows);
     const started = Date.now();
@@ -157,8 +247,14 @@ describe('importDossiers: XLSX', () => {
     expect(report.rejected).toHaveLength(100 + 40 - 20); // multiples of both 100 and 250 count once
     expect(report.accepted).toBe(10_000 - report.rejected.length);
     expect(report.created).toBe(report.accepted);
-    expect(report.rejected[0]).toEqual({ row: 101, reason: '"Mã hồ sơ" "HS-100" is not a receipt code like 000.00.15.H12-251118-0007' });
-    expect(report.rejected.find((r) => r.row === 251)).toEqual({ row: 251, reason: '"Trạng thái" "???" is not a known status' });
+    expect(report.rejected[0]).toEqual({
+      row: 101,
+      reason: '"Mã hồ sơ" "HS-100" is not a receipt code like 000.00.15.H12-251118-0007',
+    });
+    expect(report.rejected.find((r) => r.row === 251)).toEqual({
+      row: 251,
+      reason: '"Trạng thái" "???" is not a known status',
+    });
     expect(await stores.dossiers.count()).toBe(report.accepted);
     expect(seconds).toBeLessThan(30);
   }, 60_000);
@@ -166,13 +262,41 @@ describe('importDossiers: XLSX', () => {
 
 describe('importDossiers: a file that is not what it claims', () => {
   const cases: Array<[string, () => Promise<Buffer> | Buffer, RegExp]> = [
-    ['export.xlsx', () => csv([HEADER, good(1)]), /^export\.xlsx is not an Excel workbook: it is text \(a CSV file\?\)$/],
-    ['export.csv', () => xlsx([HEADER]), /^export\.csv is not a CSV text file: it is a ZIP archive \(an \.xlsx workbook\?\)$/],
-    ['old.xlsx', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Excel 97-2003 \(\.xls\) file renamed to \.xlsx/],
-    ['scan.csv', () => Buffer.from('%PDF-1.7\n...'), /^scan\.csv is not a CSV text file: it is a PDF document$/],
-    ['latin1.csv', () => Buffer.from('M\xe3 h\xf4 s\xf4,Th\xfa t\xfac\n', 'latin1'), /^latin1\.csv is not UTF-8 text; export it as "CSV UTF-8"$/],
-    ['fake.xlsx', () => Buffer.from('PK\u0003\u0004 not really a zip'), /^fake\.xlsx is a ZIP archive but not a readable Excel workbook$/],
-    ['export.xls', () => Buffer.from('x'), /^export\.xls: unsupported file type "\.xls"; import a \.csv or \.xlsx file$/],
+    [
+      'export.xlsx',
+      () => csv([HEADER, good(1)]),
+      /^export\.xlsx is not an Excel workbook: it is text \(a CSV file\?\)$/,
+    ],
+    [
+      'export.csv',
+      () => xlsx([HEADER]),
+      /^export\.csv is not a CSV text file: it is a ZIP archive \(an \.xlsx workbook\?\)$/,
+    ],
+    [
+      'old.xlsx',
+      () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      /old Excel 97-2003 \(\.xls\) file renamed to \.xlsx/,
+    ],
+    [
+      'scan.csv',
+      () => Buffer.from('%PDF-1.7\n...'),
+      /^scan\.csv is not a CSV text file: it is a PDF document$/,
+    ],
+    [
+      'latin1.csv',
+      () => Buffer.from('M\xe3 h\xf4 s\xf4,Th\xfa t\xfac\n', 'latin1'),
+      /^latin1\.csv is not UTF-8 text; export it as "CSV UTF-8"$/,
+    ],
+    [
+      'fake.xlsx',
+      () => Buffer.from('PK\u0003\u0004 not really a zip'),
+      /^fake\.xlsx is a ZIP archive but not a readable Excel workbook$/,
+    ],
+    [
+      'export.xls',
+      () => Buffer.from('x'),
+      /^export\.xls: unsupported file type "\.xls"; import a \.csv or \.xlsx file$/,
+    ],
     ['empty.csv', () => Buffer.alloc(0), /^empty\.csv is empty$/],
   ];
   test.each(cases)('%s is refused with a clear message', async (name, make, message) => {

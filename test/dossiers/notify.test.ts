@@ -1,6 +1,11 @@
 // Status-change notices: in the window through the outbox, outside it waiting for the citizen's next
 // message, once per change even across a crash, and ZNS only for real changes of known dossiers.
-import { notifyStatusChange, notifyWaiting, type NotifyDeps, type PhoneNotifier } from '../../src/dossiers/notify';
+import {
+  notifyStatusChange,
+  notifyWaiting,
+  type NotifyDeps,
+  type PhoneNotifier,
+} from '../../src/dossiers/notify';
 import { styleViolations } from '../../src/dialogue/style-check';
 import type { Dossier, Stores } from '../../src/store/ports';
 import { codeNo, tempStores } from './fixtures';
@@ -52,7 +57,11 @@ function dossier(): Dossier {
 }
 
 /** Staff (or an import) changes the status at `minutes`. */
-async function change(status: Dossier['status'], minutes: number, note: string | null = null): Promise<Dossier> {
+async function change(
+  status: Dossier['status'],
+  minutes: number,
+  note: string | null = null,
+): Promise<Dossier> {
   return (await stores.dossiers.setStatus(CODE, status, note, at(minutes))) as Dossier;
 }
 
@@ -72,7 +81,9 @@ test('a citizen in the window gets one polite greet-free notice through the outb
     `Dạ, em xin thông báo hồ sơ ${CODE} đã chuyển sang trạng thái "Chờ bổ sung". Hồ sơ cần bổ sung giấy tờ; anh/chị vui lòng nộp bổ sung đúng các giấy tờ ghi trong phiếu yêu cầu.\nLý do: Thiếu bản sao CCCD của mẹ.\nEm cảm ơn anh/chị ạ.`,
   );
   expect(replies[0].text).not.toMatch(/xin chào/i);
-  expect(styleViolations(replies, { greet: false, centreName: '', cannotHelp: false, closing: true })).toEqual([]);
+  expect(
+    styleViolations(replies, { greet: false, centreName: '', cannotHelp: false, closing: true }),
+  ).toEqual([]);
   expect((await stores.subscriptions.forCode(CODE))[0].lastNotifiedStatus).toBe('needs_supplement');
   // Told once: the same change again is no news.
   expect((await notifyStatusChange(deps, d, 'processing', at(11))).notified).toBe(0);
@@ -103,7 +114,9 @@ test('the status shown when subscribing, or a change back to the status last tol
   expect(await queued('u1')).toHaveLength(1);
   // Back to processing while the channel cannot send (not told), then suspended again: nothing new.
   const channelOff = { ...deps, channelsOn: [] };
-  expect((await notifyStatusChange(channelOff, await change('processing', 20), 'suspended', at(20))).waiting).toBe(1);
+  expect(
+    (await notifyStatusChange(channelOff, await change('processing', 20), 'suspended', at(20))).waiting,
+  ).toBe(1);
   await change('suspended', 30, 'Chờ nộp lệ phí.');
   expect(await notifyWaiting(deps, 'zalo', 'u1', at(40))).toBe(0);
   expect(await queued('u1')).toHaveLength(1);
@@ -113,8 +126,13 @@ test('a crash between queueing a notice and recording it does not send it twice'
   await stores.subscriptions.add({ code: CODE, channel: 'messenger', userId: 'p1' }, at(0));
   await stores.contacts.touch('messenger', 'p1', at(0), null);
   const d = await change('result_ready', 10);
-  const crashing = { ...stores.subscriptions, markNotified: jest.fn().mockRejectedValueOnce(new Error('killed')) };
-  await expect(notifyStatusChange({ ...deps, stores: { ...stores, subscriptions: crashing } }, d, 'processing', at(10))).rejects.toThrow('killed');
+  const crashing = {
+    ...stores.subscriptions,
+    markNotified: jest.fn().mockRejectedValueOnce(new Error('killed')),
+  };
+  await expect(
+    notifyStatusChange({ ...deps, stores: { ...stores, subscriptions: crashing } }, d, 'processing', at(10)),
+  ).rejects.toThrow('killed');
   expect(await notifyWaiting(deps, 'messenger', 'p1', at(11))).toBe(1); // the retry…
   expect(await queued('p1')).toHaveLength(1); // …finds the notice already queued
   expect((await stores.subscriptions.forCode(CODE))[0].lastNotifiedStatus).toBe('result_ready');
@@ -123,13 +141,26 @@ test('a crash between queueing a notice and recording it does not send it twice'
 test('ZNS: one template per real change of a known dossier with a phone; failures are reported, not thrown', async () => {
   const d = await change('result_ready', 10);
   expect((await notifyStatusChange(deps, d, 'processing', at(10))).phone).toEqual({ outcome: 'sent' });
-  expect(phoneCalls).toEqual([{ phone: '0912345678', data: { ma_ho_so: CODE, trang_thai: 'Đã có kết quả', ngay_hen_tra: '22/11/2025' }, trackingId: `${CODE}:3` }]);
+  expect(phoneCalls).toEqual([
+    {
+      phone: '0912345678',
+      data: { ma_ho_so: CODE, trang_thai: 'Đã có kết quả', ngay_hen_tra: '22/11/2025' },
+      trackingId: `${CODE}:3`,
+    },
+  ]);
 
   expect((await notifyStatusChange(deps, d, null, at(10))).phone).toEqual({ outcome: 'skipped' }); // first import
   expect((await notifyStatusChange(deps, d, 'result_ready', at(10))).phone).toEqual({ outcome: 'skipped' });
-  expect((await notifyStatusChange({ ...deps, phone: null }, d, 'processing', at(10))).phone).toEqual({ outcome: 'skipped' });
-  expect((await notifyStatusChange(deps, { ...d, phone: null }, 'processing', at(10))).phone).toEqual({ outcome: 'skipped' });
+  expect((await notifyStatusChange({ ...deps, phone: null }, d, 'processing', at(10))).phone).toEqual({
+    outcome: 'skipped',
+  });
+  expect((await notifyStatusChange(deps, { ...d, phone: null }, 'processing', at(10))).phone).toEqual({
+    outcome: 'skipped',
+  });
   phoneFails = new Error('permanent -108: Phone number [phone] is invalid');
-  expect((await notifyStatusChange(deps, d, 'processing', at(10))).phone).toEqual({ outcome: 'failed', error: 'permanent -108: Phone number [phone] is invalid' });
+  expect((await notifyStatusChange(deps, d, 'processing', at(10))).phone).toEqual({
+    outcome: 'failed',
+    error: 'permanent -108: Phone number [phone] is invalid',
+  });
   expect(phoneCalls).toHaveLength(1);
 });

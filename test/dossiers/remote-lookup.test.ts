@@ -18,7 +18,16 @@ const REMOTE = {
 let api: FakeDossierApi;
 let clock: number;
 const lookup = (o: Partial<RemoteLookupOptions> = {}) =>
-  remoteDossierLookup({ baseUrl: api.url, timeoutMs: 200, retries: 2, backoff: { baseMs: 5, maxMs: 10 }, failureThreshold: 3, coolDownMs: 30_000, now: () => clock, ...o });
+  remoteDossierLookup({
+    baseUrl: api.url,
+    timeoutMs: 200,
+    retries: 2,
+    backoff: { baseMs: 5, maxMs: 10 },
+    failureThreshold: 3,
+    coolDownMs: 30_000,
+    now: () => clock,
+    ...o,
+  });
 
 beforeEach(async () => {
   api = new FakeDossierApi();

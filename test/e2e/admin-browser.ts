@@ -13,7 +13,9 @@ const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 /** describe, or describe.skip with one printed line when chromium is missing (never skipped in CI). */
 export function describeBrowser(what: string): jest.Describe {
   if (available || process.env['CI'] === 'true') return describe;
-  process.stdout.write(`e2e ${what} skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)\n`);
+  process.stdout.write(
+    `e2e ${what} skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)\n`,
+  );
   return describe.skip;
 }
 
@@ -27,7 +29,16 @@ export async function launch(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 860 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',

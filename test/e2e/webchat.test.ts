@@ -16,7 +16,9 @@ import type { Server } from 'node:http';
 const CHROMIUM = '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
 if (!available && process.env['CI'] !== 'true') {
-  process.stdout.write(`e2e web chat skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)\n`);
+  process.stdout.write(
+    `e2e web chat skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)\n`,
+  );
 }
 // In CI a missing browser is a failure, not a skip.
 const describeBrowser = available || process.env['CI'] === 'true' ? describe : describe.skip;
@@ -35,7 +37,11 @@ describeBrowser('web chat in a real browser', () => {
     db = tmpSqlite();
     const config = loadConfig({});
     const logger = createLogger('silent');
-    const assistant = await loadAssistant({ knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, stores: db.stores });
+    const assistant = await loadAssistant({
+      knowledgeDir: config.knowledgeDir,
+      intentsDir: config.intentsDir,
+      stores: db.stores,
+    });
     runtime = buildRuntime({ config, stores: db.stores, assistant, logger });
     ({ server, url } = await listenLoopback(runtime.app));
     await runtime.start();
@@ -90,7 +96,9 @@ describeBrowser('web chat in a real browser', () => {
     expect(text).toMatch(/Tờ khai/);
     expect(text).toMatch(/\n1\. /); // a numbered list, line breaks kept
     // Fits a phone: no horizontal scrolling.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });

@@ -10,8 +10,16 @@ import { ROOT } from '../support/assistant';
 // questions (the targets of the "questions citizens really ask" issue).
 const model = loadModel(path.join(ROOT, 'intents'));
 const read = (name: string) =>
-  fs.readFileSync(path.join(ROOT, 'eval', name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Labelled);
-const report = (gold: Labelled[]) => score(gold, gold.map((g) => model.understand(g.text)));
+  fs
+    .readFileSync(path.join(ROOT, 'eval', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Labelled);
+const report = (gold: Labelled[]) =>
+  score(
+    gold,
+    gold.map((g) => model.understand(g.text)),
+  );
 
 describe('accuracy on eval/own-set.jsonl', () => {
   const r = report(read('own-set.jsonl'));
@@ -43,12 +51,25 @@ it('scores a tiny set by hand', () => {
   const gold: Labelled[] = [
     { text: 'a', intent: 'procedure', procedure: 'khai-sinh', aspect: 'fee', code: null, tags: ['short'] },
     { text: 'b', intent: 'out_of_scope', procedure: null, aspect: null, code: null, tags: ['short'] },
-    { text: 'c', intent: 'status_lookup', procedure: null, aspect: null, code: '000.00.15.H12-251118-0007', tags: [] },
+    {
+      text: 'c',
+      intent: 'status_lookup',
+      procedure: null,
+      aspect: null,
+      code: '000.00.15.H12-251118-0007',
+      tags: [],
+    },
   ];
   const r = score(gold, [
     { intent: 'procedure', procedure: 'khai-sinh', aspect: 'time', code: null, confidence: 0.9 },
     { intent: 'procedure', procedure: 'ket-hon', aspect: 'fee', code: null, confidence: 0.4 },
-    { intent: 'status_lookup', procedure: null, aspect: null, code: '000.00.15.H12-251118-0007', confidence: 1 },
+    {
+      intent: 'status_lookup',
+      procedure: null,
+      aspect: null,
+      code: '000.00.15.H12-251118-0007',
+      confidence: 1,
+    },
   ]);
   expect(r.intentAccuracy).toBeCloseTo(2 / 3);
   expect(r.labelAccuracy).toBeCloseTo(2 / 3);
@@ -60,6 +81,9 @@ it('scores a tiny set by hand', () => {
   expect(r.outOfScope).toEqual({ precision: 1, recall: 0 });
   expect(r.perTag.short).toEqual({ n: 2, intentAccuracy: 0.5, procedureAccuracy: 1 });
   expect(r.confusions).toEqual(
-    expect.arrayContaining([{ expected: 'out_of_scope', predicted: 'procedure/ket-hon/fee', count: 1 }, { expected: 'procedure/khai-sinh/fee', predicted: 'procedure/khai-sinh/time', count: 1 }]),
+    expect.arrayContaining([
+      { expected: 'out_of_scope', predicted: 'procedure/ket-hon/fee', count: 1 },
+      { expected: 'procedure/khai-sinh/fee', predicted: 'procedure/khai-sinh/time', count: 1 },
+    ]),
   );
 });

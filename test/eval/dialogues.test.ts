@@ -18,7 +18,13 @@ describe('dialogue scoring', () => {
             { text: 'mất bao lâu', intent: 'procedure', procedure: 'khai-sinh', aspect: 'time' },
           ],
         },
-        { id: 'b', turns: [{ text: 'khai sinh cần gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents' }, { text: 'phí bao nhiêu', intent: 'procedure', procedure: 'khai-sinh', aspect: 'fee' }] },
+        {
+          id: 'b',
+          turns: [
+            { text: 'khai sinh cần gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents' },
+            { text: 'phí bao nhiêu', intent: 'procedure', procedure: 'khai-sinh', aspect: 'fee' },
+          ],
+        },
       ],
       async (conversation, text) => {
         seen.push(`${conversation}:${text}`);
@@ -26,8 +32,22 @@ describe('dialogue scoring', () => {
       },
     );
     expect(seen).toEqual(['a:khai sinh cần gì', 'a:mất bao lâu', 'b:khai sinh cần gì', 'b:phí bao nhiêu']);
-    expect(r).toMatchObject({ dialogues: 2, turns: 4, turnAccuracy: 0.75, followUpAccuracy: 0.5, dialogueAccuracy: 0.5 });
-    expect(r.errors).toEqual([{ id: 'b', turn: 2, text: 'phí bao nhiêu', expected: 'procedure/khai-sinh/fee', predicted: 'ask_human' }]);
+    expect(r).toMatchObject({
+      dialogues: 2,
+      turns: 4,
+      turnAccuracy: 0.75,
+      followUpAccuracy: 0.5,
+      dialogueAccuracy: 0.5,
+    });
+    expect(r.errors).toEqual([
+      {
+        id: 'b',
+        turn: 2,
+        text: 'phí bao nhiêu',
+        expected: 'procedure/khai-sinh/fee',
+        predicted: 'ask_human',
+      },
+    ]);
   });
 });
 
@@ -35,10 +55,18 @@ describe('fact scoring', () => {
   it('finds an expected string in the reply, folded and lower case', async () => {
     const r = await scoreFacts(
       [
-        { id: 'f1', question: 'lệ phí khai sinh', procedure: 'khai-sinh', expect_any: ['Miễn phí', 'không mất phí'] },
+        {
+          id: 'f1',
+          question: 'lệ phí khai sinh',
+          procedure: 'khai-sinh',
+          expect_any: ['Miễn phí', 'không mất phí'],
+        },
         { id: 'f2', question: 'kết hôn mất bao lâu', procedure: 'ket-hon', expect_any: ['ngay trong ngày'] },
       ],
-      async (_, q) => (q.startsWith('lệ phí') ? ['Dạ, đăng ký khai sinh đúng hạn MIỄN PHÍ ạ.'] : ['Dạ, em xin lỗi, em chưa rõ ạ.']),
+      async (_, q) =>
+        q.startsWith('lệ phí')
+          ? ['Dạ, đăng ký khai sinh đúng hạn MIỄN PHÍ ạ.']
+          : ['Dạ, em xin lỗi, em chưa rõ ạ.'],
     );
     expect(r.n).toBe(2);
     expect(r.accuracy).toBe(0.5);

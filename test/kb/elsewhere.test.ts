@@ -28,7 +28,13 @@ function editEntry(dir: string, id: string, change: (doc: Record<string, any>) =
 }
 function validate(args: string[]): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync('node', [CLI, 'kb', 'validate', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return {
+      code: 0,
+      out: execFileSync('node', [CLI, 'kb', 'validate', ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    };
   } catch (e: any) {
     return { code: e.status, out: e.stdout };
   }
@@ -41,7 +47,12 @@ describe('the redirect catalogue', () => {
     expect(problems).toEqual([]);
     expect(kb!.elsewhere.size).toBeGreaterThanOrEqual(45);
     for (const e of kb!.elsewhere.values()) {
-      expect(e).toMatchObject({ authority: expect.any(String), where: expect.any(String), source: expect.any(String), verified: expect.any(Boolean) });
+      expect(e).toMatchObject({
+        authority: expect.any(String),
+        where: expect.any(String),
+        source: expect.any(String),
+        verified: expect.any(Boolean),
+      });
       expect(e.how.length).toBeGreaterThan(0);
       // Never a redirect for a procedure the bot guides.
       expect(kb!.procedures.has(e.id)).toBe(false);
@@ -51,7 +62,9 @@ describe('the redirect catalogue', () => {
   it('every entry has at least 20 training examples, and every redirect in intents/elsewhere has an entry', () => {
     const examples = loadTrainingData(INTENTS).data.examples;
     expect(redirectLinkProblems(kb!.elsewhere.keys(), examples)).toEqual([]);
-    const short = [...kb!.elsewhere.keys()].filter((id) => examples.filter((e) => e.redirect === id).length < 20);
+    const short = [...kb!.elsewhere.keys()].filter(
+      (id) => examples.filter((e) => e.redirect === id).length < 20,
+    );
     expect(short).toEqual([]);
   });
 
@@ -59,12 +72,22 @@ describe('the redirect catalogue', () => {
     const unverified = reviewNotices(kb!, '2026-12-03').filter((n) => n.file.startsWith('elsewhere/'));
     const expected = [...kb!.elsewhere.values()].filter((e) => !e.verified).map((e) => e.id);
     expect(unverified.map((n) => n.subject)).toEqual(expected);
-    expect(unverified[0]).toMatchObject({ kind: 'unverified', procedure: null, field: 'verified', source: expect.any(String) });
+    expect(unverified[0]).toMatchObject({
+      kind: 'unverified',
+      procedure: null,
+      field: 'verified',
+      source: expect.any(String),
+    });
   });
 
   it.each([
     ['a missing authority', (d: any) => delete d.authority, 'authority', 'missing'],
-    ['a where without diacritics', (d: any) => (d.where = 'Cong an tinh'), 'where', 'Vietnamese with diacritics'],
+    [
+      'a where without diacritics',
+      (d: any) => (d.where = 'Cong an tinh'),
+      'where',
+      'Vietnamese with diacritics',
+    ],
     ['no way to apply', (d: any) => (d.how = []), 'how', 'at least one way'],
     ['a way too long for a phone', (d: any) => (d.how = ['Nộp trực tuyến '.repeat(20)]), 'how.0', 'at most'],
     ['an unknown handler', (d: any) => (d.handled_by = 'district'), 'handled_by', 'commune'],
@@ -84,8 +107,17 @@ describe('the redirect catalogue', () => {
   it('rejects an entry that would shadow a procedure the bot guides', () => {
     const dir = copy(KNOWLEDGE);
     const doc = YAML.parse(fs.readFileSync(path.join(dir, 'elsewhere', 'ho-chieu.yaml'), 'utf8'));
-    fs.writeFileSync(path.join(dir, 'elsewhere', 'khai-sinh.yaml'), YAML.stringify({ ...doc, id: 'khai-sinh' }));
-    expect(loadKnowledge(dir).problems).toEqual([expect.objectContaining({ file: 'elsewhere/khai-sinh.yaml', field: 'id', reason: expect.stringContaining('shadow') })]);
+    fs.writeFileSync(
+      path.join(dir, 'elsewhere', 'khai-sinh.yaml'),
+      YAML.stringify({ ...doc, id: 'khai-sinh' }),
+    );
+    expect(loadKnowledge(dir).problems).toEqual([
+      expect.objectContaining({
+        file: 'elsewhere/khai-sinh.yaml',
+        field: 'id',
+        reason: expect.stringContaining('shadow'),
+      }),
+    ]);
   });
 
   it('a knowledge folder without a catalogue still loads (an empty catalogue)', () => {
@@ -103,25 +135,46 @@ describe('`kb validate` and the training examples', () => {
 
   it('reports a redirect in intents/elsewhere that the catalogue does not have', () => {
     const intents = copy(INTENTS);
-    fs.writeFileSync(path.join(intents, 'elsewhere', 'cap-phep-karaoke.yaml'), YAML.stringify({ redirect: 'cap-phep-karaoke', examples: ['xin giấy phép kinh doanh karaoke ở đâu'] }));
+    fs.writeFileSync(
+      path.join(intents, 'elsewhere', 'cap-phep-karaoke.yaml'),
+      YAML.stringify({ redirect: 'cap-phep-karaoke', examples: ['xin giấy phép kinh doanh karaoke ở đâu'] }),
+    );
     const r = validate(['--intents', intents]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('intents/elsewhere/cap-phep-karaoke.yaml: redirect: cap-phep-karaoke is not in the catalogue');
+    expect(r.out).toContain(
+      'intents/elsewhere/cap-phep-karaoke.yaml: redirect: cap-phep-karaoke is not in the catalogue',
+    );
   });
 
   it('reports a catalogue entry nobody wrote training examples for', () => {
     const dir = copy(KNOWLEDGE);
     const doc = YAML.parse(fs.readFileSync(path.join(dir, 'elsewhere', 'ho-chieu.yaml'), 'utf8'));
-    fs.writeFileSync(path.join(dir, 'elsewhere', 'the-apec.yaml'), YAML.stringify({ ...doc, id: 'the-apec', name: 'Thẻ đi lại doanh nhân APEC' }));
+    fs.writeFileSync(
+      path.join(dir, 'elsewhere', 'the-apec.yaml'),
+      YAML.stringify({ ...doc, id: 'the-apec', name: 'Thẻ đi lại doanh nhân APEC' }),
+    );
     const r = validate(['--dir', dir]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('elsewhere/the-apec.yaml: id: has no training examples');
   });
 
   it('reports each unknown redirect once, however many examples it has', () => {
-    const examples = [1, 2, 3].map((i) => ({ redirect: 'nope', source: 'elsewhere/nope.yaml', text: `x${i}` }));
-    expect(redirectLinkProblems(['ho-chieu'], [...examples, { redirect: 'ho-chieu', source: 'elsewhere/ho-chieu.yaml' }])).toEqual([
-      { file: 'intents/elsewhere/nope.yaml', field: 'redirect', reason: expect.stringContaining('not in the catalogue') },
+    const examples = [1, 2, 3].map((i) => ({
+      redirect: 'nope',
+      source: 'elsewhere/nope.yaml',
+      text: `x${i}`,
+    }));
+    expect(
+      redirectLinkProblems(
+        ['ho-chieu'],
+        [...examples, { redirect: 'ho-chieu', source: 'elsewhere/ho-chieu.yaml' }],
+      ),
+    ).toEqual([
+      {
+        file: 'intents/elsewhere/nope.yaml',
+        field: 'redirect',
+        reason: expect.stringContaining('not in the catalogue'),
+      },
     ]);
   });
 });

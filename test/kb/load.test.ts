@@ -39,24 +39,90 @@ describe('knowledge base', () => {
 
   it.each([
     ['a missing field', (d: any) => delete d.time, 'time', 'missing'],
-    ['text without diacritics', (d: any) => (d.summary = 'dang ky khai sinh o xa'), 'summary', 'Vietnamese with diacritics'],
-    ['a fee that is not a whole number', (d: any) => (d.fee.items[0].vnd = 'tám nghìn'), 'fee.items.0.vnd', 'expected number'],
+    [
+      'text without diacritics',
+      (d: any) => (d.summary = 'dang ky khai sinh o xa'),
+      'summary',
+      'Vietnamese with diacritics',
+    ],
+    [
+      'a fee that is not a whole number',
+      (d: any) => (d.fee.items[0].vnd = 'tám nghìn'),
+      'fee.items.0.vnd',
+      'expected number',
+    ],
     ['a bad review date', (d: any) => (d.last_reviewed = '31/02/2026'), 'last_reviewed', 'YYYY-MM-DD'],
-    ['an impossible review date', (d: any) => (d.last_reviewed = '2026-02-30'), 'last_reviewed', 'YYYY-MM-DD'],
+    [
+      'an impossible review date',
+      (d: any) => (d.last_reviewed = '2026-02-30'),
+      'last_reviewed',
+      'YYYY-MM-DD',
+    ],
     ['an unknown field', (d: any) => (d.gia = 1), '(file)', 'unknown field(s) gia'],
     ['an id that differs from the file name', (d: any) => (d.id = 'khai-sinh-2'), 'id', 'file name'],
-    ['a police procedure without redirect', (d: any) => ((d.authority = 'commune_police'), (d.redirect = null)), 'redirect', 'redirect'],
-    ['a dated fee item without source', (d: any) => Object.assign(d.fee.items[0], { until: '2027-02-28', source: null }), 'fee.items.0.source', 'dated or unverified'],
-    ['an unverified fee item without source', (d: any) => Object.assign(d.fee.items[0], { verified: false, source: null }), 'fee.items.0.source', 'dated or unverified'],
-    ['a period that ends before it starts', (d: any) => Object.assign(d.fee.items[0], { from: '2027-03-01', until: '2027-02-28', source: 'Thông tư' }), 'fee.items.0.until', 'before from'],
-    ['an impossible validity date', (d: any) => Object.assign(d.units[0], { until: '2027-02-29', source: 'Luật' }), 'units.0.until', 'YYYY-MM-DD'],
-    ['a dated unit without source', (d: any) => Object.assign(d.units[0], { from: '2026-08-15', source: null }), 'units.0.source', 'dated or unverified'],
+    [
+      'a police procedure without redirect',
+      (d: any) => ((d.authority = 'commune_police'), (d.redirect = null)),
+      'redirect',
+      'redirect',
+    ],
+    [
+      'a dated fee item without source',
+      (d: any) => Object.assign(d.fee.items[0], { until: '2027-02-28', source: null }),
+      'fee.items.0.source',
+      'dated or unverified',
+    ],
+    [
+      'an unverified fee item without source',
+      (d: any) => Object.assign(d.fee.items[0], { verified: false, source: null }),
+      'fee.items.0.source',
+      'dated or unverified',
+    ],
+    [
+      'a period that ends before it starts',
+      (d: any) =>
+        Object.assign(d.fee.items[0], { from: '2027-03-01', until: '2027-02-28', source: 'Thông tư' }),
+      'fee.items.0.until',
+      'before from',
+    ],
+    [
+      'an impossible validity date',
+      (d: any) => Object.assign(d.units[0], { until: '2027-02-29', source: 'Luật' }),
+      'units.0.until',
+      'YYYY-MM-DD',
+    ],
+    [
+      'a dated unit without source',
+      (d: any) => Object.assign(d.units[0], { from: '2026-08-15', source: null }),
+      'units.0.source',
+      'dated or unverified',
+    ],
     ['a unit id used twice', (d: any) => (d.units[1].id = d.units[0].id), 'units.1.id', 'used twice'],
     ['a unit kind that does not exist', (d: any) => (d.units[0].kind = 'tip'), 'units.0.kind', 'deadline'],
-    ['a yes_no unit that says neither', (d: any) => ((d.units[0].kind = 'yes_no'), (d.units[0].yes_no = null)), 'units.0.yes_no', 'yes or no'],
-    ['a unit without questions', (d: any) => (d.units[0].questions = []), 'units.0.questions', 'at least one question'],
-    ['a unit answer over 350 characters', (d: any) => (d.units[0].answer = 'Dạ, '.repeat(100)), 'units.0.answer', 'at most 350'],
-    ['a unit answer without diacritics', (d: any) => (d.units[0].answer = 'khong bi phat'), 'units.0.answer', 'Vietnamese with diacritics'],
+    [
+      'a yes_no unit that says neither',
+      (d: any) => ((d.units[0].kind = 'yes_no'), (d.units[0].yes_no = null)),
+      'units.0.yes_no',
+      'yes or no',
+    ],
+    [
+      'a unit without questions',
+      (d: any) => (d.units[0].questions = []),
+      'units.0.questions',
+      'at least one question',
+    ],
+    [
+      'a unit answer over 350 characters',
+      (d: any) => (d.units[0].answer = 'Dạ, '.repeat(100)),
+      'units.0.answer',
+      'at most 350',
+    ],
+    [
+      'a unit answer without diacritics',
+      (d: any) => (d.units[0].answer = 'khong bi phat'),
+      'units.0.answer',
+      'Vietnamese with diacritics',
+    ],
     ['the old faq field', (d: any) => (d.faq = []), '(file)', 'unknown field(s) faq'],
   ])('rejects %s with file, field and reason', (_what, change, field, reason) => {
     const dir = copyKnowledge();
@@ -71,14 +137,35 @@ describe('knowledge base', () => {
   it('accepts dated, unverified facts with a source, and questions typed without diacritics', () => {
     const dir = copyKnowledge();
     edit(dir, 'khai-sinh', (d) => {
-      d.fee.items.push({ case: 'Bản sao trích lục (miễn phí tạm thời)', vnd: 0, from: '2026-08-15', until: '2027-02-28', verified: false, source: 'Thông tư 117/2026/TT-BTC' });
-      d.units.push({ id: 'han-khai-sinh-test', kind: 'deadline', questions: ['sinh con bao lau phai khai sinh'], answer: 'Dạ, trong 60 ngày kể từ ngày sinh.', yes_no: null, aspect: 'general', from: null, until: null, verified: true, source: 'Luật Hộ tịch 2014, Điều 15' });
+      d.fee.items.push({
+        case: 'Bản sao trích lục (miễn phí tạm thời)',
+        vnd: 0,
+        from: '2026-08-15',
+        until: '2027-02-28',
+        verified: false,
+        source: 'Thông tư 117/2026/TT-BTC',
+      });
+      d.units.push({
+        id: 'han-khai-sinh-test',
+        kind: 'deadline',
+        questions: ['sinh con bao lau phai khai sinh'],
+        answer: 'Dạ, trong 60 ngày kể từ ngày sinh.',
+        yes_no: null,
+        aspect: 'general',
+        from: null,
+        until: null,
+        verified: true,
+        source: 'Luật Hộ tịch 2014, Điều 15',
+      });
     });
     const { kb, problems } = loadKnowledge(dir);
     expect(problems).toEqual([]);
     const p = kb!.procedures.get('khai-sinh')!;
     expect(p.fee.items.at(-1)).toMatchObject({ from: '2026-08-15', until: '2027-02-28', verified: false });
-    expect(p.units.at(-1)).toMatchObject({ id: 'han-khai-sinh-test', questions: ['sinh con bao lau phai khai sinh'] });
+    expect(p.units.at(-1)).toMatchObject({
+      id: 'han-khai-sinh-test',
+      questions: ['sinh con bao lau phai khai sinh'],
+    });
   });
 
   it('reports a missing taxonomy procedure and broken YAML', () => {
@@ -88,8 +175,15 @@ describe('knowledge base', () => {
     const { problems } = loadKnowledge(dir, ['giam-ho']);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: 'procedures/giam-ho.yaml', reason: expect.stringContaining('required by the taxonomy') }),
-        expect.objectContaining({ file: 'procedures/khai-tu.yaml', field: '(file)', reason: expect.stringContaining('YAML') }),
+        expect.objectContaining({
+          file: 'procedures/giam-ho.yaml',
+          reason: expect.stringContaining('required by the taxonomy'),
+        }),
+        expect.objectContaining({
+          file: 'procedures/khai-tu.yaml',
+          field: '(file)',
+          reason: expect.stringContaining('YAML'),
+        }),
       ]),
     );
   });
@@ -113,7 +207,10 @@ describe('knowledge base', () => {
     let out = '';
     let code = 0;
     try {
-      execFileSync('node', [path.join(ROOT, 'dist/src/cli/main.js'), 'kb', 'validate', '--dir', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync('node', [path.join(ROOT, 'dist/src/cli/main.js'), 'kb', 'validate', '--dir', dir], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e: any) {
       out = e.stdout;
       code = e.status;

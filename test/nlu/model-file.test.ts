@@ -6,7 +6,14 @@ import { LinearClassifier } from '../../src/nlu/classifier';
 import { modelCacheDir, readModelFile, writeModelFile } from '../../src/nlu/model-file';
 import { DEFAULT_SOFTMAX } from '../../src/nlu/softmax';
 
-const docs = [[1, 2, 3], [2, 3, 4], [7, 8], [8, 9, 7], [3, 4, 5], [9, 10]];
+const docs = [
+  [1, 2, 3],
+  [2, 3, 4],
+  [7, 8],
+  [8, 9, 7],
+  [3, 4, 5],
+  [9, 10],
+];
 const labels = ['a', 'a', 'b', 'b', 'a', 'b'];
 const opts = { minDf: 1, softmax: DEFAULT_SOFTMAX, calibrationFolds: 2 };
 
@@ -17,7 +24,8 @@ describe('model files', () => {
     expect(back).not.toBeNull();
     expect(back!.labels).toEqual(trained.labels);
     expect(back!.temperature).toBe(trained.temperature);
-    for (const d of [...docs, [1, 9], [15]]) expect(Array.from(back!.probabilities(d))).toEqual(Array.from(trained.probabilities(d)));
+    for (const d of [...docs, [1, 9], [15]])
+      expect(Array.from(back!.probabilities(d))).toEqual(Array.from(trained.probabilities(d)));
   });
 
   it('refuses truncated or foreign bytes', () => {

@@ -4,7 +4,14 @@ import { NluModel } from '../../src/nlu/model';
 import { ROOT } from '../support/assistant';
 import { SMALL } from './fixture';
 
-const PROBES = ['khai sinh cần giấy gì', 'kết hôn lệ phí bao nhiêu', 'xin chào', 'làm hộ chiếu cần gì', 'giá vàng', 'gks bao lâu'];
+const PROBES = [
+  'khai sinh cần giấy gì',
+  'kết hôn lệ phí bao nhiêu',
+  'xin chào',
+  'làm hộ chiếu cần gì',
+  'giá vàng',
+  'gks bao lâu',
+];
 
 describe('NluModel on a small training set', () => {
   const model = NluModel.train(SMALL);
@@ -20,14 +27,26 @@ describe('NluModel on a small training set', () => {
   });
 
   it('learns procedures with their aspect', () => {
-    expect(model.understand('khai sinh cho con cần giấy tờ gì')).toMatchObject({ intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents', namesAspect: true });
-    expect(model.understand('kết hôn bao lâu thì xong')).toMatchObject({ intent: 'procedure', procedure: 'ket-hon', aspect: 'time' });
+    expect(model.understand('khai sinh cho con cần giấy tờ gì')).toMatchObject({
+      intent: 'procedure',
+      procedure: 'khai-sinh',
+      aspect: 'documents',
+      namesAspect: true,
+    });
+    expect(model.understand('kết hôn bao lâu thì xong')).toMatchObject({
+      intent: 'procedure',
+      procedure: 'ket-hon',
+      aspect: 'time',
+    });
   });
 
   it('surfaces a redirect label as an out-of-scope understanding with its catalogue entry', () => {
     const u = model.understand('tôi muốn làm hộ chiếu thì hỏi ở đâu');
     expect(u).toMatchObject({ intent: 'out_of_scope', redirect: 'ho-chieu', procedure: null });
-    expect(model.understand('giá vàng hôm nay bao nhiêu')).toMatchObject({ intent: 'out_of_scope', redirect: null });
+    expect(model.understand('giá vàng hôm nay bao nhiêu')).toMatchObject({
+      intent: 'out_of_scope',
+      redirect: null,
+    });
   });
 
   it('gives probabilities: confidence in [0, 1], candidates best first', () => {
@@ -58,7 +77,9 @@ describe('NluModel on the repo training data', () => {
   });
 
   it('is less sure of gibberish than of a plain question', () => {
-    expect(model.understand('xyzq bnm qwe').confidence).toBeLessThan(model.understand('làm giấy khai sinh cho con cần những gì').confidence);
+    expect(model.understand('xyzq bnm qwe').confidence).toBeLessThan(
+      model.understand('làm giấy khai sinh cho con cần những gì').confidence,
+    );
   });
 });
 
@@ -68,7 +89,16 @@ describe('the trained-model cache', () => {
     expect(NluModel.train({ ...SMALL, examples: [...SMALL.examples] })).toBe(first);
     const taught = NluModel.train({
       ...SMALL,
-      examples: [...SMALL.examples, { text: 'bé nhà em mới sinh, em phải làm gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'general', source: 'taught' }],
+      examples: [
+        ...SMALL.examples,
+        {
+          text: 'bé nhà em mới sinh, em phải làm gì',
+          intent: 'procedure',
+          procedure: 'khai-sinh',
+          aspect: 'general',
+          source: 'taught',
+        },
+      ],
     });
     expect(taught).not.toBe(first);
     expect(taught.exampleCount).toBe(SMALL.examples.length + 1);

@@ -6,7 +6,21 @@ import { isSyllable } from '../../src/nlu/syllable';
 import { ngrams } from '../../src/nlu/tokenize';
 
 const lexicon = compileLexicon({
-  abbreviations: { ko: 'không', k: 'không', hông: 'không', dc: 'được', đc: 'được', j: 'gì', bn: 'bao nhiêu', ntn: 'như thế nào', gks: 'giấy khai sinh', cccd: 'căn cước công dân', ubnd: 'ủy ban nhân dân', 'a/c': 'anh chị', z: 'vậy' },
+  abbreviations: {
+    ko: 'không',
+    k: 'không',
+    hông: 'không',
+    dc: 'được',
+    đc: 'được',
+    j: 'gì',
+    bn: 'bao nhiêu',
+    ntn: 'như thế nào',
+    gks: 'giấy khai sinh',
+    cccd: 'căn cước công dân',
+    ubnd: 'ủy ban nhân dân',
+    'a/c': 'anh chị',
+    z: 'vậy',
+  },
   synonyms: { 'bao nhiu': 'bao nhiêu', 'giấy độc thân': 'giấy xác nhận độc thân' },
 });
 const tokens = (t: string, speller?: Speller) => normalize(t, lexicon, speller).tokens.join(' ');
@@ -48,7 +62,17 @@ describe('normalize', () => {
 });
 
 describe('speller', () => {
-  const speller = new Speller(new Map([['nhan', 9], ['khong', 20], ['giay', 12], ['cuoc', 5], ['gi', 30], ['tuoi', 4], ['pho', 0]]));
+  const speller = new Speller(
+    new Map([
+      ['nhan', 9],
+      ['khong', 20],
+      ['giay', 12],
+      ['cuoc', 5],
+      ['gi', 30],
+      ['tuoi', 4],
+      ['pho', 0],
+    ]),
+  );
   it.each([
     ['nhna', 'nhan'],
     ['khog', 'khong'],
@@ -70,7 +94,8 @@ describe('speller', () => {
 
 describe('syllables and n-grams', () => {
   it('recognises Vietnamese syllable shapes', () => {
-    for (const s of ['nghieng', 'khong', 'giay', 'uy', 'quyen', 'thuong', 'a']) expect(isSyllable(s)).toBe(true);
+    for (const s of ['nghieng', 'khong', 'giay', 'uy', 'quyen', 'thuong', 'a'])
+      expect(isSyllable(s)).toBe(true);
     for (const s of ['nhna', 'cuco', 'gif', 'khog', 'giayy']) expect(isSyllable(s)).toBe(false);
   });
   it('keeps syllables and adds their bigrams', () => {

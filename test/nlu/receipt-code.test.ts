@@ -20,10 +20,9 @@ describe('receipt code extraction', () => {
   });
 
   it('finds several codes in order', () => {
-    expect(findCodes('hai mã 000.00.15.H12-251118-0007 và 000.00.15.H12-251118-0008').map((c) => c.code)).toEqual([
-      '000.00.15.H12-251118-0007',
-      '000.00.15.H12-251118-0008',
-    ]);
+    expect(
+      findCodes('hai mã 000.00.15.H12-251118-0007 và 000.00.15.H12-251118-0008').map((c) => c.code),
+    ).toEqual(['000.00.15.H12-251118-0007', '000.00.15.H12-251118-0008']);
   });
 
   const malformed = [
@@ -38,7 +37,13 @@ describe('receipt code extraction', () => {
     expect(findMalformedCodes(text).length).toBe(1);
   });
 
-  const notCodes = ['gọi 0912.345.678 giúp em', 'ngày 12/05/2025 em nộp', 'thủ tục 1.001193 là gì', 'lệ phí 8.000 đồng', 'sinh năm 1975'];
+  const notCodes = [
+    'gọi 0912.345.678 giúp em',
+    'ngày 12/05/2025 em nộp',
+    'thủ tục 1.001193 là gì',
+    'lệ phí 8.000 đồng',
+    'sinh năm 1975',
+  ];
   it.each(notCodes)('does not mistake %p for a code', (text) => {
     expect(findCodes(text)).toEqual([]);
     expect(findMalformedCodes(text)).toEqual([]);

@@ -5,11 +5,27 @@ const tokens = (t: string) => retrievalTokens(t, EMPTY_LEXICON);
 
 describe('retrieval features', () => {
   it('folds, splits into syllables and adds bigrams', () => {
-    expect(retrievalFeatures(tokens('Giấy khai sinh'))).toEqual(['giay', 'khai', 'sinh', 'giay_khai', 'khai_sinh']);
+    expect(retrievalFeatures(tokens('Giấy khai sinh'))).toEqual([
+      'giay',
+      'khai',
+      'sinh',
+      'giay_khai',
+      'khai_sinh',
+    ]);
   });
   it('leaves out the words standing in a dropped pair, not the same word elsewhere', () => {
     const name = phrasePairs(tokens('xác nhận tình trạng hôn nhân'));
-    expect(retrievalFeatures(tokens('kết hôn có cần xác nhận tình trạng hôn nhân không'), name)).toEqual(['ket', 'hon', 'co', 'can', 'khong', 'ket_hon', 'hon_co', 'co_can', 'can_khong']);
+    expect(retrievalFeatures(tokens('kết hôn có cần xác nhận tình trạng hôn nhân không'), name)).toEqual([
+      'ket',
+      'hon',
+      'co',
+      'can',
+      'khong',
+      'ket_hon',
+      'hon_co',
+      'co_can',
+      'can_khong',
+    ]);
   });
 });
 
@@ -27,8 +43,13 @@ describe('TF-IDF index', () => {
     for (const r of rest) expect(r.score).toBeLessThan(0.2);
   });
   it('ignores words no document has, and filters documents', () => {
-    expect(index.search(retrievalFeatures(tokens('dạ em hỏi lệ phí bao nhiêu ạ')))[0]).toMatchObject({ key: 'fee', score: expect.closeTo(1, 10) });
-    expect(index.search(retrievalFeatures(tokens('lệ phí')), (k) => k !== 'fee').every((r) => r.score === 0)).toBe(true);
+    expect(index.search(retrievalFeatures(tokens('dạ em hỏi lệ phí bao nhiêu ạ')))[0]).toMatchObject({
+      key: 'fee',
+      score: expect.closeTo(1, 10),
+    });
+    expect(
+      index.search(retrievalFeatures(tokens('lệ phí')), (k) => k !== 'fee').every((r) => r.score === 0),
+    ).toBe(true);
     expect(index.search([])[0].score).toBe(0);
   });
 });

@@ -1,11 +1,30 @@
 import { Softmax, toProbabilities } from '../../src/nlu/softmax';
 import type { SparseVector } from '../../src/nlu/vectorizer';
 
-const vec = (pairs: Array<[number, number]>): SparseVector => ({ idx: Int32Array.from(pairs, (p) => p[0]), val: Float32Array.from(pairs, (p) => p[1]) });
+const vec = (pairs: Array<[number, number]>): SparseVector => ({
+  idx: Int32Array.from(pairs, (p) => p[0]),
+  val: Float32Array.from(pairs, (p) => p[1]),
+});
 
 describe('Softmax', () => {
   // Three classes, each told by its own feature; feature 3 is shared noise.
-  const xs = [vec([[0, 1]]), vec([[1, 1]]), vec([[2, 1]]), vec([[0, 0.8], [3, 0.6]]), vec([[1, 0.8], [3, 0.6]]), vec([[2, 0.8], [3, 0.6]])];
+  const xs = [
+    vec([[0, 1]]),
+    vec([[1, 1]]),
+    vec([[2, 1]]),
+    vec([
+      [0, 0.8],
+      [3, 0.6],
+    ]),
+    vec([
+      [1, 0.8],
+      [3, 0.6],
+    ]),
+    vec([
+      [2, 0.8],
+      [3, 0.6],
+    ]),
+  ];
   const ys = [0, 1, 2, 0, 1, 2];
   const opts = { lambda: 1e-4, epochs: 50, eta0: 1, seed: 3 };
   const model = Softmax.train(xs, ys, 3, 4, opts);

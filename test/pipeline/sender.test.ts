@@ -61,7 +61,13 @@ describe('OutboxSender', () => {
       owner: 'test',
       pollMs: 10,
       backoff: { baseMs: 10, maxMs: 40, maxAttempts: 3 },
-      observer: { inbound() {}, sent() {}, failed: (_c, r) => failures.push(r), deadLettered: (c) => dead.push(c), reconciled: (_c, o) => reconciled.push(o) },
+      observer: {
+        inbound() {},
+        sent() {},
+        failed: (_c, r) => failures.push(r),
+        deadLettered: (c) => dead.push(c),
+        reconciled: (_c, o) => reconciled.push(o),
+      },
     });
     failures.length = 0;
     dead.length = 0;
@@ -74,11 +80,22 @@ describe('OutboxSender', () => {
   });
 
   const enqueue = (texts: string[], userId = 'u1') =>
-    db.stores.outbox.enqueue(texts.map((t) => ({ channel: 'zalo' as const, userId, reply: { text: t, options: [] }, inboundReceivedAt: new Date() })), new Date());
+    db.stores.outbox.enqueue(
+      texts.map((t) => ({
+        channel: 'zalo' as const,
+        userId,
+        reply: { text: t, options: [] },
+        inboundReceivedAt: new Date(),
+      })),
+      new Date(),
+    );
   const states = async () => (await db.stores.outbox.list({}, 100)).map((i) => `${i.reply.text}:${i.state}`);
 
   it('retries retryable errors with backoff, then sends once', async () => {
-    ch.script.push(new SendError('retryable', 'HTTP 502', 'http_502'), new SendError('rate_limited', 'limit', '-32'));
+    ch.script.push(
+      new SendError('retryable', 'HTTP 502', 'http_502'),
+      new SendError('rate_limited', 'limit', '-32'),
+    );
     await enqueue(['a']);
     await sender.start();
     await eventually(async () => (await states()).includes('a:sent'));
@@ -97,15 +114,18 @@ describe('OutboxSender', () => {
     expect(ch.calls).toBe(3);
   });
 
-  it.each(['window', 'unreachable', 'permanent', 'config', 'token'] as const)('never retries a %s error; marks it failed with the platform error', async (kind) => {
-    ch.script.push(new SendError(kind, 'platform says no', '-230'));
-    await enqueue(['a', 'b']);
-    await sender.start();
-    await eventually(async () => (await states()).join() === 'a:failed,b:sent');
-    const [a] = await db.stores.outbox.list({ state: 'failed' }, 1);
-    expect(a!.lastError).toBe(`${kind} -230: platform says no`);
-    expect(ch.calls).toBe(2);
-  });
+  it.each(['window', 'unreachable', 'permanent', 'config', 'token'] as const)(
+    'never retries a %s error; marks it failed with the platform error',
+    async (kind) => {
+      ch.script.push(new SendError(kind, 'platform says no', '-230'));
+      await enqueue(['a', 'b']);
+      await sender.start();
+      await eventually(async () => (await states()).join() === 'a:failed,b:sent');
+      const [a] = await db.stores.outbox.list({ state: 'failed' }, 1);
+      expect(a!.lastError).toBe(`${kind} -230: platform says no`);
+      expect(ch.calls).toBe(2);
+    },
+  );
 
   it('does not send outside the consultation window', async () => {
     await enqueue(['late'], 'u-old');
@@ -134,12 +154,15 @@ describe('OutboxSender', () => {
     ch.got.push({ userId: 'u1', text: 'x', at: Date.now() });
     await sender.start();
     await eventually(async () => (await states()).join() === 'x:sent,y:sent');
-    expect(ch.bubbles).toEqual([{ userId: 'u1', text: 'x' }, { userId: 'u2', text: 'y' }]);
+    expect(ch.bubbles).toEqual([
+      { userId: 'u1', text: 'x' },
+      { userId: 'u2', text: 'y' },
+    ]);
     expect(ch.calls).toBe(1); // only y was sent
     expect(reconciled.sort()).toEqual(['delivered', 'not_delivered']);
   });
 
-  it('a live owner\'s claim is not taken at start-up', async () => {
+  it("a live owner's claim is not taken at start-up", async () => {
     await enqueue(['x']);
     await db.stores.outbox.claimNext('other-host:1:alive', new Date(), 60_000);
     await sender.start();
@@ -182,9 +205,27 @@ describe('OutboxSender', () => {
       let clock = Date.now();
       const now = () => new Date(clock);
       ch.now = () => clock;
-      const s = new OutboxSender({ outbox: db.stores.outbox, contacts: db.stores.contacts, senders: new Map([['zalo', ch]]), logger: log, owner: 'clock', backoff: DEFAULT_BACKOFF, now });
+      const s = new OutboxSender({
+        outbox: db.stores.outbox,
+        contacts: db.stores.contacts,
+        senders: new Map([['zalo', ch]]),
+        logger: log,
+        owner: 'clock',
+        backoff: DEFAULT_BACKOFF,
+        now,
+      });
       const start = clock;
-      const [item] = await db.stores.outbox.enqueue([{ channel: 'zalo', userId: 'u1', reply: { text: `after ${outageMs}`, options: [] }, inboundReceivedAt: now() }], now());
+      const [item] = await db.stores.outbox.enqueue(
+        [
+          {
+            channel: 'zalo',
+            userId: 'u1',
+            reply: { text: `after ${outageMs}`, options: [] },
+            inboundReceivedAt: now(),
+          },
+        ],
+        now(),
+      );
       await db.stores.contacts.touch('zalo', 'u1', now(), null);
       const outcomes: string[] = [];
       for (;;) {
@@ -198,7 +239,9 @@ describe('OutboxSender', () => {
       }
       expect(outcomes.at(-1)).toBe('sent');
       expect(outcomes.filter((o) => o === 'retry').length).toBeGreaterThan(1);
-      expect((await db.stores.outbox.list({ userId: 'u1' }, 100)).find((i) => i.id === item!.id)?.state).toBe('sent');
+      expect((await db.stores.outbox.list({ userId: 'u1' }, 100)).find((i) => i.id === item!.id)?.state).toBe(
+        'sent',
+      );
     }
     expect(dead).toEqual([]);
   });

@@ -17,11 +17,22 @@ describe('TokenManager', () => {
   afterEach(() => db.cleanup());
 
   function manager(refresh: (rt: string) => Promise<TokenPair>) {
-    return new TokenManager({ channel: 'zalo', store: db.stores.tokens, refresher: { refresh }, logger: log, now: () => new Date(now), failureCooldownMs: 60_000 });
+    return new TokenManager({
+      channel: 'zalo',
+      store: db.stores.tokens,
+      refresher: { refresh },
+      logger: log,
+      now: () => new Date(now),
+      failureCooldownMs: 60_000,
+    });
   }
 
   it('single-flight: concurrent callers share one refresh, and the new pair is stored before anyone uses it', async () => {
-    await db.stores.tokens.put('zalo', { accessToken: 'AT0', refreshToken: 'RT0', expiresAt: new Date(now + HOUR) });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT0',
+      refreshToken: 'RT0',
+      expiresAt: new Date(now + HOUR),
+    });
     let calls = 0;
     let storedWhenUsed: TokenPair | null = null;
     const m = manager(async (rt) => {
@@ -38,7 +49,11 @@ describe('TokenManager', () => {
   });
 
   it('refreshes proactively only when less than 3 h remain', async () => {
-    await db.stores.tokens.put('zalo', { accessToken: 'AT0', refreshToken: 'RT0', expiresAt: new Date(now + 10 * HOUR) });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT0',
+      refreshToken: 'RT0',
+      expiresAt: new Date(now + 10 * HOUR),
+    });
     let calls = 0;
     const m = manager(async () => {
       calls++;
@@ -51,7 +66,11 @@ describe('TokenManager', () => {
   });
 
   it('after a rejection: uses a newer stored token without refreshing, else refreshes once', async () => {
-    await db.stores.tokens.put('zalo', { accessToken: 'AT5', refreshToken: 'RT5', expiresAt: new Date(now + 20 * HOUR) });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT5',
+      refreshToken: 'RT5',
+      expiresAt: new Date(now + 20 * HOUR),
+    });
     let calls = 0;
     const m = manager(async () => {
       calls++;
@@ -64,7 +83,11 @@ describe('TokenManager', () => {
   });
 
   it('a failed refresh is not retried in a loop; a still-valid token keeps being used', async () => {
-    await db.stores.tokens.put('zalo', { accessToken: 'AT0', refreshToken: 'RT0', expiresAt: new Date(now + HOUR) });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT0',
+      refreshToken: 'RT0',
+      expiresAt: new Date(now + HOUR),
+    });
     let calls = 0;
     const m = manager(async () => {
       calls++;
@@ -83,7 +106,10 @@ describe('TokenManager', () => {
     const m = manager(async () => ({ accessToken: 'x', refreshToken: 'y', expiresAt: new Date(now) }));
     expect(await m.seed('ENV_AT', 'ENV_RT')).toBe('seeded');
     expect(await m.seed('OTHER', 'OTHER_RT')).toBe('kept');
-    expect(await db.stores.tokens.get('zalo')).toMatchObject({ accessToken: 'ENV_AT', refreshToken: 'ENV_RT' });
+    expect(await db.stores.tokens.get('zalo')).toMatchObject({
+      accessToken: 'ENV_AT',
+      refreshToken: 'ENV_RT',
+    });
   });
 });
 
@@ -92,7 +118,11 @@ describe('TokenManager with an unreachable OAuth server', () => {
     const db = tmpSqlite();
     try {
       const now = Date.now();
-      await db.stores.tokens.put('zalo', { accessToken: 'AT0', refreshToken: 'RT0', expiresAt: new Date(now - 1) });
+      await db.stores.tokens.put('zalo', {
+        accessToken: 'AT0',
+        refreshToken: 'RT0',
+        expiresAt: new Date(now - 1),
+      });
       let calls = 0;
       const m = new TokenManager({
         channel: 'zalo',

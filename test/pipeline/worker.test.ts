@@ -10,7 +10,12 @@ import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 import { eventually } from '../support/fakes/test-server';
 
 const log = createLogger('silent');
-const msg = (id: string, text: string, userId = 'u1', kind: InboundMessage['kind'] = 'text'): InboundMessage => ({
+const msg = (
+  id: string,
+  text: string,
+  userId = 'u1',
+  kind: InboundMessage['kind'] = 'text',
+): InboundMessage => ({
   channel: 'zalo',
   userId,
   messageId: id,
@@ -27,8 +32,23 @@ describe('Ingestor + InboundWorker', () => {
   beforeEach(() => {
     db = tmpSqlite();
     assistant = new StubAssistant();
-    worker = new InboundWorker({ inbound: db.stores.inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10, concurrency: 4 });
-    ingestor = new Ingestor({ inbound: db.stores.inbound, contacts: db.stores.contacts, observer: NULL_OBSERVER, logger: log, onNew: () => worker.wake() });
+    worker = new InboundWorker({
+      inbound: db.stores.inbound,
+      outbox: db.stores.outbox,
+      contacts: db.stores.contacts,
+      assistant,
+      logger: log,
+      owner: 'w',
+      pollMs: 10,
+      concurrency: 4,
+    });
+    ingestor = new Ingestor({
+      inbound: db.stores.inbound,
+      contacts: db.stores.contacts,
+      observer: NULL_OBSERVER,
+      logger: log,
+      onNew: () => worker.wake(),
+    });
   });
   afterEach(async () => {
     await worker.stop();
@@ -88,8 +108,20 @@ describe('Ingestor + InboundWorker', () => {
   it('a crash between queueing the answer and marking the message done does not answer it twice', async () => {
     assistant.parts = 2;
     // The first markDone is lost, as if the process died right after enqueueing.
-    const inbound = { ...db.stores.inbound, markDone: jest.fn(db.stores.inbound.markDone).mockRejectedValueOnce(new Error('killed')) };
-    worker = new InboundWorker({ inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10, staleMs: 50 });
+    const inbound = {
+      ...db.stores.inbound,
+      markDone: jest.fn(db.stores.inbound.markDone).mockRejectedValueOnce(new Error('killed')),
+    };
+    worker = new InboundWorker({
+      inbound,
+      outbox: db.stores.outbox,
+      contacts: db.stores.contacts,
+      assistant,
+      logger: log,
+      owner: 'w',
+      pollMs: 10,
+      staleMs: 50,
+    });
     await ingestor.accept(msg('m1', 'dài'));
     await worker.start();
     await eventually(async () => (await db.stores.inbound.countPending()) === 0);
@@ -100,7 +132,13 @@ describe('Ingestor + InboundWorker', () => {
   it('after answering, lets news that waited for the window be queued', async () => {
     const answered: string[] = [];
     worker = new InboundWorker({
-      inbound: db.stores.inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10,
+      inbound: db.stores.inbound,
+      outbox: db.stores.outbox,
+      contacts: db.stores.contacts,
+      assistant,
+      logger: log,
+      owner: 'w',
+      pollMs: 10,
       onAnswered: async (channel, userId) => {
         answered.push(`${channel}:${userId}:${(await outboxTexts(userId)).length}`);
         throw new Error('store down'); // logged; never undoes the answer
@@ -117,8 +155,18 @@ describe('Ingestor + InboundWorker', () => {
     await ingestor.accept(msg('m1', 'một'));
     await ingestor.accept(msg('m2', 'hai'));
     // This host, this pid, another run: certainly dead (the stale timeout stays at its 120 s default).
-    expect(await db.stores.inbound.claimNext(`${os.hostname()}:${process.pid}:previous`, 60_000)).not.toBeNull();
-    worker = new InboundWorker({ inbound: db.stores.inbound, outbox: db.stores.outbox, contacts: db.stores.contacts, assistant, logger: log, owner: 'w', pollMs: 10 });
+    expect(
+      await db.stores.inbound.claimNext(`${os.hostname()}:${process.pid}:previous`, 60_000),
+    ).not.toBeNull();
+    worker = new InboundWorker({
+      inbound: db.stores.inbound,
+      outbox: db.stores.outbox,
+      contacts: db.stores.contacts,
+      assistant,
+      logger: log,
+      owner: 'w',
+      pollMs: 10,
+    });
     await worker.start();
     await eventually(async () => (await db.stores.inbound.countPending()) === 0);
     expect(await outboxTexts()).toEqual(['Trả lời: một', 'Trả lời: hai']);

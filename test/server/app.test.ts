@@ -11,7 +11,11 @@ describe('server app', () => {
   beforeEach(async () => {
     db = tmpSqlite();
     assistant = new StubAssistant();
-    srv = await startTestServer({ stores: db.stores, assistant, env: { ZALO_SITE_VERIFICATION: 'abc"123', WEBCHAT_MESSAGES_PER_MINUTE: '5' } });
+    srv = await startTestServer({
+      stores: db.stores,
+      assistant,
+      env: { ZALO_SITE_VERIFICATION: 'abc"123', WEBCHAT_MESSAGES_PER_MINUTE: '5' },
+    });
   });
   afterEach(async () => {
     await srv.stop();
@@ -35,11 +39,17 @@ describe('server app', () => {
   });
 
   it('readyz writes (a heartbeat) and shows the outbox: dead letters need a person but do not make it unready', async () => {
-    const [item] = await db.stores.outbox.enqueue([{ channel: 'zalo', userId: 'u1', reply: { text: 'x', options: [] }, inboundReceivedAt: null }], new Date());
+    const [item] = await db.stores.outbox.enqueue(
+      [{ channel: 'zalo', userId: 'u1', reply: { text: 'x', options: [] }, inboundReceivedAt: null }],
+      new Date(),
+    );
     await db.stores.outbox.markFinal(item!.id, 'dead', 'after 30 attempts: retryable http_503: HTTP 503');
     const r = await fetch(`${srv.url}/readyz`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ status: 'ready', details: { outbox: { waiting: 0, deadLetters: 1, failed: 0 } } });
+    expect(await r.json()).toMatchObject({
+      status: 'ready',
+      details: { outbox: { waiting: 0, deadLetters: 1, failed: 0 } },
+    });
     const raw = new Database(db.file, { readonly: true });
     expect(raw.prepare('SELECT COUNT(*) AS n FROM instances').get()).toEqual({ n: 1 });
     raw.close();
@@ -76,14 +86,22 @@ describe('server app', () => {
     expect(html).toContain('<meta name="zalo-platform-site-verification" content="abc&quot;123">');
     expect(html).toContain('name="viewport"');
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
-    for (const asset of ['/webchat/app.js', '/webchat/style.css']) expect((await fetch(`${srv.url}${asset}`)).status).toBe(200);
+    for (const asset of ['/webchat/app.js', '/webchat/style.css'])
+      expect((await fetch(`${srv.url}${asset}`)).status).toBe(200);
   });
 
   it('web chat API: answers, validates, and rate-limits politely in Vietnamese', async () => {
-    const ask = (body: unknown) => fetch(`${srv.url}/webchat/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const ask = (body: unknown) =>
+      fetch(`${srv.url}/webchat/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const ok = await ask({ sessionId: 'session-12345', text: '  làm giấy khai sinh cần gì ' });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ replies: [{ text: 'Trả lời: làm giấy khai sinh cần gì', options: [] }] });
+    expect(await ok.json()).toEqual({
+      replies: [{ text: 'Trả lời: làm giấy khai sinh cần gì', options: [] }],
+    });
     expect(assistant.seen[0]).toMatchObject({ channel: 'web', userId: 'session-12345', kind: 'text' });
     const bad = await ask({ sessionId: 'x', text: '' });
     expect(bad.status).toBe(400);

@@ -60,9 +60,18 @@ maybe('SQLite on a full disk', () => {
 
   beforeAll(async () => {
     stores = openSqliteStores(path.join(dir, 'motcua.sqlite'));
-    zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-env', refreshToken: 'RT-env' });
+    zalo = new FakeZalo({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      accessToken: 'AT-env',
+      refreshToken: 'RT-env',
+    });
     await zalo.start();
-    await stores.tokens.put('zalo', { accessToken: 'AT-env', refreshToken: 'RT-env', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
+    await stores.tokens.put('zalo', {
+      accessToken: 'AT-env',
+      refreshToken: 'RT-env',
+      expiresAt: new Date(Date.now() + 25 * 3_600_000),
+    });
   });
   afterAll(async () => {
     await srv?.stop();
@@ -73,12 +82,26 @@ maybe('SQLite on a full disk', () => {
   });
 
   const post = (raw: string) =>
-    fetch(`${srv.url}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) }, body: raw });
+    fetch(`${srv.url}/webhooks/zalo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) },
+      body: raw,
+    });
 
   it('no storm, 503 to webhooks, not ready, logged once; recovers by itself and sends each reply once', async () => {
     // A reply is due when the disk fills up.
     await stores.contacts.touch('zalo', CITIZEN, new Date(), null);
-    await stores.outbox.enqueue([{ channel: 'zalo', userId: CITIZEN, reply: { text: 'Dạ, trả lời đã chờ sẵn', options: [] }, inboundReceivedAt: null }], new Date());
+    await stores.outbox.enqueue(
+      [
+        {
+          channel: 'zalo',
+          userId: CITIZEN,
+          reply: { text: 'Dạ, trả lời đã chờ sẵn', options: [] },
+          inboundReceivedAt: null,
+        },
+      ],
+      new Date(),
+    );
     const ballast = fillDisk(dir);
 
     srv = await startTestServer({ stores, assistant: new StubAssistant(), env: zalo.serverEnv(OA_KEY) });
@@ -96,7 +119,11 @@ maybe('SQLite on a full disk', () => {
 
     fs.rmSync(ballast);
     // The platform redelivers the refused event; the loops resume on their own.
-    await eventually(async () => (await post(raw)).status === 200, 10_000, 'the webhook to be accepted again');
+    await eventually(
+      async () => (await post(raw)).status === 200,
+      10_000,
+      'the webhook to be accepted again',
+    );
     await eventually(() => zalo.sent.length === 2, 15_000, 'both replies');
     expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
     await sleep(500);

@@ -12,7 +12,13 @@ import { ensureBuilt, spawnServer, type ChildServer } from '../support/fakes/chi
 import { FakeZalo } from '../support/fakes/fake-zalo';
 import { zaloMac, zaloTextEvent } from '../support/fakes/signing';
 import { eventually, sleep } from '../support/fakes/test-server';
-import { dropDatabase, freshDatabaseName, mongoRequiredButMissing, mongoTestUri, withDatabase } from '../support/mongo';
+import {
+  dropDatabase,
+  freshDatabaseName,
+  mongoRequiredButMissing,
+  mongoTestUri,
+  withDatabase,
+} from '../support/mongo';
 
 const APP_ID = '1234567890123456789';
 const OA_KEY = 'oa-secret-key-two-processes';
@@ -27,25 +33,44 @@ const citizen = (c: number) => `70001112223334${String(c).padStart(5, '0')}`;
 const codeOf = (c: number, k: number) => codeNo(c * PER_CITIZEN + k + 1);
 
 async function twoServersAnswerOnce(store: StoreConfig & Record<string, string>): Promise<void> {
-  const zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-live', refreshToken: 'RT-live' });
+  const zalo = new FakeZalo({
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    accessToken: 'AT-live',
+    refreshToken: 'RT-live',
+  });
   await zalo.start();
   // A running deployment: the token pair is already in the store, valid for hours (no refresh at start).
   const seed = await openStores(store);
-  await seed.tokens.put('zalo', { accessToken: 'AT-live', refreshToken: 'RT-live', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
+  await seed.tokens.put('zalo', {
+    accessToken: 'AT-live',
+    refreshToken: 'RT-live',
+    expiresAt: new Date(Date.now() + 25 * 3_600_000),
+  });
   await seed.close();
   const env = { ...store, ...zalo.serverEnv(OA_KEY) };
   const servers: ChildServer[] = [];
   try {
     servers.push(await spawnServer(env), await spawnServer(env));
     const deliver = async (raw: string) => {
-      const headers = { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) };
-      const statuses = await Promise.all(servers.map(async (s) => (await fetch(`${s.url}/webhooks/zalo`, { method: 'POST', headers, body: raw })).status));
+      const headers = {
+        'Content-Type': 'application/json',
+        'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY),
+      };
+      const statuses = await Promise.all(
+        servers.map(
+          async (s) => (await fetch(`${s.url}/webhooks/zalo`, { method: 'POST', headers, body: raw })).status,
+        ),
+      );
       expect(statuses).toEqual([200, 200]);
     };
     // Citizens write at the same time; each one waits for both acknowledgements before the next message.
     await Promise.all(
       Array.from({ length: CITIZENS }, async (_, c) => {
-        for (let k = 0; k < PER_CITIZEN; k++) await deliver(zaloTextEvent({ appId: APP_ID, userId: citizen(c), text: `tra hồ sơ ${codeOf(c, k)}` }));
+        for (let k = 0; k < PER_CITIZEN; k++)
+          await deliver(
+            zaloTextEvent({ appId: APP_ID, userId: citizen(c), text: `tra hồ sơ ${codeOf(c, k)}` }),
+          );
       }),
     );
     const total = CITIZENS * PER_CITIZEN;
@@ -63,7 +88,8 @@ async function twoServersAnswerOnce(store: StoreConfig & Record<string, string>)
     for (const s of servers) s.proc.kill('SIGTERM');
     for (const s of servers) expect((await s.exited).code).toBe(0);
   } finally {
-    for (const s of servers) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+    for (const s of servers)
+      if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
     await zalo.stop();
   }
 }

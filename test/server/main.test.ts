@@ -10,7 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { demoDossiers } from '../../src/dossiers/demo';
 import { codeNo } from '../dossiers/fixtures';
-import { ensureBuilt, killRemaining, MAIN_JS, ROOT, spawnServer, type ChildServer } from '../support/fakes/child-server';
+import {
+  ensureBuilt,
+  killRemaining,
+  MAIN_JS,
+  ROOT,
+  spawnServer,
+  type ChildServer,
+} from '../support/fakes/child-server';
 import { FakeZalo } from '../support/fakes/fake-zalo';
 import { zaloMac, zaloTextEvent } from '../support/fakes/signing';
 import { eventually, sleep } from '../support/fakes/test-server';
@@ -34,7 +41,12 @@ describe('built server process', () => {
   beforeAll(() => ensureBuilt());
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-main-'));
-    zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-env', refreshToken: 'RT-env' });
+    zalo = new FakeZalo({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      accessToken: 'AT-env',
+      refreshToken: 'RT-env',
+    });
     await zalo.start();
     env = {
       SQLITE_PATH: path.join(dir, 'motcua.sqlite'),
@@ -54,7 +66,11 @@ describe('built server process', () => {
     return c;
   }
   const post = (url: string, raw: string) =>
-    fetch(`${url}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) }, body: raw });
+    fetch(`${url}/webhooks/zalo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) },
+      body: raw,
+    });
 
   it('SIGKILL between acknowledgement and send, then restart → the reply is sent exactly once', async () => {
     const first = await start();
@@ -64,7 +80,11 @@ describe('built server process', () => {
     await eventually(() => zalo.attempts.some((a) => a.answer === 'held'), 15_000, 'the send to start');
     first.proc.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
-    await eventually(() => zalo.attempts.some((a) => a.answer === 'abandoned'), 5_000, 'the fake API to see the dead connection');
+    await eventually(
+      () => zalo.attempts.some((a) => a.answer === 'abandoned'),
+      5_000,
+      'the fake API to see the dead connection',
+    );
     expect(zalo.sent).toHaveLength(0);
 
     zalo.holdSends = false;
@@ -92,7 +112,9 @@ describe('built server process', () => {
     await zalo.start(Number(new URL(apiUrl).port));
     const second = await start();
     await eventually(() => zalo.sent.length === 1, 20_000, 'the recovered reply').catch((e) => {
-      throw new Error(`${e.message}\n${first.lines.join('\n')}\n---\n${second.lines.join('\n')}\n${JSON.stringify(zalo.attempts)}${JSON.stringify(zalo.refreshCalls)}`);
+      throw new Error(
+        `${e.message}\n${first.lines.join('\n')}\n---\n${second.lines.join('\n')}\n${JSON.stringify(zalo.attempts)}${JSON.stringify(zalo.refreshCalls)}`,
+      );
     });
     await sleep(1_000);
     expect(zalo.sent).toHaveLength(1);
@@ -121,13 +143,22 @@ describe('built server process', () => {
 
   it('SIGKILL mid-burst, restart, redelivery → every message answered, no part sent twice', async () => {
     const events = Array.from({ length: CITIZENS }, (_, c) =>
-      zaloTextEvent({ appId: APP_ID, userId: citizen(c), text: `tra hồ sơ ${codeNo(c + 1)}`, msgId: `crash-burst-${c}` }),
+      zaloTextEvent({
+        appId: APP_ID,
+        userId: citizen(c),
+        text: `tra hồ sơ ${codeNo(c + 1)}`,
+        msgId: `crash-burst-${c}`,
+      }),
     );
     const first = await start();
     zalo.deliverThenHold = true; // what goes out now reaches the citizen, but we never hear back
     const acks = await Promise.all(events.map(async (raw) => (await post(first.url, raw)).status));
     expect(acks.every((s) => s === 200)).toBe(true);
-    await eventually(() => zalo.attempts.filter((a) => a.answer === 'delivered, answer held').length >= 4, 30_000, 'sends in flight');
+    await eventually(
+      () => zalo.attempts.filter((a) => a.answer === 'delivered, answer held').length >= 4,
+      30_000,
+      'sends in flight',
+    );
     first.proc.kill('SIGKILL');
     await first.exited;
     const deliveredBeforeKill = zalo.sent.length;
@@ -139,7 +170,11 @@ describe('built server process', () => {
     // Zalo redelivers every event that it may not have seen acknowledged.
     const again = await Promise.all(events.map(async (raw) => (await post(second.url, raw)).status));
     expect(again.every((s) => s === 200)).toBe(true);
-    await eventually(() => new Set(zalo.sent.map((s) => s.userId)).size === CITIZENS, 60_000, `a reply for each citizen (got ${zalo.sent.length})`);
+    await eventually(
+      () => new Set(zalo.sent.map((s) => s.userId)).size === CITIZENS,
+      60_000,
+      `a reply for each citizen (got ${zalo.sent.length})`,
+    );
     await sleep(1_500); // anything sent twice would arrive now
 
     const codes = zalo.sent.map((s) => CODE.exec(s.text)?.[0]);
@@ -175,21 +210,32 @@ describe('built server process', () => {
   it('bad configuration stops start-up with one English line naming the variable', async () => {
     const proc = spawn(process.execPath, [MAIN_JS], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', PORT: '0', SQLITE_PATH: path.join(dir, 'x.sqlite'), MESSENGER_PAGE_ACCESS_TOKEN: 'EAAG-token-without-secret' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: '0',
+        SQLITE_PATH: path.join(dir, 'x.sqlite'),
+        MESSENGER_PAGE_ACCESS_TOKEN: 'EAAG-token-without-secret',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
     proc.stderr.on('data', (d) => (err += d));
     const code = await new Promise((r) => proc.on('exit', r));
     expect(code).toBe(1);
-    expect(err).toBe('motcua: configuration error: MESSENGER_VERIFY_TOKEN: is required when MESSENGER_PAGE_ACCESS_TOKEN is set\n');
+    expect(err).toBe(
+      'motcua: configuration error: MESSENGER_VERIFY_TOKEN: is required when MESSENGER_PAGE_ACCESS_TOKEN is set\n',
+    );
     expect(err).not.toContain('EAAG-token-without-secret');
   });
 
   it('an unreachable MongoDB stops start-up with one line, without the password', async () => {
     const proc = spawn(process.execPath, [MAIN_JS], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', PORT: '0', MONGODB_URI: 'mongodb://motcua:s3cret@127.0.0.1:1/motcua?serverSelectionTimeoutMS=300' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: '0',
+        MONGODB_URI: 'mongodb://motcua:s3cret@127.0.0.1:1/motcua?serverSelectionTimeoutMS=300',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -207,9 +253,14 @@ describe('built server process', () => {
     const res = await fetch(`${first.url}/webchat/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ sessionId: 'demo-check-1', text: `tra hồ sơ ${demoDossiers(new Date())[10].code}` }),
+      body: JSON.stringify({
+        sessionId: 'demo-check-1',
+        text: `tra hồ sơ ${demoDossiers(new Date())[10].code}`,
+      }),
     });
-    expect(((await res.json()) as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n')).toContain('Đã có kết quả');
+    expect(
+      ((await res.json()) as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n'),
+    ).toContain('Đã có kết quả');
     first.proc.kill('SIGTERM');
     await first.exited;
     const second = await spawnServer({ SQLITE_PATH: file });

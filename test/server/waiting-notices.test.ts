@@ -21,9 +21,18 @@ let srv: TestServer;
 
 beforeEach(async () => {
   db = tmpSqlite();
-  zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-env', refreshToken: 'RT-env' });
+  zalo = new FakeZalo({
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    accessToken: 'AT-env',
+    refreshToken: 'RT-env',
+  });
   await zalo.start();
-  await db.stores.tokens.put('zalo', { accessToken: 'AT-env', refreshToken: 'RT-env', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
+  await db.stores.tokens.put('zalo', {
+    accessToken: 'AT-env',
+    refreshToken: 'RT-env',
+    expiresAt: new Date(Date.now() + 25 * 3_600_000),
+  });
   srv = await startTestServer({
     stores: db.stores,
     assistant: new StubAssistant(),
@@ -36,24 +45,55 @@ afterEach(async () => {
   await db.cleanup();
 });
 
-test('a change made outside the window is sent right after the answer to the citizen\'s next message', async () => {
+test("a change made outside the window is sent right after the answer to the citizen's next message", async () => {
   const now = Date.now();
   await db.stores.dossiers.upsert({
-    code: CODE, procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: null, receivedAt: new Date(now - 10 * DAY), dueAt: new Date(now + DAY),
-    status: 'processing', reason: null, note: null, history: [{ status: 'processing', at: new Date(now - 10 * DAY), note: null }], updatedAt: new Date(now - 10 * DAY),
+    code: CODE,
+    procedureId: 'khai-sinh',
+    applicantName: 'Nguyễn Văn An',
+    phone: null,
+    receivedAt: new Date(now - 10 * DAY),
+    dueAt: new Date(now + DAY),
+    status: 'processing',
+    reason: null,
+    note: null,
+    history: [{ status: 'processing', at: new Date(now - 10 * DAY), note: null }],
+    updatedAt: new Date(now - 10 * DAY),
   });
-  await db.stores.subscriptions.add({ code: CODE, channel: 'zalo', userId: CITIZEN }, new Date(now - 9 * DAY));
+  await db.stores.subscriptions.add(
+    { code: CODE, channel: 'zalo', userId: CITIZEN },
+    new Date(now - 9 * DAY),
+  );
   await db.stores.contacts.touch('zalo', CITIZEN, new Date(now - 9 * DAY), null); // the window closed 2 days ago
-  const changed = (await db.stores.dossiers.setStatus(CODE, 'result_ready', null, new Date(now - 1_000))) as Dossier;
-  expect(await notifyStatusChange(srv.runtime.notify, changed, 'processing', new Date())).toMatchObject({ notified: 0, waiting: 1 });
+  const changed = (await db.stores.dossiers.setStatus(
+    CODE,
+    'result_ready',
+    null,
+    new Date(now - 1_000),
+  )) as Dossier;
+  expect(await notifyStatusChange(srv.runtime.notify, changed, 'processing', new Date())).toMatchObject({
+    notified: 0,
+    waiting: 1,
+  });
 
   const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'chào em' });
-  await fetch(`${srv.url}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) }, body: raw });
+  await fetch(`${srv.url}/webhooks/zalo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) },
+    body: raw,
+  });
   await eventually(() => zalo.sent.length === 2, 5_000, 'the answer and the notice');
-  expect(zalo.sent.map((s) => s.text)).toEqual(['Trả lời: chào em', expect.stringContaining(`hồ sơ ${CODE} đã chuyển sang trạng thái "Đã có kết quả"`)]);
+  expect(zalo.sent.map((s) => s.text)).toEqual([
+    'Trả lời: chào em',
+    expect.stringContaining(`hồ sơ ${CODE} đã chuyển sang trạng thái "Đã có kết quả"`),
+  ]);
 
   const again = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'cảm ơn' });
-  await fetch(`${srv.url}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(again, APP_ID, OA_KEY) }, body: again });
+  await fetch(`${srv.url}/webhooks/zalo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(again, APP_ID, OA_KEY) },
+    body: again,
+  });
   await eventually(() => zalo.sent.length === 3);
   await sleep(200);
   expect(zalo.sent.map((s) => s.text).slice(2)).toEqual(['Trả lời: cảm ơn']); // told once

@@ -92,7 +92,11 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.dossiers.get(CODE)).toBeNull();
         expect(await s.dossiers.upsert(dossier())).toEqual({ created: true });
         expect(await s.dossiers.get(CODE)).toEqual(dossier());
-        const changed = dossier({ status: 'processing', phone: null, history: [...dossier().history, { status: 'processing', at: at(5), note: 'chuyển phòng' }] });
+        const changed = dossier({
+          status: 'processing',
+          phone: null,
+          history: [...dossier().history, { status: 'processing', at: at(5), note: 'chuyển phòng' }],
+        });
         expect(await s.dossiers.upsert(changed)).toEqual({ created: false });
         expect(await s.dossiers.get(CODE)).toEqual(changed);
         expect(await s.dossiers.count()).toBe(1);
@@ -103,10 +107,17 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.dossiers.upsert(dossier());
         await s.dossiers.upsert(dossier({ code: other, status: 'processing' }));
         const found = await s.dossiers.getMany([other, '000.00.15.H12-251118-9999', CODE]);
-        expect(found.sort((a, b) => a.code.localeCompare(b.code))).toEqual([dossier(), dossier({ code: other, status: 'processing' })]);
+        expect(found.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+          dossier(),
+          dossier({ code: other, status: 'processing' }),
+        ]);
         expect(await s.dossiers.getMany([])).toEqual([]);
-        await expect(s.dossiers.getMany([CODE, { $gt: '' } as unknown as string])).rejects.toThrow(StoreInputError);
-        await expect(s.dossiers.getMany({ $in: [CODE] } as unknown as string[])).rejects.toThrow(/codes must be an array/);
+        await expect(s.dossiers.getMany([CODE, { $gt: '' } as unknown as string])).rejects.toThrow(
+          StoreInputError,
+        );
+        await expect(s.dossiers.getMany({ $in: [CODE] } as unknown as string[])).rejects.toThrow(
+          /codes must be an array/,
+        );
       });
 
       test('setStatus appends history, keeps the reason only for statuses that carry one', async () => {
@@ -121,21 +132,29 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           { status: 'processing', at: at(20), note: null },
         ]);
         expect(await s.dossiers.get(CODE)).toEqual(processing);
-        expect(await s.dossiers.setStatus('000.00.15.H12-251118-9999', 'processing', null, at(30))).toBeNull();
+        expect(
+          await s.dossiers.setStatus('000.00.15.H12-251118-9999', 'processing', null, at(30)),
+        ).toBeNull();
       });
 
       test('an object or other non-string where a code is expected is refused, never used as a query', async () => {
         await s.dossiers.upsert(dossier());
         for (const bad of HOSTILE) {
           await expect(s.dossiers.get(bad as string)).rejects.toThrow(StoreInputError);
-          await expect(s.dossiers.setStatus(bad as string, 'returned', null, at(1))).rejects.toThrow(StoreInputError);
+          await expect(s.dossiers.setStatus(bad as string, 'returned', null, at(1))).rejects.toThrow(
+            StoreInputError,
+          );
           await expect(s.subscriptions.forCode(bad as string)).rejects.toThrow(StoreInputError);
         }
-        await expect(s.dossiers.upsert({ ...dossier(), code: { $gt: '' } } as unknown as Dossier)).rejects.toThrow(
-          /code must be a string/,
+        await expect(
+          s.dossiers.upsert({ ...dossier(), code: { $gt: '' } } as unknown as Dossier),
+        ).rejects.toThrow(/code must be a string/);
+        await expect(s.dossiers.setStatus(CODE, 'lost' as never, null, at(1))).rejects.toThrow(
+          /status must be one of/,
         );
-        await expect(s.dossiers.setStatus(CODE, 'lost' as never, null, at(1))).rejects.toThrow(/status must be one of/);
-        await expect(s.dossiers.upsert(dossier({ receivedAt: new Date('nope') }))).rejects.toThrow(/receivedAt/);
+        await expect(s.dossiers.upsert(dossier({ receivedAt: new Date('nope') }))).rejects.toThrow(
+          /receivedAt/,
+        );
         expect(await s.dossiers.get(CODE)).toEqual(dossier());
       });
 
@@ -143,7 +162,10 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.dossiers.get("' OR '1'='1")).toBeNull();
         expect(await s.dossiers.get('this.code != ""')).toBeNull();
         await s.dossiers.upsert(dossier({ note: "'); DROP TABLE dossiers; --", applicantName: '$where' }));
-        expect(await s.dossiers.get(CODE)).toMatchObject({ note: "'); DROP TABLE dossiers; --", applicantName: '$where' });
+        expect(await s.dossiers.get(CODE)).toMatchObject({
+          note: "'); DROP TABLE dossiers; --",
+          applicantName: '$where',
+        });
       });
     });
 
@@ -155,14 +177,21 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.conversations.load('zalo:u1')).toEqual(state);
         await s.conversations.save('zalo:u1', { step: 'done' });
         expect(await s.conversations.load('zalo:u1')).toEqual({ step: 'done' });
-        await expect(s.conversations.load({ $ne: 'x' } as unknown as string)).rejects.toThrow(StoreInputError);
+        await expect(s.conversations.load({ $ne: 'x' } as unknown as string)).rejects.toThrow(
+          StoreInputError,
+        );
       });
     });
 
     describe('inbound', () => {
       test('a redelivered (channel, messageId) is not stored twice', async () => {
         const first = await s.inbound.insertIfNew(inbound('m1'));
-        expect(first).toMatchObject({ messageId: 'm1', state: 'pending', text: 'tin nhắn m1', sentAt: at(0) });
+        expect(first).toMatchObject({
+          messageId: 'm1',
+          state: 'pending',
+          text: 'tin nhắn m1',
+          sentAt: at(0),
+        });
         expect(await s.inbound.insertIfNew(inbound('m1'))).toBeNull();
         expect(await s.inbound.insertIfNew({ ...inbound('m1'), channel: 'messenger' })).not.toBeNull();
         expect(await s.inbound.countPending()).toBe(2);
@@ -196,7 +225,8 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
       test('two handles claiming concurrently never get the same message', async () => {
         const other = await open();
-        for (let i = 0; i < 40; i++) await (i % 2 ? s : other).inbound.insertIfNew(inbound(`c${i}`, i, `u${i % 5}`));
+        for (let i = 0; i < 40; i++)
+          await (i % 2 ? s : other).inbound.insertIfNew(inbound(`c${i}`, i, `u${i % 5}`));
         // Each worker finishes what it claims (a citizen's next message is claimable only then).
         const worker = (h: Stores, name: string) => async (): Promise<InboundRecord | null> => {
           const r = await h.inbound.claimNext(name, 60_000);
@@ -205,7 +235,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         };
         const got: InboundRecord[] = [];
         while ((await s.inbound.countPending()) > 0) {
-          got.push(...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])));
+          got.push(
+            ...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])),
+          );
         }
         expect(got).toHaveLength(40);
         expect(new Set(got.map((r) => r.messageId)).size).toBe(40);
@@ -261,15 +293,26 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const [more] = await s.outbox.enqueue([part('A', 'bốn')], at(1));
         expect(items[0].seq).toBeLessThan(items[1].seq);
         expect(items[1].seq).toBeLessThan(more.seq);
-        expect(more).toMatchObject({ nextAttemptAt: at(1), createdAt: at(1), lastError: null, inboundReceivedAt: null });
+        expect(more).toMatchObject({
+          nextAttemptAt: at(1),
+          createdAt: at(1),
+          lastError: null,
+          inboundReceivedAt: null,
+        });
         expect(await s.outbox.depth()).toBe(4);
-        expect((await s.outbox.list({ userId: 'A' }, 10)).map((i) => i.reply.text)).toEqual(['một', 'hai', 'bốn']);
+        expect((await s.outbox.list({ userId: 'A' }, 10)).map((i) => i.reply.text)).toEqual([
+          'một',
+          'hai',
+          'bốn',
+        ]);
       });
 
       test('concurrent enqueues for one citizen from two handles get distinct places', async () => {
         const other = await open();
         const batches = await Promise.all(
-          Array.from({ length: 10 }, (_, i) => (i % 2 ? s : other).outbox.enqueue([part('A', `${i}a`), part('A', `${i}b`)], at(0))),
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? s : other).outbox.enqueue([part('A', `${i}a`), part('A', `${i}b`)], at(0)),
+          ),
         );
         const seqs = batches.flat().map((it) => it.seq);
         expect(new Set(seqs).size).toBe(20);
@@ -294,14 +337,17 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.outbox.markFinal(a2.id, 'dead', 'gave up');
         await s.outbox.markSent(b1.id, at(10), null);
         expect(await s.outbox.depth()).toBe(0);
-        expect((await s.outbox.list({ state: 'dead' }, 10)).map((i) => [i.id, i.lastError])).toEqual([[a2.id, 'gave up']]);
+        expect((await s.outbox.list({ state: 'dead' }, 10)).map((i) => [i.id, i.lastError])).toEqual([
+          [a2.id, 'gave up'],
+        ]);
         expect(await s.outbox.list({ state: 'sent' }, 10)).toHaveLength(2);
       });
 
       test('two handles sending concurrently: each item once, each citizen in order', async () => {
         const other = await open();
         for (let round = 0; round < 4; round++) {
-          for (let u = 0; u < 8; u++) await (u % 2 ? s : other).outbox.enqueue([part(`u${u}`, `${round}`)], at(round));
+          for (let u = 0; u < 8; u++)
+            await (u % 2 ? s : other).outbox.enqueue([part(`u${u}`, `${round}`)], at(round));
         }
         const sentOrder = new Map<string, string[]>();
         const worker = (h: Stores, name: string) => async (): Promise<OutboxItem | null> => {
@@ -315,7 +361,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         // A worker that finds nothing claimable may stop early while others finish; loop until drained.
         const got: OutboxItem[] = [];
         while ((await s.outbox.depth()) > 0) {
-          got.push(...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])));
+          got.push(
+            ...(await drain([worker(s, 'a'), worker(other, 'b'), worker(s, 'c'), worker(other, 'd')])),
+          );
         }
         expect(got).toHaveLength(32);
         expect(new Set(got.map((i) => i.id)).size).toBe(32);
@@ -342,31 +390,57 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const again = await s.outbox.claimNext('new', at(2), HOUR);
         expect(again).toMatchObject({ id: x.id, attempts: 2, uncertainSince: at(1), messageId: null });
         await s.outbox.markSent(x.id, at(3), 'mid-1');
-        expect((await s.outbox.list({ userId: 'A' }, 1))[0]).toMatchObject({ state: 'sent', uncertainSince: null, messageId: 'mid-1' });
+        expect((await s.outbox.list({ userId: 'A' }, 1))[0]).toMatchObject({
+          state: 'sent',
+          uncertainSince: null,
+          messageId: 'mid-1',
+        });
       });
 
       test('a stale sending item claimed again is uncertain; a definite failure clears that', async () => {
         const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
         await s.outbox.claimNext('dead', at(1), 60_000);
-        expect(await s.outbox.claimNext('new', at(3), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(1) });
+        expect(await s.outbox.claimNext('new', at(3), 60_000)).toMatchObject({
+          id: x.id,
+          uncertainSince: at(1),
+        });
         await s.outbox.retryLater(x.id, 'HTTP 503', at(4), null);
-        expect(await s.outbox.claimNext('new', at(4), 60_000)).toMatchObject({ id: x.id, uncertainSince: null, attempts: 3 });
+        expect(await s.outbox.claimNext('new', at(4), 60_000)).toMatchObject({
+          id: x.id,
+          uncertainSince: null,
+          attempts: 3,
+        });
         // A timeout may have been delivered: the item stays uncertain since that attempt (the earliest kept).
         await s.outbox.retryLater(x.id, 'no response (ETIMEDOUT)', at(5), at(4));
         await s.outbox.claimNext('new', at(5), 60_000);
         await s.outbox.retryLater(x.id, 'no response (ECONNRESET)', at(6), at(5));
-        expect(await s.outbox.claimNext('new', at(6), 60_000)).toMatchObject({ id: x.id, uncertainSince: at(4), attempts: 5 });
+        expect(await s.outbox.claimNext('new', at(6), 60_000)).toMatchObject({
+          id: x.id,
+          uncertainSince: at(4),
+          attempts: 5,
+        });
       });
 
       test('counts by state; staff send a dead item again with a fresh attempt count', async () => {
         const [x, y] = await s.outbox.enqueue([part('A', 'x'), part('B', 'y')], at(0));
         await s.outbox.claimNext('w', at(1), HOUR);
         await s.outbox.markFinal(x.id, 'dead', 'gave up');
-        expect(await s.outbox.countByState()).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0, dead: 1 });
+        expect(await s.outbox.countByState()).toEqual({
+          pending: 1,
+          sending: 0,
+          sent: 0,
+          failed: 0,
+          dead: 1,
+        });
         expect(await s.outbox.get(x.id)).toMatchObject({ id: x.id, state: 'dead', lastError: 'gave up' });
         expect(await s.outbox.get('999999')).toBeNull();
         expect(await s.outbox.requeue(y.id, at(2))).toBeNull(); // not dead or failed
-        expect(await s.outbox.requeue(x.id, at(2))).toMatchObject({ id: x.id, state: 'pending', attempts: 0, nextAttemptAt: at(2) });
+        expect(await s.outbox.requeue(x.id, at(2))).toMatchObject({
+          id: x.id,
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: at(2),
+        });
         await s.outbox.markSent(y.id, at(2), null);
         expect(await s.outbox.claimNext('w', at(2), HOUR)).toMatchObject({ id: x.id, attempts: 1 });
       });
@@ -379,7 +453,10 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(again).toEqual(first);
         // A crash after the first part: re-processing queues only the missing one, after it.
         const [head] = await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0')], at(2));
-        const resumed = await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0'), sourced('A', 'bốn', 'inbound:8:1')], at(3));
+        const resumed = await s.outbox.enqueue(
+          [sourced('A', 'ba', 'inbound:8:0'), sourced('A', 'bốn', 'inbound:8:1')],
+          at(3),
+        );
         expect(resumed[0]).toEqual(head);
         expect(resumed[1].seq).toBeGreaterThan(head.seq);
         // Parts without a source are never taken for one another.
@@ -395,22 +472,33 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         ]);
         // A sent item still holds its source: a late re-processing does not send it again.
         await s.outbox.markSent(first[0].id, at(5), null);
-        expect((await s.outbox.enqueue([answer[0]], at(6)))[0]).toMatchObject({ id: first[0].id, state: 'sent' });
+        expect((await s.outbox.enqueue([answer[0]], at(6)))[0]).toMatchObject({
+          id: first[0].id,
+          state: 'sent',
+        });
       });
 
       test('two handles re-processing one message concurrently queue each part once', async () => {
         const other = await open();
         const answer = [sourced('A', 'một', 'inbound:9:0'), sourced('A', 'hai', 'inbound:9:1')];
-        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? s : other).outbox.enqueue(answer, at(0))));
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => (i % 2 ? s : other).outbox.enqueue(answer, at(0))),
+        );
         expect(await s.outbox.depth()).toBe(2);
         const ids = (await s.outbox.list({ userId: 'A' }, 10)).map((i) => i.id);
         for (const r of results) expect(r.map((i) => i.id)).toEqual(ids);
       });
 
       test('bad input is refused', async () => {
-        await expect(s.outbox.enqueue([{ ...part('A', 'x'), source: { $ne: '' } as unknown as string }], at(0))).rejects.toThrow(/source must be a string/);
-        await expect(s.outbox.list({ userId: { $ne: '' } as unknown as string }, 10)).rejects.toThrow(StoreInputError);
-        await expect(s.outbox.claimNext('w', 'now' as unknown as Date, 0)).rejects.toThrow(/now must be a valid Date/);
+        await expect(
+          s.outbox.enqueue([{ ...part('A', 'x'), source: { $ne: '' } as unknown as string }], at(0)),
+        ).rejects.toThrow(/source must be a string/);
+        await expect(s.outbox.list({ userId: { $ne: '' } as unknown as string }, 10)).rejects.toThrow(
+          StoreInputError,
+        );
+        await expect(s.outbox.claimNext('w', 'now' as unknown as Date, 0)).rejects.toThrow(
+          /now must be a valid Date/,
+        );
         await expect(s.outbox.markFinal('1', 'sent' as never, '')).rejects.toThrow(StoreInputError);
       });
     });
@@ -420,7 +508,11 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.tokens.get('zalo')).toBeNull();
         await s.tokens.put('zalo', { accessToken: 'a1', refreshToken: 'r1', expiresAt: at(60) });
         await s.tokens.put('zalo', { accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120) });
-        expect(await s.tokens.get('zalo')).toEqual({ accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120) });
+        expect(await s.tokens.get('zalo')).toEqual({
+          accessToken: 'a2',
+          refreshToken: 'r2',
+          expiresAt: at(120),
+        });
       });
 
       test('contacts keep the latest inbound time and a known name', async () => {
@@ -435,7 +527,16 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
       test('unanswered questions are grouped, most frequent first', async () => {
         const q = (text: string, normalized: string, minutes: number) =>
-          s.unanswered.add({ text, normalized, intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.2, channel: 'web', at: at(minutes) });
+          s.unanswered.add({
+            text,
+            normalized,
+            intent: 'out_of_scope',
+            procedure: null,
+            aspect: null,
+            confidence: 0.2,
+            channel: 'web',
+            at: at(minutes),
+          });
         await q('Cho hỏi giá vàng?', 'gia vang', 1);
         await q('Nuôi chó có phải đăng ký?', 'nuoi cho dang ky', 2);
         await q('giá vàng hôm nay', 'gia vang', 3);
@@ -447,7 +548,14 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('analytics between is half-open and ordered', async () => {
-        const e = (minutes: number) => ({ type: 'lookup' as const, channel: 'zalo' as const, intent: 'status_lookup' as const, procedure: null, aspect: null, at: at(minutes) });
+        const e = (minutes: number) => ({
+          type: 'lookup' as const,
+          channel: 'zalo' as const,
+          intent: 'status_lookup' as const,
+          procedure: null,
+          aspect: null,
+          at: at(minutes),
+        });
         for (const m of [3, 1, 2, 5]) await s.analytics.record(e(m));
         expect((await s.analytics.between(at(1), at(5))).map((x) => x.at)).toEqual([at(1), at(2), at(3)]);
       });
@@ -471,7 +579,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.subscriptions.add({ code: CODE, channel: 'messenger', userId: 'u1' }, at(3));
         expect((await s.subscriptions.forUser('zalo', 'u1')).map((x) => x.code)).toEqual([other, CODE]);
         expect(await s.subscriptions.forUser('zalo', 'u2')).toEqual([]);
-        await expect(s.subscriptions.forUser('zalo', { $ne: '' } as unknown as string)).rejects.toThrow(StoreInputError);
+        await expect(s.subscriptions.forUser('zalo', { $ne: '' } as unknown as string)).rejects.toThrow(
+          StoreInputError,
+        );
       });
 
       test('complaints get distinct ids', async () => {
@@ -484,21 +594,41 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
     describe('staff console', () => {
       test('staff accounts: unique username, patch update', async () => {
-        const account = { username: 'lan', role: 'editor' as const, passwordHash: 'scrypt$x', disabled: false };
+        const account = {
+          username: 'lan',
+          role: 'editor' as const,
+          passwordHash: 'scrypt$x',
+          disabled: false,
+        };
         expect(await s.staff.create(account, at(0))).toBe(true);
         expect(await s.staff.create({ ...account, role: 'admin' }, at(1))).toBe(false);
         expect(await s.staff.get('lan')).toEqual({ ...account, createdAt: at(0), updatedAt: at(0) });
         await s.staff.create({ ...account, username: 'an', role: 'viewer' }, at(2));
         expect((await s.staff.list()).map((a) => a.username)).toEqual(['an', 'lan']);
-        expect(await s.staff.update('lan', { disabled: true }, at(3))).toEqual({ ...account, disabled: true, createdAt: at(0), updatedAt: at(3) });
-        expect(await s.staff.update('lan', { role: 'admin', passwordHash: 'scrypt$y' }, at(4))).toMatchObject({ role: 'admin', passwordHash: 'scrypt$y', disabled: true });
+        expect(await s.staff.update('lan', { disabled: true }, at(3))).toEqual({
+          ...account,
+          disabled: true,
+          createdAt: at(0),
+          updatedAt: at(3),
+        });
+        expect(await s.staff.update('lan', { role: 'admin', passwordHash: 'scrypt$y' }, at(4))).toMatchObject(
+          { role: 'admin', passwordHash: 'scrypt$y', disabled: true },
+        );
         expect(await s.staff.update('nobody', { disabled: true }, at(5))).toBeNull();
-        await expect(s.staff.create({ ...account, username: 'x', role: 'root' as never }, at(6))).rejects.toThrow(/role/);
+        await expect(
+          s.staff.create({ ...account, username: 'x', role: 'root' as never }, at(6)),
+        ).rejects.toThrow(/role/);
         await expect(s.staff.get({ $gt: '' } as unknown as string)).rejects.toThrow(StoreInputError);
       });
 
       test('sessions: touch, logout, logout everywhere, idle purge', async () => {
-        const sess = (id: string, username: string, minutes: number) => ({ id, username, csrfToken: `t-${id}`, createdAt: at(minutes), lastSeenAt: at(minutes) });
+        const sess = (id: string, username: string, minutes: number) => ({
+          id,
+          username,
+          csrfToken: `t-${id}`,
+          createdAt: at(minutes),
+          lastSeenAt: at(minutes),
+        });
         await s.sessions.create(sess('s1', 'lan', 0));
         await s.sessions.create(sess('s2', 'lan', 1));
         await s.sessions.create(sess('s3', 'an', 2));
@@ -516,29 +646,64 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
       test('audit log: newest first, filters, snapshots kept as data', async () => {
         const before = { fee: '8.000 đ', $set: 'literally' };
-        await s.audit.append({ at: at(1), actor: 'lan', action: 'knowledge.publish', target: 'khai-sinh', before, after: { fee: '10.000 đ' } });
-        await s.audit.append({ at: at(2), actor: 'an', action: 'dossier.status', target: CODE, before: null, after: { status: 'returned' } });
-        await s.audit.append({ at: at(3), actor: 'lan', action: 'staff.create', target: 'minh', before: null, after: null });
+        await s.audit.append({
+          at: at(1),
+          actor: 'lan',
+          action: 'knowledge.publish',
+          target: 'khai-sinh',
+          before,
+          after: { fee: '10.000 đ' },
+        });
+        await s.audit.append({
+          at: at(2),
+          actor: 'an',
+          action: 'dossier.status',
+          target: CODE,
+          before: null,
+          after: { status: 'returned' },
+        });
+        await s.audit.append({
+          at: at(3),
+          actor: 'lan',
+          action: 'staff.create',
+          target: 'minh',
+          before: null,
+          after: null,
+        });
         const all = await s.audit.list({}, 10);
         expect(all.map((e) => e.action)).toEqual(['staff.create', 'dossier.status', 'knowledge.publish']);
         expect(all[2]).toMatchObject({ before, after: { fee: '10.000 đ' }, actor: 'lan', at: at(1) });
-        expect((await s.audit.list({ actor: 'lan' }, 10)).map((e) => e.target)).toEqual(['minh', 'khai-sinh']);
+        expect((await s.audit.list({ actor: 'lan' }, 10)).map((e) => e.target)).toEqual([
+          'minh',
+          'khai-sinh',
+        ]);
         expect((await s.audit.list({ from: at(2), to: at(3) }, 10)).map((e) => e.actor)).toEqual(['an']);
         expect(await s.audit.list({ target: CODE }, 1)).toHaveLength(1);
       });
 
       test('knowledge versions: numbered per key, current is the latest, revision grows', async () => {
-        const v = (key: string, fee: string, minutes: number) => ({ key, content: { fee }, author: 'lan', at: at(minutes), comment: null });
+        const v = (key: string, fee: string, minutes: number) => ({
+          key,
+          content: { fee },
+          author: 'lan',
+          at: at(minutes),
+          comment: null,
+        });
         expect(await s.knowledge.revision()).toBe(0);
         expect(await s.knowledge.publish(v('procedure:khai-sinh', '0 đ', 1))).toMatchObject({ version: 1 });
-        expect(await s.knowledge.publish(v('procedure:khai-sinh', '8.000 đ', 2))).toMatchObject({ version: 2 });
+        expect(await s.knowledge.publish(v('procedure:khai-sinh', '8.000 đ', 2))).toMatchObject({
+          version: 2,
+        });
         await s.knowledge.publish(v('procedure:ket-hon', '0 đ', 3));
         expect(await s.knowledge.revision()).toBe(3);
         expect((await s.knowledge.current()).map((x) => [x.key, x.version, x.content])).toEqual([
           ['procedure:ket-hon', 1, { fee: '0 đ' }],
           ['procedure:khai-sinh', 2, { fee: '8.000 đ' }],
         ]);
-        expect(await s.knowledge.get('procedure:khai-sinh', 1)).toEqual({ ...v('procedure:khai-sinh', '0 đ', 1), version: 1 });
+        expect(await s.knowledge.get('procedure:khai-sinh', 1)).toEqual({
+          ...v('procedure:khai-sinh', '0 đ', 1),
+          version: 1,
+        });
         expect(await s.knowledge.get('procedure:khai-sinh', 9)).toBeNull();
         expect((await s.knowledge.history('procedure:khai-sinh', 10)).map((x) => x.version)).toEqual([2, 1]);
       });
@@ -547,7 +712,13 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const other = await open();
         const results = await Promise.all(
           Array.from({ length: 10 }, (_, i) =>
-            (i % 2 ? s : other).knowledge.publish({ key: 'training:examples', content: { i }, author: 'lan', at: at(i), comment: `#${i}` }),
+            (i % 2 ? s : other).knowledge.publish({
+              key: 'training:examples',
+              content: { i },
+              author: 'lan',
+              at: at(i),
+              comment: `#${i}`,
+            }),
           ),
         );
         expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -556,12 +727,26 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
     });
 
     describe('staff console: hand-offs and history', () => {
-      const request = (userId: string, reason: 'asked' | 'failures' = 'asked') => ({ channel: 'zalo' as const, userId, displayName: 'Lan', reason });
+      const request = (userId: string, reason: 'asked' | 'failures' = 'asked') => ({
+        channel: 'zalo' as const,
+        userId,
+        displayName: 'Lan',
+        reason,
+      });
 
       test('one open request per conversation; a closed one lets a new one open', async () => {
         const first = await s.handoffs.open(request('u1'), at(1));
         expect(first.created).toBe(true);
-        expect(first.handoff).toMatchObject({ channel: 'zalo', userId: 'u1', displayName: 'Lan', reason: 'asked', state: 'waiting', openedAt: at(1), takenBy: null, closedAt: null });
+        expect(first.handoff).toMatchObject({
+          channel: 'zalo',
+          userId: 'u1',
+          displayName: 'Lan',
+          reason: 'asked',
+          state: 'waiting',
+          openedAt: at(1),
+          takenBy: null,
+          closedAt: null,
+        });
         const again = await s.handoffs.open(request('u1', 'failures'), at(2));
         expect(again).toEqual({ handoff: first.handoff, created: false });
         expect(await s.handoffs.active('zalo', 'u1')).toEqual(first.handoff);
@@ -581,7 +766,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const other = await open();
         const { handoff } = await s.handoffs.open(request('u2'), at(1));
         const results = await Promise.all(
-          ['an', 'lan', 'minh', 'hoa'].map((who, i) => (i % 2 ? s : other).handoffs.take(handoff.id, who, at(2))),
+          ['an', 'lan', 'minh', 'hoa'].map((who, i) =>
+            (i % 2 ? s : other).handoffs.take(handoff.id, who, at(2)),
+          ),
         );
         const winners = results.filter((r) => r !== null);
         expect(winners).toHaveLength(1);
@@ -595,7 +782,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
       test('concurrent opens for one conversation create one request', async () => {
         const other = await open();
-        const results = await Promise.all([s, other, s, other].map((h, i) => h.handoffs.open(request('u3'), at(i))));
+        const results = await Promise.all(
+          [s, other, s, other].map((h, i) => h.handoffs.open(request('u3'), at(i))),
+        );
         expect(results.filter((r) => r.created)).toHaveLength(1);
         expect(new Set(results.map((r) => r.handoff.id)).size).toBe(1);
       });
@@ -613,7 +802,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.handoffs.list({}, 2)).toHaveLength(2);
         await expect(s.handoffs.list({ state: 'lost' as never }, 10)).rejects.toThrow(StoreInputError);
         await expect(s.handoffs.get({ $ne: '' } as unknown as string)).rejects.toThrow(StoreInputError);
-        await expect(s.handoffs.open({ ...request('x'), reason: 'bored' as never }, at(1))).rejects.toThrow(/reason/);
+        await expect(s.handoffs.open({ ...request('x'), reason: 'bored' as never }, at(1))).rejects.toThrow(
+          /reason/,
+        );
       });
 
       test("a citizen's latest inbound messages and outbox items, oldest first", async () => {
@@ -629,14 +820,28 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
       test('resolving an unanswered group removes it from the inbox', async () => {
         const q = (normalized: string, minutes: number) =>
-          s.unanswered.add({ text: normalized, normalized, intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.1, channel: 'web', at: at(minutes) });
+          s.unanswered.add({
+            text: normalized,
+            normalized,
+            intent: 'out_of_scope',
+            procedure: null,
+            aspect: null,
+            confidence: 0.1,
+            channel: 'web',
+            at: at(minutes),
+          });
         await q('gia vang', 1);
         await q('nuoi cho', 2);
         expect(await s.unanswered.resolve('gia vang')).toBe(true);
         expect(await s.unanswered.resolve('gia vang')).toBe(false);
         expect((await s.unanswered.grouped(10)).map((g) => g.normalized)).toEqual(['nuoi cho']);
         await q('gia vang', 3);
-        expect(await s.unanswered.grouped(10)).toContainEqual({ normalized: 'gia vang', example: 'gia vang', count: 1, lastAt: at(3) });
+        expect(await s.unanswered.grouped(10)).toContainEqual({
+          normalized: 'gia vang',
+          example: 'gia vang',
+          count: 1,
+          lastAt: at(3),
+        });
       });
     });
 
@@ -646,7 +851,9 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.counters.peek('k', at(0))).toBeNull();
         expect(await s.counters.increment('k', at(0), at(10))).toBe(1);
         expect(await other.counters.increment('k', at(1), at(10))).toBe(2);
-        const parallel = await Promise.all([s, other, s, other].map((h) => h.counters.increment('k', at(2), at(10))));
+        const parallel = await Promise.all(
+          [s, other, s, other].map((h) => h.counters.increment('k', at(2), at(10))),
+        );
         expect([...parallel].sort()).toEqual([3, 4, 5, 6]);
         expect(await s.counters.peek('k', at(3))).toEqual({ count: 6, lastAt: at(2) });
         expect(await s.counters.peek('k', at(10))).toBeNull(); // expired
@@ -657,30 +864,78 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.counters.increment('new', at(0), at(50));
         expect(await s.counters.purgeExpired(at(6))).toBe(1);
         expect(await s.counters.peek('new', at(6))).not.toBeNull();
-        await expect(s.counters.increment({ $ne: '' } as unknown as string, at(0), at(1))).rejects.toThrow(StoreInputError);
+        await expect(s.counters.increment({ $ne: '' } as unknown as string, at(0), at(1))).rejects.toThrow(
+          StoreInputError,
+        );
       });
 
       test('upsertMany writes a batch that get reads back', async () => {
         const second = dossier({ code: '000.00.15.H12-251118-0008', applicantName: 'Trần Thị Bình' });
         await s.dossiers.upsertMany([dossier(), second]);
-        await s.dossiers.upsertMany([{ ...second, status: 'processing', history: [...second.history, { status: 'processing', at: at(5), note: null }] }]);
+        await s.dossiers.upsertMany([
+          {
+            ...second,
+            status: 'processing',
+            history: [...second.history, { status: 'processing', at: at(5), note: null }],
+          },
+        ]);
         expect(await s.dossiers.get(CODE)).toEqual(dossier());
-        expect((await s.dossiers.get(second.code))?.history.map((h) => h.status)).toEqual(['received', 'processing']);
+        expect((await s.dossiers.get(second.code))?.history.map((h) => h.status)).toEqual([
+          'received',
+          'processing',
+        ]);
         expect(await s.dossiers.count()).toBe(2);
       });
 
       test('import jobs: progress, and a running job gone quiet is interrupted once', async () => {
         const counts = { total: 10, done: 0, created: 0, updated: 0, unchanged: 0, rejected: 1, notified: 0 };
-        const job = await s.imports.create({ file: 'a.csv', actor: 'lan', state: 'running', counts, inFlight: [], error: null, startedAt: at(0) }, at(0));
-        const moved = await s.imports.update(job.id, { counts: { ...counts, done: 5 }, inFlight: [CODE] }, at(1));
-        expect(moved).toMatchObject({ id: job.id, state: 'running', counts: { done: 5 }, inFlight: [CODE], updatedAt: at(1) });
+        const job = await s.imports.create(
+          {
+            file: 'a.csv',
+            actor: 'lan',
+            state: 'running',
+            counts,
+            inFlight: [],
+            error: null,
+            startedAt: at(0),
+          },
+          at(0),
+        );
+        const moved = await s.imports.update(
+          job.id,
+          { counts: { ...counts, done: 5 }, inFlight: [CODE] },
+          at(1),
+        );
+        expect(moved).toMatchObject({
+          id: job.id,
+          state: 'running',
+          counts: { done: 5 },
+          inFlight: [CODE],
+          updatedAt: at(1),
+        });
         expect(await s.imports.update('999999', { state: 'done' }, at(1))).toBeNull();
         expect(await s.imports.interruptStale(at(1), at(2))).toEqual([]); // updated at 1: not before 1
         const other = await open();
-        const [a, b] = await Promise.all([s.imports.interruptStale(at(5), at(6)), other.imports.interruptStale(at(5), at(6))]);
-        expect([...a, ...b].map((j) => [j.id, j.state, j.inFlight])).toEqual([[job.id, 'interrupted', [CODE]]]);
+        const [a, b] = await Promise.all([
+          s.imports.interruptStale(at(5), at(6)),
+          other.imports.interruptStale(at(5), at(6)),
+        ]);
+        expect([...a, ...b].map((j) => [j.id, j.state, j.inFlight])).toEqual([
+          [job.id, 'interrupted', [CODE]],
+        ]);
         expect((await s.imports.get(job.id))?.state).toBe('interrupted');
-        await s.imports.create({ file: 'b.csv', actor: 'cli', state: 'running', counts, inFlight: [], error: null, startedAt: at(3) }, at(3));
+        await s.imports.create(
+          {
+            file: 'b.csv',
+            actor: 'cli',
+            state: 'running',
+            counts,
+            inFlight: [],
+            error: null,
+            startedAt: at(3),
+          },
+          at(3),
+        );
         expect((await s.imports.list(10)).map((j) => j.file)).toEqual(['b.csv', 'a.csv']);
       });
 
@@ -697,10 +952,29 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.outbox.markSent(claimed!.id, at(0), null);
         await s.complaints.add({ channel: 'web', userId: 'u1', text: 'cũ', at: at(0) });
         await s.complaints.add({ channel: 'web', userId: 'u1', text: 'mới', at: at(100) });
-        await s.audit.append({ at: at(0), actor: 'lan', action: 'x', target: 't', before: null, after: null });
-        await s.unanswered.add({ text: 'a', normalized: 'a', intent: 'out_of_scope', procedure: null, aspect: null, confidence: 0.1, channel: 'web', at: at(0) });
+        await s.audit.append({
+          at: at(0),
+          actor: 'lan',
+          action: 'x',
+          target: 't',
+          before: null,
+          after: null,
+        });
+        await s.unanswered.add({
+          text: 'a',
+          normalized: 'a',
+          intent: 'out_of_scope',
+          procedure: null,
+          aspect: null,
+          confidence: 0.1,
+          channel: 'web',
+          at: at(0),
+        });
         await s.contacts.touch('zalo', 'u1', at(0), null);
-        const h = await s.handoffs.open({ channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' }, at(0));
+        const h = await s.handoffs.open(
+          { channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' },
+          at(0),
+        );
         await s.handoffs.close(h.handoff.id, 'lan', at(1));
 
         const cut = at(50);
@@ -738,18 +1012,41 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
 
         expect(await s.personalData.erase('zalo', 'u1')).toBe(7);
         const after = await s.personalData.export('zalo', 'u1');
-        expect(after).toEqual({ channel: 'zalo', userId: 'u1', inbound: [], outbox: [], conversationState: null, contact: null, complaints: [], subscriptions: [], handoffs: [] });
+        expect(after).toEqual({
+          channel: 'zalo',
+          userId: 'u1',
+          inbound: [],
+          outbox: [],
+          conversationState: null,
+          contact: null,
+          complaints: [],
+          subscriptions: [],
+          handoffs: [],
+        });
         expect(await s.inbound.recent('zalo', 'other', 10)).toHaveLength(1);
         // Erased hand-off: the citizen can ask for a person again.
-        expect((await s.handoffs.open({ channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' }, at(4))).created).toBe(true);
+        expect(
+          (
+            await s.handoffs.open(
+              { channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked' },
+              at(4),
+            )
+          ).created,
+        ).toBe(true);
       });
 
       test('hand-offs filter by channel, count, and page with an offset', async () => {
-        for (let i = 0; i < 5; i++) await s.handoffs.open({ channel: 'web', userId: `w${i}`, displayName: null, reason: 'asked' }, at(i));
+        for (let i = 0; i < 5; i++)
+          await s.handoffs.open(
+            { channel: 'web', userId: `w${i}`, displayName: null, reason: 'asked' },
+            at(i),
+          );
         await s.handoffs.open({ channel: 'zalo', userId: 'z', displayName: null, reason: 'asked' }, at(9));
         expect(await s.handoffs.count({ state: 'waiting' })).toBe(6);
         expect(await s.handoffs.count({ state: 'waiting', channels: ['zalo', 'messenger'] })).toBe(1);
-        expect((await s.handoffs.list({ state: 'waiting', channels: ['web'] }, 2, 1)).map((h) => h.userId)).toEqual(['w1', 'w2']);
+        expect(
+          (await s.handoffs.list({ state: 'waiting', channels: ['web'] }, 2, 1)).map((h) => h.userId),
+        ).toEqual(['w1', 'w2']);
         expect((await s.handoffs.list({ channels: ['zalo'] }, 10)).map((h) => h.userId)).toEqual(['z']);
       });
     });

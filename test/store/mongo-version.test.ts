@@ -12,7 +12,9 @@ describe('MongoDB server checks (no server needed)', () => {
     expect(serverTooOld('unknown', 0)).not.toBeNull();
   });
   test('URIs are described by their hosts only', () => {
-    expect(describeMongoUri('mongodb+srv://app:pa%40ss@cluster0.example.net/motcua?retryWrites=true')).toBe('cluster0.example.net');
+    expect(describeMongoUri('mongodb+srv://app:pa%40ss@cluster0.example.net/motcua?retryWrites=true')).toBe(
+      'cluster0.example.net',
+    );
     expect(describeMongoUri('mongodb://127.0.0.1:27017')).toBe('127.0.0.1:27017');
   });
 });

@@ -23,7 +23,9 @@ if (uri) {
   describe('mongodb start-up', () => {
     test('an unreachable server is reported in one line, quickly', async () => {
       const started = Date.now();
-      const err = await openMongoStores('mongodb://user:secret@127.0.0.1:1/x?serverSelectionTimeoutMS=500').catch((e: unknown) => e);
+      const err = await openMongoStores(
+        'mongodb://user:secret@127.0.0.1:1/x?serverSelectionTimeoutMS=500',
+      ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreStartupError);
       expect((err as Error).message).toMatch(/^MongoDB unreachable at 127\.0\.0\.1:1: .+$/);
       expect((err as Error).message).not.toContain('secret');

@@ -7,17 +7,24 @@ import { StoreStartupError } from '../../src/store/startup-error';
 describe('openStores', () => {
   test('MongoDB when MONGODB_URI is set, else SQLite at SQLITE_PATH or data/motcua.sqlite', () => {
     expect(chooseStore({})).toEqual({ engine: 'sqlite', path: 'data/motcua.sqlite' });
-    expect(chooseStore({ SQLITE_PATH: '/srv/motcua.db', MONGODB_URI: '  ' })).toEqual({ engine: 'sqlite', path: '/srv/motcua.db' });
-    expect(chooseStore({ MONGODB_URI: 'mongodb://db1,db2/motcua?replicaSet=rs0', SQLITE_PATH: 'x' })).toEqual({
-      engine: 'mongodb',
-      uri: 'mongodb://db1,db2/motcua?replicaSet=rs0',
+    expect(chooseStore({ SQLITE_PATH: '/srv/motcua.db', MONGODB_URI: '  ' })).toEqual({
+      engine: 'sqlite',
+      path: '/srv/motcua.db',
     });
+    expect(chooseStore({ MONGODB_URI: 'mongodb://db1,db2/motcua?replicaSet=rs0', SQLITE_PATH: 'x' })).toEqual(
+      {
+        engine: 'mongodb',
+        uri: 'mongodb://db1,db2/motcua?replicaSet=rs0',
+      },
+    );
   });
 
   test('the description never shows credentials', () => {
-    expect(describeStore(chooseStore({ MONGODB_URI: 'mongodb://motcua:s3cret@db1:27017,db2/motcua?authSource=admin' }))).toBe(
-      'mongodb at db1:27017,db2',
-    );
+    expect(
+      describeStore(
+        chooseStore({ MONGODB_URI: 'mongodb://motcua:s3cret@db1:27017,db2/motcua?authSource=admin' }),
+      ),
+    ).toBe('mongodb at db1:27017,db2');
     expect(describeStore(chooseStore({}))).toBe('sqlite at data/motcua.sqlite');
   });
 
@@ -34,7 +41,9 @@ describe('openStores', () => {
   });
 
   test('an unreachable MongoDB fails fast with one line, without the password', async () => {
-    const err = await openStores({ MONGODB_URI: 'mongodb://u:pw@127.0.0.1:1/?serverSelectionTimeoutMS=300' }).catch((e: unknown) => e);
+    const err = await openStores({
+      MONGODB_URI: 'mongodb://u:pw@127.0.0.1:1/?serverSelectionTimeoutMS=300',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreStartupError);
     expect((err as Error).message).toMatch(/^MongoDB unreachable at 127\.0\.0\.1:1: [^\n]+$/);
     expect((err as Error).message).not.toContain('pw');

@@ -29,11 +29,15 @@ describe('sqlite engine', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       // Each migration recorded once (version numbers may have gaps between branches' migrations).
-      const versions = (db.prepare('SELECT version FROM schema_version ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+      const versions = (
+        db.prepare('SELECT version FROM schema_version ORDER BY version').all() as Array<{ version: number }>
+      ).map((r) => r.version);
       expect(versions[0]).toBe(1);
       expect(versions.at(-1)).toBe(LATEST_SCHEMA_VERSION);
       expect(new Set(versions).size).toBe(versions.length);
-      expect(db.prepare("SELECT COUNT(*) AS n FROM pragma_foreign_key_list('dossier_history')").get()).toEqual({ n: 1 });
+      expect(
+        db.prepare("SELECT COUNT(*) AS n FROM pragma_foreign_key_list('dossier_history')").get(),
+      ).toEqual({ n: 1 });
     } finally {
       db.close();
     }
@@ -46,13 +50,17 @@ describe('sqlite engine', () => {
     db.prepare('INSERT INTO schema_version VALUES (?, 0)').run(LATEST_SCHEMA_VERSION + 1);
     db.close();
     expect(() => openSqliteStores(file)).toThrow(StoreStartupError);
-    expect(() => openSqliteStores(file)).toThrow(/^SQLite database has schema v\d+, newer than this motcua supports \(v\d+\); upgrade motcua$/);
+    expect(() => openSqliteStores(file)).toThrow(
+      /^SQLite database has schema v\d+, newer than this motcua supports \(v\d+\); upgrade motcua$/,
+    );
   });
 
   test('a file that is not a database is refused in one line', () => {
     const file = path.join(dir, 'notes.txt');
     fs.writeFileSync(file, 'x'.repeat(4096));
-    expect(() => openSqliteStores(file)).toThrow(new StoreStartupError(`SQLite at ${file}: file is not a database`));
+    expect(() => openSqliteStores(file)).toThrow(
+      new StoreStartupError(`SQLite at ${file}: file is not a database`),
+    );
   });
 
   test(':memory: gives a throw-away database', async () => {

@@ -8,7 +8,9 @@ import type { Stores } from '../../src/store/ports';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-export async function testAssistant(options: AssistantOptions = {}): Promise<{ assistant: Assistant; stores: Stores; dir: string }> {
+export async function testAssistant(
+  options: AssistantOptions = {},
+): Promise<{ assistant: Assistant; stores: Stores; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
   const stores = openSqliteStores(path.join(dir, 'motcua.sqlite'));
   const assistant = await loadAssistant({

@@ -20,12 +20,33 @@ describe('Zalo: GET /v2.0/oa/conversation', () => {
   let db: TmpSqlite;
   let sender: ZaloChannelSender;
   beforeEach(async () => {
-    zalo = new FakeZalo({ appId: '1234567890123456789', appSecret: 'app-secret', accessToken: 'AT-1', refreshToken: 'RT-1' });
+    zalo = new FakeZalo({
+      appId: '1234567890123456789',
+      appSecret: 'app-secret',
+      accessToken: 'AT-1',
+      refreshToken: 'RT-1',
+    });
     await zalo.start();
     db = tmpSqlite();
-    await db.stores.tokens.put('zalo', { accessToken: 'AT-1', refreshToken: 'RT-1', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
-    const config = { appId: '1234567890123456789', oaSecretKey: 'k', appSecret: 'app-secret', accessToken: 'AT-1', refreshToken: 'RT-1', oaId: undefined, apiBase: zalo.url, oauthBase: zalo.url };
-    const tokens: TokenManager = zaloTokenManager(config, db.stores.tokens, createLogger('silent'), { timeoutMs: 2_000, refreshBeforeMs: 0 });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT-1',
+      refreshToken: 'RT-1',
+      expiresAt: new Date(Date.now() + 25 * 3_600_000),
+    });
+    const config = {
+      appId: '1234567890123456789',
+      oaSecretKey: 'k',
+      appSecret: 'app-secret',
+      accessToken: 'AT-1',
+      refreshToken: 'RT-1',
+      oaId: undefined,
+      apiBase: zalo.url,
+      oauthBase: zalo.url,
+    };
+    const tokens: TokenManager = zaloTokenManager(config, db.stores.tokens, createLogger('silent'), {
+      timeoutMs: 2_000,
+      refreshBeforeMs: 0,
+    });
     sender = new ZaloChannelSender(new ZaloApiClient({ baseUrl: zalo.url, timeoutMs: 2_000 }), tokens);
   });
   afterEach(async () => {
@@ -37,10 +58,14 @@ describe('Zalo: GET /v2.0/oa/conversation', () => {
     await sender.send(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'));
     const before = new Date(Date.now() - 60_000);
     expect(await sender.delivered(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'), before)).toBe(true);
-    expect(await sender.delivered(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'.normalize('NFD')), before)).toBe(true);
+    expect(await sender.delivered(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'.normalize('NFD')), before)).toBe(
+      true,
+    );
     expect(await sender.delivered(CITIZEN, reply('Dạ, một câu khác.'), before)).toBe(false);
     expect(await sender.delivered('7000111222333444000', reply('Dạ, lệ phí là 0 đồng.'), before)).toBe(false);
-    expect(await sender.delivered(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'), new Date(Date.now() + 60_000))).toBe(false);
+    expect(
+      await sender.delivered(CITIZEN, reply('Dạ, lệ phí là 0 đồng.'), new Date(Date.now() + 60_000)),
+    ).toBe(false);
   });
 
   it('looks past the first page of ten', async () => {
@@ -67,7 +92,15 @@ describe('Messenger: Conversations API', () => {
   beforeEach(async () => {
     graph = new FakeGraph({ pageAccessToken: 'EAAG-page', appSecret: 'meta-secret', version: 'v26.0' });
     await graph.start();
-    sender = new MessengerChannelSender(new MessengerApiClient({ baseUrl: graph.url, apiVersion: 'v26.0', pageAccessToken: 'EAAG-page', appSecret: 'meta-secret', timeoutMs: 2_000 }));
+    sender = new MessengerChannelSender(
+      new MessengerApiClient({
+        baseUrl: graph.url,
+        apiVersion: 'v26.0',
+        pageAccessToken: 'EAAG-page',
+        appSecret: 'meta-secret',
+        timeoutMs: 2_000,
+      }),
+    );
   });
   afterEach(() => graph.stop());
 

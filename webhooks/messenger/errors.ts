@@ -10,7 +10,11 @@ export interface GraphError {
   fbtrace_id?: string;
 }
 
-export function classifyGraph(code: number | undefined, subcode: number | undefined, httpStatus: number): SendErrorKind {
+export function classifyGraph(
+  code: number | undefined,
+  subcode: number | undefined,
+  httpStatus: number,
+): SendErrorKind {
   if (code === 10 && (subcode === 2018278 || subcode === 2018065)) return 'window';
   if (code === 551) return 'unreachable';
   if (code === 10 || code === 200 || code === 190) return 'config';
@@ -26,7 +30,8 @@ export function graphError(e: GraphError | undefined, httpStatus: number): SendE
   const code = typeof e?.code === 'number' ? e.code : undefined;
   const sub = typeof e?.error_subcode === 'number' ? e.error_subcode : undefined;
   const kind = classifyGraph(code, sub, httpStatus);
-  const platformCode = code !== undefined ? `${code}${sub !== undefined ? `/${sub}` : ''}` : `http_${httpStatus}`;
+  const platformCode =
+    code !== undefined ? `${code}${sub !== undefined ? `/${sub}` : ''}` : `http_${httpStatus}`;
   const msg = `${e?.message ?? `HTTP ${httpStatus}`}${e?.fbtrace_id ? ` (fbtrace_id ${e.fbtrace_id})` : ''}`;
   return new SendError(kind, msg, platformCode, kind === 'rate_limited' ? 2_000 : null);
 }

@@ -5,7 +5,11 @@ import type { InboundKind, InboundMessage } from '../../src/core/message';
 
 export type MessengerEvent =
   | { type: 'message'; message: InboundMessage }
-  | { type: 'ignore'; reason: 'echo' | 'delivery' | 'read' | 'standby' | 'referral' | 'empty_postback' | 'unknown' | 'malformed' };
+  | {
+      type: 'ignore';
+      reason:
+        'echo' | 'delivery' | 'read' | 'standby' | 'referral' | 'empty_postback' | 'unknown' | 'malformed';
+    };
 
 type Obj = Record<string, unknown>;
 function obj(v: unknown): Obj | null {
@@ -56,7 +60,12 @@ export function normaliseMessenger(input: unknown): MessengerEvent[] {
 function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
   if (!item) return { type: 'ignore', reason: 'malformed' };
   const psid = str(obj(item['sender'])?.['id']);
-  const ts = typeof item['timestamp'] === 'number' && item['timestamp'] > 0 ? item['timestamp'] : typeof entry['time'] === 'number' ? entry['time'] : 0;
+  const ts =
+    typeof item['timestamp'] === 'number' && item['timestamp'] > 0
+      ? item['timestamp']
+      : typeof entry['time'] === 'number'
+        ? entry['time']
+        : 0;
   const sentAt = new Date(ts);
   const message = obj(item['message']);
   if (message) {
@@ -65,12 +74,17 @@ function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
     const mid = str(message['mid']) ?? `msg:${psid}:${ts}`;
     const quick = str(obj(message['quick_reply'])?.['payload']);
     const text = (quick ?? str(message['text']) ?? '').normalize('NFC');
-    const attachments = arr(message['attachments']).map(obj).filter((a): a is Obj => a !== null);
+    const attachments = arr(message['attachments'])
+      .map(obj)
+      .filter((a): a is Obj => a !== null);
     let kind: InboundKind = 'text';
     if (message['sticker_id'] !== undefined && message['sticker_id'] !== null) kind = 'sticker';
     else if (attachments.length > 0) kind = KIND_BY_ATTACHMENT[str(attachments[0]!['type']) ?? ''] ?? 'other';
     if (kind === 'text' && text.trim() === '') kind = 'other';
-    return { type: 'message', message: { channel: 'messenger', userId: psid, messageId: mid, kind, text, sentAt } };
+    return {
+      type: 'message',
+      message: { channel: 'messenger', userId: psid, messageId: mid, kind, text, sentAt },
+    };
   }
   const postback = obj(item['postback']);
   if (postback) {
@@ -78,7 +92,10 @@ function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
     const text = (str(postback['payload']) ?? str(postback['title']) ?? '').normalize('NFC');
     if (!text.trim()) return { type: 'ignore', reason: 'empty_postback' };
     const mid = str(postback['mid']) ?? `postback:${psid}:${ts}`;
-    return { type: 'message', message: { channel: 'messenger', userId: psid, messageId: mid, kind: 'text', text, sentAt } };
+    return {
+      type: 'message',
+      message: { channel: 'messenger', userId: psid, messageId: mid, kind: 'text', text, sentAt },
+    };
   }
   if (item['delivery']) return { type: 'ignore', reason: 'delivery' };
   if (item['read']) return { type: 'ignore', reason: 'read' };

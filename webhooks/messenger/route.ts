@@ -50,34 +50,38 @@ export function messengerWebhookRouter(o: MessengerWebhookOptions): Router {
     res.sendStatus(403);
   });
 
-  router.post(MESSENGER_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '1mb' }), async (req: Request, res: Response) => {
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = req.get(META_SIGNATURE_HEADER);
-    if (!header) return reject(res, 'missing signature');
-    if (!metaSignatureOk(raw, header, o.appSecret)) return reject(res, 'bad signature');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      log.warn('signed body is not JSON; ignored');
-      res.sendStatus(200);
-      return;
-    }
-    if (o.maxEventAgeMs > 0) {
-      const newest = newestEntryTime(body);
-      const now = (o.now ? o.now() : new Date()).getTime();
-      if (newest !== null && now - newest > o.maxEventAgeMs) return reject(res, 'stale event');
-    }
-    try {
-      for (const ev of normaliseMessenger(body)) {
-        if (ev.type === 'message') await o.ingestor.accept(ev.message);
-        else log.debug({ reason: ev.reason }, 'event ignored');
+  router.post(
+    MESSENGER_WEBHOOK_PATH,
+    express.raw({ type: '*/*', limit: '1mb' }),
+    async (req: Request, res: Response) => {
+      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const header = req.get(META_SIGNATURE_HEADER);
+      if (!header) return reject(res, 'missing signature');
+      if (!metaSignatureOk(raw, header, o.appSecret)) return reject(res, 'bad signature');
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        log.warn('signed body is not JSON; ignored');
+        res.sendStatus(200);
+        return;
       }
-    } catch (err) {
-      answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).send('EVENT_RECEIVED'));
-      return;
-    }
-    res.status(200).send('EVENT_RECEIVED');
-  });
+      if (o.maxEventAgeMs > 0) {
+        const newest = newestEntryTime(body);
+        const now = (o.now ? o.now() : new Date()).getTime();
+        if (newest !== null && now - newest > o.maxEventAgeMs) return reject(res, 'stale event');
+      }
+      try {
+        for (const ev of normaliseMessenger(body)) {
+          if (ev.type === 'message') await o.ingestor.accept(ev.message);
+          else log.debug({ reason: ev.reason }, 'event ignored');
+        }
+      } catch (err) {
+        answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).send('EVENT_RECEIVED'));
+        return;
+      }
+      res.status(200).send('EVENT_RECEIVED');
+    },
+  );
   return router;
 }

@@ -17,7 +17,10 @@ export const MAX_WEBCHAT_TEXT = 1000;
 
 const body = z.object({
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  text: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(MAX_WEBCHAT_TEXT)),
+  text: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(MAX_WEBCHAT_TEXT)),
 });
 
 export interface WebchatApiOptions {
@@ -40,23 +43,39 @@ export function webchatApiRouter(o: WebchatApiOptions): Router {
     },
   });
 
-  router.post(WEBCHAT_API_PATH, limiter, express.json({ limit: '16kb' }), async (req: Request, res: Response) => {
-    const parsed = body.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).json({ error: 'bad_request', message: BAD_MESSAGE_TEXT });
-      return;
-    }
-    const { sessionId, text } = parsed.data;
-    o.observer?.inbound('web', 'text', false);
-    const started = Date.now();
-    try {
-      const replies = await o.assistant.respond({ channel: 'web', userId: sessionId, messageId: randomUUID(), kind: 'text', text, sentAt: new Date(), clientAddress: addressKey(req.ip) });
-      o.observer?.sent('web', Date.now() - started);
-      res.status(200).json({ replies: replies.map((r) => ({ text: r.text, options: r.options })) });
-    } catch (err) {
-      log.error({ user: userRef('web', sessionId), err: errText(err) }, 'assistant failed on a web chat message');
-      res.status(200).json({ replies: [TECHNICAL_PROBLEM_REPLY] });
-    }
-  });
+  router.post(
+    WEBCHAT_API_PATH,
+    limiter,
+    express.json({ limit: '16kb' }),
+    async (req: Request, res: Response) => {
+      const parsed = body.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ error: 'bad_request', message: BAD_MESSAGE_TEXT });
+        return;
+      }
+      const { sessionId, text } = parsed.data;
+      o.observer?.inbound('web', 'text', false);
+      const started = Date.now();
+      try {
+        const replies = await o.assistant.respond({
+          channel: 'web',
+          userId: sessionId,
+          messageId: randomUUID(),
+          kind: 'text',
+          text,
+          sentAt: new Date(),
+          clientAddress: addressKey(req.ip),
+        });
+        o.observer?.sent('web', Date.now() - started);
+        res.status(200).json({ replies: replies.map((r) => ({ text: r.text, options: r.options })) });
+      } catch (err) {
+        log.error(
+          { user: userRef('web', sessionId), err: errText(err) },
+          'assistant failed on a web chat message',
+        );
+        res.status(200).json({ replies: [TECHNICAL_PROBLEM_REPLY] });
+      }
+    },
+  );
   return router;
 }

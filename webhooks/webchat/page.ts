@@ -8,7 +8,10 @@ export const WEBCHAT_ASSET_PREFIX = '/webchat';
 
 /** The public/ folder, from the sources (ts-jest) or from dist/ after a build. */
 export function publicDir(): string {
-  const candidates = [path.join(__dirname, 'public'), path.resolve(__dirname, '../../../webhooks/webchat/public')];
+  const candidates = [
+    path.join(__dirname, 'public'),
+    path.resolve(__dirname, '../../../webhooks/webchat/public'),
+  ];
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
   if (!found) throw new Error(`web chat assets not found (looked in ${candidates.join(', ')})`);
   return found;
@@ -21,7 +24,9 @@ function escapeAttr(s: string): string {
 export function webchatPageRouter(opts: { zaloSiteVerification?: string | undefined } = {}): Router {
   const dir = publicDir();
   const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const meta = opts.zaloSiteVerification ? `<meta name="zalo-platform-site-verification" content="${escapeAttr(opts.zaloSiteVerification)}">` : '';
+  const meta = opts.zaloSiteVerification
+    ? `<meta name="zalo-platform-site-verification" content="${escapeAttr(opts.zaloSiteVerification)}">`
+    : '';
   const html = template.replace('<!--SITE_VERIFICATION-->', meta);
   const router = express.Router();
   router.get(['/', '/index.html'], (_req, res) => {

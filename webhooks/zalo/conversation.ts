@@ -10,7 +10,8 @@ export function parseZaloConversation(data: unknown, userId: string): Conversati
     const r = m as Record<string, unknown>;
     const text = typeof r['message'] === 'string' ? r['message'] : '';
     const time = Number(r['time']);
-    const fromUs = r['src'] === 0 || r['src'] === '0' || (r['from_id'] !== undefined && String(r['from_id']) !== userId);
+    const fromUs =
+      r['src'] === 0 || r['src'] === '0' || (r['from_id'] !== undefined && String(r['from_id']) !== userId);
     return [{ fromUs, text, at: Number.isFinite(time) && time > 0 ? time : null }];
   });
 }

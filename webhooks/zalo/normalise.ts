@@ -6,7 +6,11 @@ export type ZaloEvent =
   | { type: 'message'; message: InboundMessage }
   /** A real interaction that opens the consultation window but needs no answer (follow, form answer). */
   | { type: 'interaction'; event: string; userId: string; at: Date }
-  | { type: 'ignore'; event: string; reason: 'echo' | 'receipt' | 'unfollow' | 'anonymous' | 'other_oa' | 'unknown' | 'malformed' };
+  | {
+      type: 'ignore';
+      event: string;
+      reason: 'echo' | 'receipt' | 'unfollow' | 'anonymous' | 'other_oa' | 'unknown' | 'malformed';
+    };
 
 const KIND_BY_EVENT: Record<string, InboundKind> = {
   user_send_text: 'text',
@@ -62,13 +66,15 @@ export function normaliseZalo(input: unknown, opts: ZaloNormaliseOptions = {}): 
   const oaId = opts.oaId;
 
   if (event.startsWith('oa_send_')) return { type: 'ignore', event, reason: 'echo' };
-  if (event === 'user_received_message' || event === 'user_seen_message') return { type: 'ignore', event, reason: 'receipt' };
+  if (event === 'user_received_message' || event === 'user_seen_message')
+    return { type: 'ignore', event, reason: 'receipt' };
   if (event.startsWith('anonymous_')) return { type: 'ignore', event, reason: 'anonymous' };
   if (event === 'unfollow') return { type: 'ignore', event, reason: 'unfollow' };
 
   if (event === 'follow') {
     const follower = idOf(body['follower']);
-    if (oaId && str(body['oa_id']) && str(body['oa_id']) !== oaId) return { type: 'ignore', event, reason: 'other_oa' };
+    if (oaId && str(body['oa_id']) && str(body['oa_id']) !== oaId)
+      return { type: 'ignore', event, reason: 'other_oa' };
     if (!follower) return { type: 'ignore', event, reason: 'malformed' };
     return { type: 'interaction', event, userId: follower, at };
   }
@@ -78,7 +84,8 @@ export function normaliseZalo(input: unknown, opts: ZaloNormaliseOptions = {}): 
   // user → OA: the citizen is the sender; with a known OA id, whichever side is not ours.
   let userId = senderId;
   if (oaId) {
-    if (recipientId && recipientId !== oaId && senderId !== oaId) return { type: 'ignore', event, reason: 'other_oa' };
+    if (recipientId && recipientId !== oaId && senderId !== oaId)
+      return { type: 'ignore', event, reason: 'other_oa' };
     if (senderId === oaId) userId = recipientId;
   }
   if (!userId) return { type: 'ignore', event, reason: 'malformed' };

@@ -28,16 +28,26 @@ export class ZaloOaHttp {
    * Resolves with `data[idField]` of the answer; rejects with a classified SendError. `clean` edits Zalo's
    * error message before it goes into the error (which reaches logs).
    */
-  async post(path: string, accessToken: string, body: unknown, idField: string, clean: (message: string) => string = (m) => m): Promise<string> {
+  async post(
+    path: string,
+    accessToken: string,
+    body: unknown,
+    idField: string,
+    clean: (message: string) => string = (m) => m,
+  ): Promise<string> {
     let res;
     try {
-      res = await this.http.post(path, body, { headers: { access_token: accessToken, 'Content-Type': 'application/json' } });
+      res = await this.http.post(path, body, {
+        headers: { access_token: accessToken, 'Content-Type': 'application/json' },
+      });
     } catch (err) {
       throw networkError(err);
     }
     const data = envelopeData(res, clean);
-    const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[idField] : undefined;
-    if (typeof id !== 'string') throw new SendError('retryable', 'unexpected Zalo response', `http_${res.status}`);
+    const id =
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[idField] : undefined;
+    if (typeof id !== 'string')
+      throw new SendError('retryable', 'unexpected Zalo response', `http_${res.status}`);
     return id;
   }
 
@@ -45,7 +55,10 @@ export class ZaloOaHttp {
   async get(path: string, accessToken: string, params: unknown): Promise<unknown> {
     let res;
     try {
-      res = await this.http.get(path, { params: { data: JSON.stringify(params) }, headers: { access_token: accessToken } });
+      res = await this.http.get(path, {
+        params: { data: JSON.stringify(params) },
+        headers: { access_token: accessToken },
+      });
     } catch (err) {
       throw networkError(err);
     }
@@ -55,8 +68,10 @@ export class ZaloOaHttp {
 
 /** Errors usually come with HTTP 200 and `error` ≠ 0, sometimes with 4xx/5xx. */
 function envelopeData(res: AxiosResponse<unknown>, clean: (message: string) => string): unknown {
-  const env: { error?: unknown; message?: unknown; data?: unknown } = (typeof res.data === 'object' && res.data) || {};
-  if (typeof env.error === 'number' && env.error !== 0) throw zaloApiError(env.error, clean(String(env.message ?? '')));
+  const env: { error?: unknown; message?: unknown; data?: unknown } =
+    (typeof res.data === 'object' && res.data) || {};
+  if (typeof env.error === 'number' && env.error !== 0)
+    throw zaloApiError(env.error, clean(String(env.message ?? '')));
   if (res.status === 429) throw new SendError('rate_limited', 'HTTP 429', 'http_429', 2_000);
   if (res.status >= 500) throw new SendError('retryable', `HTTP ${res.status}`, `http_${res.status}`);
   if (res.status >= 400) throw new SendError('permanent', `HTTP ${res.status}`, `http_${res.status}`);

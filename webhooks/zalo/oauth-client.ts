@@ -27,18 +27,29 @@ export class ZaloOAuthClient implements TokenRefresher {
   private readonly http: AxiosInstance;
 
   constructor(private readonly o: ZaloOAuthClientOptions) {
-    this.http = axios.create({ baseURL: o.baseUrl.replace(/\/+$/, ''), timeout: o.timeoutMs ?? 15_000, validateStatus: () => true });
+    this.http = axios.create({
+      baseURL: o.baseUrl.replace(/\/+$/, ''),
+      timeout: o.timeoutMs ?? 15_000,
+      validateStatus: () => true,
+    });
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
-    const form = new URLSearchParams({ refresh_token: refreshToken, app_id: this.o.appId, grant_type: 'refresh_token' });
+    const form = new URLSearchParams({
+      refresh_token: refreshToken,
+      app_id: this.o.appId,
+      grant_type: 'refresh_token',
+    });
     let res;
     try {
       res = await this.http.post('/v4/oa/access_token', form.toString(), {
         headers: { secret_key: this.o.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
       });
     } catch (err) {
-      throw new ZaloRefreshError(`Zalo OAuth unreachable (${axios.isAxiosError(err) ? err.code : 'network'})`, true);
+      throw new ZaloRefreshError(
+        `Zalo OAuth unreachable (${axios.isAxiosError(err) ? err.code : 'network'})`,
+        true,
+      );
     }
     const b = (typeof res.data === 'object' && res.data) || {};
     const access = b['access_token'];
@@ -49,10 +60,17 @@ export class ZaloOAuthClient implements TokenRefresher {
         .filter((k) => b[k] !== undefined)
         .map((k) => `${k}=${String(b[k])}`)
         .join(' ');
-      throw new ZaloRefreshError(`Zalo OAuth refused the refresh (HTTP ${res.status}${why ? `, ${why}` : ''})`, res.status >= 500 || res.status === 429);
+      throw new ZaloRefreshError(
+        `Zalo OAuth refused the refresh (HTTP ${res.status}${why ? `, ${why}` : ''})`,
+        res.status >= 500 || res.status === 429,
+      );
     }
     const seconds = Number(b['expires_in'] ?? 90_000);
     const now = (this.o.now ? this.o.now() : new Date()).getTime();
-    return { accessToken: access, refreshToken: refresh, expiresAt: new Date(now + (Number.isFinite(seconds) ? seconds : 90_000) * 1000) };
+    return {
+      accessToken: access,
+      refreshToken: refresh,
+      expiresAt: new Date(now + (Number.isFinite(seconds) ? seconds : 90_000) * 1000),
+    };
   }
 }

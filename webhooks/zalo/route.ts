@@ -30,41 +30,46 @@ export function zaloWebhookRouter(o: ZaloWebhookOptions): Router {
     res.status(401).json({ error: 'unauthorized' });
   };
 
-  router.post(ZALO_WEBHOOK_PATH, express.raw({ type: '*/*', limit: '1mb' }), async (req: Request, res: Response) => {
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = req.get(ZALO_SIGNATURE_HEADER);
-    if (!header) return reject(res, 'missing signature');
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return reject(res, 'body is not JSON');
-    }
-    if (!zaloSignatureOk(raw, header, o.appId, zaloTimestampField(body), o.oaSecretKey)) return reject(res, 'bad signature');
-    // `null`, a number or an array can be signed too; none is an event.
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      o.onRejected?.('not an event');
-      log.warn('signed body is not an event object; refused');
-      res.status(400).json({ error: 'bad_request' });
-      return;
-    }
-    const b = body as Record<string, unknown>;
-    if (String(b['app_id'] ?? '') !== o.appId) return reject(res, 'app_id mismatch');
-    if (o.maxEventAgeMs > 0) {
-      const age = (o.now ? o.now() : new Date()).getTime() - zaloTime(b).getTime();
-      if (age > o.maxEventAgeMs) return reject(res, 'stale event');
-    }
+  router.post(
+    ZALO_WEBHOOK_PATH,
+    express.raw({ type: '*/*', limit: '1mb' }),
+    async (req: Request, res: Response) => {
+      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const header = req.get(ZALO_SIGNATURE_HEADER);
+      if (!header) return reject(res, 'missing signature');
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return reject(res, 'body is not JSON');
+      }
+      if (!zaloSignatureOk(raw, header, o.appId, zaloTimestampField(body), o.oaSecretKey))
+        return reject(res, 'bad signature');
+      // `null`, a number or an array can be signed too; none is an event.
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        o.onRejected?.('not an event');
+        log.warn('signed body is not an event object; refused');
+        res.status(400).json({ error: 'bad_request' });
+        return;
+      }
+      const b = body as Record<string, unknown>;
+      if (String(b['app_id'] ?? '') !== o.appId) return reject(res, 'app_id mismatch');
+      if (o.maxEventAgeMs > 0) {
+        const age = (o.now ? o.now() : new Date()).getTime() - zaloTime(b).getTime();
+        if (age > o.maxEventAgeMs) return reject(res, 'stale event');
+      }
 
-    const ev = normaliseZalo(body, { oaId: o.oaId });
-    try {
-      if (ev.type === 'message') await o.ingestor.accept(ev.message);
-      else if (ev.type === 'interaction') await o.ingestor.interaction('zalo', ev.userId, ev.at);
-      else log.debug({ event: ev.event, reason: ev.reason }, 'event ignored');
-    } catch (err) {
-      answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).json({ ok: true }));
-      return;
-    }
-    res.status(200).json({ ok: true });
-  });
+      const ev = normaliseZalo(body, { oaId: o.oaId });
+      try {
+        if (ev.type === 'message') await o.ingestor.accept(ev.message);
+        else if (ev.type === 'interaction') await o.ingestor.interaction('zalo', ev.userId, ev.at);
+        else log.debug({ event: ev.event, reason: ev.reason }, 'event ignored');
+      } catch (err) {
+        answerIngestFailure(err, res, log, o.onRejected, () => res.status(200).json({ ok: true }));
+        return;
+      }
+      res.status(200).json({ ok: true });
+    },
+  );
   return router;
 }

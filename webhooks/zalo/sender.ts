@@ -14,7 +14,9 @@ const MAX_BUTTONS = 5;
 const HISTORY_PAGES = 3;
 
 export function renderZalo(reply: Reply): ZaloCsMessage {
-  const buttons = reply.options.slice(0, MAX_BUTTONS).map((o) => ({ title: o.slice(0, 100), type: 'oa.query.show' as const, payload: o.slice(0, 1000) }));
+  const buttons = reply.options
+    .slice(0, MAX_BUTTONS)
+    .map((o) => ({ title: o.slice(0, 100), type: 'oa.query.show' as const, payload: o.slice(0, 1000) }));
   return buttons.length > 0 ? { text: reply.text, buttons } : { text: reply.text };
 }
 
@@ -38,14 +40,19 @@ export class ZaloChannelSender implements ChannelSender {
         const messages = parseZaloConversation(await this.api.conversation(token, userId, page * 10), userId);
         if (sentSince(messages, text, since)) return true;
         // Newest first: once a page reaches back before the attempt (or runs out), the part is not there.
-        if (messages.length < 10 || messages.some((m) => m.at !== null && m.at < since.getTime())) return false;
+        if (messages.length < 10 || messages.some((m) => m.at !== null && m.at < since.getTime()))
+          return false;
       }
       return false;
     });
   }
 
   /** Buttons on /message/cs are unconfirmed: when Zalo rejects the payload (-201), send the text alone. */
-  private async sendWithFallback(token: string, userId: string, msg: ZaloCsMessage): Promise<{ messageId: string }> {
+  private async sendWithFallback(
+    token: string,
+    userId: string,
+    msg: ZaloCsMessage,
+  ): Promise<{ messageId: string }> {
     try {
       return await this.api.sendCs(token, userId, msg);
     } catch (e) {

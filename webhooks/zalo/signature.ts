@@ -9,7 +9,13 @@ export function zaloSignature(raw: Buffer, appId: string, timestamp: string, oaS
 }
 
 /** `timestamp` is the body's own `timestamp` field, as the string it is. */
-export function zaloSignatureOk(raw: Buffer, header: string | undefined, appId: string, timestamp: string, oaSecretKey: string): boolean {
+export function zaloSignatureOk(
+  raw: Buffer,
+  header: string | undefined,
+  appId: string,
+  timestamp: string,
+  oaSecretKey: string,
+): boolean {
   if (!header) return false;
   const got = header.trim().replace(/^mac=/i, '').toLowerCase();
   const want = zaloSignature(raw, appId, timestamp, oaSecretKey);

@@ -3,7 +3,10 @@
 import { SendError } from '../../src/pipeline/errors';
 import type { TokenManager } from '../../src/pipeline/token-manager';
 
-export async function withOaToken<T>(tokens: TokenManager, call: (accessToken: string) => Promise<T>): Promise<T> {
+export async function withOaToken<T>(
+  tokens: TokenManager,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
   const token = await tokens.getAccessToken();
   try {
     return await call(token);

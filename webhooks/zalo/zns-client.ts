@@ -27,8 +27,14 @@ export class ZaloZnsClient {
   /** Resolves with Zalo's message id; rejects with a SendError. */
   async sendTemplate(accessToken: string, msg: ZnsTemplateMessage): Promise<{ messageId: string }> {
     const phone = internationalPhone(msg.phone);
-    const body = { phone, template_id: msg.templateId, template_data: msg.templateData, tracking_id: msg.trackingId };
-    const hidePhone = (message: string) => message.split(phone).join('[phone]').split(msg.phone).join('[phone]');
+    const body = {
+      phone,
+      template_id: msg.templateId,
+      template_data: msg.templateData,
+      tracking_id: msg.trackingId,
+    };
+    const hidePhone = (message: string) =>
+      message.split(phone).join('[phone]').split(msg.phone).join('[phone]');
     return { messageId: await this.http.post('/message/template', accessToken, body, 'msg_id', hidePhone) };
   }
 }

@@ -13,6 +13,8 @@ export class ZaloZnsNotifier implements PhoneNotifier {
   ) {}
 
   async send(phone: string, data: Record<string, string>, trackingId: string): Promise<void> {
-    await withOaToken(this.tokens, (token) => this.api.sendTemplate(token, { phone, templateId: this.templateId, templateData: data, trackingId }));
+    await withOaToken(this.tokens, (token) =>
+      this.api.sendTemplate(token, { phone, templateId: this.templateId, templateData: data, trackingId }),
+    );
   }
 }

@@ -10,5 +10,12 @@ export interface Change {
 }
 
 export function recordChange(audit: AuditStore, ctx: Pick<Ctx, 'staff' | 'now'>, c: Change): Promise<string> {
-  return audit.append({ at: ctx.now, actor: ctx.staff.username, action: c.action, target: c.target, before: c.before ?? null, after: c.after ?? null });
+  return audit.append({
+    at: ctx.now,
+    actor: ctx.staff.username,
+    action: c.action,
+    target: c.target,
+    before: c.before ?? null,
+    after: c.after ?? null,
+  });
 }

@@ -14,7 +14,11 @@ export function readCookie(req: Request, name: string): string | null {
       try {
         return decodeURIComponent(part.slice(eq + 1).trim());
       } catch {
-        throw new ApiError(400, 'bad_cookie', `The ${name} cookie is malformed; clear the site's cookies and sign in again`);
+        throw new ApiError(
+          400,
+          'bad_cookie',
+          `The ${name} cookie is malformed; clear the site's cookies and sign in again`,
+        );
       }
     }
   }

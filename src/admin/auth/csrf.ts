@@ -18,6 +18,7 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   if (SAFE.has(req.method)) return next();
   const staff = res.locals['staff'] as Staff;
   const sent = req.get(CSRF_HEADER);
-  if (!sent || !same(sent, staff.csrfToken)) throw new ApiError(403, 'csrf', 'Missing or wrong CSRF token (X-CSRF-Token); reload the page');
+  if (!sent || !same(sent, staff.csrfToken))
+    throw new ApiError(403, 'csrf', 'Missing or wrong CSRF token (X-CSRF-Token); reload the page');
   next();
 }

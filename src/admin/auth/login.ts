@@ -16,7 +16,10 @@ import { USERNAME } from './username';
 const LOGIN_FIRST_DELAY_MS = 1_000;
 
 const loginBody = z.object({
-  username: z.string().max(100, 'is too long').transform((s) => s.trim().toLowerCase()),
+  username: z
+    .string()
+    .max(100, 'is too long')
+    .transform((s) => s.trim().toLowerCase()),
   password: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH, 'is too long'),
 });
 
@@ -24,7 +27,10 @@ export function loginRouter(d: AdminDeps): Router {
   const c = d.config;
   const tooMany = (_req: Request, res: Response) => {
     const minutes = Math.ceil(c.loginWindowMs / 60_000);
-    res.status(429).json({ error: 'too_many_attempts', message: `Too many failed sign-ins; try again in ${minutes} minutes` });
+    res.status(429).json({
+      error: 'too_many_attempts',
+      message: `Too many failed sign-ins; try again in ${minutes} minutes`,
+    });
   };
   const perIp = rateLimit({
     windowMs: c.loginWindowMs,
@@ -52,7 +58,11 @@ export function loginRouter(d: AdminDeps): Router {
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1_000);
       res.setHeader('Retry-After', String(seconds));
-      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins for this account from this address; try again in ${seconds} seconds`);
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins for this account from this address; try again in ${seconds} seconds`,
+      );
     }
     const account = USERNAME.safeParse(username).success ? await d.stores.staff.get(username) : null;
     const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash()));
@@ -62,12 +72,24 @@ export function loginRouter(d: AdminDeps): Router {
     }
     await throttle.succeeded(username, address);
     const { csrfToken } = await startSession(sessionDeps(d), account.username, req, res);
-    await d.stores.audit.append({ at: d.clock(), actor: account.username, action: 'staff.login', target: account.username, before: null, after: null });
+    await d.stores.audit.append({
+      at: d.clock(),
+      actor: account.username,
+      action: 'staff.login',
+      target: account.username,
+      before: null,
+      after: null,
+    });
     res.status(200).json({ username: account.username, role: account.role, csrfToken });
   });
   return router;
 }
 
 export function sessionDeps(d: AdminDeps) {
-  return { sessions: d.stores.sessions, staff: d.stores.staff, clock: d.clock, idleMs: d.config.sessionIdleMs };
+  return {
+    sessions: d.stores.sessions,
+    staff: d.stores.staff,
+    clock: d.clock,
+    idleMs: d.config.sessionIdleMs,
+  };
 }

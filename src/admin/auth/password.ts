@@ -18,7 +18,9 @@ export const MAX_PASSWORD_LENGTH = 200;
 function derive(password: string, salt: Buffer, c: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { N: c.N, r: c.r, p: c.p, maxmem: 256 * c.N * c.r * c.p };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 
@@ -44,7 +46,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * characters do not count towards the length; `username` makes a password built on it weak.
  */
 export function passwordProblem(password: string, username?: string): string | null {
-  if (password.trim().length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (password.trim().length < MIN_PASSWORD_LENGTH)
+    return `must be at least ${MIN_PASSWORD_LENGTH} characters long`;
   if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters long`;
   return weakness(password, username ? [username] : []);
 }

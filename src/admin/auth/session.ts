@@ -16,7 +16,12 @@ export interface SessionDeps {
 
 const token = () => randomBytes(32).toString('base64url');
 
-export async function startSession(d: SessionDeps, username: string, req: Request, res: Response): Promise<{ csrfToken: string }> {
+export async function startSession(
+  d: SessionDeps,
+  username: string,
+  req: Request,
+  res: Response,
+): Promise<{ csrfToken: string }> {
   const now = d.clock();
   // Housekeeping: sessions idle past the timeout are of no use to anyone.
   await d.sessions.deleteIdle(new Date(now.getTime() - d.idleMs));
@@ -41,7 +46,11 @@ export function authenticate(d: SessionDeps) {
     if (now.getTime() - session.lastSeenAt.getTime() > d.idleMs) {
       await d.sessions.delete(session.id);
       res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
-      throw new ApiError(401, 'session_expired', 'The session expired after a period of inactivity; sign in again');
+      throw new ApiError(
+        401,
+        'session_expired',
+        'The session expired after a period of inactivity; sign in again',
+      );
     }
     const account = await d.staff.get(session.username);
     if (!account || account.disabled) {
@@ -49,7 +58,12 @@ export function authenticate(d: SessionDeps) {
       throw new ApiError(401, 'unauthenticated', 'This account is disabled');
     }
     await d.sessions.touch(session.id, now);
-    const staff: Staff = { username: account.username, role: account.role, sessionId: session.id, csrfToken: session.csrfToken };
+    const staff: Staff = {
+      username: account.username,
+      role: account.role,
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+    };
     res.locals['staff'] = staff;
     next();
   };

@@ -11,7 +11,13 @@ export interface Figures {
   outcomes: Array<{ day: string; answered: number; notUnderstood: number }>;
   procedures: Array<{ procedure: string; name: string; count: number }>;
   aspects: Array<{ aspect: string; count: number }>;
-  handoffs: Array<{ day: string; opened: number; taken: number; averageWaitMinutes: number | null; longestWaitMinutes: number | null }>;
+  handoffs: Array<{
+    day: string;
+    opened: number;
+    taken: number;
+    averageWaitMinutes: number | null;
+    longestWaitMinutes: number | null;
+  }>;
   lookups: Array<{ day: string; count: number }>;
 }
 
@@ -24,7 +30,12 @@ function count<K>(items: Iterable<K>): Map<K, number> {
 const ranked = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP);
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-export function figures(days: readonly string[], events: readonly AnalyticsEvent[], handoffs: readonly Handoff[], names: ReadonlyMap<string, string>): Figures {
+export function figures(
+  days: readonly string[],
+  events: readonly AnalyticsEvent[],
+  handoffs: readonly Handoff[],
+  names: ReadonlyMap<string, string>,
+): Figures {
   const byDay = new Map(days.map((d) => [d, [] as AnalyticsEvent[]]));
   for (const e of events) byDay.get(dayOf(e.at))?.push(e);
   const channels = [...new Set(events.map((e) => e.channel))].sort();
@@ -40,12 +51,17 @@ export function figures(days: readonly string[], events: readonly AnalyticsEvent
       const notUnderstood = list.filter((e) => e.type === 'not_understood').length;
       return { day, answered: list.length - notUnderstood, notUnderstood };
     }),
-    procedures: ranked(count(answers.flatMap((e) => (e.procedure ? [e.procedure] : [])))).map(([procedure, n]) => ({
-      procedure,
-      name: names.get(procedure) ?? procedure,
+    procedures: ranked(count(answers.flatMap((e) => (e.procedure ? [e.procedure] : [])))).map(
+      ([procedure, n]) => ({
+        procedure,
+        name: names.get(procedure) ?? procedure,
+        count: n,
+      }),
+    ),
+    aspects: ranked(count(answers.flatMap((e) => (e.aspect ? [e.aspect] : [])))).map(([aspect, n]) => ({
+      aspect,
       count: n,
     })),
-    aspects: ranked(count(answers.flatMap((e) => (e.aspect ? [e.aspect] : [])))).map(([aspect, n]) => ({ aspect, count: n })),
     handoffs: days.map((day) => {
       const opened = handoffs.filter((h) => dayOf(h.openedAt) === day);
       const waits = opened.flatMap((h) => (h.takenAt ? [h.takenAt.getTime() - h.openedAt.getTime()] : []));
@@ -57,6 +73,9 @@ export function figures(days: readonly string[], events: readonly AnalyticsEvent
         longestWaitMinutes: waits.length ? minutes(Math.max(...waits)) : null,
       };
     }),
-    lookups: days.map((day) => ({ day, count: (byDay.get(day) ?? []).filter((e) => e.type === 'lookup').length })),
+    lookups: days.map((day) => ({
+      day,
+      count: (byDay.get(day) ?? []).filter((e) => e.type === 'lookup').length,
+    })),
   };
 }

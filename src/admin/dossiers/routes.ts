@@ -20,7 +20,11 @@ import { uploadedFile } from '../http/uploaded-file';
 
 const statusBody = z.object({ status: z.enum(DOSSIER_STATUSES), note: optionalText(1_000) }).strict();
 const importQuery = z.object({
-  filename: z.string().min(1).max(200).regex(/\.(csv|xlsx)$/i, 'must end in .csv or .xlsx'),
+  filename: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/\.(csv|xlsx)$/i, 'must end in .csv or .xlsx'),
   dryRun: z.enum(['true', 'false']).default('true'),
 });
 
@@ -54,7 +58,10 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
   const codeOf = (ctx: Ctx) => {
     const raw = String(ctx.req.params['code']).slice(0, 100);
     const code = findCodes(raw)[0]?.code;
-    if (!code) throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [{ field: 'code', reason: 'is not a receipt code' }]);
+    if (!code)
+      throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [
+        { field: 'code', reason: 'is not a receipt code' },
+      ]);
     return code;
   };
   const existing = async (code: string): Promise<Dossier> => {
@@ -125,7 +132,8 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
             },
           });
         } catch (err) {
-          if (err instanceof DossierImportError) throw new ApiError(400, 'invalid_file', err.message, [{ field: 'file', reason: err.message }]);
+          if (err instanceof DossierImportError)
+            throw new ApiError(400, 'invalid_file', err.message, [{ field: 'file', reason: err.message }]);
           throw err;
         }
         return report.dryRun ? { report } : { report, notified: report.notified };

@@ -18,7 +18,11 @@ export const REPLY_ACTION = 'handoff.reply';
 
 export const conversationOf = (channel: ChannelName, userId: string) => `${channel}:${userId}`;
 
-export async function conversationHistory(stores: Pick<Stores, 'inbound' | 'outbox' | 'audit'>, channel: ChannelName, userId: string): Promise<HistoryLine[]> {
+export async function conversationHistory(
+  stores: Pick<Stores, 'inbound' | 'outbox' | 'audit'>,
+  channel: ChannelName,
+  userId: string,
+): Promise<HistoryLine[]> {
   const [inbound, outbox, audit] = await Promise.all([
     stores.inbound.recent(channel, userId, HISTORY_LIMIT),
     stores.outbox.recent(channel, userId, HISTORY_LIMIT),
@@ -30,10 +34,24 @@ export async function conversationHistory(stores: Pick<Stores, 'inbound' | 'outb
     if (e.action === REPLY_ACTION && typeof item === 'string') staffReplies.set(item, e.actor);
   }
   const lines: HistoryLine[] = [
-    ...inbound.map((m) => ({ at: m.receivedAt, from: 'citizen' as const, text: m.kind === 'text' ? m.text : `(${m.kind})`, state: null, error: null, by: null })),
+    ...inbound.map((m) => ({
+      at: m.receivedAt,
+      from: 'citizen' as const,
+      text: m.kind === 'text' ? m.text : `(${m.kind})`,
+      state: null,
+      error: null,
+      by: null,
+    })),
     ...outbox.map((o) => {
       const by = staffReplies.get(o.id) ?? null;
-      return { at: o.createdAt, from: by ? ('staff' as const) : ('bot' as const), text: o.reply.text, state: o.state, error: o.lastError, by };
+      return {
+        at: o.createdAt,
+        from: by ? ('staff' as const) : ('bot' as const),
+        text: o.reply.text,
+        state: o.state,
+        error: o.lastError,
+        by,
+      };
     }),
   ];
   return lines.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === 'citizen' ? -1 : 1));

@@ -12,11 +12,17 @@ export interface QueuePage {
   total: number;
 }
 
-export async function queuePage(store: HandoffStore, filter: Omit<HandoffFilter, 'channels'>, offset: number, limit: number): Promise<QueuePage> {
+export async function queuePage(
+  store: HandoffStore,
+  filter: Omit<HandoffFilter, 'channels'>,
+  offset: number,
+  limit: number,
+): Promise<QueuePage> {
   const first = { ...filter, channels: REPLY_FIRST };
   const rest = { ...filter, channels: THE_REST };
   const [inFirst, inRest] = await Promise.all([store.count(first), store.count(rest)]);
   const head = offset < inFirst ? await store.list(first, limit, offset) : [];
-  const tail = head.length < limit ? await store.list(rest, limit - head.length, Math.max(0, offset - inFirst)) : [];
+  const tail =
+    head.length < limit ? await store.list(rest, limit - head.length, Math.max(0, offset - inFirst)) : [];
   return { handoffs: [...head, ...tail], total: inFirst + inRest };
 }

@@ -13,7 +13,13 @@ export function channelBlocker(channel: ChannelName, channelsOn: readonly Channe
     : `The ${channel} channel is off (its credentials are not configured), so a reply cannot be delivered`;
 }
 
-export function replyBlocker(h: Handoff, username: string, channelsOn: readonly ChannelName[], lastInboundAt: Date | null, now: Date): string | null {
+export function replyBlocker(
+  h: Handoff,
+  username: string,
+  channelsOn: readonly ChannelName[],
+  lastInboundAt: Date | null,
+  now: Date,
+): string | null {
   if (h.state === 'closed') return 'This conversation was handed back to the bot; it is closed';
   const channel = channelBlocker(h.channel, channelsOn);
   if (channel) return channel;
@@ -21,7 +27,9 @@ export function replyBlocker(h: Handoff, username: string, channelsOn: readonly 
   if (h.takenBy !== username) return `${h.takenBy} holds this conversation`;
   if (!insideWindow(h.channel, lastInboundAt, now)) {
     const hours = Math.round((windowMsOf(h.channel) ?? 0) / HOUR);
-    const last = lastInboundAt ? `last wrote ${lastInboundAt.toISOString()}` : 'has never written on this channel';
+    const last = lastInboundAt
+      ? `last wrote ${lastInboundAt.toISOString()}`
+      : 'has never written on this channel';
     return `Outside the ${h.channel} consultation window: the citizen ${last}, and ${h.channel} allows replies only within ${hours} hours of the citizen's last message. The reply was not sent; it can go out once the citizen writes again`;
   }
   return null;

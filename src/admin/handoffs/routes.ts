@@ -31,10 +31,17 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
     if (!h) throw notFound(`The hand-off ${id}`);
     return h;
   };
-  const waitedMinutes = (h: Handoff, now: Date) => Math.round(((h.takenAt ?? h.closedAt ?? now).getTime() - h.openedAt.getTime()) / 60_000);
+  const waitedMinutes = (h: Handoff, now: Date) =>
+    Math.round(((h.takenAt ?? h.closedAt ?? now).getTime() - h.openedAt.getTime()) / 60_000);
   const target = (h: Handoff) => conversationOf(h.channel, h.userId);
   const blocker = async (h: Handoff, ctx: Ctx) =>
-    replyBlocker(h, ctx.staff.username, d.config.channelsOn, await d.stores.contacts.lastInboundAt(h.channel, h.userId), ctx.now);
+    replyBlocker(
+      h,
+      ctx.staff.username,
+      d.config.channelsOn,
+      await d.stores.contacts.lastInboundAt(h.channel, h.userId),
+      ctx.now,
+    );
 
   return [
     {
@@ -43,9 +50,17 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       handle: async (ctx) => {
         const q = parse(listQuery, ctx.req.query, 'filter');
-        const filter = q.state === 'closed' ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) } : { state: q.state };
+        const filter =
+          q.state === 'closed'
+            ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) }
+            : { state: q.state };
         const { handoffs, total } = await queuePage(store, filter, (q.page - 1) * PAGE_SIZE, PAGE_SIZE);
-        return { handoffs: handoffs.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })), total, page: q.page, pageSize: PAGE_SIZE };
+        return {
+          handoffs: handoffs.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })),
+          total,
+          page: q.page,
+          pageSize: PAGE_SIZE,
+        };
       },
     },
     {
@@ -73,9 +88,18 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
         const taken = await store.take(h.id, ctx.staff.username, ctx.now);
         if (!taken) {
           const now = await store.get(h.id);
-          throw conflict(now?.state === 'taken' ? `${now.takenBy} took this conversation first` : 'This conversation is closed');
+          throw conflict(
+            now?.state === 'taken'
+              ? `${now.takenBy} took this conversation first`
+              : 'This conversation is closed',
+          );
         }
-        await recordChange(d.stores.audit, ctx, { action: 'handoff.take', target: target(h), before: { handoff: h.id, state: h.state }, after: { handoff: h.id, state: 'taken' } });
+        await recordChange(d.stores.audit, ctx, {
+          action: 'handoff.take',
+          target: target(h),
+          before: { handoff: h.id, state: h.state },
+          after: { handoff: h.id, state: 'taken' },
+        });
         return { handoff: taken };
       },
     },
@@ -88,9 +112,24 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
         const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
         const why = await blocker(h, ctx);
         if (why) throw new ApiError(409, 'cannot_reply', why);
-        const [item] = await d.stores.outbox.enqueue([{ channel: h.channel, userId: h.userId, reply: { text: reply, options: [] }, inboundReceivedAt: null }], ctx.now);
+        const [item] = await d.stores.outbox.enqueue(
+          [
+            {
+              channel: h.channel,
+              userId: h.userId,
+              reply: { text: reply, options: [] },
+              inboundReceivedAt: null,
+            },
+          ],
+          ctx.now,
+        );
         await store.touch(h.id, ctx.now);
-        await recordChange(d.stores.audit, ctx, { action: REPLY_ACTION, target: target(h), before: null, after: { handoff: h.id, outbox: item.id, text: reply } });
+        await recordChange(d.stores.audit, ctx, {
+          action: REPLY_ACTION,
+          target: target(h),
+          before: null,
+          after: { handoff: h.id, outbox: item.id, text: reply },
+        });
         return { queued: item.id };
       },
     },
@@ -101,11 +140,20 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const h = await load(ctx);
         if (h.state === 'taken' && h.takenBy !== ctx.staff.username && ctx.staff.role !== 'admin') {
-          throw new ApiError(403, 'forbidden', `${h.takenBy} holds this conversation; only they or an admin can close it`);
+          throw new ApiError(
+            403,
+            'forbidden',
+            `${h.takenBy} holds this conversation; only they or an admin can close it`,
+          );
         }
         const closed = await store.close(h.id, ctx.staff.username, ctx.now);
         if (!closed) throw conflict('This conversation is already closed');
-        await recordChange(d.stores.audit, ctx, { action: 'handoff.close', target: target(h), before: { handoff: h.id, state: h.state }, after: { handoff: h.id, state: 'closed' } });
+        await recordChange(d.stores.audit, ctx, {
+          action: 'handoff.close',
+          target: target(h),
+          before: { handoff: h.id, state: h.state },
+          after: { handoff: h.id, state: 'closed' },
+        });
         return { handoff: closed };
       },
     },

@@ -18,7 +18,12 @@ export class ApiError extends Error {
 
 /** A 400 listing every problem, field by field, in the message as well as in `problems`. */
 export const invalidFields = (what: string, problems: FieldProblem[]) =>
-  new ApiError(400, 'invalid', `The ${what} is invalid: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, problems);
+  new ApiError(
+    400,
+    'invalid',
+    `The ${what} is invalid: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
+    problems,
+  );
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} does not exist`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);

@@ -39,12 +39,20 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], c
       async (req: Request, res: Response) => {
         const staff = res.locals['staff'] as Staff;
         if (!allows(staff.role, e.role)) {
-          throw new ApiError(403, 'forbidden', `This needs the ${e.role} role or higher; you are signed in as ${staff.role}`);
+          throw new ApiError(
+            403,
+            'forbidden',
+            `This needs the ${e.role} role or higher; you are signed in as ${staff.role}`,
+          );
         }
         const result = await e.handle({ req, res, staff, now: clock() });
         if (result instanceof Download) {
           const name = encodeURIComponent(result.filename);
-          res.status(200).type(result.contentType).set('Content-Disposition', `attachment; filename*=UTF-8''${name}`).send(result.body);
+          res
+            .status(200)
+            .type(result.contentType)
+            .set('Content-Disposition', `attachment; filename*=UTF-8''${name}`)
+            .send(result.body);
         } else {
           res.status(200).json(result ?? { ok: true });
         }

@@ -12,19 +12,34 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof ApiError) {
-      res.status(err.status).json({ error: err.code, message: err.message, ...(err.problems.length ? { problems: err.problems } : {}) });
+      res.status(err.status).json({
+        error: err.code,
+        message: err.message,
+        ...(err.problems.length ? { problems: err.problems } : {}),
+      });
     } else if (err instanceof StoreInputError) {
       res.status(400).json({ error: 'invalid', message: err.message });
     } else if (err?.type === 'entity.too.large') {
       res.status(413).json({ error: 'too_large', message: 'The request body is too large' });
     } else if (err?.type === 'entity.parse.failed') {
       res.status(400).json({ error: 'invalid_json', message: 'The request body is not valid JSON' });
-    } else if (err?.expose === true && Number.isInteger(err.status) && err.status >= 400 && err.status < 500) {
+    } else if (
+      err?.expose === true &&
+      Number.isInteger(err.status) &&
+      err.status >= 400 &&
+      err.status < 500
+    ) {
       // The body parser's other refusals (bad charset or encoding, an aborted upload): the client's doing.
       res.status(err.status).json({ error: 'bad_request', message: String(err.message) });
     } else {
-      logger.error({ path: req.path, err: err instanceof Error ? err.message : String(err) }, 'staff API request failed');
-      res.status(500).json({ error: 'internal_error', message: 'Something went wrong on the server; the error was logged' });
+      logger.error(
+        { path: req.path, err: err instanceof Error ? err.message : String(err) },
+        'staff API request failed',
+      );
+      res.status(500).json({
+        error: 'internal_error',
+        message: 'Something went wrong on the server; the error was logged',
+      });
     }
   };
 }

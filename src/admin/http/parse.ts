@@ -3,7 +3,10 @@ import type { ZodType } from 'zod';
 import { invalidFields, type FieldProblem } from './api-error';
 
 function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldProblem[] {
-  return issues.map((i) => ({ field: i.path.length ? i.path.map(String).join('.') : '(body)', reason: i.message }));
+  return issues.map((i) => ({
+    field: i.path.length ? i.path.map(String).join('.') : '(body)',
+    reason: i.message,
+  }));
 }
 
 export function parse<T>(schema: ZodType<T>, input: unknown, what = 'request'): T {

@@ -5,6 +5,7 @@ import type { Ctx } from './endpoint';
 /** `what` names the file the endpoint expects, for the refusal ("Send <what> as the request body"). */
 export function uploadedFile(ctx: Ctx, what: string): Buffer {
   const body: unknown = ctx.req.body;
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiError(400, 'invalid', `Send ${what} as the request body`);
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new ApiError(400, 'invalid', `Send ${what} as the request body`);
   return body;
 }

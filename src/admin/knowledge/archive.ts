@@ -12,7 +12,10 @@ import { readTar, writeTarGz } from './tar';
 const ROOT = 'knowledge';
 
 function yamlFile(doc: unknown, now: Date, source: string): Buffer {
-  return Buffer.from(`# Exported from motcua on ${now.toISOString()} (source: ${source})\n${YAML.stringify(doc)}`, 'utf8');
+  return Buffer.from(
+    `# Exported from motcua on ${now.toISOString()} (source: ${source})\n${YAML.stringify(doc)}`,
+    'utf8',
+  );
 }
 
 export function exportKnowledge(kb: KnowledgeBase, now: Date): Buffer {
@@ -52,14 +55,20 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
   for (const e of entries) {
     const m = PROCEDURE_FILE.exec(e.name);
     if (!m) {
-      const reason = /(?:^|\/)commune\.ya?ml$/.test(e.name) ? "the commune profile stays this centre's own" : 'not a procedure file';
+      const reason = /(?:^|\/)commune\.ya?ml$/.test(e.name)
+        ? "the commune profile stays this centre's own"
+        : 'not a procedure file';
       plan.skipped.push({ file: e.name, reason });
       continue;
     }
     const id = m[1];
     const file = `procedures/${id}.yaml`;
     if (seen.has(id)) {
-      plan.problems.push({ file: e.name, field: '(file)', reason: `procedure ${id} appears twice in the archive` });
+      plan.problems.push({
+        file: e.name,
+        field: '(file)',
+        reason: `procedure ${id} appears twice in the archive`,
+      });
       continue;
     }
     seen.add(id);
@@ -67,7 +76,11 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
     try {
       doc = YAML.parse(e.content.toString('utf8'));
     } catch (err) {
-      plan.problems.push({ file, field: '(file)', reason: `cannot be read as YAML: ${(err as Error).message.split('\n')[0]}` });
+      plan.problems.push({
+        file,
+        field: '(file)',
+        reason: `cannot be read as YAML: ${(err as Error).message.split('\n')[0]}`,
+      });
       continue;
     }
     const { procedure, problems } = checkProcedure(doc, id, file);
@@ -78,6 +91,7 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
     const action = !before ? 'create' : changes.length ? 'update' : 'unchanged';
     plan.items.push({ id, file, action, changes, procedure });
   }
-  if (entries.length === 0) plan.problems.push({ file: '(archive)', field: '(file)', reason: 'contains no files' });
+  if (entries.length === 0)
+    plan.problems.push({ file: '(archive)', field: '(file)', reason: 'contains no files' });
   return plan;
 }

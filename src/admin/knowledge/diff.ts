@@ -7,13 +7,17 @@ export interface Change {
   after: string | null;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One line of text for any value (list items that are objects become "key: value | key: value"). */
 function line(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(line).join('; ');
-  if (isObject(v)) return Object.entries(v).map(([k, x]) => `${k}: ${line(x)}`).join(' | ');
+  if (isObject(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${line(x)}`)
+      .join(' | ');
   return String(v);
 }
 
@@ -23,10 +27,11 @@ function common(a: string[], b: string[]): Array<[number, number]> {
   const m = b.length;
   const len: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) len[i][j] = a[i] === b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+    for (let j = m - 1; j >= 0; j--)
+      len[i][j] = a[i] === b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
     else if (len[i + 1][j] >= len[i][j + 1]) i++;
     else j++;
@@ -48,12 +53,18 @@ function diffValue(field: string, a: unknown, b: unknown, out: Change[]): void {
   if (Array.isArray(a) || Array.isArray(b)) {
     diffList(field, Array.isArray(a) ? a : [], Array.isArray(b) ? b : [], out);
   } else if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diffValue(field ? `${field}.${key}` : key, a[key], b[key], out);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      diffValue(field ? `${field}.${key}` : key, a[key], b[key], out);
   } else {
     const before = line(a);
     const after = line(b);
     if (before === after) return;
-    out.push({ field, kind: !before ? 'added' : !after ? 'removed' : 'changed', before: before || null, after: after || null });
+    out.push({
+      field,
+      kind: !before ? 'added' : !after ? 'removed' : 'changed',
+      before: before || null,
+      after: after || null,
+    });
   }
 }
 

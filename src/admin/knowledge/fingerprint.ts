@@ -5,7 +5,15 @@ import path from 'node:path';
 
 export function filesFingerprint(dir: string): string {
   const procDir = path.join(dir, 'procedures');
-  const names = ['commune.yaml', ...(fs.existsSync(procDir) ? fs.readdirSync(procDir).sort().map((f) => path.join('procedures', f)) : [])];
+  const names = [
+    'commune.yaml',
+    ...(fs.existsSync(procDir)
+      ? fs
+          .readdirSync(procDir)
+          .sort()
+          .map((f) => path.join('procedures', f))
+      : []),
+  ];
   return names
     .map((n) => {
       try {

@@ -9,7 +9,14 @@ import { checkProcedure } from './procedure-input';
 
 export type Origin =
   | { source: 'files' }
-  | { source: 'store'; version: number; author: string; at: Date; comment: string | null; fileDiffers: boolean };
+  | {
+      source: 'store';
+      version: number;
+      author: string;
+      at: Date;
+      comment: string | null;
+      fileDiffers: boolean;
+    };
 
 interface Overlaid {
   kb: KnowledgeBase;
@@ -17,11 +24,18 @@ interface Overlaid {
   problems: Problem[];
 }
 
-const same = (a: Procedure | undefined, b: Procedure) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+const same = (a: Procedure | undefined, b: Procedure) =>
+  a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
-export function overlay(files: KnowledgeBase, published: readonly KnowledgeVersion[], revision: number): Overlaid {
+export function overlay(
+  files: KnowledgeBase,
+  published: readonly KnowledgeVersion[],
+  revision: number,
+): Overlaid {
   const procedures = new Map(files.procedures);
-  const origins = new Map<string, Origin>([...procedures.keys()].map((id) => [id, { source: 'files' } as Origin]));
+  const origins = new Map<string, Origin>(
+    [...procedures.keys()].map((id) => [id, { source: 'files' } as Origin]),
+  );
   const problems: Problem[] = [];
   let laid = 0;
   for (const v of published) {
@@ -34,9 +48,20 @@ export function overlay(files: KnowledgeBase, published: readonly KnowledgeVersi
     }
     const fromFile = files.procedures.get(id);
     procedures.set(id, procedure);
-    origins.set(id, { source: 'store', version: v.version, author: v.author, at: v.at, comment: v.comment, fileDiffers: fromFile !== undefined && !same(fromFile, procedure) });
+    origins.set(id, {
+      source: 'store',
+      version: v.version,
+      author: v.author,
+      at: v.at,
+      comment: v.comment,
+      fileDiffers: fromFile !== undefined && !same(fromFile, procedure),
+    });
     laid++;
   }
   const source = laid ? `files + ${laid} published (revision ${revision})` : 'files';
-  return { kb: { commune: files.commune, procedures, elsewhere: files.elsewhere, source }, origins, problems };
+  return {
+    kb: { commune: files.commune, procedures, elsewhere: files.elsewhere, source },
+    origins,
+    problems,
+  };
 }

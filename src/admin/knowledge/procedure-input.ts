@@ -8,20 +8,27 @@ import { MAX_TEXT } from '../http/limits';
 const MAX_ITEMS = 100;
 
 function sizeProblems(v: unknown, path: string, file: string, out: Problem[]): void {
-  if (typeof v === 'string' && v.length > MAX_TEXT) out.push({ file, field: path, reason: `is too long (at most ${MAX_TEXT} characters)` });
+  if (typeof v === 'string' && v.length > MAX_TEXT)
+    out.push({ file, field: path, reason: `is too long (at most ${MAX_TEXT} characters)` });
   else if (Array.isArray(v)) {
-    if (v.length > MAX_ITEMS) out.push({ file, field: path, reason: `has too many items (at most ${MAX_ITEMS})` });
+    if (v.length > MAX_ITEMS)
+      out.push({ file, field: path, reason: `has too many items (at most ${MAX_ITEMS})` });
     else v.forEach((x, i) => sizeProblems(x, `${path}.${i}`, file, out));
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) sizeProblems(x, path ? `${path}.${k}` : k, file, out);
   }
 }
 
-export function checkProcedure(doc: unknown, id: string, file = `procedures/${id}.yaml`): { procedure?: Procedure; problems: Problem[] } {
+export function checkProcedure(
+  doc: unknown,
+  id: string,
+  file = `procedures/${id}.yaml`,
+): { procedure?: Procedure; problems: Problem[] } {
   const problems: Problem[] = [];
   sizeProblems(doc, '', file, problems);
   if (problems.length) return { problems };
   const procedure = validate(doc, file, procedureSchema, problems);
-  if (procedure && procedure.id !== id) problems.push({ file, field: 'id', reason: `must be ${id} (ids never change)` });
+  if (procedure && procedure.id !== id)
+    problems.push({ file, field: 'id', reason: `must be ${id} (ids never change)` });
   return problems.length ? { problems } : { procedure: procedure as Procedure, problems };
 }

@@ -39,7 +39,10 @@ function validProcedure(doc: unknown, id: string): Procedure {
   const { procedure, problems } = checkProcedure(doc, id);
   if (procedure) return procedure;
   // Field and reason only, like every other 400 of the API.
-  throw invalidFields('procedure', problems.map((p) => ({ field: p.field, reason: p.reason })));
+  throw invalidFields(
+    'procedure',
+    problems.map((p) => ({ field: p.field, reason: p.reason })),
+  );
 }
 
 export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
@@ -68,7 +71,13 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
         const procedures = [...kb().procedures.values()]
           .filter((p) => !q || fold(`${p.id} ${p.name} ${p.summary}`).includes(q))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-          .map((p) => ({ id: p.id, name: p.name, authority: p.authority, lastReviewed: p.last_reviewed, origin: d.sync.origin(p.id) }));
+          .map((p) => ({
+            id: p.id,
+            name: p.name,
+            authority: p.authority,
+            lastReviewed: p.last_reviewed,
+            origin: d.sync.origin(p.id),
+          }));
         return { status: d.sync.status(), procedures };
       },
     },
@@ -80,7 +89,10 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async ({ now }) => {
         const today = localDay(now, kb().commune.timezone);
         const names = new Map([...kb().procedures.values()].map((p) => [p.id, p.name]));
-        const notices = reviewNotices(kb(), today).map((n) => ({ ...n, name: n.procedure ? (names.get(n.procedure) ?? n.procedure) : null }));
+        const notices = reviewNotices(kb(), today).map((n) => ({
+          ...n,
+          name: n.procedure ? (names.get(n.procedure) ?? n.procedure) : null,
+        }));
         return { today, notices };
       },
     },
@@ -91,7 +103,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const p = existing(ctx);
         const origin = d.sync.origin(p.id);
-        return { procedure: p, origin, version: await latestVersion(p.id), fromFile: origin?.source === 'store' ? d.sync.fromFile(p.id) : null };
+        return {
+          procedure: p,
+          origin,
+          version: await latestVersion(p.id),
+          fromFile: origin?.source === 'store' ? d.sync.fromFile(p.id) : null,
+        };
       },
     },
     {
@@ -101,7 +118,9 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const id = idOf(ctx);
         const procedure = validProcedure(parse(previewBody, ctx.req.body).procedure, id);
-        const answers = Object.fromEntries(ASPECTS.map((a) => [a, d.assistant.preview(procedure, a)])) as Record<Aspect, Reply[]>;
+        const answers = Object.fromEntries(
+          ASPECTS.map((a) => [a, d.assistant.preview(procedure, a)]),
+        ) as Record<Aspect, Reply[]>;
         return { answers, units: d.assistant.previewUnits(procedure) };
       },
     },
@@ -116,7 +135,9 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
         if (body.baseVersion !== undefined) {
           const latest = (await store.history(procedureKey(id), 1))[0];
           if ((latest?.version ?? 0) !== body.baseVersion) {
-            throw conflict(`${latest?.author ?? 'Someone'} published version ${latest?.version ?? 0} after you opened this procedure; reload it and edit again`);
+            throw conflict(
+              `${latest?.author ?? 'Someone'} published version ${latest?.version ?? 0} after you opened this procedure; reload it and edit again`,
+            );
           }
         }
         return publishProcedure(d, ctx, procedure, body.comment, 'knowledge.publish');
@@ -137,7 +158,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
           comment: v.comment,
           changes: diffDocuments(versions[i + 1]?.content ?? file, v.content),
         }));
-        return { versions: shown, file: file ? { differsFromCurrent: JSON.stringify(file) !== JSON.stringify(kb().procedures.get(id)) } : null };
+        return {
+          versions: shown,
+          file: file
+            ? { differsFromCurrent: JSON.stringify(file) !== JSON.stringify(kb().procedures.get(id)) }
+            : null,
+        };
       },
     },
     {
@@ -147,8 +173,14 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const id = idOf(ctx);
         const body = parse(restoreBody, ctx.req.body, 'restore');
-        const content = body.version === 0 ? d.sync.fromFile(id) : (await store.get(procedureKey(id), body.version))?.content;
-        if (!content) throw notFound(body.version === 0 ? `The file procedures/${id}.yaml` : `Version ${body.version} of ${id}`);
+        const content =
+          body.version === 0
+            ? d.sync.fromFile(id)
+            : (await store.get(procedureKey(id), body.version))?.content;
+        if (!content)
+          throw notFound(
+            body.version === 0 ? `The file procedures/${id}.yaml` : `Version ${body.version} of ${id}`,
+          );
         const procedure = validProcedure(content, id);
         const what = body.version === 0 ? 'the file on disk' : `version ${body.version}`;
         return publishProcedure(d, ctx, procedure, body.comment ?? `restored ${what}`, 'knowledge.restore');
@@ -162,7 +194,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
         const before = d.sync.status().source;
         await d.sync.refresh();
         const status = d.sync.status();
-        await recordChange(d.stores.audit, ctx, { action: 'knowledge.reload', target: 'knowledge/', before: { source: before }, after: { source: status.source, filesProblems: status.filesProblems } });
+        await recordChange(d.stores.audit, ctx, {
+          action: 'knowledge.reload',
+          target: 'knowledge/',
+          before: { source: before },
+          after: { source: status.source, filesProblems: status.filesProblems },
+        });
         return { status };
       },
     },
@@ -170,7 +207,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge/export',
       role: 'viewer',
-      handle: async ({ now }) => new Download(`knowledge-${now.toISOString().slice(0, 10)}.tar.gz`, 'application/gzip', exportKnowledge(kb(), now)),
+      handle: async ({ now }) =>
+        new Download(
+          `knowledge-${now.toISOString().slice(0, 10)}.tar.gz`,
+          'application/gzip',
+          exportKnowledge(kb(), now),
+        ),
     },
     {
       method: 'post',
@@ -187,7 +229,12 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
           problems: plan.problems.map((p) => ({ file: p.file, field: p.field, reason: p.reason })),
         };
         if (plan.problems.length) {
-          throw new ApiError(422, 'invalid_archive', `The archive has ${plan.problems.length} problem(s); nothing was imported`, summary.problems.map((p) => ({ field: `${p.file}: ${p.field}`, reason: p.reason })));
+          throw new ApiError(
+            422,
+            'invalid_archive',
+            `The archive has ${plan.problems.length} problem(s); nothing was imported`,
+            summary.problems.map((p) => ({ field: `${p.file}: ${p.field}`, reason: p.reason })),
+          );
         }
         if (dryRun) return summary;
         for (const item of plan.items.filter((i) => i.action !== 'unchanged')) {

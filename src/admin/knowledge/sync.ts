@@ -139,7 +139,13 @@ export class KnowledgeSync {
       if (doc.success) {
         this.o.assistant.retrain(asExamples(doc.data.examples));
       } else {
-        this.o.onProblems?.([{ file: `${TRAINING_KEY} v${training.version}`, field: '(content)', reason: 'is not a list of training examples' }]);
+        this.o.onProblems?.([
+          {
+            file: `${TRAINING_KEY} v${training.version}`,
+            field: '(content)',
+            reason: 'is not a list of training examples',
+          },
+        ]);
       }
       this.trainingVersion = training.version;
     }

@@ -57,18 +57,23 @@ const text = (buf: Buffer, offset: number, length: number) => {
 
 /** Regular files of a .tar or .tar.gz; throws an Error with an English reason when it is neither. */
 export function readTar(input: Buffer): TarEntry[] {
-  const buf = input[0] === 0x1f && input[1] === 0x8b ? gunzipSync(input, { maxOutputLength: MAX_UNPACKED_BYTES }) : input;
+  const buf =
+    input[0] === 0x1f && input[1] === 0x8b
+      ? gunzipSync(input, { maxOutputLength: MAX_UNPACKED_BYTES })
+      : input;
   if (buf.length < BLOCK || text(buf, 257, 5) !== 'ustar') throw new Error('not a tar or tar.gz archive');
   const entries: TarEntry[] = [];
-  for (let at = 0; at + BLOCK <= buf.length; ) {
+  for (let at = 0; at + BLOCK <= buf.length;) {
     const h = buf.subarray(at, at + BLOCK);
     if (h.every((b) => b === 0)) break;
     const size = parseInt(text(h, 124, 12).trim() || '0', 8);
-    if (!Number.isFinite(size) || size < 0 || at + BLOCK + size > buf.length) throw new Error('the archive is truncated or damaged');
+    if (!Number.isFinite(size) || size < 0 || at + BLOCK + size > buf.length)
+      throw new Error('the archive is truncated or damaged');
     const prefix = text(h, 345, 155);
     const name = prefix ? `${prefix}/${text(h, 0, 100)}` : text(h, 0, 100);
     const type = String.fromCharCode(h[156] || 0x30);
-    if (type === '0') entries.push({ name, content: Buffer.from(buf.subarray(at + BLOCK, at + BLOCK + size)) });
+    if (type === '0')
+      entries.push({ name, content: Buffer.from(buf.subarray(at + BLOCK, at + BLOCK + size)) });
     if (entries.length > MAX_ENTRIES) throw new Error(`the archive has more than ${MAX_ENTRIES} files`);
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
   }

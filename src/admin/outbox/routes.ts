@@ -31,8 +31,15 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
       path: '/outbox/dead-letters',
       role: 'viewer',
       handle: async () => {
-        const [dead, failed, counts] = await Promise.all([outbox.list({ state: 'dead' }, LIST_LIMIT), outbox.list({ state: 'failed' }, LIST_LIMIT), outbox.countByState()]);
-        return { counts: { dead: counts.dead, failed: counts.failed }, items: [...dead, ...failed].map(view) };
+        const [dead, failed, counts] = await Promise.all([
+          outbox.list({ state: 'dead' }, LIST_LIMIT),
+          outbox.list({ state: 'failed' }, LIST_LIMIT),
+          outbox.countByState(),
+        ]);
+        return {
+          counts: { dead: counts.dead, failed: counts.failed },
+          items: [...dead, ...failed].map(view),
+        };
       },
     },
     {
@@ -43,11 +50,22 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
         const id = String(ctx.req.params['id']).slice(0, 64);
         const item = await outbox.get(id);
         if (!item) throw notFound(`The reply ${id}`);
-        if (!insideWindow(item.channel, await d.stores.contacts.lastInboundAt(item.channel, item.userId), ctx.now)) {
-          throw new ApiError(409, 'outside_window', `The ${item.channel} consultation window with this citizen is closed; the reply cannot be sent`);
+        if (
+          !insideWindow(
+            item.channel,
+            await d.stores.contacts.lastInboundAt(item.channel, item.userId),
+            ctx.now,
+          )
+        ) {
+          throw new ApiError(
+            409,
+            'outside_window',
+            `The ${item.channel} consultation window with this citizen is closed; the reply cannot be sent`,
+          );
         }
         const requeued = await outbox.requeue(item.id, ctx.now);
-        if (!requeued) throw new ApiError(409, 'conflict', 'This reply is not failed or dead (it was sent again already)');
+        if (!requeued)
+          throw new ApiError(409, 'conflict', 'This reply is not failed or dead (it was sent again already)');
         await recordChange(d.stores.audit, ctx, {
           action: RESEND_ACTION,
           target: conversationOf(item.channel, item.userId),

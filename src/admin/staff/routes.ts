@@ -17,27 +17,61 @@ const password = z
     const problem = passwordProblem(p);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-const username = z.string().max(100).transform((s) => s.trim().toLowerCase()).pipe(USERNAME);
+const username = z
+  .string()
+  .max(100)
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(USERNAME);
 const createBody = z.object({ username, role: z.enum(STAFF_ROLES), password }).strict();
-const patchBody = z.object({ role: z.enum(STAFF_ROLES).optional(), disabled: z.boolean().optional(), password: password.optional() }).strict();
+const patchBody = z
+  .object({
+    role: z.enum(STAFF_ROLES).optional(),
+    disabled: z.boolean().optional(),
+    password: password.optional(),
+  })
+  .strict();
 
 /** What the API shows of an account (never the hash). */
-const view = (a: StaffAccount) => ({ username: a.username, role: a.role, disabled: a.disabled, createdAt: a.createdAt, updatedAt: a.updatedAt });
+const view = (a: StaffAccount) => ({
+  username: a.username,
+  role: a.role,
+  disabled: a.disabled,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
 
 export function staffEndpoints(d: AdminDeps): Endpoint[] {
   const staff = d.stores.staff;
   return [
-    { method: 'get', path: '/staff', role: 'admin', handle: async () => ({ accounts: (await staff.list()).map(view) }) },
+    {
+      method: 'get',
+      path: '/staff',
+      role: 'admin',
+      handle: async () => ({ accounts: (await staff.list()).map(view) }),
+    },
     {
       method: 'post',
       path: '/staff',
       role: 'admin',
       handle: async (ctx) => {
         const b = parse(createBody, ctx.req.body, 'account');
-        const created = await staff.create({ username: b.username, role: b.role, passwordHash: await hashPassword(b.password), disabled: false }, ctx.now);
+        const created = await staff.create(
+          {
+            username: b.username,
+            role: b.role,
+            passwordHash: await hashPassword(b.password),
+            disabled: false,
+          },
+          ctx.now,
+        );
         if (!created) throw conflict(`The username ${b.username} is taken`);
         const account = (await staff.get(b.username)) as StaffAccount;
-        await recordChange(d.stores.audit, ctx, { action: 'staff.create', target: b.username, before: null, after: view(account) });
+        await recordChange(d.stores.audit, ctx, {
+          action: 'staff.create',
+          target: b.username,
+          before: null,
+          after: view(account),
+        });
         return { account: view(account) };
       },
     },
@@ -50,10 +84,14 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
         const b = parse(patchBody, ctx.req.body, 'change');
         const before = await staff.get(name);
         if (!before) throw notFound(`The account ${name}`);
-        const losesAdmin = before.role === 'admin' && !before.disabled && ((b.role && b.role !== 'admin') || b.disabled === true);
+        const losesAdmin =
+          before.role === 'admin' &&
+          !before.disabled &&
+          ((b.role && b.role !== 'admin') || b.disabled === true);
         if (losesAdmin) {
           const admins = (await staff.list()).filter((a) => a.role === 'admin' && !a.disabled);
-          if (admins.length <= 1) throw new ApiError(409, 'last_admin', 'This is the last active admin; make another admin first');
+          if (admins.length <= 1)
+            throw new ApiError(409, 'last_admin', 'This is the last active admin; make another admin first');
         }
         const patch = {
           ...(b.role ? { role: b.role } : {}),

@@ -22,5 +22,11 @@ export const trainingDocSchema = z.object({ examples: z.array(staffExampleSchema
 export const sourceOf = (e: Pick<StaffExample, 'author'>) => `console (added by ${e.author})`;
 
 export function asExamples(staff: readonly StaffExample[]): Example[] {
-  return staff.map((e) => ({ text: e.text, intent: e.intent, procedure: e.procedure, aspect: e.aspect, source: sourceOf(e) }));
+  return staff.map((e) => ({
+    text: e.text,
+    intent: e.intent,
+    procedure: e.procedure,
+    aspect: e.aspect,
+    source: sourceOf(e),
+  }));
 }

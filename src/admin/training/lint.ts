@@ -5,7 +5,8 @@ import { compileLexicon } from '../../nlu/lexicon';
 import { normalize } from '../../nlu/normalize';
 import { loadTrainingData, type Example } from '../../nlu/training-data';
 
-export const labelOf = (e: Pick<Example, 'intent' | 'procedure' | 'aspect'>) => `${e.intent}/${e.procedure ?? ''}/${e.aspect ?? ''}`;
+export const labelOf = (e: Pick<Example, 'intent' | 'procedure' | 'aspect'>) =>
+  `${e.intent}/${e.procedure ?? ''}/${e.aspect ?? ''}`;
 
 export class ExampleLinter {
   private readonly base: Example[];
@@ -33,7 +34,10 @@ export class ExampleLinter {
   isKnown(candidate: Example, staff: readonly Example[]): boolean {
     const k = this.key(candidate.text);
     const label = labelOf(candidate);
-    return this.baseLabels.get(k)?.has(label) === true || staff.some((e) => labelOf(e) === label && this.key(e.text) === k);
+    return (
+      this.baseLabels.get(k)?.has(label) === true ||
+      staff.some((e) => labelOf(e) === label && this.key(e.text) === k)
+    );
   }
 
   /** An example of the files with the same sentence and another label (staff examples are replaced, not refused). */

@@ -12,7 +12,9 @@ function examplesOf(v: KnowledgeVersion | null | undefined): StaffExample[] {
   return doc.success ? doc.data.examples : [];
 }
 
-export async function latestExamples(store: KnowledgeStore): Promise<{ version: number; examples: StaffExample[] }> {
+export async function latestExamples(
+  store: KnowledgeStore,
+): Promise<{ version: number; examples: StaffExample[] }> {
   const latest = (await store.history(TRAINING_KEY, 1))[0];
   return { version: latest?.version ?? 0, examples: examplesOf(latest) };
 }
@@ -24,7 +26,11 @@ export async function publishExamples(
 ): Promise<KnowledgeVersion> {
   let base: KnowledgeVersion | null = (await store.history(TRAINING_KEY, 1))[0] ?? null;
   for (let attempt = 1; ; attempt++) {
-    const v = await store.publish({ key: TRAINING_KEY, content: { examples: edit(examplesOf(base)) }, ...meta });
+    const v = await store.publish({
+      key: TRAINING_KEY,
+      content: { examples: edit(examplesOf(base)) },
+      ...meta,
+    });
     if (v.version === (base?.version ?? 0) + 1 || attempt >= ATTEMPTS) return v;
     base = await store.get(TRAINING_KEY, v.version - 1);
   }

@@ -33,7 +33,9 @@ const assignBody = z
   })
   .strict();
 const outOfScopeBody = z.object({ normalized, text: text(MAX_EXAMPLE) }).strict();
-const faqBody = z.object({ normalized, procedure: z.string().max(100), q: text(MAX_TEXT), a: text(MAX_TEXT) }).strict();
+const faqBody = z
+  .object({ normalized, procedure: z.string().max(100), q: text(MAX_TEXT), a: text(MAX_TEXT) })
+  .strict();
 const removeBody = z.object({ text: text(MAX_EXAMPLE) }).strict();
 const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -43,7 +45,10 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
   const procedures = () => d.assistant.knowledge.current().procedures;
 
   function labelProblem(intent: Intent, procedure: string | null, aspect: Aspect | null): string | null {
-    if (intent !== 'procedure') return procedure || aspect ? `chỉ câu hỏi thủ tục mới có thủ tục và nội dung hỏi (loại câu đang chọn: ${intent})` : null;
+    if (intent !== 'procedure')
+      return procedure || aspect
+        ? `chỉ câu hỏi thủ tục mới có thủ tục và nội dung hỏi (loại câu đang chọn: ${intent})`
+        : null;
     // A procedure question without a procedure is a follow-up: "mất bao lâu", about whatever procedure is in context.
     if (!aspect) return 'câu hỏi thủ tục cần chọn nội dung hỏi (giấy tờ, lệ phí, thời gian...)';
     if (procedure && !procedures().has(procedure)) return `không có thủ tục mã "${procedure}"`;
@@ -53,34 +58,74 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
   /** The bot now answers the sentence directly with this label. */
   function answers(e: Omit<StaffExample, 'author' | 'at'>): boolean {
     const u = d.assistant.understand(e.text);
-    return u.intent === e.intent && u.procedure === e.procedure && u.aspect === e.aspect && u.confidence >= d.assistant.thresholds.answer;
+    return (
+      u.intent === e.intent &&
+      u.procedure === e.procedure &&
+      u.aspect === e.aspect &&
+      u.confidence >= d.assistant.thresholds.answer
+    );
   }
 
   /** Lint, publish, retrain (through the sync), take the group out of the inbox, audit. */
-  async function teach(ctx: Ctx, e: Omit<StaffExample, 'author' | 'at'>, group: string | undefined, action: string) {
+  async function teach(
+    ctx: Ctx,
+    e: Omit<StaffExample, 'author' | 'at'>,
+    group: string | undefined,
+    action: string,
+  ) {
     const problem = labelProblem(e.intent, e.procedure, e.aspect);
-    if (problem) throw new ApiError(400, 'invalid', `Nhãn chưa hợp lệ: ${problem}.`, [{ field: 'procedure', reason: problem }]);
+    if (problem)
+      throw new ApiError(400, 'invalid', `Nhãn chưa hợp lệ: ${problem}.`, [
+        { field: 'procedure', reason: problem },
+      ]);
     const example: StaffExample = { ...e, author: ctx.staff.username, at: ctx.now.toISOString() };
     const { version, examples } = await latestExamples(store);
     const [candidate] = asExamples([example]);
     if (linter.isKnown(candidate, asExamples(examples)) && answers(e)) {
       // Nothing to learn: the group only leaves the inbox.
       const resolved = group ? await d.stores.unanswered.resolve(group) : false;
-      if (resolved) await recordChange(d.stores.audit, ctx, { action: 'training.known', target: TRAINING_KEY, before: { group }, after: e });
+      if (resolved)
+        await recordChange(d.stores.audit, ctx, {
+          action: 'training.known',
+          target: TRAINING_KEY,
+          before: { group },
+          after: e,
+        });
       return { version, example: null, known: true, resolved };
     }
     const clash = linter.fileCollision(candidate);
     if (clash) {
       const reason = `câu này đã có trong tệp ${clash.source} với nhãn ${labelOf(clash)}, khác nhãn vừa chọn (${labelOf(candidate)})`;
-      throw new ApiError(409, 'lint', `Chưa lưu được: ${reason}. Nếu nhãn trong tệp chưa đúng, xin nhờ người quản trị sửa tệp đó.`, [{ field: 'text', reason }]);
+      throw new ApiError(
+        409,
+        'lint',
+        `Chưa lưu được: ${reason}. Nếu nhãn trong tệp chưa đúng, xin nhờ người quản trị sửa tệp đó.`,
+        [{ field: 'text', reason }],
+      );
     }
     // The same sentence taught before with another label is corrected, not refused: the newer label wins.
     const edit = (list: StaffExample[]) => [...list.filter((x) => !linter.same(x.text, e.text)), example];
-    const v = await publishExamples(store, edit, { author: ctx.staff.username, at: ctx.now, comment: `${action}: ${e.text}` });
+    const v = await publishExamples(store, edit, {
+      author: ctx.staff.username,
+      at: ctx.now,
+      comment: `${action}: ${e.text}`,
+    });
     await d.sync.refresh();
     const resolved = group ? await d.stores.unanswered.resolve(group) : false;
-    await recordChange(d.stores.audit, ctx, { action, target: TRAINING_KEY, before: group ? { group } : null, after: example });
-    return { version: v.version, example, known: false, resolved, source: sourceOf(example), answered: answers(e) };
+    await recordChange(d.stores.audit, ctx, {
+      action,
+      target: TRAINING_KEY,
+      before: group ? { group } : null,
+      after: example,
+    });
+    return {
+      version: v.version,
+      example,
+      known: false,
+      resolved,
+      source: sourceOf(example),
+      answered: answers(e),
+    };
   }
 
   return [
@@ -90,9 +135,14 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       handle: async ({ req }) => {
         const { limit } = parse(inboxQuery, req.query, 'inbox');
-        const names = [...procedures().values()].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        const names = [...procedures().values()]
+          .map((p) => ({ id: p.id, name: p.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         // Each group comes with the bot's own reading, to pre-fill the form.
-        const groups = (await d.stores.unanswered.grouped(limit)).map((g) => ({ ...g, guess: d.assistant.guess(g.example) }));
+        const groups = (await d.stores.unanswered.grouped(limit)).map((g) => ({
+          ...g,
+          guess: d.assistant.guess(g.example),
+        }));
         return { groups, procedures: names, intents: INTENTS, aspects: ASPECTS };
       },
     },
@@ -102,7 +152,12 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       handle: async (ctx) => {
         const b = parse(assignBody, ctx.req.body, 'assignment');
-        return teach(ctx, { text: b.text, intent: b.intent, procedure: b.procedure, aspect: b.aspect }, b.normalized, 'training.assign');
+        return teach(
+          ctx,
+          { text: b.text, intent: b.intent, procedure: b.procedure, aspect: b.aspect },
+          b.normalized,
+          'training.assign',
+        );
       },
     },
     {
@@ -111,7 +166,12 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       handle: async (ctx) => {
         const b = parse(outOfScopeBody, ctx.req.body, 'request');
-        return teach(ctx, { text: b.text, intent: 'out_of_scope', procedure: null, aspect: null }, b.normalized, 'training.out_of_scope');
+        return teach(
+          ctx,
+          { text: b.text, intent: 'out_of_scope', procedure: null, aspect: null },
+          b.normalized,
+          'training.out_of_scope',
+        );
       },
     },
     {
@@ -122,15 +182,40 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
         const b = parse(faqBody, ctx.req.body, 'Q&A item');
         const before = procedures().get(b.procedure);
         if (!before) throw notFound(`The procedure ${b.procedure}`);
-        const questions = b.normalized.length <= MAX_ASKED && foldKey(b.normalized) !== foldKey(b.q) ? [b.q, b.normalized] : [b.q];
-        const unit = { id: newUnitId(b.q, before.units.map((u) => u.id)), kind: 'faq' as const, questions, answer: b.a, aspect: 'general' as const };
-        const { procedure, problems } = checkProcedure({ ...before, units: [...before.units, unit] }, before.id);
+        const questions =
+          b.normalized.length <= MAX_ASKED && foldKey(b.normalized) !== foldKey(b.q)
+            ? [b.q, b.normalized]
+            : [b.q];
+        const unit = {
+          id: newUnitId(
+            b.q,
+            before.units.map((u) => u.id),
+          ),
+          kind: 'faq' as const,
+          questions,
+          answer: b.a,
+          aspect: 'general' as const,
+        };
+        const { procedure, problems } = checkProcedure(
+          { ...before, units: [...before.units, unit] },
+          before.id,
+        );
         if (!procedure) {
-          const field = (f: string) => f.replace(/^units\.\d+\./, '').replace(/^answer$/, 'a').replace(/^questions(\.\d+)?$/, 'q');
+          const field = (f: string) =>
+            f
+              .replace(/^units\.\d+\./, '')
+              .replace(/^answer$/, 'a')
+              .replace(/^questions(\.\d+)?$/, 'q');
           const list = problems.map((p) => ({ field: field(p.field), reason: p.reason }));
           throw invalidFields('Q&A item', list);
         }
-        const published = await publishProcedure(d, ctx, procedure, `Q&A: ${b.q}`.slice(0, 200), 'knowledge.faq');
+        const published = await publishProcedure(
+          d,
+          ctx,
+          procedure,
+          `Q&A: ${b.q}`.slice(0, 200),
+          'knowledge.faq',
+        );
         const resolved = await d.stores.unanswered.resolve(b.normalized);
         return { version: published.version, resolved };
       },
@@ -156,7 +241,12 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
           comment: `remove: ${b.text}`,
         });
         await d.sync.refresh();
-        await recordChange(d.stores.audit, ctx, { action: 'training.remove', target: TRAINING_KEY, before: gone, after: null });
+        await recordChange(d.stores.audit, ctx, {
+          action: 'training.remove',
+          target: TRAINING_KEY,
+          before: gone,
+          after: null,
+        });
         return { version: v.version };
       },
     },

@@ -19,7 +19,9 @@ export async function chatCommand(): Promise<number> {
       for (const r of out.replies) process.stdout.write(`\nBot: ${r.text}\n`);
       options = out.replies.at(-1)?.options ?? [];
       if (options.length) process.stdout.write(`${options.map((o, i) => `  [${i + 1}] ${o}`).join('\n')}\n`);
-      process.stdout.write(`  (${out.intent}${out.procedure ? ` / ${out.procedure}` : ''}${out.aspect ? ` / ${out.aspect}` : ''}, ${out.confidence})\n\n`);
+      process.stdout.write(
+        `  (${out.intent}${out.procedure ? ` / ${out.procedure}` : ''}${out.aspect ? ` / ${out.aspect}` : ''}, ${out.confidence})\n\n`,
+      );
     }
     rl.prompt();
   }

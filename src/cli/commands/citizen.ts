@@ -15,7 +15,9 @@ function who(args: string[]): { channel: ChannelName; userId: string } | null {
   return { channel: channel as ChannelName, userId };
 }
 
-async function withStores<T>(run: (s: Awaited<ReturnType<typeof openConfiguredStores>>) => Promise<T>): Promise<T> {
+async function withStores<T>(
+  run: (s: Awaited<ReturnType<typeof openConfiguredStores>>) => Promise<T>,
+): Promise<T> {
   const stores = await openConfiguredStores(loadConfig(process.env).store);
   try {
     return await run(stores);

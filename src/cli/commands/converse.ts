@@ -42,8 +42,13 @@ export async function converseCommand(): Promise<number> {
       }
       if (typeof input.conversation !== 'string' || typeof input.text !== 'string') {
         bad++;
-        info(`converse: skipped a line that is not {"conversation": string, "text": string}: ${line.slice(0, 80)}`);
-        writeJsonLine({ error: 'expected {"conversation": string, "text": string}', line: line.slice(0, 200) });
+        info(
+          `converse: skipped a line that is not {"conversation": string, "text": string}: ${line.slice(0, 80)}`,
+        );
+        writeJsonLine({
+          error: 'expected {"conversation": string, "text": string}',
+          line: line.slice(0, 200),
+        });
         continue;
       }
       writeJsonLine(await converseTurn(assistant, run, input.conversation, input.text));

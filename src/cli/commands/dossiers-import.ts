@@ -40,7 +40,13 @@ function parseArgs(args: string[]): { file: string; dryRun: boolean } | null {
 function notifierFor(config: Config, stores: Stores): NotifyDeps {
   // Operator-facing logs (token refreshes for ZNS) go to stderr, keeping stdout for the report.
   const logger = createLogger('warn', process.stderr);
-  const zaloTokens = config.zalo && config.zns ? zaloTokenManager(config.zalo, stores.tokens, logger, { timeoutMs: HTTP_TIMEOUT_MS, refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS }) : null;
+  const zaloTokens =
+    config.zalo && config.zns
+      ? zaloTokenManager(config.zalo, stores.tokens, logger, {
+          timeoutMs: HTTP_TIMEOUT_MS,
+          refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS,
+        })
+      : null;
   return dossierNotifier({ config, stores, zaloTokens, timeoutMs: HTTP_TIMEOUT_MS });
 }
 
@@ -59,14 +65,18 @@ function teller(notifier: NotifyDeps, tally: Tally, now: Date) {
 function printReport(report: ImportReport, tally: Tally | null, zns: boolean): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { file, accepted, created, updated, unchanged, rejected } = report;
-  out(`${file}: ${accepted} accepted (${created} created, ${updated} updated, ${unchanged} unchanged), ${rejected.length} rejected`);
+  out(
+    `${file}: ${accepted} accepted (${created} created, ${updated} updated, ${unchanged} unchanged), ${rejected.length} rejected`,
+  );
   for (const r of rejected) out(`  row ${r.row}: ${r.reason}`);
   if (report.dryRun) {
     out('dry run: nothing was written');
     return;
   }
   if (!tally) return;
-  out(`notifications: ${tally.notified} queued for subscribed citizens, ${tally.waiting} waiting for the citizen's next message`);
+  out(
+    `notifications: ${tally.notified} queued for subscribed citizens, ${tally.waiting} waiting for the citizen's next message`,
+  );
   if (zns) out(`ZNS: ${tally.znsSent} sent, ${tally.znsFailed.length} failed`);
   for (const f of tally.znsFailed) out(`  ZNS failed for ${f}`);
 }
@@ -81,7 +91,9 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
   try {
     buffer = fs.readFileSync(parsed.file);
   } catch (err) {
-    info(`dossiers import: cannot read ${parsed.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    info(
+      `dossiers import: cannot read ${parsed.file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
     return 1;
   }
   const { kb, problems } = loadKnowledge(KNOWLEDGE_DIR);
@@ -99,7 +111,9 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
     try {
       if (!parsed.dryRun) {
         for (const job of await recoverImports({ ...stores, notify: (d) => tell(d, null) }, now)) {
-          info(`dossiers import: an earlier import of ${job.file} was cut short after ${job.counts.done} of ${job.counts.total} rows; import it again to finish`);
+          info(
+            `dossiers import: an earlier import of ${job.file} was cut short after ${job.counts.done} of ${job.counts.total} rows; import it again to finish`,
+          );
         }
       }
       report = await importDossiers(buffer, parsed.file, {

@@ -30,13 +30,16 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
   const intentsIdx = args.indexOf('--intents');
   const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : INTENTS_DIR;
   const { kb, problems } = loadKnowledge(dir, taxonomy ? requiredProcedureIds(taxonomy) : []);
-  if (kb) problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));
+  if (kb)
+    problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));
   for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
   if (problems.length) {
     info(`kb validate: ${problems.length} problem(s) in ${dir}`);
     return 1;
   }
-  info(`kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`);
+  info(
+    `kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
+  );
   if (!kb) return 0;
   const todayIdx = args.indexOf('--today');
   const today = todayIdx >= 0 ? args[todayIdx + 1] : localDay(new Date(), kb.commune.timezone);
@@ -48,6 +51,8 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
   const listed = notices.filter((n) => n.kind !== 'unverified' || args.includes('--unverified'));
   for (const n of listed) process.stdout.write(`${formatNotice(n)}\n`);
   const count = (k: string) => notices.filter((n) => n.kind === k).length;
-  info(`kb validate: review on ${today}: ${count('expiring')} ending within 30 days, ${count('expired')} ended, ${count('stale')} not reviewed for 6 months, ${count('writing')} writing warnings, ${count('unverified')} unverified facts${args.includes('--unverified') ? '' : ' (list them with --unverified)'}`);
+  info(
+    `kb validate: review on ${today}: ${count('expiring')} ending within 30 days, ${count('expired')} ended, ${count('stale')} not reviewed for 6 months, ${count('writing')} writing warnings, ${count('unverified')} unverified facts${args.includes('--unverified') ? '' : ' (list them with --unverified)'}`,
+  );
   return 0;
 }

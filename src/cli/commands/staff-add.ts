@@ -23,7 +23,8 @@ function parseArgs(args: string[]): { username: string; role: StaffRole } | stri
   const username = rest[0].trim().toLowerCase();
   const ok = USERNAME.safeParse(username);
   if (!ok.success) return `username ${ok.error.issues[0]!.message}`;
-  if (!role || !(STAFF_ROLES as readonly string[]).includes(role)) return `--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`;
+  if (!role || !(STAFF_ROLES as readonly string[]).includes(role))
+    return `--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`;
   return { username, role: role as StaffRole };
 }
 
@@ -42,12 +43,24 @@ export async function staffAddCommand(args: string[]): Promise<number> {
   const stores = await openConfiguredStores(loadConfig(process.env).store);
   try {
     const now = new Date();
-    const account = { username: parsed.username, role: parsed.role, passwordHash: await hashPassword(password), disabled: false };
+    const account = {
+      username: parsed.username,
+      role: parsed.role,
+      passwordHash: await hashPassword(password),
+      disabled: false,
+    };
     if (!(await stores.staff.create(account, now))) {
       info(`staff add: the username ${parsed.username} is taken`);
       return 1;
     }
-    await stores.audit.append({ at: now, actor: 'cli', action: 'staff.create', target: parsed.username, before: null, after: { username: parsed.username, role: parsed.role } });
+    await stores.audit.append({
+      at: now,
+      actor: 'cli',
+      action: 'staff.create',
+      target: parsed.username,
+      before: null,
+      after: { username: parsed.username, role: parsed.role },
+    });
     info(`staff add: created ${parsed.username} (${parsed.role})`);
     return 0;
   } finally {

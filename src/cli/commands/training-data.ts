@@ -5,7 +5,13 @@ import { INTENTS_DIR } from '../paths';
 
 export async function trainingDataCommand(): Promise<number> {
   for (const e of loadTrainingDataOrThrow(INTENTS_DIR).examples) {
-    writeJsonLine({ text: e.text, intent: e.intent, procedure: e.procedure, aspect: e.aspect, redirect: e.redirect ?? null });
+    writeJsonLine({
+      text: e.text,
+      intent: e.intent,
+      procedure: e.procedure,
+      aspect: e.aspect,
+      redirect: e.redirect ?? null,
+    });
   }
   return 0;
 }

@@ -20,7 +20,9 @@ export function officeInfo(c: Commune): Draft {
 
 export function greetingReply(alreadyGreeted: boolean): Draft {
   const lines = alreadyGreeted ? ['Dạ, em chào {ac} ạ!'] : [];
-  lines.push('Em có thể giúp {ac} tìm hiểu giấy tờ, lệ phí, thời gian, nơi nộp của các thủ tục hành chính tại xã, hoặc tra cứu hồ sơ theo mã số. {Ac} cần hỏi gì ạ?');
+  lines.push(
+    'Em có thể giúp {ac} tìm hiểu giấy tờ, lệ phí, thời gian, nơi nộp của các thủ tục hành chính tại xã, hoặc tra cứu hồ sơ theo mã số. {Ac} cần hỏi gì ạ?',
+  );
   return { tone: 'question', lines, options: MAIN_OPTIONS };
 }
 
@@ -35,7 +37,9 @@ export function thanksReply(): Draft {
 export function goodbyeReply(c: Commune): Draft {
   return {
     tone: 'closing',
-    lines: [`Dạ, em cảm ơn {ac} đã liên hệ ${c.centre_name}. Chúc {ac} một ngày tốt lành! Khi cần, {ac} cứ nhắn lại cho em ạ.`],
+    lines: [
+      `Dạ, em cảm ơn {ac} đã liên hệ ${c.centre_name}. Chúc {ac} một ngày tốt lành! Khi cần, {ac} cứ nhắn lại cho em ạ.`,
+    ],
     options: MAIN_OPTIONS,
   };
 }
@@ -44,7 +48,11 @@ export function goodbyeReply(c: Commune): Draft {
 export function procedureMenu(names: readonly string[]): Draft {
   return {
     tone: 'question',
-    lines: ['Dạ, em có thể hướng dẫn các thủ tục sau:', ...names.map((n) => `- ${n}`), '{Ac} muốn hỏi thủ tục nào ạ?'],
+    lines: [
+      'Dạ, em có thể hướng dẫn các thủ tục sau:',
+      ...names.map((n) => `- ${n}`),
+      '{Ac} muốn hỏi thủ tục nào ạ?',
+    ],
     options: [OPTION.lookup, OPTION.hours, OPTION.human],
   };
 }
@@ -53,7 +61,9 @@ export function procedureMenu(names: readonly string[]): Draft {
 export function inviteQuestion(): Draft {
   return {
     tone: 'question',
-    lines: ['Dạ, {ac} cứ hỏi ạ. Em có thể giúp về giấy tờ, lệ phí, thời gian, nơi nộp của các thủ tục tại xã, hoặc tra cứu hồ sơ theo mã số.'],
+    lines: [
+      'Dạ, {ac} cứ hỏi ạ. Em có thể giúp về giấy tờ, lệ phí, thời gian, nơi nộp của các thủ tục tại xã, hoặc tra cứu hồ sơ theo mã số.',
+    ],
     options: MAIN_OPTIONS,
   };
 }
@@ -72,7 +82,9 @@ const ASKED: Record<Aspect, string> = {
 export function askProcedureFor(aspect: Aspect, common: readonly string[]): Draft {
   return {
     tone: 'question',
-    lines: [`Dạ, {ac} muốn hỏi ${ASKED[aspect]} của thủ tục nào ạ? {Ac} chọn bên dưới hoặc nhắn tên thủ tục giúp em (ví dụ: "đăng ký khai sinh").`],
+    lines: [
+      `Dạ, {ac} muốn hỏi ${ASKED[aspect]} của thủ tục nào ạ? {Ac} chọn bên dưới hoặc nhắn tên thủ tục giúp em (ví dụ: "đăng ký khai sinh").`,
+    ],
     options: [...common, OPTION.procedures],
   };
 }

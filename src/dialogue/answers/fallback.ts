@@ -16,8 +16,11 @@ export function outOfScope(c: Commune): Draft {
 }
 
 export function notUnderstood(c: Commune, repeated: boolean): Draft {
-  const lines = ['Dạ, em xin lỗi {ac}, em chưa hiểu rõ câu hỏi ạ. {Ac} có thể nói rõ tên thủ tục và điều cần hỏi (ví dụ: "lệ phí đăng ký khai sinh") giúp em không ạ?'];
-  if (repeated) lines.push(`Nếu cần, em chuyển {ac} gặp cán bộ, hoặc {ac} gọi đường dây nóng ${c.hotline} ạ.`);
+  const lines = [
+    'Dạ, em xin lỗi {ac}, em chưa hiểu rõ câu hỏi ạ. {Ac} có thể nói rõ tên thủ tục và điều cần hỏi (ví dụ: "lệ phí đăng ký khai sinh") giúp em không ạ?',
+  ];
+  if (repeated)
+    lines.push(`Nếu cần, em chuyển {ac} gặp cán bộ, hoặc {ac} gọi đường dây nóng ${c.hotline} ạ.`);
   return { tone: 'apology', lines, options: [OPTION.procedures, OPTION.lookup, OPTION.human] };
 }
 
@@ -25,7 +28,10 @@ export function notUnderstood(c: Commune, repeated: boolean): Draft {
 export function whichProcedure(names: readonly string[]): Draft {
   return {
     tone: 'question',
-    lines: ['Dạ, em xin lỗi, em chưa chắc {ac} hỏi về thủ tục nào ạ. {Ac} vui lòng chọn giúp em:', ...names.map((n, i) => `${i + 1}. ${n}`)],
+    lines: [
+      'Dạ, em xin lỗi, em chưa chắc {ac} hỏi về thủ tục nào ạ. {Ac} vui lòng chọn giúp em:',
+      ...names.map((n, i) => `${i + 1}. ${n}`),
+    ],
     options: [...names, OPTION.human],
   };
 }
@@ -33,7 +39,9 @@ export function whichProcedure(names: readonly string[]): Draft {
 export function didYouMean(name: string): Draft {
   return {
     tone: 'question',
-    lines: [`Dạ, em xin lỗi nếu em hiểu chưa đúng: có phải {ac} muốn hỏi về thủ tục ${midSentence(name)} không ạ? Nếu đúng, {ac} chọn tên thủ tục bên dưới; nếu không, {ac} nhắn rõ hơn giúp em ạ.`],
+    lines: [
+      `Dạ, em xin lỗi nếu em hiểu chưa đúng: có phải {ac} muốn hỏi về thủ tục ${midSentence(name)} không ạ? Nếu đúng, {ac} chọn tên thủ tục bên dưới; nếu không, {ac} nhắn rõ hơn giúp em ạ.`,
+    ],
     options: [name, OPTION.procedures, OPTION.human],
   };
 }
@@ -41,7 +49,9 @@ export function didYouMean(name: string): Draft {
 export function systemTrouble(c: Commune): Draft {
   return {
     tone: 'apology',
-    lines: [`Dạ, em xin lỗi {ac}, hệ thống đang gặp sự cố nên em chưa trả lời được ngay. {Ac} vui lòng thử lại sau ít phút hoặc gọi đường dây nóng ${c.hotline} ạ.`],
+    lines: [
+      `Dạ, em xin lỗi {ac}, hệ thống đang gặp sự cố nên em chưa trả lời được ngay. {Ac} vui lòng thử lại sau ít phút hoặc gọi đường dây nóng ${c.hotline} ạ.`,
+    ],
     options: [OPTION.human],
   };
 }

@@ -39,7 +39,10 @@ interface Body {
 }
 
 function documentBody(p: Procedure): Body {
-  const papers = [...p.documents.submit.map((t) => ({ t, submit: true })), ...p.documents.present.map((t) => ({ t, submit: false }))];
+  const papers = [
+    ...p.documents.submit.map((t) => ({ t, submit: true })),
+    ...p.documents.present.map((t) => ({ t, submit: false })),
+  ];
   const shown: typeof papers = [];
   let used = 0;
   for (const x of papers) {
@@ -60,7 +63,9 @@ function documentBody(p: Procedure): Body {
   }
   const cases = p.documents.conditional;
   if (cases.length) {
-    lines.push(`Trường hợp riêng cần thêm giấy tờ, ví dụ ${withoutIf(cases[0].when)}: mời {ac} chọn "${OPTION.specialCases}".`);
+    lines.push(
+      `Trường hợp riêng cần thêm giấy tờ, ví dụ ${withoutIf(cases[0].when)}: mời {ac} chọn "${OPTION.specialCases}".`,
+    );
     more.push(OPTION.specialCases);
   }
   return { lines, more };
@@ -104,13 +109,20 @@ function feeBody(p: Procedure, day: string): Body {
   const free = freeCases(p, items);
   if (free.length) lines.push(`Được miễn: ${free.slice(0, FIRST_FREE_CASES).join('; ')}.`);
   const unsure = items.some((i) => !isVerified(i) || (i.note?.length ?? 0) > SHORT_NOTE);
-  if (unsure && !POINTS_TO_LIST.test(p.fee.summary)) lines.push('Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm ạ.');
-  const hidden = shown.length < items.length || free.length > FIRST_FREE_CASES || items.some((i) => (i.note?.length ?? 0) > SHORT_NOTE);
+  if (unsure && !POINTS_TO_LIST.test(p.fee.summary))
+    lines.push('Mức cụ thể {ac} xem bảng niêm yết tại Trung tâm ạ.');
+  const hidden =
+    shown.length < items.length ||
+    free.length > FIRST_FREE_CASES ||
+    items.some((i) => (i.note?.length ?? 0) > SHORT_NOTE);
   return { lines, more: hidden ? [OPTION.allFees] : [] };
 }
 
 function whereBody(p: Procedure): Body {
-  const lines = [`Dạ, {ac} có thể nộp hồ sơ ${midSentence(p.name)} như sau:`, `- Trực tiếp: ${plain(p.where.in_person)}`];
+  const lines = [
+    `Dạ, {ac} có thể nộp hồ sơ ${midSentence(p.name)} như sau:`,
+    `- Trực tiếp: ${plain(p.where.in_person)}`,
+  ];
   if (p.where.online) lines.push(`- Trực tuyến: ${plain(p.where.online)}`);
   if (p.where.post) lines.push(`- Qua bưu chính: ${plain(p.where.post)}`);
   return { lines, more: [] };
@@ -118,13 +130,24 @@ function whereBody(p: Procedure): Body {
 
 function formBody(p: Procedure): Body {
   const note = p.form.note ? plain(p.form.note) : null;
-  if (!p.form.name) return { lines: [`Dạ, thủ tục ${midSentence(p.name)} không có mẫu tờ khai riêng.${note ? ` ${note}` : ''}`], more: [] };
-  return { lines: [`Dạ, mẫu dùng cho thủ tục này là: ${plain(p.form.name)}.`, ...(note ? [note] : [])], more: [] };
+  if (!p.form.name)
+    return {
+      lines: [`Dạ, thủ tục ${midSentence(p.name)} không có mẫu tờ khai riêng.${note ? ` ${note}` : ''}`],
+      more: [],
+    };
+  return {
+    lines: [`Dạ, mẫu dùng cho thủ tục này là: ${plain(p.form.name)}.`, ...(note ? [note] : [])],
+    more: [],
+  };
 }
 
 function generalBody(p: Procedure): Body {
   const lines = [`Dạ, về thủ tục ${midSentence(p.name)}: ${plain(p.summary)}`];
-  if (p.eligibility.length) lines.push('Điều kiện và lưu ý:', ...p.eligibility.slice(0, FIRST_ELIGIBILITY).map((e) => `- ${plain(e)}`));
+  if (p.eligibility.length)
+    lines.push(
+      'Điều kiện và lưu ý:',
+      ...p.eligibility.slice(0, FIRST_ELIGIBILITY).map((e) => `- ${plain(e)}`),
+    );
   return { lines, more: [OPTION.legalBasis] };
 }
 
@@ -154,14 +177,20 @@ export function redirectLine(p: Procedure): string[] {
 
 export function procedureAnswer(p: Procedure, aspect: Aspect, day: string): Draft {
   const body = BODY[aspect](p, day);
-  return { tone: 'answer', lines: [...body.lines, ...redirectLine(p)], options: nextOptions(body.more, aspect) };
+  return {
+    tone: 'answer',
+    lines: [...body.lines, ...redirectLine(p)],
+    options: nextOptions(body.more, aspect),
+  };
 }
 
 function allDocuments(p: Procedure): string[] {
   const lines = [`Dạ, đây là đủ giấy tờ của thủ tục ${midSentence(p.name)}:`];
   if (p.documents.submit.length) lines.push('Giấy tờ nộp:', ...numbered(p.documents.submit.map(plain)));
-  if (p.documents.present.length) lines.push('Mang theo để cán bộ xem rồi trả lại:', ...p.documents.present.map((t) => `- ${plain(t)}`));
-  if (p.documents.conditional.length) lines.push(`Các trường hợp cần thêm giấy tờ: mời {ac} chọn "${OPTION.specialCases}".`);
+  if (p.documents.present.length)
+    lines.push('Mang theo để cán bộ xem rồi trả lại:', ...p.documents.present.map((t) => `- ${plain(t)}`));
+  if (p.documents.conditional.length)
+    lines.push(`Các trường hợp cần thêm giấy tờ: mời {ac} chọn "${OPTION.specialCases}".`);
   return lines;
 }
 
@@ -177,10 +206,13 @@ function allFees(p: Procedure, day: string): string[] {
 }
 
 function specialCases(p: Procedure): string[] {
-  if (!p.documents.conditional.length) return [`Dạ, thủ tục ${midSentence(p.name)} không có trường hợp nào cần thêm giấy tờ ngoài hồ sơ chung.`];
+  if (!p.documents.conditional.length)
+    return [`Dạ, thủ tục ${midSentence(p.name)} không có trường hợp nào cần thêm giấy tờ ngoài hồ sơ chung.`];
   return [
     `Dạ, với thủ tục ${midSentence(p.name)}, ngoài hồ sơ chung thì:`,
-    ...p.documents.conditional.map((c) => `- ${plain(c.when)}: ${c.items.map((i) => trimEnd(plain(i))).join('; ')}.`),
+    ...p.documents.conditional.map(
+      (c) => `- ${plain(c.when)}: ${c.items.map((i) => trimEnd(plain(i))).join('; ')}.`,
+    ),
   ];
 }
 

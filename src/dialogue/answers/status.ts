@@ -46,7 +46,9 @@ export function codeNotFound(code: string, c: Commune): Draft {
 export function tooManyLookups(c: Commune): Draft {
   return {
     tone: 'apology',
-    lines: [`Dạ, em xin lỗi {ac}, {ac} đã tra cứu nhiều mã trong thời gian ngắn nên em tạm dừng tra cứu ít phút để bảo vệ thông tin hồ sơ của người dân ạ. {Ac} vui lòng thử lại sau, hoặc gọi ${c.hotline} ạ.`],
+    lines: [
+      `Dạ, em xin lỗi {ac}, {ac} đã tra cứu nhiều mã trong thời gian ngắn nên em tạm dừng tra cứu ít phút để bảo vệ thông tin hồ sơ của người dân ạ. {Ac} vui lòng thử lại sau, hoặc gọi ${c.hotline} ạ.`,
+    ],
     options: [OPTION.human],
   };
 }
@@ -54,7 +56,9 @@ export function tooManyLookups(c: Commune): Draft {
 export function lookupUnavailable(c: Commune): Draft {
   return {
     tone: 'apology',
-    lines: [`Dạ, em xin lỗi {ac}, hệ thống tra cứu hồ sơ đang tạm gián đoạn. {Ac} vui lòng thử lại sau ít phút hoặc gọi ${c.hotline} ạ.`],
+    lines: [
+      `Dạ, em xin lỗi {ac}, hệ thống tra cứu hồ sơ đang tạm gián đoạn. {Ac} vui lòng thử lại sau ít phút hoặc gọi ${c.hotline} ạ.`,
+    ],
     options: [OPTION.lookup, OPTION.human],
   };
 }
@@ -72,19 +76,29 @@ export function dossierStatus(d: Dossier, procedureName: string | null, now: Dat
   if (d.reason) lines.push(`- Lý do: ${maskNumbers(d.reason)}`);
   if (d.note) lines.push(`- Ghi chú: ${maskNumbers(d.note)}`);
   if (d.status === 'result_ready') {
-    lines.push(`Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc: ${c.office_hours_text}. Khi đến, {ac} mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`);
+    lines.push(
+      `Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc: ${c.office_hours_text}. Khi đến, {ac} mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`,
+    );
   }
   if (isOverdue(d, now)) {
-    lines.push(`Em thành thật xin lỗi {ac} vì hồ sơ đã quá ngày hẹn. Trung tâm sẽ có văn bản xin lỗi và hẹn lại ngày trả; {ac} có thể gọi ${c.hotline} để được cán bộ kiểm tra ngay ạ.`);
+    lines.push(
+      `Em thành thật xin lỗi {ac} vì hồ sơ đã quá ngày hẹn. Trung tâm sẽ có văn bản xin lỗi và hẹn lại ngày trả; {ac} có thể gọi ${c.hotline} để được cán bộ kiểm tra ngay ạ.`,
+    );
   }
   const done = d.status === 'returned' || d.status === 'result_ready';
-  return { tone: 'answer', lines, options: done ? [OPTION.lookup, OPTION.human] : [OPTION.notify, OPTION.lookup, OPTION.human] };
+  return {
+    tone: 'answer',
+    lines,
+    options: done ? [OPTION.lookup, OPTION.human] : [OPTION.notify, OPTION.lookup, OPTION.human],
+  };
 }
 
 export function subscribed(code: string): Draft {
   return {
     tone: 'closing',
-    lines: [`Dạ, em đã ghi nhận. Khi hồ sơ ${code} thay đổi trạng thái, em sẽ nhắn báo {ac} tại đây ạ. Em cảm ơn {ac}!`],
+    lines: [
+      `Dạ, em đã ghi nhận. Khi hồ sơ ${code} thay đổi trạng thái, em sẽ nhắn báo {ac} tại đây ạ. Em cảm ơn {ac}!`,
+    ],
     options: [OPTION.lookup, OPTION.procedures],
   };
 }

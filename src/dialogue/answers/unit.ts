@@ -16,7 +16,11 @@ function lowerFirst(s: string): string {
 /** The answer's first words, worded as the unit requires. */
 export function statedAnswer(u: Unit): string {
   const rest = plain(u.answer).replace(/^Dạ\s*,?\s*/u, '');
-  const hedge = isVerified(u) ? '' : u.kind === 'amount' ? 'theo quy định hiện hành, mức tham khảo: ' : 'theo quy định hiện hành, ';
+  const hedge = isVerified(u)
+    ? ''
+    : u.kind === 'amount'
+      ? 'theo quy định hiện hành, mức tham khảo: '
+      : 'theo quy định hiện hành, ';
   if (!u.yes_no) return `Dạ, ${hedge}${lowerFirst(rest)}`;
   const word = u.yes_no === 'yes' ? 'có' : 'không';
   if (!hedge && new RegExp(`^${word}(?!\\p{L})`, 'iu').test(rest)) {
@@ -32,7 +36,14 @@ export function unitAnswer(p: Procedure, u: Unit, day: string): Draft {
   const lines = [statedAnswer(u)];
   const until = untilNote(u, day);
   if (until) lines.push(`Quy định này ${until}.`);
-  if (!isVerified(u)) lines.push('Thông tin này đang chờ đối chiếu văn bản chính thức; {ac} vui lòng xem bảng niêm yết tại Trung tâm hoặc trang thủ tục trên Cổng Dịch vụ công quốc gia ạ.');
+  if (!isVerified(u))
+    lines.push(
+      'Thông tin này đang chờ đối chiếu văn bản chính thức; {ac} vui lòng xem bảng niêm yết tại Trung tâm hoặc trang thủ tục trên Cổng Dịch vụ công quốc gia ạ.',
+    );
   lines.push(...redirectLine(p));
-  return { tone: 'answer', lines, options: nextOptions([ASPECT_OPTIONS[u.aspect], OPTION.legalBasis], u.aspect) };
+  return {
+    tone: 'answer',
+    lines,
+    options: nextOptions([ASPECT_OPTIONS[u.aspect], OPTION.legalBasis], u.aspect),
+  };
 }

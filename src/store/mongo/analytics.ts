@@ -5,7 +5,11 @@ import { SCHEMA_OPTIONS } from './schema-options';
 
 const schema = new Schema<AnalyticsEvent>(
   {
-    type: { type: String, enum: ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'], required: true },
+    type: {
+      type: String,
+      enum: ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'],
+      required: true,
+    },
     channel: { type: String, required: true },
     intent: { type: String, enum: [...INTENTS, null], default: null },
     procedure: { type: String, default: null },
@@ -20,18 +24,27 @@ export function mongoAnalytics(conn: Connection): AnalyticsStore {
   const Events = conn.model('AnalyticsEvent', schema);
   return {
     record: async (e) => {
-      await Events.create({ type: e.type, channel: e.channel, intent: e.intent, procedure: e.procedure, aspect: e.aspect, at: e.at });
+      await Events.create({
+        type: e.type,
+        channel: e.channel,
+        intent: e.intent,
+        procedure: e.procedure,
+        aspect: e.aspect,
+        at: e.at,
+      });
     },
     between: async (from, to) =>
-      (await Events.find({ at: mongoose.trusted({ $gte: from, $lt: to }) }).sort({ at: 1, _id: 1 }).lean<AnalyticsEvent[]>()).map(
-        (d): AnalyticsEvent => ({
-          type: d.type,
-          channel: d.channel,
-          intent: d.intent ?? null,
-          procedure: d.procedure ?? null,
-          aspect: d.aspect ?? null,
-          at: d.at,
-        }),
-      ),
+      (
+        await Events.find({ at: mongoose.trusted({ $gte: from, $lt: to }) })
+          .sort({ at: 1, _id: 1 })
+          .lean<AnalyticsEvent[]>()
+      ).map((d): AnalyticsEvent => ({
+        type: d.type,
+        channel: d.channel,
+        intent: d.intent ?? null,
+        procedure: d.procedure ?? null,
+        aspect: d.aspect ?? null,
+        at: d.at,
+      })),
   };
 }

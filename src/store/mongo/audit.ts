@@ -43,7 +43,10 @@ export function mongoAudit(conn: Connection): AuditStore {
       return doc._id.toHexString();
     },
     list: async (filter, limit) => {
-      const range = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+      const range = {
+        ...(filter.from ? { $gte: filter.from } : {}),
+        ...(filter.to ? { $lt: filter.to } : {}),
+      };
       const docs = await Audit.find({
         ...(filter.actor === undefined ? {} : { actor: filter.actor }),
         ...(filter.target === undefined ? {} : { target: filter.target }),
@@ -52,17 +55,15 @@ export function mongoAudit(conn: Connection): AuditStore {
         .sort({ at: -1, _id: -1 })
         .limit(limit)
         .lean<AuditDoc[]>();
-      return docs.map(
-        (d): AuditEntry => ({
-          id: d._id.toHexString(),
-          at: d.at,
-          actor: d.actor,
-          action: d.action,
-          target: d.target,
-          before: JSON.parse(d.before) as unknown,
-          after: JSON.parse(d.after) as unknown,
-        }),
-      );
+      return docs.map((d): AuditEntry => ({
+        id: d._id.toHexString(),
+        at: d.at,
+        actor: d.actor,
+        action: d.action,
+        target: d.target,
+        before: JSON.parse(d.before) as unknown,
+        after: JSON.parse(d.after) as unknown,
+      }));
     },
   };
 }

@@ -15,6 +15,9 @@ const schema = new Schema(
 export function mongoComplaints(conn: Connection): ComplaintStore {
   const Complaints = conn.model('Complaint', schema);
   return {
-    add: async (c) => (await Complaints.create({ channel: c.channel, userId: c.userId, text: c.text, at: c.at }))._id.toHexString(),
+    add: async (c) =>
+      (
+        await Complaints.create({ channel: c.channel, userId: c.userId, text: c.text, at: c.at })
+      )._id.toHexString(),
   };
 }

@@ -11,7 +11,11 @@ interface ConversationDoc {
 }
 
 const schema = new Schema<ConversationDoc>(
-  { _id: { type: String, required: true }, state: { type: String, required: true }, updatedAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    state: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
+  },
   { ...SCHEMA_OPTIONS, collection: 'conversations' },
 );
 

@@ -37,17 +37,22 @@ export function mongoCounters(conn: Connection): CounterStore {
   return {
     // $inc on one document is atomic everywhere (FerretDB included); an expired counter is removed and
     // re-created by a unique insert, so of two instances racing to start it one inserts, one increments.
-    increment: (key, now, expiresAt) => serial.run(key, async () => {
-      for (let attempt = 1; ; attempt++) {
-        // The count comes back from the same atomic find-and-modify: a separate read would see other
-        // instances' increments too.
-        const doc = await Counters.findOneAndUpdate(live(key, now), { $inc: { count: 1 }, $set: { lastAt: now, expiresAt } }, { new: true }).lean<CounterDoc>();
-        if (doc) return doc.count;
-        await Counters.deleteOne({ _id: key, expiresAt: mongoose.trusted({ $lte: now }) });
-        if (await inserted(() => Counters.create({ _id: key, count: 1, lastAt: now, expiresAt }))) return 1;
-        if (attempt >= ATTEMPTS) throw new Error('counter: could not start a counter (contention)');
-      }
-    }),
+    increment: (key, now, expiresAt) =>
+      serial.run(key, async () => {
+        for (let attempt = 1; ; attempt++) {
+          // The count comes back from the same atomic find-and-modify: a separate read would see other
+          // instances' increments too.
+          const doc = await Counters.findOneAndUpdate(
+            live(key, now),
+            { $inc: { count: 1 }, $set: { lastAt: now, expiresAt } },
+            { new: true },
+          ).lean<CounterDoc>();
+          if (doc) return doc.count;
+          await Counters.deleteOne({ _id: key, expiresAt: mongoose.trusted({ $lte: now }) });
+          if (await inserted(() => Counters.create({ _id: key, count: 1, lastAt: now, expiresAt }))) return 1;
+          if (attempt >= ATTEMPTS) throw new Error('counter: could not start a counter (contention)');
+        }
+      }),
     peek: async (key, now) => {
       const doc = await Counters.findOne(live(key, now)).lean<CounterDoc>();
       return doc ? { count: doc.count, lastAt: doc.lastAt } : null;
@@ -55,6 +60,7 @@ export function mongoCounters(conn: Connection): CounterStore {
     delete: async (key) => {
       await Counters.deleteOne({ _id: key });
     },
-    purgeExpired: async (now) => (await Counters.deleteMany({ expiresAt: mongoose.trusted({ $lte: now }) })).deletedCount,
+    purgeExpired: async (now) =>
+      (await Counters.deleteMany({ expiresAt: mongoose.trusted({ $lte: now }) })).deletedCount,
   };
 }

@@ -67,8 +67,12 @@ const fields = (d: Dossier): Omit<DossierDoc, '_id'> => ({
 export function mongoDossiers(conn: Connection): DossierStore {
   const Dossiers = conn.model('Dossier', schema);
   return {
-    get: async (code) => Dossiers.findById(code).lean<DossierDoc>().then((d) => d && toDossier(d)),
-    getMany: async (codes) => (await Dossiers.find({ _id: mongoose.trusted({ $in: codes }) }).lean<DossierDoc[]>()).map(toDossier),
+    get: async (code) =>
+      Dossiers.findById(code)
+        .lean<DossierDoc>()
+        .then((d) => d && toDossier(d)),
+    getMany: async (codes) =>
+      (await Dossiers.find({ _id: mongoose.trusted({ $in: codes }) }).lean<DossierDoc[]>()).map(toDossier),
     // Insert first: an import mostly creates, and an insert costs the same however large the collection
     // (an update scans it on FerretDB). A duplicate key means the dossier exists (or another instance
     // created it a moment ago): replace its fields.
@@ -81,13 +85,20 @@ export function mongoDossiers(conn: Connection): DossierStore {
     // re-run of the same batch is harmless (each replacement is the whole dossier).
     upsertMany: async (ds) => {
       if (ds.length === 0) return;
-      await Dossiers.bulkWrite(ds.map((d) => ({ replaceOne: { filter: { _id: d.code }, replacement: { _id: d.code, ...fields(d) }, upsert: true } })));
+      await Dossiers.bulkWrite(
+        ds.map((d) => ({
+          replaceOne: { filter: { _id: d.code }, replacement: { _id: d.code, ...fields(d) }, upsert: true },
+        })),
+      );
     },
     // One document holds the status and its history, so a single update changes both atomically.
     setStatus: async (code, status, note, at) =>
       Dossiers.findOneAndUpdate(
         { _id: code },
-        { $set: { status, reason: reasonFor(status, note), updatedAt: at }, $push: { history: { status, at, note } } },
+        {
+          $set: { status, reason: reasonFor(status, note), updatedAt: at },
+          $push: { history: { status, at, note } },
+        },
         { returnDocument: 'after', runValidators: true },
       )
         .lean<DossierDoc>()

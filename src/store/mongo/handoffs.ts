@@ -1,6 +1,12 @@
 import mongoose, { Schema, Types, type Connection } from 'mongoose';
 import type { ChannelName } from '../../core/message';
-import { HANDOFF_REASONS, HANDOFF_STATES, type Handoff, type HandoffFilter, type HandoffStore } from '../ports';
+import {
+  HANDOFF_REASONS,
+  HANDOFF_STATES,
+  type Handoff,
+  type HandoffFilter,
+  type HandoffStore,
+} from '../ports';
 import { inserted } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
@@ -101,7 +107,11 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
           closedBy: null,
         };
         await Handoffs.create(doc);
-        if (await inserted(() => Locks.create({ _id: openKey(r.channel, r.userId), handoff: doc._id.toHexString() }))) {
+        if (
+          await inserted(() =>
+            Locks.create({ _id: openKey(r.channel, r.userId), handoff: doc._id.toHexString() }),
+          )
+        ) {
           return { handoff: toHandoff(doc), created: true };
         }
         await Handoffs.deleteOne({ _id: doc._id });
@@ -117,7 +127,11 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
       return doc ? toHandoff(doc) : null;
     },
     list: async (filter, limit, offset = 0) => {
-      const docs = await Handoffs.find(query(filter)).sort({ openedAt: 1, _id: 1 }).skip(offset).limit(limit).lean<HandoffDoc[]>();
+      const docs = await Handoffs.find(query(filter))
+        .sort({ openedAt: 1, _id: 1 })
+        .skip(offset)
+        .limit(limit)
+        .lean<HandoffDoc[]>();
       return docs.map(toHandoff);
     },
     count: async (filter) => Handoffs.countDocuments(query(filter)),

@@ -58,7 +58,10 @@ export function mongoInbound(conn: Connection): InboundStore {
   const Inbound = conn.model('Inbound', schema);
   const claims = claimLog(conn, 'inbound_claims');
   const claimable = (staleBefore: Date) => ({
-    $or: [{ state: 'pending' as const }, { state: 'processing' as const, claimedAt: mongoose.trusted({ $lte: staleBefore }) }],
+    $or: [
+      { state: 'pending' as const },
+      { state: 'processing' as const, claimedAt: mongoose.trusted({ $lte: staleBefore }) },
+    ],
   });
 
   return {
@@ -92,7 +95,10 @@ export function mongoInbound(conn: Connection): InboundStore {
       const staleBefore = new Date(now.getTime() - staleMs);
       const met = new Set<string>();
       for (let page = 0; ; page++) {
-        const unfinished = await Inbound.find({ state: mongoose.trusted({ $in: UNFINISHED }) }, { claims: 1, channel: 1, userId: 1, state: 1, claimedAt: 1 })
+        const unfinished = await Inbound.find(
+          { state: mongoose.trusted({ $in: UNFINISHED }) },
+          { claims: 1, channel: 1, userId: 1, state: 1, claimedAt: 1 },
+        )
           .sort({ receivedAt: 1, _id: 1 })
           .skip(page * SCAN_PAGE)
           .limit(SCAN_PAGE)
@@ -122,10 +128,23 @@ export function mongoInbound(conn: Connection): InboundStore {
     },
     countPending: async () => Inbound.countDocuments({ state: mongoose.trusted({ $in: UNFINISHED }) }),
     recent: async (channel, userId, limit) =>
-      (await Inbound.find({ channel, userId }).sort({ receivedAt: -1, _id: -1 }).limit(limit).lean<InboundDoc[]>()).reverse().map(toRecord),
-    claimOwners: async () => (await Inbound.distinct('owner', { state: 'processing' })).filter((o): o is string => typeof o === 'string'),
+      (
+        await Inbound.find({ channel, userId })
+          .sort({ receivedAt: -1, _id: -1 })
+          .limit(limit)
+          .lean<InboundDoc[]>()
+      )
+        .reverse()
+        .map(toRecord),
+    claimOwners: async () =>
+      (await Inbound.distinct('owner', { state: 'processing' })).filter(
+        (o): o is string => typeof o === 'string',
+      ),
     release: async (owners) => {
-      const r = await Inbound.updateMany({ state: 'processing', owner: mongoose.trusted({ $in: owners }) }, { $set: { state: 'pending', owner: null } });
+      const r = await Inbound.updateMany(
+        { state: 'processing', owner: mongoose.trusted({ $in: owners }) },
+        { $set: { state: 'pending', owner: null } },
+      );
       await claims.forgetOwners(owners);
       return r.modifiedCount;
     },

@@ -28,7 +28,13 @@ import { mongoUnanswered } from './unanswered';
 
 export async function openMongoStores(uri: string): Promise<Stores> {
   const conn = await connectMongo(uri);
-  const Heartbeats = conn.model('Instance', new Schema<{ _id: string; seenAt: Date }>({ _id: String, seenAt: { type: Date, required: true } }, { ...SCHEMA_OPTIONS, collection: 'instances' }));
+  const Heartbeats = conn.model(
+    'Instance',
+    new Schema<{ _id: string; seenAt: Date }>(
+      { _id: String, seenAt: { type: Date, required: true } },
+      { ...SCHEMA_OPTIONS, collection: 'instances' },
+    ),
+  );
   const conversations = mongoConversations(conn);
   const inbound = mongoInbound(conn);
   const outbox = mongoOutbox(conn);
@@ -58,7 +64,9 @@ export async function openMongoStores(uri: string): Promise<Stores> {
     },
     probeWrite: async (owner, at) => {
       await Heartbeats.updateOne({ _id: owner }, { $set: { seenAt: at } }, { upsert: true });
-      await Heartbeats.deleteMany({ seenAt: mongoose.trusted({ $lt: new Date(at.getTime() - 7 * 86_400_000) }) });
+      await Heartbeats.deleteMany({
+        seenAt: mongoose.trusted({ $lt: new Date(at.getTime() - 7 * 86_400_000) }),
+      });
     },
     close: async () => {
       await conn.close();
@@ -69,7 +77,9 @@ export async function openMongoStores(uri: string): Promise<Stores> {
     await Promise.all(Object.values(conn.models).map((m) => m.createIndexes()));
   } catch (err) {
     await conn.close();
-    throw new StoreStartupError(`MongoDB at ${describeMongoUri(uri)}: cannot create indexes: ${firstLine(err)}`);
+    throw new StoreStartupError(
+      `MongoDB at ${describeMongoUri(uri)}: cannot create indexes: ${firstLine(err)}`,
+    );
   }
   return watchWrites(validated(stores));
 }

@@ -33,12 +33,20 @@ const PUBLISH_ATTEMPTS = 50;
 
 export function mongoKnowledge(conn: Connection): KnowledgeStore {
   const Versions = conn.model('KnowledgeVersion', schema);
-  const latest = (key: string) => Versions.findOne({ key }, PROJECTION).sort({ version: -1 }).lean<VersionDoc>();
+  const latest = (key: string) =>
+    Versions.findOne({ key }, PROJECTION).sort({ version: -1 }).lean<VersionDoc>();
   return {
     publish: async (v) =>
       retryOnDuplicate(async () => {
         const version = ((await latest(v.key))?.version ?? 0) + 1;
-        const doc = { key: v.key, version, content: JSON.stringify(v.content), author: v.author, at: v.at, comment: v.comment };
+        const doc = {
+          key: v.key,
+          version,
+          content: JSON.stringify(v.content),
+          author: v.author,
+          at: v.at,
+          comment: v.comment,
+        };
         await Versions.create(doc);
         return toVersion(doc);
       }, PUBLISH_ATTEMPTS),
@@ -53,7 +61,9 @@ export function mongoKnowledge(conn: Connection): KnowledgeStore {
       return d ? toVersion(d) : null;
     },
     history: async (key, limit) =>
-      (await Versions.find({ key }, PROJECTION).sort({ version: -1 }).limit(limit).lean<VersionDoc[]>()).map(toVersion),
+      (await Versions.find({ key }, PROJECTION).sort({ version: -1 }).limit(limit).lean<VersionDoc[]>()).map(
+        toVersion,
+      ),
     revision: async () => Versions.countDocuments(),
   };
 }

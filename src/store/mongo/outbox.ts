@@ -23,7 +23,10 @@ const schema = new Schema<OutboxDoc>(
     queue: { type: String, required: true },
     seq: { type: Number, required: true, min: 1 },
     reply: {
-      type: new Schema({ text: { type: String, default: '' }, options: { type: [String], default: [] } }, { _id: false }),
+      type: new Schema(
+        { text: { type: String, default: '' }, options: { type: [String], default: [] } },
+        { _id: false },
+      ),
       required: true,
     },
     state: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'dead'], required: true },
@@ -138,23 +141,48 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       const staleBefore = new Date(now.getTime() - staleMs);
       const passed: string[] = [];
       for (;;) {
-        const candidates = await Outbox.find({ ...dueFilter(now, staleBefore), queue: mongoose.trusted({ $nin: passed }) }, { queue: 1 })
+        const candidates = await Outbox.find(
+          { ...dueFilter(now, staleBefore), queue: mongoose.trusted({ $nin: passed }) },
+          { queue: 1 },
+        )
           .sort({ nextAttemptAt: 1, _id: 1 })
           .limit(CANDIDATES_PER_ROUND)
           .lean<Array<{ queue: string }>>();
         if (candidates.length === 0) return null;
         for (const queue of new Set(candidates.map((c) => c.queue))) {
-          const head = await Outbox.findOne({ queue, state: mongoose.trusted({ $in: UNFINISHED }) }, { state: 1, nextAttemptAt: 1, claimedAt: 1, claims: 1, uncertainSince: 1 })
+          const head = await Outbox.findOne(
+            { queue, state: mongoose.trusted({ $in: UNFINISHED }) },
+            { state: 1, nextAttemptAt: 1, claimedAt: 1, claims: 1, uncertainSince: 1 },
+          )
             .sort({ seq: 1 })
             .lean<Head>();
           if (head && isDue(head, now, staleBefore)) {
-            const generation = await claims.take(head._id.toHexString(), head.claims + 1, owner, now, staleBefore);
+            const generation = await claims.take(
+              head._id.toHexString(),
+              head.claims + 1,
+              owner,
+              now,
+              staleBefore,
+            );
             if (generation !== null) {
               const doc = await Outbox.findOneAndUpdate(
-                { _id: head._id, claims: mongoose.trusted({ $lt: generation }), ...dueFilter(now, staleBefore) },
+                {
+                  _id: head._id,
+                  claims: mongoose.trusted({ $lt: generation }),
+                  ...dueFilter(now, staleBefore),
+                },
                 {
                   // A stale 'sending' head's last attempt may have gone out: uncertain since its claim.
-                  $set: { state: 'sending', owner, claimedAt: now, claims: generation, uncertainSince: head.state === 'sending' ? (head.uncertainSince ?? head.claimedAt) : (head.uncertainSince ?? null) },
+                  $set: {
+                    state: 'sending',
+                    owner,
+                    claimedAt: now,
+                    claims: generation,
+                    uncertainSince:
+                      head.state === 'sending'
+                        ? (head.uncertainSince ?? head.claimedAt)
+                        : (head.uncertainSince ?? null),
+                  },
                   $inc: { attempts: 1 },
                 },
                 { returnDocument: 'after' },
@@ -168,14 +196,22 @@ export function mongoOutbox(conn: Connection): OutboxStore {
     },
     markSent: async (id, _now, messageId) => {
       if (!isObjectIdHex(id)) return;
-      await Outbox.updateOne({ _id: id }, { $set: { state: 'sent', owner: null, lastError: null, uncertainSince: null, messageId } });
+      await Outbox.updateOne(
+        { _id: id },
+        { $set: { state: 'sent', owner: null, lastError: null, uncertainSince: null, messageId } },
+      );
       await claims.forget(id);
     },
     retryLater: async (id, error, nextAttemptAt, uncertainSince) => {
       if (!isObjectIdHex(id)) return;
-      const held = uncertainSince ? await Outbox.findById(id, { uncertainSince: 1 }).lean<Pick<OutboxDoc, 'uncertainSince'>>() : null;
+      const held = uncertainSince
+        ? await Outbox.findById(id, { uncertainSince: 1 }).lean<Pick<OutboxDoc, 'uncertainSince'>>()
+        : null;
       const since = uncertainSince ? (held?.uncertainSince ?? uncertainSince) : null;
-      await Outbox.updateOne({ _id: id }, { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt, uncertainSince: since } });
+      await Outbox.updateOne(
+        { _id: id },
+        { $set: { state: 'pending', owner: null, lastError: error, nextAttemptAt, uncertainSince: since } },
+      );
     },
     markFinal: async (id, state, error) => {
       if (!isObjectIdHex(id)) return;
@@ -201,15 +237,27 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       ).lean<OutboxDoc>();
       return doc ? toItem(doc) : null;
     },
-    claimOwners: async () => (await Outbox.distinct('owner', { state: 'sending' })).filter((o): o is string => typeof o === 'string'),
+    claimOwners: async () =>
+      (await Outbox.distinct('owner', { state: 'sending' })).filter(
+        (o): o is string => typeof o === 'string',
+      ),
     // No multi-document update with per-document values on FerretDB v1: one update per held item.
     release: async (owners, now) => {
-      const held = await Outbox.find({ state: 'sending', owner: mongoose.trusted({ $in: owners }) }).lean<OutboxDoc[]>();
+      const held = await Outbox.find({ state: 'sending', owner: mongoose.trusted({ $in: owners }) }).lean<
+        OutboxDoc[]
+      >();
       let n = 0;
       for (const d of held) {
         const r = await Outbox.updateOne(
           { _id: d._id, state: 'sending', owner: d.owner },
-          { $set: { state: 'pending', owner: null, uncertainSince: d.uncertainSince ?? d.claimedAt, nextAttemptAt: d.nextAttemptAt < now ? d.nextAttemptAt : now } },
+          {
+            $set: {
+              state: 'pending',
+              owner: null,
+              uncertainSince: d.uncertainSince ?? d.claimedAt,
+              nextAttemptAt: d.nextAttemptAt < now ? d.nextAttemptAt : now,
+            },
+          },
         );
         n += r.modifiedCount;
       }
@@ -227,6 +275,13 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       return docs.map(toItem);
     },
     recent: async (channel, userId, limit) =>
-      (await Outbox.find({ queue: queueOf(channel, userId) }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<OutboxDoc[]>()).reverse().map(toItem),
+      (
+        await Outbox.find({ queue: queueOf(channel, userId) })
+          .sort({ createdAt: -1, _id: -1 })
+          .limit(limit)
+          .lean<OutboxDoc[]>()
+      )
+        .reverse()
+        .map(toItem),
   };
 }

@@ -13,7 +13,10 @@ export function mongoPersonalData(conn: Connection, p: CitizenPorts): PersonalDa
   const plan = (before: Date): Record<RetentionKind, Array<[string, Record<string, unknown>]>> => ({
     messages: [
       ['Inbound', { state: 'done', receivedAt: before$(before) }],
-      ['Outbox', { state: mongoose.trusted({ $in: ['sent', 'failed', 'dead'] }), createdAt: before$(before) }],
+      [
+        'Outbox',
+        { state: mongoose.trusted({ $in: ['sent', 'failed', 'dead'] }), createdAt: before$(before) },
+      ],
     ],
     conversations: [
       ['Conversation', { updatedAt: before$(before) }],
@@ -37,19 +40,34 @@ export function mongoPersonalData(conn: Connection, p: CitizenPorts): PersonalDa
   return {
     purge: async (kind, before) => sum(plan(before)[kind]),
     export: async (channel, userId) => {
-      const contact = (await m('Contact').findOne(citizen(channel, userId)).lean()) as { lastInboundAt: Date; displayName?: string | null } | null;
-      const complaints = (await m('Complaint').find(citizen(channel, userId)).sort({ at: 1, _id: 1 }).lean()) as unknown as Array<{ _id: mongoose.Types.ObjectId; text: string; at: Date }>;
-      const handoffs = (await m('Handoff').find(citizen(channel, userId)).sort({ openedAt: 1, _id: 1 }).lean()) as unknown as HandoffDoc[];
+      const contact = (await m('Contact').findOne(citizen(channel, userId)).lean()) as {
+        lastInboundAt: Date;
+        displayName?: string | null;
+      } | null;
+      const complaints = (await m('Complaint')
+        .find(citizen(channel, userId))
+        .sort({ at: 1, _id: 1 })
+        .lean()) as unknown as Array<{ _id: mongoose.Types.ObjectId; text: string; at: Date }>;
+      const handoffs = (await m('Handoff')
+        .find(citizen(channel, userId))
+        .sort({ openedAt: 1, _id: 1 })
+        .lean()) as unknown as HandoffDoc[];
       return citizenData(p, channel, userId, {
-        contact: contact ? { lastInboundAt: contact.lastInboundAt, displayName: contact.displayName ?? null } : null,
+        contact: contact
+          ? { lastInboundAt: contact.lastInboundAt, displayName: contact.displayName ?? null }
+          : null,
         complaints: complaints.map((c) => ({ id: c._id.toHexString(), text: c.text, at: c.at })),
         handoffs: handoffs.map(toHandoff),
       });
     },
     erase: async (channel, userId) => {
       const who = citizen(channel, userId);
-      const handoffIds = ((await m('Handoff').find(who, { _id: 1 }).lean()) as Array<{ _id: mongoose.Types.ObjectId }>).map((h) => `take:${h._id.toHexString()}`);
-      await m('HandoffLock').deleteMany({ _id: mongoose.trusted({ $in: [openKey(channel, userId), ...handoffIds] }) });
+      const handoffIds = (
+        (await m('Handoff').find(who, { _id: 1 }).lean()) as Array<{ _id: mongoose.Types.ObjectId }>
+      ).map((h) => `take:${h._id.toHexString()}`);
+      await m('HandoffLock').deleteMany({
+        _id: mongoose.trusted({ $in: [openKey(channel, userId), ...handoffIds] }),
+      });
       return sum([
         ['Inbound', who],
         ['Outbox', who],

@@ -21,11 +21,25 @@ export function mongoSessions(conn: Connection): SessionStore {
   const Sessions = conn.model('Session', schema);
   return {
     create: async (s) => {
-      await Sessions.create({ _id: s.id, username: s.username, csrfToken: s.csrfToken, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt });
+      await Sessions.create({
+        _id: s.id,
+        username: s.username,
+        csrfToken: s.csrfToken,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+      });
     },
     get: async (id) => {
       const d = await Sessions.findById(id).lean<SessionDoc>();
-      return d ? { id: d._id, username: d.username, csrfToken: d.csrfToken, createdAt: d.createdAt, lastSeenAt: d.lastSeenAt } : null;
+      return d
+        ? {
+            id: d._id,
+            username: d.username,
+            csrfToken: d.csrfToken,
+            createdAt: d.createdAt,
+            lastSeenAt: d.lastSeenAt,
+          }
+        : null;
     },
     touch: async (id, at) => {
       await Sessions.updateOne({ _id: id }, { $max: { lastSeenAt: at } });
@@ -34,6 +48,7 @@ export function mongoSessions(conn: Connection): SessionStore {
       await Sessions.deleteOne({ _id: id });
     },
     deleteForUser: async (username) => (await Sessions.deleteMany({ username })).deletedCount,
-    deleteIdle: async (before) => (await Sessions.deleteMany({ lastSeenAt: mongoose.trusted({ $lt: before }) })).deletedCount,
+    deleteIdle: async (before) =>
+      (await Sessions.deleteMany({ lastSeenAt: mongoose.trusted({ $lt: before }) })).deletedCount,
   };
 }

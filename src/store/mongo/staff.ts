@@ -29,7 +29,16 @@ export function mongoStaff(conn: Connection): StaffStore {
   const Staff = conn.model('Staff', schema);
   return {
     create: async (a, at) =>
-      inserted(() => Staff.create({ username: a.username, role: a.role, passwordHash: a.passwordHash, disabled: a.disabled, createdAt: at, updatedAt: at })),
+      inserted(() =>
+        Staff.create({
+          username: a.username,
+          role: a.role,
+          passwordHash: a.passwordHash,
+          disabled: a.disabled,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      ),
     get: async (username) => {
       const d = await Staff.findOne({ username }).lean<StaffAccount>();
       return d && toAccount(d);
@@ -41,7 +50,11 @@ export function mongoStaff(conn: Connection): StaffStore {
       if (patch.role !== undefined) set.role = patch.role;
       if (patch.passwordHash !== undefined) set.passwordHash = patch.passwordHash;
       if (patch.disabled !== undefined) set.disabled = patch.disabled;
-      const d = await Staff.findOneAndUpdate({ username }, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<StaffAccount>();
+      const d = await Staff.findOneAndUpdate(
+        { username },
+        { $set: set },
+        { returnDocument: 'after', runValidators: true },
+      ).lean<StaffAccount>();
       return d && toAccount(d);
     },
   };

@@ -37,9 +37,15 @@ export function mongoSubscriptions(conn: Connection): SubscriptionStore {
       );
     },
     forCode: async (code) =>
-      (await Subscriptions.find({ code }).sort({ createdAt: 1, channel: 1, userId: 1 }).lean<Subscription[]>()).map(toSubscription),
+      (
+        await Subscriptions.find({ code })
+          .sort({ createdAt: 1, channel: 1, userId: 1 })
+          .lean<Subscription[]>()
+      ).map(toSubscription),
     forUser: async (channel, userId) =>
-      (await Subscriptions.find({ channel, userId }).sort({ createdAt: 1, code: 1 }).lean<Subscription[]>()).map(toSubscription),
+      (
+        await Subscriptions.find({ channel, userId }).sort({ createdAt: 1, code: 1 }).lean<Subscription[]>()
+      ).map(toSubscription),
     markNotified: async (code, channel, userId, status) => {
       await Subscriptions.updateOne({ code, channel, userId }, { $set: { lastNotifiedStatus: status } });
     },

@@ -24,7 +24,9 @@ export function mongoTokens(conn: Connection): TokenStore {
     put: async (channel, pair) => {
       await Tokens.updateOne(
         { _id: channel },
-        { $set: { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: pair.expiresAt } },
+        {
+          $set: { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: pair.expiresAt },
+        },
         { upsert: true },
       );
     },

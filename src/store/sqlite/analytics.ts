@@ -13,8 +13,16 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
   );
   return {
     record: async (e) => {
-      insert.run({ type: e.type, channel: e.channel, intent: e.intent, procedure: e.procedure, aspect: e.aspect, at: ms(e.at) });
+      insert.run({
+        type: e.type,
+        channel: e.channel,
+        intent: e.intent,
+        procedure: e.procedure,
+        aspect: e.aspect,
+        at: ms(e.at),
+      });
     },
-    between: async (from, to) => (range.all(ms(from), ms(to)) as EventRow[]).map((r) => ({ ...r, at: toDate(r.at) })),
+    between: async (from, to) =>
+      (range.all(ms(from), ms(to)) as EventRow[]).map((r) => ({ ...r, at: toDate(r.at) })),
   };
 }

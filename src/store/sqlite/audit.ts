@@ -24,7 +24,15 @@ export function sqliteAudit(db: Database.Database): AuditStore {
   return {
     append: async (e) =>
       String(
-        returnedRow<{ id: number }>(insert, ms(e.at), e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after))!.id,
+        returnedRow<{ id: number }>(
+          insert,
+          ms(e.at),
+          e.actor,
+          e.action,
+          e.target,
+          JSON.stringify(e.before),
+          JSON.stringify(e.after),
+        )!.id,
       ),
     list: async (filter, limit) =>
       (
@@ -35,16 +43,14 @@ export function sqliteAudit(db: Database.Database): AuditStore {
           to: filter.to ? ms(filter.to) : null,
           limit,
         }) as AuditRow[]
-      ).map(
-        (r): AuditEntry => ({
-          id: String(r.id),
-          at: toDate(r.at),
-          actor: r.actor,
-          action: r.action,
-          target: r.target,
-          before: JSON.parse(r.before) as unknown,
-          after: JSON.parse(r.after) as unknown,
-        }),
-      ),
+      ).map((r): AuditEntry => ({
+        id: String(r.id),
+        at: toDate(r.at),
+        actor: r.actor,
+        action: r.action,
+        target: r.target,
+        before: JSON.parse(r.before) as unknown,
+        after: JSON.parse(r.after) as unknown,
+      })),
   };
 }

@@ -10,6 +10,9 @@ export const toDateOrNull = (n: number | null): Date | null => (n === null ? nul
  * row, so a failed autocommit (disk full) is swallowed and a row that was never saved comes back.
  * `.all()` runs the statement to completion, so the commit's error reaches the caller.
  */
-export function returnedRow<T>(stmt: { all(...params: unknown[]): unknown[] }, ...params: unknown[]): T | undefined {
+export function returnedRow<T>(
+  stmt: { all(...params: unknown[]): unknown[] },
+  ...params: unknown[]
+): T | undefined {
   return stmt.all(...params)[0] as T | undefined;
 }

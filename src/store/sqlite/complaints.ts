@@ -3,7 +3,9 @@ import type { ComplaintStore } from '../ports';
 import { ms, returnedRow } from './codec';
 
 export function sqliteComplaints(db: Database.Database): ComplaintStore {
-  const insert = db.prepare('INSERT INTO complaints (channel, user_id, text, at) VALUES (?, ?, ?, ?) RETURNING id');
+  const insert = db.prepare(
+    'INSERT INTO complaints (channel, user_id, text, at) VALUES (?, ?, ?, ?) RETURNING id',
+  );
   return {
     add: async (c) => String(returnedRow<{ id: number }>(insert, c.channel, c.userId, c.text, ms(c.at))!.id),
   };

@@ -23,7 +23,9 @@ interface HistoryRow {
 
 export function sqliteDossiers(db: Database.Database): DossierStore {
   const selectOne = db.prepare('SELECT * FROM dossiers WHERE code = ?');
-  const selectHistory = db.prepare('SELECT status, at, note FROM dossier_history WHERE code = ? ORDER BY seq');
+  const selectHistory = db.prepare(
+    'SELECT status, at, note FROM dossier_history WHERE code = ? ORDER BY seq',
+  );
   const upsertRow = db.prepare(`
     INSERT INTO dossiers (code, procedure_id, applicant_name, phone, received_at, due_at, status, reason, note, updated_at)
     VALUES (@code, @procedureId, @applicantName, @phone, @receivedAt, @dueAt, @status, @reason, @note, @updatedAt)
@@ -36,15 +38,19 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     `INSERT INTO dossier_history (code, seq, status, at, note)
      VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_history WHERE code = ?), ?, ?, ?)`,
   );
-  const updateStatus = db.prepare('UPDATE dossiers SET status = ?, reason = ?, updated_at = ? WHERE code = ?');
+  const updateStatus = db.prepare(
+    'UPDATE dossiers SET status = ?, reason = ?, updated_at = ? WHERE code = ?',
+  );
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM dossiers');
 
   const read = (code: string): Dossier | null => {
     const row = selectOne.get(code) as DossierRow | undefined;
     if (!row) return null;
-    const history = (selectHistory.all(code) as HistoryRow[]).map(
-      (h): StatusChange => ({ status: h.status, at: toDate(h.at), note: h.note }),
-    );
+    const history = (selectHistory.all(code) as HistoryRow[]).map((h): StatusChange => ({
+      status: h.status,
+      at: toDate(h.at),
+      note: h.note,
+    }));
     return {
       code: row.code,
       procedureId: row.procedure_id,
@@ -84,18 +90,21 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     for (const d of ds) upsert(d);
   });
 
-  const setStatus = db.transaction((code: string, status: DossierStatus, note: string | null, at: Date): boolean => {
-    if (updateStatus.run(status, reasonFor(status, note), ms(at), code).changes === 0) return false;
-    insertHistory.run(code, code, status, ms(at), note);
-    return true;
-  });
+  const setStatus = db.transaction(
+    (code: string, status: DossierStatus, note: string | null, at: Date): boolean => {
+      if (updateStatus.run(status, reasonFor(status, note), ms(at), code).changes === 0) return false;
+      insertHistory.run(code, code, status, ms(at), note);
+      return true;
+    },
+  );
 
   return {
     get: async (code) => read(code),
     getMany: async (codes) => codes.flatMap((code) => read(code) ?? []),
     upsert: async (d) => ({ created: upsert.immediate(d) }),
     upsertMany: async (ds) => upsertMany.immediate(ds),
-    setStatus: async (code, status, note, at) => (setStatus.immediate(code, status, note, at) ? read(code) : null),
+    setStatus: async (code, status, note, at) =>
+      setStatus.immediate(code, status, note, at) ? read(code) : null,
     count: async () => (countAll.get() as { n: number }).n,
   };
 }

@@ -43,7 +43,9 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   // Channels come as a JSON array (bound, never spliced into the SQL); null means any channel.
   const where = `(@state IS NULL OR state = @state) AND (@from IS NULL OR opened_at >= @from) AND (@to IS NULL OR opened_at < @to)
     AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))`;
-  const list = db.prepare(`SELECT * FROM handoffs WHERE ${where} ORDER BY opened_at, id LIMIT @limit OFFSET @offset`);
+  const list = db.prepare(
+    `SELECT * FROM handoffs WHERE ${where} ORDER BY opened_at, id LIMIT @limit OFFSET @offset`,
+  );
   const count = db.prepare(`SELECT COUNT(*) AS n FROM handoffs WHERE ${where}`);
   const params = (f: HandoffFilter) => ({
     state: f.state ?? null,
@@ -56,7 +58,9 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     UPDATE handoffs SET state = 'taken', taken_by = @by, taken_at = @at, last_staff_at = @at
     WHERE id = @id AND state = 'waiting'
     RETURNING *`);
-  const touch = db.prepare("UPDATE handoffs SET last_staff_at = MAX(COALESCE(last_staff_at, 0), ?) WHERE id = ? AND state = 'taken'");
+  const touch = db.prepare(
+    "UPDATE handoffs SET last_staff_at = MAX(COALESCE(last_staff_at, 0), ?) WHERE id = ? AND state = 'taken'",
+  );
   const close = db.prepare(`
     UPDATE handoffs SET state = 'closed', closed_at = @at, closed_by = @by
     WHERE id = @id AND state <> 'closed'
@@ -67,7 +71,13 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const open = db.transaction((r: Parameters<HandoffStore['open']>[0], at: number) => {
     const found = active.get(r.channel, r.userId) as HandoffRow | undefined;
     if (found) return { handoff: toHandoff(found), created: false };
-    const row = returnedRow<HandoffRow>(insert, { channel: r.channel, userId: r.userId, displayName: r.displayName, reason: r.reason, at });
+    const row = returnedRow<HandoffRow>(insert, {
+      channel: r.channel,
+      userId: r.userId,
+      displayName: r.displayName,
+      reason: r.reason,
+      at,
+    });
     return { handoff: toHandoff(row!), created: true };
   });
 
@@ -76,7 +86,8 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     open: async (r, at) => open.immediate(r, ms(at)),
     active: async (channel, userId) => rowOrNull(active.get(channel, userId)),
     get: async (id) => rowOrNull(one.get(id)),
-    list: async (filter, limit, offset = 0) => (list.all({ ...params(filter), limit, offset }) as HandoffRow[]).map(toHandoff),
+    list: async (filter, limit, offset = 0) =>
+      (list.all({ ...params(filter), limit, offset }) as HandoffRow[]).map(toHandoff),
     count: async (filter) => (count.get(params(filter)) as { n: number }).n,
     take: async (id, by, at) => rowOrNull(returnedRow(take, { id, by, at: ms(at) })),
     touch: async (id, at) => {

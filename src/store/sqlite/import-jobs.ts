@@ -33,20 +33,40 @@ export function sqliteImportJobs(db: Database.Database): ImportJobStore {
   const one = db.prepare('SELECT * FROM import_jobs WHERE id = ?');
   const list = db.prepare('SELECT * FROM import_jobs ORDER BY id DESC LIMIT ?');
   const stale = db.prepare("SELECT * FROM import_jobs WHERE state = 'running' AND updated_at < ?");
-  const save = db.prepare('UPDATE import_jobs SET state = @state, counts = @counts, in_flight = @inFlight, error = @error, updated_at = @at WHERE id = @id');
+  const save = db.prepare(
+    'UPDATE import_jobs SET state = @state, counts = @counts, in_flight = @inFlight, error = @error, updated_at = @at WHERE id = @id',
+  );
   const row = (id: string) => one.get(id) as JobRow | undefined;
 
   const create = db.transaction((j: Omit<ImportJob, 'id' | 'updatedAt'>, at: number): ImportJob => {
-    const { lastInsertRowid } = insert.run({ file: j.file, actor: j.actor, state: j.state, counts: JSON.stringify(j.counts), inFlight: JSON.stringify(j.inFlight), error: j.error, startedAt: ms(j.startedAt), at });
+    const { lastInsertRowid } = insert.run({
+      file: j.file,
+      actor: j.actor,
+      state: j.state,
+      counts: JSON.stringify(j.counts),
+      inFlight: JSON.stringify(j.inFlight),
+      error: j.error,
+      startedAt: ms(j.startedAt),
+      at,
+    });
     return toJob(row(String(lastInsertRowid))!);
   });
-  const update = db.transaction((id: string, patch: Parameters<ImportJobStore['update']>[1], at: number): ImportJob | null => {
-    const found = row(id);
-    if (!found) return null;
-    const next = { ...toJob(found), ...patch };
-    save.run({ id, state: next.state, counts: JSON.stringify(next.counts), inFlight: JSON.stringify(next.inFlight), error: next.error, at });
-    return toJob(row(id)!);
-  });
+  const update = db.transaction(
+    (id: string, patch: Parameters<ImportJobStore['update']>[1], at: number): ImportJob | null => {
+      const found = row(id);
+      if (!found) return null;
+      const next = { ...toJob(found), ...patch };
+      save.run({
+        id,
+        state: next.state,
+        counts: JSON.stringify(next.counts),
+        inFlight: JSON.stringify(next.inFlight),
+        error: next.error,
+        at,
+      });
+      return toJob(row(id)!);
+    },
+  );
   const interrupt = db.transaction((before: number, at: number): ImportJob[] =>
     (stale.all(before) as JobRow[]).map((r) => update(String(r.id), { state: 'interrupted' }, at)!),
   );

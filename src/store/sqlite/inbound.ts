@@ -38,7 +38,11 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     RETURNING *`);
   // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
   // head of a citizen's queue is claimable: no earlier message of theirs is still pending or processing.
-  type Pending = { r: Omit<InboundRecord, 'id' | 'state'>; resolve: (v: InboundRecord | null) => void; reject: (e: unknown) => void };
+  type Pending = {
+    r: Omit<InboundRecord, 'id' | 'state'>;
+    resolve: (v: InboundRecord | null) => void;
+    reject: (e: unknown) => void;
+  };
   let batch: Pending[] = [];
   const insertAll = db.transaction((items: Pending[]) =>
     items.map(({ r }) => {
@@ -77,7 +81,9 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       ORDER BY i.received_at, i.id LIMIT 1)
     RETURNING *`);
   const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
-  const owners = db.prepare("SELECT DISTINCT owner FROM inbound WHERE state = 'processing' AND owner IS NOT NULL");
+  const owners = db.prepare(
+    "SELECT DISTINCT owner FROM inbound WHERE state = 'processing' AND owner IS NOT NULL",
+  );
   const release = db.prepare(
     "UPDATE inbound SET state = 'pending', owner = NULL WHERE state = 'processing' AND owner IN (SELECT value FROM json_each(?))",
   );
@@ -104,7 +110,8 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       done.run(id);
     },
     countPending: async () => (pending.get() as { n: number }).n,
-    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
+    recent: async (channel, userId, limit) =>
+      (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list) => release.run(JSON.stringify(list)).changes,
   };

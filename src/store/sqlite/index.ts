@@ -64,31 +64,33 @@ function sqliteStores(db: Database.Database): Stores {
   const inbound = sqliteInbound(db);
   const outbox = sqliteOutbox(db);
   const subscriptions = sqliteSubscriptions(db);
-  return watchWrites(validated({
-    dossiers: sqliteDossiers(db),
-    conversations,
-    inbound,
-    outbox,
-    tokens: sqliteTokens(db),
-    contacts: sqliteContacts(db),
-    unanswered: sqliteUnanswered(db),
-    analytics: sqliteAnalytics(db),
-    subscriptions,
-    complaints: sqliteComplaints(db),
-    staff: sqliteStaff(db),
-    sessions: sqliteSessions(db),
-    audit: sqliteAudit(db),
-    knowledge: sqliteKnowledge(db),
-    handoffs: sqliteHandoffs(db),
-    counters: sqliteCounters(db),
-    personalData: sqlitePersonalData(db, { inbound, outbox, conversations, subscriptions }),
-    imports: sqliteImportJobs(db),
-    ping: async () => {
-      db.prepare('SELECT 1').get();
-    },
-    probeWrite: async (owner, at) => probe.immediate(owner, at.getTime()),
-    close: async () => {
-      if (db.open) db.close();
-    },
-  }));
+  return watchWrites(
+    validated({
+      dossiers: sqliteDossiers(db),
+      conversations,
+      inbound,
+      outbox,
+      tokens: sqliteTokens(db),
+      contacts: sqliteContacts(db),
+      unanswered: sqliteUnanswered(db),
+      analytics: sqliteAnalytics(db),
+      subscriptions,
+      complaints: sqliteComplaints(db),
+      staff: sqliteStaff(db),
+      sessions: sqliteSessions(db),
+      audit: sqliteAudit(db),
+      knowledge: sqliteKnowledge(db),
+      handoffs: sqliteHandoffs(db),
+      counters: sqliteCounters(db),
+      personalData: sqlitePersonalData(db, { inbound, outbox, conversations, subscriptions }),
+      imports: sqliteImportJobs(db),
+      ping: async () => {
+        db.prepare('SELECT 1').get();
+      },
+      probeWrite: async (owner, at) => probe.immediate(owner, at.getTime()),
+      close: async () => {
+        if (db.open) db.close();
+      },
+    }),
+  );
 }

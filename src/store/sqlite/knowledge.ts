@@ -40,7 +40,13 @@ export function sqliteKnowledge(db: Database.Database): KnowledgeStore {
     // One INSERT … SELECT statement: the next number is computed under the write lock.
     publish: async (v) =>
       toVersion(
-        returnedRow<VersionRow>(insert, { key: v.key, content: JSON.stringify(v.content), author: v.author, at: ms(v.at), comment: v.comment })!,
+        returnedRow<VersionRow>(insert, {
+          key: v.key,
+          content: JSON.stringify(v.content),
+          author: v.author,
+          at: ms(v.at),
+          comment: v.comment,
+        })!,
       ),
     current: async () => (current.all() as VersionRow[]).map(toVersion),
     get: async (key, version) => {

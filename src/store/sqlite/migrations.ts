@@ -283,10 +283,14 @@ function currentVersion(db: Database.Database): number {
 
 /** Bring the database to the latest schema; refuses a database written by a newer motcua. */
 export function migrate(db: Database.Database, now: Date): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT',
+  );
   const found = currentVersion(db);
   if (found > LATEST_SCHEMA_VERSION) {
-    throw new StoreStartupError(`SQLite database has schema v${found}, newer than this motcua supports (v${LATEST_SCHEMA_VERSION}); upgrade motcua`);
+    throw new StoreStartupError(
+      `SQLite database has schema v${found}, newer than this motcua supports (v${LATEST_SCHEMA_VERSION}); upgrade motcua`,
+    );
   }
   const record = db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)');
   for (const m of MIGRATIONS) {

@@ -40,7 +40,9 @@ const toItem = (r: OutboxRow): OutboxItem => ({
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
 
 export function sqliteOutbox(db: Database.Database): OutboxStore {
-  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?');
+  const nextSeq = db.prepare(
+    'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?',
+  );
   const insert = db.prepare(`
     INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at, source)
     VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt, @source)
@@ -72,7 +74,9 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   const requeue = db.prepare(`
     UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now, owner = NULL
     WHERE id = @id AND state IN ('failed', 'dead') RETURNING *`);
-  const owners = db.prepare("SELECT DISTINCT owner FROM outbox WHERE state = 'sending' AND owner IS NOT NULL");
+  const owners = db.prepare(
+    "SELECT DISTINCT owner FROM outbox WHERE state = 'sending' AND owner IS NOT NULL",
+  );
   const release = db.prepare(`
     UPDATE outbox SET state = 'pending', owner = NULL, uncertain_since = COALESCE(uncertain_since, claimed_at),
       next_attempt_at = MIN(next_attempt_at, @now)
@@ -140,7 +144,9 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list, now) => release.run({ owners: JSON.stringify(list), now: ms(now) }).changes,
     list: async (filter, limit) =>
-      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(toItem),
+      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(
+        toItem,
+      ),
     recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as OutboxRow[]).map(toItem),
   };
 }

@@ -16,7 +16,10 @@ const PURGES: Record<RetentionKind, string[]> = {
     'DELETE FROM contacts WHERE last_inbound_at < @before',
     "DELETE FROM handoffs WHERE state = 'closed' AND closed_at < @before",
   ],
-  unanswered: ['DELETE FROM unanswered WHERE at < @before', 'DELETE FROM unanswered_groups WHERE last_at < @before'],
+  unanswered: [
+    'DELETE FROM unanswered WHERE at < @before',
+    'DELETE FROM unanswered_groups WHERE last_at < @before',
+  ],
   complaints: ['DELETE FROM complaints WHERE at < @before'],
   audit: ['DELETE FROM audit WHERE at < @before'],
 };
@@ -32,24 +35,40 @@ const ERASE = [
 ];
 
 export function sqlitePersonalData(db: Database.Database, p: CitizenPorts): PersonalDataStore {
-  const purges = Object.fromEntries(Object.entries(PURGES).map(([k, sql]) => [k, sql.map((q) => db.prepare(q))])) as Record<RetentionKind, Database.Statement[]>;
+  const purges = Object.fromEntries(
+    Object.entries(PURGES).map(([k, sql]) => [k, sql.map((q) => db.prepare(q))]),
+  ) as Record<RetentionKind, Database.Statement[]>;
   const erases = ERASE.map((q) => db.prepare(q));
-  const contact = db.prepare('SELECT last_inbound_at, display_name FROM contacts WHERE channel = ? AND user_id = ?');
-  const complaints = db.prepare('SELECT id, text, at FROM complaints WHERE channel = ? AND user_id = ? ORDER BY at, id');
-  const handoffs = db.prepare('SELECT * FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY opened_at, id');
+  const contact = db.prepare(
+    'SELECT last_inbound_at, display_name FROM contacts WHERE channel = ? AND user_id = ?',
+  );
+  const complaints = db.prepare(
+    'SELECT id, text, at FROM complaints WHERE channel = ? AND user_id = ? ORDER BY at, id',
+  );
+  const handoffs = db.prepare(
+    'SELECT * FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY opened_at, id',
+  );
 
-  const purge = db.transaction((kind: RetentionKind, before: number) => purges[kind].reduce((n, st) => n + st.run({ before }).changes, 0));
+  const purge = db.transaction((kind: RetentionKind, before: number) =>
+    purges[kind].reduce((n, st) => n + st.run({ before }).changes, 0),
+  );
   const erase = db.transaction((channel: ChannelName, userId: string) =>
-    erases.reduce((n, st) => n + st.run({ channel, userId, conversation: `${channel}:${userId}` }).changes, 0),
+    erases.reduce(
+      (n, st) => n + st.run({ channel, userId, conversation: `${channel}:${userId}` }).changes,
+      0,
+    ),
   );
 
   return {
     purge: async (kind, before) => purge.immediate(kind, ms(before)),
     export: async (channel, userId) => {
-      const c = contact.get(channel, userId) as { last_inbound_at: number; display_name: string | null } | undefined;
+      const c = contact.get(channel, userId) as
+        { last_inbound_at: number; display_name: string | null } | undefined;
       return citizenData(p, channel, userId, {
         contact: c ? { lastInboundAt: toDate(c.last_inbound_at), displayName: c.display_name } : null,
-        complaints: (complaints.all(channel, userId) as Array<{ id: number; text: string; at: number }>).map((r) => ({ id: String(r.id), text: r.text, at: toDate(r.at) })),
+        complaints: (complaints.all(channel, userId) as Array<{ id: number; text: string; at: number }>).map(
+          (r) => ({ id: String(r.id), text: r.text, at: toDate(r.at) }),
+        ),
         handoffs: (handoffs.all(channel, userId) as HandoffRow[]).map(toHandoff),
       });
     },

@@ -26,7 +26,13 @@ export function sqliteSessions(db: Database.Database): SessionStore {
     get: async (id) => {
       const r = select.get(id) as SessionRow | undefined;
       return r
-        ? { id: r.id, username: r.username, csrfToken: r.csrf_token, createdAt: toDate(r.created_at), lastSeenAt: toDate(r.last_seen_at) }
+        ? {
+            id: r.id,
+            username: r.username,
+            csrfToken: r.csrf_token,
+            createdAt: toDate(r.created_at),
+            lastSeenAt: toDate(r.last_seen_at),
+          }
         : null;
     },
     touch: async (id, at) => {

@@ -34,7 +34,8 @@ export function sqliteStaff(db: Database.Database): StaffStore {
      WHERE username = @username RETURNING *`,
   );
   return {
-    create: async (a, at) => insert.run(a.username, a.role, a.passwordHash, a.disabled ? 1 : 0, ms(at), ms(at)).changes === 1,
+    create: async (a, at) =>
+      insert.run(a.username, a.role, a.passwordHash, a.disabled ? 1 : 0, ms(at), ms(at)).changes === 1,
     get: async (username) => {
       const row = select.get(username) as StaffRow | undefined;
       return row ? toAccount(row) : null;

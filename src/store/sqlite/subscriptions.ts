@@ -24,8 +24,12 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
     `INSERT INTO subscriptions (code, channel, user_id, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (code, channel, user_id) DO NOTHING`,
   );
-  const byCode = db.prepare('SELECT * FROM subscriptions WHERE code = ? ORDER BY created_at, channel, user_id');
-  const byUser = db.prepare('SELECT * FROM subscriptions WHERE channel = ? AND user_id = ? ORDER BY created_at, code');
+  const byCode = db.prepare(
+    'SELECT * FROM subscriptions WHERE code = ? ORDER BY created_at, channel, user_id',
+  );
+  const byUser = db.prepare(
+    'SELECT * FROM subscriptions WHERE channel = ? AND user_id = ? ORDER BY created_at, code',
+  );
   const notified = db.prepare(
     'UPDATE subscriptions SET last_notified_status = ? WHERE code = ? AND channel = ? AND user_id = ?',
   );
@@ -34,7 +38,8 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
       insert.run(s.code, s.channel, s.userId, ms(at));
     },
     forCode: async (code) => (byCode.all(code) as SubscriptionRow[]).map(toSubscription),
-    forUser: async (channel, userId) => (byUser.all(channel, userId) as SubscriptionRow[]).map(toSubscription),
+    forUser: async (channel, userId) =>
+      (byUser.all(channel, userId) as SubscriptionRow[]).map(toSubscription),
     markNotified: async (code, channel, userId, status) => {
       notified.run(status, code, channel, userId);
     },

@@ -11,8 +11,15 @@ export function sqliteTokens(db: Database.Database): TokenStore {
   );
   return {
     get: async (channel) => {
-      const row = select.get(channel) as { access_token: string; refresh_token: string; expires_at: number } | undefined;
-      return row ? { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAt: toDate(row.expires_at) } : null;
+      const row = select.get(channel) as
+        { access_token: string; refresh_token: string; expires_at: number } | undefined;
+      return row
+        ? {
+            accessToken: row.access_token,
+            refreshToken: row.refresh_token,
+            expiresAt: toDate(row.expires_at),
+          }
+        : null;
     },
     put: async (channel, pair) => {
       upsert.run(channel, pair.accessToken, pair.refreshToken, ms(pair.expiresAt));

@@ -26,12 +26,14 @@ export function sqliteUnanswered(db: Database.Database): UnansweredStore {
       add.immediate(q);
     },
     grouped: async (limit) =>
-      (top.all(limit) as Array<{ normalized: string; example: string; count: number; last_at: number }>).map((r) => ({
-        normalized: r.normalized,
-        example: r.example,
-        count: r.count,
-        lastAt: toDate(r.last_at),
-      })),
+      (top.all(limit) as Array<{ normalized: string; example: string; count: number; last_at: number }>).map(
+        (r) => ({
+          normalized: r.normalized,
+          example: r.example,
+          count: r.count,
+          lastAt: toDate(r.last_at),
+        }),
+      ),
     resolve: async (normalized) => remove.run(normalized).changes > 0,
   };
 }

@@ -2,7 +2,16 @@
 // a client naming its own address in X-Forwarded-For gets no fresh allowance, the real user can still
 // sign in from another address, a broken cookie or body is the client's 400, weak passwords are refused.
 import http from 'node:http';
-import { addStaff, dropFixture, fixture, PASSWORD, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  PASSWORD,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 let f: Fixture;
 let srv: ConsoleServer;
@@ -24,7 +33,14 @@ function loginFrom(localAddress: string, username: string, password: string): Pr
   const body = JSON.stringify({ username, password });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -38,7 +54,8 @@ function loginFrom(localAddress: string, username: string, password: string): Pr
 describe('sign-in throttling without a trusted proxy', () => {
   it('60 wrong passwords with a different spoofed X-Forwarded-For each are throttled; the real user signs in from elsewhere', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 60; i++) statuses.push((await new Staff(srv.url, `203.0.113.${i}`).login('lan', 'sai mật khẩu rồi')).status);
+    for (let i = 0; i < 60; i++)
+      statuses.push((await new Staff(srv.url, `203.0.113.${i}`).login('lan', 'sai mật khẩu rồi')).status);
     const throttled = statuses.filter((s) => s === 429).length;
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]); // ADMIN_LOGIN_MAX_FAILURES free failures
     expect(throttled).toBeGreaterThanOrEqual(55);
@@ -58,8 +75,14 @@ describe('malformed input is a 400, never a 500', () => {
 
   it('a truncated JSON body, a body in an unsupported charset', async () => {
     const s = new Staff(srv.url);
-    expect((await s.send('POST', '/admin/api/login', { body: '{"username":', csrf: false })).status).toBe(400);
-    const charset = await s.send('POST', '/admin/api/login', { body: '{}', contentType: 'application/json; charset=klingon', csrf: false });
+    expect((await s.send('POST', '/admin/api/login', { body: '{"username":', csrf: false })).status).toBe(
+      400,
+    );
+    const charset = await s.send('POST', '/admin/api/login', {
+      body: '{}',
+      contentType: 'application/json; charset=klingon',
+      csrf: false,
+    });
     expect(charset.status).toBe(415);
   });
 });
@@ -72,6 +95,9 @@ describe('weak passwords', () => {
       expect(r.status).toBe(400);
       expect(JSON.stringify(r.body.problems)).toMatch(/password/);
     }
-    expect((await s.post('/staff', { username: 'hoa', role: 'viewer', password: 'mật khẩu mới của Hoa 2026' })).status).toBe(200);
+    expect(
+      (await s.post('/staff', { username: 'hoa', role: 'viewer', password: 'mật khẩu mới của Hoa 2026' }))
+        .status,
+    ).toBe(200);
   });
 });

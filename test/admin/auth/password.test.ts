@@ -20,7 +20,13 @@ describe('staff passwords (scrypt)', () => {
   });
 
   it('refuses hashes it does not understand instead of throwing', async () => {
-    for (const bad of ['', 'plain', 'bcrypt$x$y', 'scrypt$0$8$1$c2FsdA==$aGFzaA==', 'scrypt$abc$8$1$c2FsdA==$aGFzaA==']) {
+    for (const bad of [
+      '',
+      'plain',
+      'bcrypt$x$y',
+      'scrypt$0$8$1$c2FsdA==$aGFzaA==',
+      'scrypt$abc$8$1$c2FsdA==$aGFzaA==',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });

@@ -1,6 +1,15 @@
 // Signing in and out on a real loopback server: cookie flags, idle expiry, disabled accounts, CSRF,
 // throttling per account and per IP, security headers on every page.
-import { addStaff, dropFixture, fixture, PASSWORD, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  PASSWORD,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 const MINUTE = 60_000;
 let f: Fixture;
@@ -13,7 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => dropFixture(f));
 beforeEach(async () => {
-  srv = await startConsole(f, { admin: { loginFreeFailures: 3, loginMaxPerIp: 8, sessionIdleMs: 30 * MINUTE } });
+  srv = await startConsole(f, {
+    admin: { loginFreeFailures: 3, loginMaxPerIp: 8, sessionIdleMs: 30 * MINUTE },
+  });
 });
 afterEach(() => srv.stop());
 
@@ -22,20 +33,32 @@ describe('sign in', () => {
     const s = new Staff(srv.url);
     const r = await s.login('  LAN ', PASSWORD);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ username: 'lan', role: 'editor', csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/) });
+    expect(r.body).toEqual({
+      username: 'lan',
+      role: 'editor',
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
+    });
     const cookie = r.headers.getSetCookie()[0];
     expect(cookie).toMatch(/^motcua_staff=[A-Za-z0-9_-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/admin/);
     expect(cookie).not.toMatch(/Secure/);
-    expect((await s.get('/me')).body).toMatchObject({ username: 'lan', role: 'editor', csrfToken: r.body.csrfToken, idleMinutes: 30 });
+    expect((await s.get('/me')).body).toMatchObject({
+      username: 'lan',
+      role: 'editor',
+      csrfToken: r.body.csrfToken,
+      idleMinutes: 30,
+    });
     expect((await f.stores.audit.list({ actor: 'lan' }, 10)).map((e) => e.action)).toContain('staff.login');
   });
 
   it('the cookie is Secure behind an HTTPS reverse proxy (trusted X-Forwarded-Proto)', async () => {
     const s = new Staff(srv.url);
-    const r = await s.send('POST', '/admin/api/login', { body: { username: 'lan', password: PASSWORD }, headers: { 'X-Forwarded-Proto': 'https' } });
+    const r = await s.send('POST', '/admin/api/login', {
+      body: { username: 'lan', password: PASSWORD },
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
     expect(r.headers.getSetCookie()[0]).toMatch(/; Secure/);
   });
 
@@ -52,9 +75,15 @@ describe('sign in', () => {
 
   it('only a JSON body is accepted (a cross-site form cannot sign anyone in)', async () => {
     const s = new Staff(srv.url, '10.0.0.2');
-    const form = await s.send('POST', '/admin/api/login', { body: `username=lan&password=${encodeURIComponent(PASSWORD)}`, contentType: 'application/x-www-form-urlencoded' });
+    const form = await s.send('POST', '/admin/api/login', {
+      body: `username=lan&password=${encodeURIComponent(PASSWORD)}`,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(400);
-    const text = await s.send('POST', '/admin/api/login', { body: JSON.stringify({ username: 'lan', password: PASSWORD }), contentType: 'text/plain' });
+    const text = await s.send('POST', '/admin/api/login', {
+      body: JSON.stringify({ username: 'lan', password: PASSWORD }),
+      contentType: 'text/plain',
+    });
     expect(text.status).toBe(400);
     expect(s.cookie).toBeNull();
   });
@@ -131,7 +160,10 @@ describe('login throttling', () => {
     for (let i = 0; i < 3; i++) expect((await attacker.login('an', 'sai mật khẩu rồi')).status).toBe(401);
     const blocked = await attacker.login('AN', PASSWORD); // same account, any case; even the right password waits
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ error: 'too_many_attempts', message: expect.stringMatching(/try again in 1 seconds/) });
+    expect(blocked.body).toMatchObject({
+      error: 'too_many_attempts',
+      message: expect.stringMatching(/try again in 1 seconds/),
+    });
     expect(blocked.headers.get('retry-after')).toBe('1');
     expect((await new Staff(srv.url, '10.1.0.9').login('an', PASSWORD)).status).toBe(200); // the real user, elsewhere
     f.clock.advance(1_000);
@@ -143,12 +175,14 @@ describe('login throttling', () => {
   });
 
   it('successful sign-ins do not count', async () => {
-    for (let i = 0; i < 6; i++) expect((await new Staff(srv.url, '10.2.0.1').login('lan', PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 6; i++)
+      expect((await new Staff(srv.url, '10.2.0.1').login('lan', PASSWORD)).status).toBe(200);
   });
 
   it('per IP: many usernames from one address are throttled', async () => {
     const ip = '10.3.0.1';
-    for (let i = 0; i < 8; i++) expect((await new Staff(srv.url, ip).login(`user${i}`, 'sai mật khẩu rồi')).status).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await new Staff(srv.url, ip).login(`user${i}`, 'sai mật khẩu rồi')).status).toBe(401);
     expect((await new Staff(srv.url, ip).login('lan', PASSWORD)).status).toBe(429);
     expect((await new Staff(srv.url, '10.3.0.2').login('lan', PASSWORD)).status).toBe(200);
   });
@@ -160,7 +194,12 @@ describe('security headers', () => {
     const page = await fetch(`${srv.url}/admin`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html lang="vi">');
-    for (const r of [page, await fetch(`${srv.url}/admin/static/js/app.js`), await fetch(`${srv.url}/admin/static/vendor/chart.umd.js`), await fetch(`${srv.url}/admin/api/me`)]) {
+    for (const r of [
+      page,
+      await fetch(`${srv.url}/admin/static/js/app.js`),
+      await fetch(`${srv.url}/admin/static/vendor/chart.umd.js`),
+      await fetch(`${srv.url}/admin/api/me`),
+    ]) {
       const csp = r.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
@@ -172,6 +211,8 @@ describe('security headers', () => {
     }
     const api = await s.get('/me');
     expect(api.headers.get('cache-control')).toBe('no-store');
-    expect((await fetch(`${srv.url}/admin/static/vendor/chart.umd.js`)).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${srv.url}/admin/static/vendor/chart.umd.js`)).headers.get('content-type')).toMatch(
+      /javascript/,
+    );
   });
 });

@@ -1,6 +1,14 @@
 // Dashboard figures for a chosen range of days (Vietnamese calendar), and the same figures as CSV.
 import type { AnalyticsEvent } from '../../../src/store/ports';
-import { addStaff, dropFixture, fixture, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 let f: Fixture;
 let srv: ConsoleServer;
@@ -12,7 +20,15 @@ const D19_LATE = new Date('2025-11-19T16:30:00Z');
 const MINUTE = 60_000;
 
 function event(type: AnalyticsEvent['type'], at: Date, over: Partial<AnalyticsEvent> = {}): AnalyticsEvent {
-  return { type, channel: 'zalo', intent: type === 'answer' ? 'procedure' : null, procedure: null, aspect: null, at, ...over };
+  return {
+    type,
+    channel: 'zalo',
+    intent: type === 'answer' ? 'procedure' : null,
+    procedure: null,
+    aspect: null,
+    at,
+    ...over,
+  };
 }
 
 beforeAll(async () => {
@@ -29,7 +45,9 @@ beforeAll(async () => {
     event('answer', new Date('2025-11-20T17:00:00Z'), { procedure: 'khai-tu', aspect: 'time' }), // the 21st: outside the range
   ];
   for (const e of events) await f.stores.analytics.record(e);
-  const h1 = (await f.stores.handoffs.open({ channel: 'zalo', userId: 'a', displayName: null, reason: 'asked' }, D18)).handoff;
+  const h1 = (
+    await f.stores.handoffs.open({ channel: 'zalo', userId: 'a', displayName: null, reason: 'asked' }, D18)
+  ).handoff;
   await f.stores.handoffs.take(h1.id, 'lan', new Date(D18.getTime() + 12 * MINUTE));
   await f.stores.handoffs.open({ channel: 'zalo', userId: 'b', displayName: null, reason: 'failures' }, D18);
   srv = await startConsole(f);
@@ -61,22 +79,38 @@ it('computes messages per day per channel, outcomes, top procedures and aspects,
     { procedure: 'khai-sinh', name: 'Đăng ký khai sinh', count: 2 },
     { procedure: 'ket-hon', name: expect.any(String), count: 1 },
   ]);
-  expect(fig.aspects).toEqual([{ aspect: 'fee', count: 2 }, { aspect: 'documents', count: 1 }]);
+  expect(fig.aspects).toEqual([
+    { aspect: 'fee', count: 2 },
+    { aspect: 'documents', count: 1 },
+  ]);
   expect(fig.handoffs).toEqual([
     { day: '2025-11-18', opened: 2, taken: 1, averageWaitMinutes: 12, longestWaitMinutes: 12 },
     { day: '2025-11-19', opened: 0, taken: 0, averageWaitMinutes: null, longestWaitMinutes: null },
   ]);
-  expect(fig.lookups).toEqual([{ day: '2025-11-18', count: 0 }, { day: '2025-11-19', count: 2 }]);
+  expect(fig.lookups).toEqual([
+    { day: '2025-11-18', count: 0 },
+    { day: '2025-11-19', count: 2 },
+  ]);
 });
 
 it('every table downloads as CSV that Excel reads (UTF-8 BOM, header row)', async () => {
-  const r = await viewer.send('GET', '/admin/api/dashboard/csv?from=2025-11-18&to=2025-11-19&table=procedures');
+  const r = await viewer.send(
+    'GET',
+    '/admin/api/dashboard/csv?from=2025-11-18&to=2025-11-19&table=procedures',
+  );
   expect(r.status).toBe(200);
   expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-  expect(r.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''motcua-procedures-2025-11-18-2025-11-19.csv");
-  expect(r.text).toMatch(/^\uFEFF?procedure,name,count\r\nkhai-sinh,Đăng ký khai sinh,2\r\nket-hon,.+,1\r\n$/);
+  expect(r.headers.get('content-disposition')).toBe(
+    "attachment; filename*=UTF-8''motcua-procedures-2025-11-18-2025-11-19.csv",
+  );
+  expect(r.text).toMatch(
+    /^\uFEFF?procedure,name,count\r\nkhai-sinh,Đăng ký khai sinh,2\r\nket-hon,.+,1\r\n$/,
+  );
   for (const table of ['messages', 'outcomes', 'aspects', 'handoffs', 'lookups']) {
-    const t = await viewer.send('GET', `/admin/api/dashboard/csv?from=2025-11-18&to=2025-11-19&table=${table}`);
+    const t = await viewer.send(
+      'GET',
+      `/admin/api/dashboard/csv?from=2025-11-18&to=2025-11-19&table=${table}`,
+    );
     expect(t.status).toBe(200);
     expect(t.text.split('\r\n').length).toBeGreaterThan(2);
   }
@@ -84,7 +118,12 @@ it('every table downloads as CSV that Excel reads (UTF-8 BOM, header row)', asyn
 
 it('the range defaults to the last 30 days and is checked', async () => {
   expect((await viewer.get('/dashboard')).body.figures.days).toHaveLength(30);
-  for (const [q, field] of [['from=2025-11-20&to=2025-11-18', 'from'], ['from=2020-01-01&to=2025-11-18', 'to'], ['from=18/11/2025', 'from'], ['from=2025-02-30', 'from']]) {
+  for (const [q, field] of [
+    ['from=2025-11-20&to=2025-11-18', 'from'],
+    ['from=2020-01-01&to=2025-11-18', 'to'],
+    ['from=18/11/2025', 'from'],
+    ['from=2025-02-30', 'from'],
+  ]) {
     const r = await viewer.get(`/dashboard?${q}`);
     expect(r.status).toBe(400);
     expect(r.body.problems[0].field).toBe(field);

@@ -3,7 +3,15 @@
 import { styleViolations } from '../../../src/dialogue/style-check';
 import type { Dossier } from '../../../src/store/ports';
 import { codeNo, csv, HEADER, xlsx } from '../../dossiers/fixtures';
-import { addStaff, dropFixture, fixture, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 const HOUR = 3_600_000;
 const CODE = codeNo(7);
@@ -14,7 +22,20 @@ let editor: Staff;
 
 function dossier(code: string, over: Partial<Dossier> = {}): Dossier {
   const at = new Date('2025-11-18T02:00:00Z');
-  return { code, procedureId: 'khai-sinh', applicantName: 'Nguyễn Văn An', phone: '0912345678', receivedAt: at, dueAt: new Date(at.getTime() + 72 * HOUR), status: 'processing', reason: null, note: null, history: [{ status: 'processing', at, note: null }], updatedAt: at, ...over };
+  return {
+    code,
+    procedureId: 'khai-sinh',
+    applicantName: 'Nguyễn Văn An',
+    phone: '0912345678',
+    receivedAt: at,
+    dueAt: new Date(at.getTime() + 72 * HOUR),
+    status: 'processing',
+    reason: null,
+    note: null,
+    history: [{ status: 'processing', at, note: null }],
+    updatedAt: at,
+    ...over,
+  };
 }
 
 beforeAll(async () => {
@@ -44,7 +65,14 @@ describe('search by code', () => {
   it('finds a dossier however the code is typed, and shows the applicant masked', async () => {
     const r = await editor.get(`/dossiers/${encodeURIComponent(' 000 . 00 . 15 . h12 - 251118 - 0007 ')}`);
     expect(r.status).toBe(200);
-    expect(r.body.dossier).toMatchObject({ code: CODE, procedureName: 'Đăng ký khai sinh', applicant: 'Nguyễn V*** A', phone: '***678', status: 'processing', statusLabel: 'Đang xử lý' });
+    expect(r.body.dossier).toMatchObject({
+      code: CODE,
+      procedureName: 'Đăng ký khai sinh',
+      applicant: 'Nguyễn V*** A',
+      phone: '***678',
+      status: 'processing',
+      statusLabel: 'Đang xử lý',
+    });
     expect(r.text).not.toContain('Nguyễn Văn An');
     expect(r.text).not.toContain('0912345678');
     expect((await editor.get(`/dossiers/${codeNo(99)}`)).status).toBe(404);
@@ -63,23 +91,43 @@ describe('status change', () => {
     await f.stores.contacts.touch('messenger', 'm-closed', new Date(now.getTime() - 30 * HOUR), null);
     await f.stores.subscriptions.add({ code: CODE, channel: 'web', userId: 'w-1' }, now);
 
-    const r = await editor.post(`/dossiers/${CODE}/status`, { status: 'needs_supplement', note: 'Bổ sung bản sao CCCD của người đi khai' });
+    const r = await editor.post(`/dossiers/${CODE}/status`, {
+      status: 'needs_supplement',
+      note: 'Bổ sung bản sao CCCD của người đi khai',
+    });
     expect(r.status).toBe(200);
-    expect(r.body.dossier).toMatchObject({ status: 'needs_supplement', reason: 'Bổ sung bản sao CCCD của người đi khai' });
+    expect(r.body.dossier).toMatchObject({
+      status: 'needs_supplement',
+      reason: 'Bổ sung bản sao CCCD của người đi khai',
+    });
     expect(r.body.notices).toEqual({ notified: 1, waiting: 2, phone: 'skipped' });
 
     const [sent] = await f.stores.outbox.recent('zalo', 'z-open', 10);
     expect(sent.reply.text).toContain(`hồ sơ ${CODE} đã chuyển sang trạng thái "Chờ bổ sung"`);
     expect(sent.reply.text).toContain('Lý do: Bổ sung bản sao CCCD của người đi khai');
     const centreName = f.assistant.knowledge.current().commune.centre_name;
-    expect(styleViolations([sent.reply], { greet: false, centreName, cannotHelp: false, closing: true })).toEqual([]);
+    expect(
+      styleViolations([sent.reply], { greet: false, centreName, cannotHelp: false, closing: true }),
+    ).toEqual([]);
     expect(await f.stores.outbox.recent('messenger', 'm-closed', 10)).toEqual([]);
     const subs = await f.stores.subscriptions.forCode(CODE);
-    expect(subs.map((s) => [s.userId, s.lastNotifiedStatus]).sort()).toEqual([['m-closed', null], ['w-1', null], ['z-open', 'needs_supplement']]);
+    expect(subs.map((s) => [s.userId, s.lastNotifiedStatus]).sort()).toEqual([
+      ['m-closed', null],
+      ['w-1', null],
+      ['z-open', 'needs_supplement'],
+    ]);
 
     const [entry] = await f.stores.audit.list({ target: CODE }, 1);
-    expect(entry).toMatchObject({ actor: 'lan', action: 'dossier.status', before: { status: 'processing' }, after: { status: 'needs_supplement', note: 'Bổ sung bản sao CCCD của người đi khai' } });
-    expect((await f.stores.dossiers.get(CODE))!.history.at(-1)).toMatchObject({ status: 'needs_supplement', note: 'Bổ sung bản sao CCCD của người đi khai' });
+    expect(entry).toMatchObject({
+      actor: 'lan',
+      action: 'dossier.status',
+      before: { status: 'processing' },
+      after: { status: 'needs_supplement', note: 'Bổ sung bản sao CCCD của người đi khai' },
+    });
+    expect((await f.stores.dossiers.get(CODE))!.history.at(-1)).toMatchObject({
+      status: 'needs_supplement',
+      note: 'Bổ sung bản sao CCCD của người đi khai',
+    });
   });
 
   it('the same status again does not message the citizen twice', async () => {
@@ -99,12 +147,26 @@ describe('status change', () => {
 describe('import', () => {
   const rows = [
     HEADER,
-    [codeNo(7), 'Đăng ký khai sinh', 'Nguyễn Văn An', '0912345678', '18/11/2025', '21/11/2025', 'Đã có kết quả', ''],
+    [
+      codeNo(7),
+      'Đăng ký khai sinh',
+      'Nguyễn Văn An',
+      '0912345678',
+      '18/11/2025',
+      '21/11/2025',
+      'Đã có kết quả',
+      '',
+    ],
     [codeNo(8), 'dang ky ket hon', 'Trần Thị Bình', '', '18/11/2025', '25/11/2025', 'Đang xử lý', ''],
     ['không phải mã', 'Đăng ký khai sinh', 'Lê C', '', '18/11/2025', '21/11/2025', 'Đang xử lý', ''],
     [codeNo(9), 'Thủ tục lạ', 'Lê D', '', '18/11/2025', '21/11/2025', 'Đang xử lý', ''],
   ];
-  const send = (body: Buffer, filename: string, dryRun: boolean) => editor.send('POST', `/admin/api/dossiers/import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun}`, { raw: body });
+  const send = (body: Buffer, filename: string, dryRun: boolean) =>
+    editor.send(
+      'POST',
+      `/admin/api/dossiers/import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun}`,
+      { raw: body },
+    );
 
   it('preview: accepted and rejected rows with reasons, nothing written', async () => {
     const r = await send(csv(rows), 'ho-so.csv', true);
@@ -121,10 +183,18 @@ describe('import', () => {
     await f.stores.contacts.touch('zalo', 'z-open', f.clock.now(), null);
     const r = await send(await xlsx(rows), 'ho-so.xlsx', false);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ report: { dryRun: false, accepted: 2, created: 1, updated: 1 }, notified: 1 });
+    expect(r.body).toMatchObject({
+      report: { dryRun: false, accepted: 2, created: 1, updated: 1 },
+      notified: 1,
+    });
     expect((await f.stores.dossiers.get(codeNo(8)))!.procedureId).toBe('ket-hon');
-    expect((await f.stores.outbox.recent('zalo', 'z-open', 10)).at(-1)!.reply.text).toContain('"Đã có kết quả"');
-    expect((await f.stores.audit.list({ target: 'ho-so.xlsx' }, 1))[0]).toMatchObject({ action: 'dossier.import', after: { accepted: 2, rejected: 2 } });
+    expect((await f.stores.outbox.recent('zalo', 'z-open', 10)).at(-1)!.reply.text).toContain(
+      '"Đã có kết quả"',
+    );
+    expect((await f.stores.audit.list({ target: 'ho-so.xlsx' }, 1))[0]).toMatchObject({
+      action: 'dossier.import',
+      after: { accepted: 2, rejected: 2 },
+    });
   });
 
   it('a file that is not an export is refused with the reason', async () => {
@@ -132,6 +202,9 @@ describe('import', () => {
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('invalid_file');
     expect(r.body.message).toMatch(/no header row/);
-    expect((await send(Buffer.from('x'), 'x.pdf', true)).body.problems[0]).toEqual({ field: 'filename', reason: 'must end in .csv or .xlsx' });
+    expect((await send(Buffer.from('x'), 'x.pdf', true)).body.problems[0]).toEqual({
+      field: 'filename',
+      reason: 'must end in .csv or .xlsx',
+    });
   });
 });

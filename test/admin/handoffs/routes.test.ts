@@ -3,7 +3,15 @@
 // a person holds it and resumes when they close it or go idle.
 import { eventually } from '../../support/fakes/test-server';
 import type { FakeZalo } from '../../support/fakes/fake-zalo';
-import { addStaff, dropFixture, fixture, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 import { citizenSays, startZalo } from './zalo';
 
 const MINUTE = 60_000;
@@ -43,7 +51,14 @@ it('a citizen asking for a person opens a request in the queue, and is told a pe
   await eventually(() => sentTo(CITIZEN).length > 0, 10_000, 'the bot to answer');
   expect(sentTo(CITIZEN).join('\n')).toMatch(/cán bộ/);
   const [h] = await queue();
-  expect(h).toMatchObject({ channel: 'zalo', userId: CITIZEN, reason: 'asked', state: 'waiting', takenBy: null, waitedMinutes: expect.any(Number) });
+  expect(h).toMatchObject({
+    channel: 'zalo',
+    userId: CITIZEN,
+    reason: 'asked',
+    state: 'waiting',
+    takenBy: null,
+    waitedMinutes: expect.any(Number),
+  });
   id = h.id;
   // Asking again does not queue the citizen twice.
   await citizenSays(srv.url, CITIZEN, 'gặp cán bộ');
@@ -65,16 +80,21 @@ it('two staff take it at once: exactly one gets it, the other is told who was fi
     expect((await lan.post(`/handoffs/${id}/take`)).status).toBe(200);
   }
   expect((await queue('taken')).map((h) => h.takenBy)).toEqual(['lan']);
-  expect((await f.stores.audit.list({ target: `zalo:${CITIZEN}` }, 10)).map((e) => e.action)).toContain('handoff.take');
+  expect((await f.stores.audit.list({ target: `zalo:${CITIZEN}` }, 10)).map((e) => e.action)).toContain(
+    'handoff.take',
+  );
 });
 
 it('the holder sees the history and replies on Zalo; others cannot reply', async () => {
   const view = (await lan.get(`/handoffs/${id}`)).body;
   expect(view.replyBlocker).toBeNull();
-  expect(view.messages.filter((m: any) => m.from === 'citizen').map((m: any) => m.text)).toEqual(expect.arrayContaining(['cho tôi gặp cán bộ']));
+  expect(view.messages.filter((m: any) => m.from === 'citizen').map((m: any) => m.text)).toEqual(
+    expect.arrayContaining(['cho tôi gặp cán bộ']),
+  );
   expect(view.messages.some((m: any) => m.from === 'bot' && m.state === 'sent')).toBe(true);
 
-  const reply = 'Dạ, cán bộ Lan của Trung tâm xin trả lời anh/chị: hồ sơ của anh/chị đã đủ, mời anh/chị đến nhận sáng mai ạ. <script>alert(1)</script>';
+  const reply =
+    'Dạ, cán bộ Lan của Trung tâm xin trả lời anh/chị: hồ sơ của anh/chị đã đủ, mời anh/chị đến nhận sáng mai ạ. <script>alert(1)</script>';
   const r = await lan.post(`/handoffs/${id}/reply`, { text: reply });
   expect(r.status).toBe(200);
   await eventually(() => sentTo(CITIZEN).includes(reply), 10_000, 'the staff reply to reach Zalo');
@@ -103,7 +123,9 @@ it('closing hands the conversation back: the bot answers again', async () => {
   const r = await lan.post(`/handoffs/${id}/close`);
   expect(r.status).toBe(200);
   expect(r.body.handoff).toMatchObject({ state: 'closed', closedBy: 'lan' });
-  expect((await lan.post(`/handoffs/${id}/reply`, { text: 'Dạ' })).body.message).toBe('This conversation was handed back to the bot; it is closed');
+  expect((await lan.post(`/handoffs/${id}/reply`, { text: 'Dạ' })).body.message).toBe(
+    'This conversation was handed back to the bot; it is closed',
+  );
   const before = sentTo(CITIZEN).length;
   await citizenSays(srv.url, CITIZEN, 'làm giấy khai sinh cần gì');
   await eventually(() => sentTo(CITIZEN).length > before, 10_000, 'the bot to answer again');
@@ -119,34 +141,60 @@ it('a staff member who goes idle hands the conversation back to the bot', async 
   const before = sentTo(CITIZEN).length;
   await citizenSays(srv.url, CITIZEN, 'lệ phí đăng ký kết hôn bao nhiêu');
   await eventually(() => sentTo(CITIZEN).length > before, 10_000, 'the bot to resume after the idle time');
-  expect((await f.stores.handoffs.get(h.id))).toMatchObject({ state: 'closed', closedBy: 'idle' });
+  expect(await f.stores.handoffs.get(h.id)).toMatchObject({ state: 'closed', closedBy: 'idle' });
 });
 
 it('two failures in a row open a request too', async () => {
   const user = '7000111222333444666';
   await citizenSays(srv.url, user, 'xyzq wvut');
   await citizenSays(srv.url, user, 'qwpo zmxn');
-  await eventually(async () => (await queue()).some((h) => h.userId === user), 10_000, 'a request after two failures');
-  expect((await queue()).find((h) => h.userId === user)).toMatchObject({ reason: 'failures', channel: 'zalo' });
+  await eventually(
+    async () => (await queue()).some((h) => h.userId === user),
+    10_000,
+    'a request after two failures',
+  );
+  expect((await queue()).find((h) => h.userId === user)).toMatchObject({
+    reason: 'failures',
+    channel: 'zalo',
+  });
 });
 
 it('replies that cannot be delivered are refused with a clear reason', async () => {
   const now = f.clock.now();
-  const old = (await f.stores.handoffs.open({ channel: 'zalo', userId: 'old-citizen', displayName: null, reason: 'asked' }, now)).handoff;
+  const old = (
+    await f.stores.handoffs.open(
+      { channel: 'zalo', userId: 'old-citizen', displayName: null, reason: 'asked' },
+      now,
+    )
+  ).handoff;
   await f.stores.contacts.touch('zalo', 'old-citizen', new Date(now.getTime() - 8 * DAY), null);
   await lan.post(`/handoffs/${old.id}/take`);
   const late = await lan.post(`/handoffs/${old.id}/reply`, { text: 'Dạ, xin lỗi anh/chị vì trả lời muộn.' });
   expect(late.status).toBe(409);
-  expect(late.body.message).toMatch(/^Outside the zalo consultation window: the citizen last wrote .+, and zalo allows replies only within 168 hours/);
+  expect(late.body.message).toMatch(
+    /^Outside the zalo consultation window: the citizen last wrote .+, and zalo allows replies only within 168 hours/,
+  );
   expect(await f.stores.outbox.recent('zalo', 'old-citizen', 5)).toEqual([]);
 
   // The web chat cannot carry a staff reply: nobody takes such a conversation from the bot.
-  const web = (await f.stores.handoffs.open({ channel: 'web', userId: 'web-session-1', displayName: null, reason: 'asked' }, now)).handoff;
+  const web = (
+    await f.stores.handoffs.open(
+      { channel: 'web', userId: 'web-session-1', displayName: null, reason: 'asked' },
+      now,
+    )
+  ).handoff;
   const take = await lan.post(`/handoffs/${web.id}/take`);
   expect(take.status).toBe(409);
-  expect(take.body.message).toMatch(/^The web chat cannot receive a staff reply .+ the bot keeps answering there/);
+  expect(take.body.message).toMatch(
+    /^The web chat cannot receive a staff reply .+ the bot keeps answering there/,
+  );
   expect((await f.stores.handoffs.get(web.id))!.state).toBe('waiting');
-  expect((await lan.post(`/handoffs/${web.id}/reply`, { text: 'Dạ' })).body.message).toMatch(/web chat cannot receive/);
-  expect((await lan.get(`/handoffs/${web.id}`)).body).toMatchObject({ channelBlocker: expect.stringMatching(/web chat/), replyBlocker: expect.stringMatching(/web chat/) });
+  expect((await lan.post(`/handoffs/${web.id}/reply`, { text: 'Dạ' })).body.message).toMatch(
+    /web chat cannot receive/,
+  );
+  expect((await lan.get(`/handoffs/${web.id}`)).body).toMatchObject({
+    channelBlocker: expect.stringMatching(/web chat/),
+    replyBlocker: expect.stringMatching(/web chat/),
+  });
   expect((await lan.post(`/handoffs/${web.id}/close`)).status).toBe(200);
 });

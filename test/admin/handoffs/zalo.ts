@@ -10,13 +10,21 @@ const APP_SECRET = 'app-secret-test';
 export async function startZalo(stores: Stores): Promise<{ zalo: FakeZalo; env: Record<string, string> }> {
   const zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT', refreshToken: 'RT' });
   await zalo.start();
-  await stores.tokens.put('zalo', { accessToken: 'AT', refreshToken: 'RT', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
+  await stores.tokens.put('zalo', {
+    accessToken: 'AT',
+    refreshToken: 'RT',
+    expiresAt: new Date(Date.now() + 25 * 3_600_000),
+  });
   return { zalo, env: zalo.serverEnv(OA_KEY) };
 }
 
 /** The citizen writes to the OA: a signed webhook event to the server. */
 export async function citizenSays(serverUrl: string, userId: string, text: string): Promise<void> {
   const raw = zaloTextEvent({ appId: APP_ID, userId, text });
-  const r = await fetch(`${serverUrl}/webhooks/zalo`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) }, body: raw });
+  const r = await fetch(`${serverUrl}/webhooks/zalo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) },
+    body: raw,
+  });
   if (r.status !== 200) throw new Error(`webhook answered ${r.status}`);
 }

@@ -17,9 +17,13 @@ describe('readable diff of two procedure versions', () => {
 
   it('an item inserted in a list is one added line, not a cascade of changes', () => {
     const v2 = { ...v1, documents: { submit: ['Tờ khai', 'CCCD', 'Giấy chứng sinh'] } };
-    expect(diffDocuments(v1, v2)).toEqual([{ field: 'documents.submit', kind: 'added', before: null, after: 'CCCD' }]);
+    expect(diffDocuments(v1, v2)).toEqual([
+      { field: 'documents.submit', kind: 'added', before: null, after: 'CCCD' },
+    ]);
     const v3 = { ...v1, documents: { submit: ['Giấy chứng sinh'] } };
-    expect(diffDocuments(v1, v3)).toEqual([{ field: 'documents.submit', kind: 'removed', before: 'Tờ khai', after: null }]);
+    expect(diffDocuments(v1, v3)).toEqual([
+      { field: 'documents.submit', kind: 'removed', before: 'Tờ khai', after: null },
+    ]);
   });
 
   it('list items that are objects read as "key: value"', () => {
@@ -31,7 +35,9 @@ describe('readable diff of two procedure versions', () => {
   });
 
   it('no previous version: everything is added; identical versions: nothing', () => {
-    expect(diffDocuments(null, { a: 'x' })).toEqual([{ field: 'a', kind: 'added', before: null, after: 'x' }]);
+    expect(diffDocuments(null, { a: 'x' })).toEqual([
+      { field: 'a', kind: 'added', before: null, after: 'x' },
+    ]);
     expect(diffDocuments(v1, JSON.parse(JSON.stringify(v1)))).toEqual([]);
   });
 });

@@ -6,7 +6,15 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { readTar, writeTarGz } from '../../../src/admin/knowledge/tar';
 import { loadKnowledge } from '../../../src/kb/load';
-import { addStaff, dropFixture, fixture, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 import { ask } from './ask';
 
 const FEE_QUESTION = 'làm giấy khai sinh cho con mất bao nhiêu tiền';
@@ -42,9 +50,15 @@ describe('list and search', () => {
     const all = (await viewer.get('/knowledge')).body;
     expect(all.procedures).toHaveLength(loadKnowledge(f.knowledgeDir).kb!.procedures.size);
     expect(all.status).toMatchObject({ source: 'files', filesProblems: [], storeProblems: [] });
-    expect(all.procedures[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), origin: { source: 'files' } });
+    expect(all.procedures[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      origin: { source: 'files' },
+    });
     for (const q of ['khai sinh', 'KHAI SINH', 'đăng ký khai sinh', 'dang ky khai sinh']) {
-      const ids = (await viewer.get(`/knowledge?q=${encodeURIComponent(q)}`)).body.procedures.map((p: any) => p.id);
+      const ids = (await viewer.get(`/knowledge?q=${encodeURIComponent(q)}`)).body.procedures.map(
+        (p: any) => p.id,
+      );
       expect(ids).toContain('khai-sinh');
       expect(ids).not.toContain('ket-hon');
     }
@@ -58,7 +72,14 @@ describe('edit, preview, publish', () => {
     const changed = edit(procedure, (p) => (p.fee.summary = NEW_FEE));
     const r = await viewer.post('/knowledge/procedures/khai-sinh/preview', { procedure: changed });
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body.answers).sort()).toEqual(['documents', 'fee', 'form', 'general', 'time', 'where']);
+    expect(Object.keys(r.body.answers).sort()).toEqual([
+      'documents',
+      'fee',
+      'form',
+      'general',
+      'time',
+      'where',
+    ]);
     expect(r.body.answers.fee).toEqual(f.assistant.preview(changed, 'fee'));
     expect(r.body.answers.fee.map((x: any) => x.text).join('\n')).toContain(NEW_FEE);
     // Each answerable unit too, as the bot would answer it.
@@ -81,10 +102,16 @@ describe('edit, preview, publish', () => {
     const r = await editor.put('/knowledge/procedures/khai-sinh', { procedure: bad });
     expect(r.status).toBe(400);
     const fields = r.body.problems.map((p: any) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['fee.summary', 'fee.items.0.vnd', 'time', 'last_reviewed', 'where']));
-    expect(r.body.problems.find((p: any) => p.field === 'fee.summary').reason).toMatch(/Vietnamese with diacritics/);
+    expect(fields).toEqual(
+      expect.arrayContaining(['fee.summary', 'fee.items.0.vnd', 'time', 'last_reviewed', 'where']),
+    );
+    expect(r.body.problems.find((p: any) => p.field === 'fee.summary').reason).toMatch(
+      /Vietnamese with diacritics/,
+    );
     expect(r.body.problems.find((p: any) => p.field === 'where').reason).toBe('is missing');
-    const renamed = await editor.put('/knowledge/procedures/khai-sinh', { procedure: edit(procedure, (p) => (p.id = 'ket-hon')) });
+    const renamed = await editor.put('/knowledge/procedures/khai-sinh', {
+      procedure: edit(procedure, (p) => (p.id = 'ket-hon')),
+    });
     expect(renamed.body.problems).toEqual([{ field: 'id', reason: 'must be khai-sinh (ids never change)' }]);
     expect(await f.stores.knowledge.revision()).toBe(0);
   });
@@ -93,17 +120,34 @@ describe('edit, preview, publish', () => {
     const before = await current();
     expect(before.version).toBe(0);
     const changed = edit(before.procedure, (p) => (p.fee.summary = NEW_FEE));
-    const r = await editor.put('/knowledge/procedures/khai-sinh', { procedure: changed, comment: 'Cập nhật lệ phí', baseVersion: 0 });
+    const r = await editor.put('/knowledge/procedures/khai-sinh', {
+      procedure: changed,
+      comment: 'Cập nhật lệ phí',
+      baseVersion: 0,
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ version: 1, source: expect.stringMatching(/^files \+ 1 published/) });
-    expect(r.body.changes).toEqual([{ field: 'fee.summary', kind: 'changed', before: before.procedure.fee.summary, after: NEW_FEE }]);
+    expect(r.body.changes).toEqual([
+      { field: 'fee.summary', kind: 'changed', before: before.procedure.fee.summary, after: NEW_FEE },
+    ]);
     expect(await ask(f.assistant, FEE_QUESTION)).toContain(NEW_FEE);
 
     const after = await current();
-    expect(after).toMatchObject({ version: 1, origin: { source: 'store', version: 1, author: 'lan', comment: 'Cập nhật lệ phí', fileDiffers: true } });
+    expect(after).toMatchObject({
+      version: 1,
+      origin: { source: 'store', version: 1, author: 'lan', comment: 'Cập nhật lệ phí', fileDiffers: true },
+    });
     const history = (await viewer.get('/knowledge/procedures/khai-sinh/history')).body;
     expect(history.versions).toEqual([
-      { version: 1, author: 'lan', at: expect.any(String), comment: 'Cập nhật lệ phí', changes: [{ field: 'fee.summary', kind: 'changed', before: before.procedure.fee.summary, after: NEW_FEE }] },
+      {
+        version: 1,
+        author: 'lan',
+        at: expect.any(String),
+        comment: 'Cập nhật lệ phí',
+        changes: [
+          { field: 'fee.summary', kind: 'changed', before: before.procedure.fee.summary, after: NEW_FEE },
+        ],
+      },
     ]);
     expect(history.file).toEqual({ differsFromCurrent: true });
     const [entry] = await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1);
@@ -125,12 +169,25 @@ describe('edit, preview, publish', () => {
     expect(toFile.status).toBe(200);
     expect(toFile.body.version).toBe(2);
     expect(await ask(f.assistant, FEE_QUESTION)).toContain(file.fee.summary);
-    expect((await current()).origin).toMatchObject({ source: 'store', version: 2, comment: 'restored the file on disk', fileDiffers: false });
+    expect((await current()).origin).toMatchObject({
+      source: 'store',
+      version: 2,
+      comment: 'restored the file on disk',
+      fileDiffers: false,
+    });
 
-    const toV1 = await editor.post('/knowledge/procedures/khai-sinh/restore', { version: 1, comment: 'Dùng lại bản 1' });
-    expect(toV1.body).toMatchObject({ version: 3, changes: [{ field: 'fee.summary', before: file.fee.summary, after: NEW_FEE }] });
+    const toV1 = await editor.post('/knowledge/procedures/khai-sinh/restore', {
+      version: 1,
+      comment: 'Dùng lại bản 1',
+    });
+    expect(toV1.body).toMatchObject({
+      version: 3,
+      changes: [{ field: 'fee.summary', before: file.fee.summary, after: NEW_FEE }],
+    });
     expect(await ask(f.assistant, FEE_QUESTION)).toContain(NEW_FEE);
-    expect((await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1))[0].action).toBe('knowledge.restore');
+    expect((await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1))[0].action).toBe(
+      'knowledge.restore',
+    );
     expect((await editor.post('/knowledge/procedures/khai-sinh/restore', { version: 42 })).status).toBe(404);
     expect((await editor.post('/knowledge/procedures/nope/restore', { version: 1 })).status).toBe(404);
   });
@@ -143,8 +200,14 @@ describe('export and import (the knowledge/ file format)', () => {
     const r = await viewer.send('GET', '/admin/api/knowledge/export');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/gzip');
-    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''knowledge-\d{4}-\d{2}-\d{2}\.tar\.gz$/);
-    archive = Buffer.from(await (await fetch(`${srv.url}/admin/api/knowledge/export`, { headers: { Cookie: viewer.cookie! } })).arrayBuffer());
+    expect(r.headers.get('content-disposition')).toMatch(
+      /^attachment; filename\*=UTF-8''knowledge-\d{4}-\d{2}-\d{2}\.tar\.gz$/,
+    );
+    archive = Buffer.from(
+      await (
+        await fetch(`${srv.url}/admin/api/knowledge/export`, { headers: { Cookie: viewer.cookie! } })
+      ).arrayBuffer(),
+    );
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-export-'));
     for (const e of readTar(archive)) {
       fs.mkdirSync(path.dirname(path.join(out, e.name)), { recursive: true });
@@ -170,16 +233,28 @@ describe('export and import (the knowledge/ file format)', () => {
     const dry = await editor.send('POST', '/admin/api/knowledge/import?dryRun=true', { raw: changed });
     expect(dry.status).toBe(200);
     expect(dry.body.items.filter((i: any) => i.action !== 'unchanged')).toEqual([
-      { id: 'ket-hon', file: 'procedures/ket-hon.yaml', action: 'update', changes: [expect.objectContaining({ field: 'time', after: 'Trong ngày làm việc (bản của tỉnh).' })] },
+      {
+        id: 'ket-hon',
+        file: 'procedures/ket-hon.yaml',
+        action: 'update',
+        changes: [expect.objectContaining({ field: 'time', after: 'Trong ngày làm việc (bản của tỉnh).' })],
+      },
     ]);
-    expect(dry.body.skipped).toEqual([{ file: 'knowledge/commune.yaml', reason: "the commune profile stays this centre's own" }]);
+    expect(dry.body.skipped).toEqual([
+      { file: 'knowledge/commune.yaml', reason: "the commune profile stays this centre's own" },
+    ]);
     expect(await f.stores.knowledge.revision()).toBe(revision);
 
     const done = await editor.send('POST', '/admin/api/knowledge/import?dryRun=false', { raw: changed });
     expect(done.status).toBe(200);
     expect(await f.stores.knowledge.revision()).toBe(revision + 1);
-    expect(f.assistant.knowledge.current().procedures.get('ket-hon')!.time).toBe('Trong ngày làm việc (bản của tỉnh).');
-    expect((await f.stores.audit.list({ target: 'procedure:ket-hon' }, 1))[0]).toMatchObject({ actor: 'lan', action: 'knowledge.import' });
+    expect(f.assistant.knowledge.current().procedures.get('ket-hon')!.time).toBe(
+      'Trong ngày làm việc (bản của tỉnh).',
+    );
+    expect((await f.stores.audit.list({ target: 'procedure:ket-hon' }, 1))[0]).toMatchObject({
+      actor: 'lan',
+      action: 'knowledge.import',
+    });
   });
 
   it('an archive with a bad file is refused whole, with file, field and reason', async () => {
@@ -191,7 +266,9 @@ describe('export and import (the knowledge/ file format)', () => {
     });
     entries.push({ name: 'knowledge/procedures/broken.yaml', content: Buffer.from('id: [unclosed') });
     const revision = await f.stores.knowledge.revision();
-    const r = await editor.send('POST', '/admin/api/knowledge/import?dryRun=false', { raw: writeTarGz(entries, new Date()) });
+    const r = await editor.send('POST', '/admin/api/knowledge/import?dryRun=false', {
+      raw: writeTarGz(entries, new Date()),
+    });
     expect(r.status).toBe(422);
     expect(r.body.error).toBe('invalid_archive');
     expect(r.body.problems).toEqual(
@@ -201,9 +278,13 @@ describe('export and import (the knowledge/ file format)', () => {
       ]),
     );
     expect(await f.stores.knowledge.revision()).toBe(revision);
-    const junk = await editor.send('POST', '/admin/api/knowledge/import', { raw: Buffer.from('PK\u0003\u0004 a zip file') });
+    const junk = await editor.send('POST', '/admin/api/knowledge/import', {
+      raw: Buffer.from('PK\u0003\u0004 a zip file'),
+    });
     expect(junk.status).toBe(422);
-    expect(junk.body.problems).toEqual([{ field: '(archive): (file)', reason: 'not a tar or tar.gz archive' }]);
+    expect(junk.body.problems).toEqual([
+      { field: '(archive): (file)', reason: 'not a tar or tar.gz archive' },
+    ]);
   });
 });
 
@@ -215,8 +296,13 @@ describe('edits on disk', () => {
     fs.writeFileSync(file, YAML.stringify(doc));
     const r = await editor.post('/knowledge/reload');
     expect(r.status).toBe(200);
-    expect(r.body.status).toMatchObject({ filesProblems: [], source: expect.stringMatching(/^files \+ \d+ published/) });
-    expect(f.assistant.knowledge.current().procedures.get('khai-tu')!.time).toBe('Ngay trong ngày (sửa trực tiếp trên đĩa).');
+    expect(r.body.status).toMatchObject({
+      filesProblems: [],
+      source: expect.stringMatching(/^files \+ \d+ published/),
+    });
+    expect(f.assistant.knowledge.current().procedures.get('khai-tu')!.time).toBe(
+      'Ngay trong ngày (sửa trực tiếp trên đĩa).',
+    );
     expect((await viewer.get('/knowledge/procedures/khai-tu')).body.origin).toEqual({ source: 'files' });
   });
 
@@ -231,7 +317,9 @@ describe('edits on disk', () => {
     expect(p.origin).toMatchObject({ source: 'store', fileDiffers: true });
     expect(p.fromFile.time).toBe('Trong ngày (tệp sửa sau khi đã xuất bản).');
     await editor.post('/knowledge/procedures/khai-sinh/restore', { version: 0 });
-    expect(f.assistant.knowledge.current().procedures.get('khai-sinh')!.time).toBe('Trong ngày (tệp sửa sau khi đã xuất bản).');
+    expect(f.assistant.knowledge.current().procedures.get('khai-sinh')!.time).toBe(
+      'Trong ngày (tệp sửa sau khi đã xuất bản).',
+    );
   });
 
   it('a broken file is reported; the bot keeps answering from the last good version', async () => {
@@ -239,8 +327,14 @@ describe('edits on disk', () => {
     const good = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, YAML.stringify({ ...YAML.parse(good), time: '' }));
     const r = await editor.post('/knowledge/reload');
-    expect(r.body.status.filesProblems).toContainEqual({ file: 'procedures/khai-tu.yaml', field: 'time', reason: 'must not be empty' });
-    expect(f.assistant.knowledge.current().procedures.get('khai-tu')!.time).toBe('Ngay trong ngày (sửa trực tiếp trên đĩa).');
+    expect(r.body.status.filesProblems).toContainEqual({
+      file: 'procedures/khai-tu.yaml',
+      field: 'time',
+      reason: 'must not be empty',
+    });
+    expect(f.assistant.knowledge.current().procedures.get('khai-tu')!.time).toBe(
+      'Ngay trong ngày (sửa trực tiếp trên đĩa).',
+    );
     fs.writeFileSync(file, good);
     expect((await editor.post('/knowledge/reload')).body.status.filesProblems).toEqual([]);
   });
@@ -250,28 +344,46 @@ describe('what needs review', () => {
   it('lists facts ending within 30 days, with the day and the procedure name; ended facts and unverified ones too', async () => {
     const { today } = (await viewer.get('/knowledge/review')).body;
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const plus = (days: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const { procedure, version } = await current('ket-hon');
     // The two items go after the file's own fee items, whatever their number.
     const first = procedure.fee.items.length;
     const changed = edit(procedure, (p) => {
-      p.fee.items.push({ case: 'Bản sao trích lục kết hôn, miễn tạm thời', vnd: 0, until: plus(10), source: 'Thông tư thử nghiệm' });
+      p.fee.items.push({
+        case: 'Bản sao trích lục kết hôn, miễn tạm thời',
+        vnd: 0,
+        until: plus(10),
+        source: 'Thông tư thử nghiệm',
+      });
       p.fee.items.push({ case: 'Mức cũ đã hết hạn', vnd: 5000, until: plus(-1), source: 'Thông tư cũ' });
     });
-    expect((await editor.put('/knowledge/procedures/ket-hon', { procedure: changed, baseVersion: version })).status).toBe(200);
+    expect(
+      (await editor.put('/knowledge/procedures/ket-hon', { procedure: changed, baseVersion: version }))
+        .status,
+    ).toBe(200);
     const { notices } = (await viewer.get('/knowledge/review')).body;
     const mine = notices.filter((n: any) => n.procedure === 'ket-hon');
     expect(mine).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'expiring', field: `fee.items.${first}`, date: plus(10), name: 'Đăng ký kết hôn' }),
+        expect.objectContaining({
+          kind: 'expiring',
+          field: `fee.items.${first}`,
+          date: plus(10),
+          name: 'Đăng ký kết hôn',
+        }),
         expect.objectContaining({ kind: 'expired', field: `fee.items.${first + 1}`, date: plus(-1) }),
       ]),
     );
-    expect(notices.some((n: any) => n.kind === 'unverified' && n.procedure === 'trich-luc-ho-tich')).toBe(true);
+    expect(notices.some((n: any) => n.kind === 'unverified' && n.procedure === 'trich-luc-ho-tich')).toBe(
+      true,
+    );
     // The bot answers with what applies today only.
     const answer = await ask(f.assistant, 'lệ phí đăng ký kết hôn bao nhiêu');
     expect(answer).not.toContain('Mức cũ đã hết hạn');
-    expect(answer).toContain(`miễn tạm thời: miễn phí, áp dụng đến hết ngày ${plus(10).split('-').reverse().join('/')}`);
+    expect(answer).toContain(
+      `miễn tạm thời: miễn phí, áp dụng đến hết ngày ${plus(10).split('-').reverse().join('/')}`,
+    );
     expect((await editor.post('/knowledge/procedures/ket-hon/restore', { version: 0 })).status).toBe(200);
   });
 });

@@ -21,8 +21,16 @@ const problems: string[] = [];
 beforeAll(async () => {
   f = await fixture();
   stores2 = openSqliteStores(f.file); // the second instance: its own handle on the same file
-  assistant2 = await loadAssistant({ knowledgeDir: f.knowledgeDir, intentsDir: path.join(ROOT, 'intents'), stores: stores2 });
-  const opts = { knowledgeDir: f.knowledgeDir, clock: () => new Date(), onProblems: (ps: Array<{ reason: string }>) => problems.push(...ps.map((p) => p.reason)) };
+  assistant2 = await loadAssistant({
+    knowledgeDir: f.knowledgeDir,
+    intentsDir: path.join(ROOT, 'intents'),
+    stores: stores2,
+  });
+  const opts = {
+    knowledgeDir: f.knowledgeDir,
+    clock: () => new Date(),
+    onProblems: (ps: Array<{ reason: string }>) => problems.push(...ps.map((p) => p.reason)),
+  };
   sync1 = new KnowledgeSync({ ...opts, store: f.stores.knowledge, assistant: f.assistant, pollMs: 60_000 });
   sync2 = new KnowledgeSync({ ...opts, store: stores2.knowledge, assistant: assistant2, pollMs: 50 });
   await sync1.refresh();
@@ -38,10 +46,20 @@ afterAll(async () => {
 it('a procedure published on one instance is answered by the other within its poll interval', async () => {
   const p = f.assistant.knowledge.current().procedures.get('khai-sinh')!;
   const fee = 'Lệ phí do Hội đồng nhân dân tỉnh quy định (bản xuất bản ở máy chủ thứ nhất).';
-  await f.stores.knowledge.publish({ key: procedureKey('khai-sinh'), content: { ...p, fee: { ...p.fee, summary: fee } }, author: 'lan', at: new Date(), comment: null });
+  await f.stores.knowledge.publish({
+    key: procedureKey('khai-sinh'),
+    content: { ...p, fee: { ...p.fee, summary: fee } },
+    author: 'lan',
+    at: new Date(),
+    comment: null,
+  });
   await sync1.refresh();
   expect(await ask(f.assistant, 'làm giấy khai sinh cho con mất bao nhiêu tiền')).toContain(fee);
-  await eventually(async () => (await ask(assistant2, 'làm giấy khai sinh cho con mất bao nhiêu tiền')).includes(fee), 5_000, 'the second instance to answer the new fee');
+  await eventually(
+    async () => (await ask(assistant2, 'làm giấy khai sinh cho con mất bao nhiêu tiền')).includes(fee),
+    5_000,
+    'the second instance to answer the new fee',
+  );
   expect(sync2.status()).toMatchObject({ source: 'files + 1 published (revision 1)', revision: 1 });
   expect(sync2.origin('khai-sinh')).toMatchObject({ source: 'store', version: 1, author: 'lan' });
 });
@@ -59,13 +77,25 @@ it('training examples published on one instance retrain the other', async () => 
     author: 'lan',
     at: new Date().toISOString(),
   }));
-  await f.stores.knowledge.publish({ key: TRAINING_KEY, content: { examples: [...examples, { ...examples[0], text }] }, author: 'lan', at: new Date(), comment: null });
+  await f.stores.knowledge.publish({
+    key: TRAINING_KEY,
+    content: { examples: [...examples, { ...examples[0], text }] },
+    author: 'lan',
+    at: new Date(),
+    comment: null,
+  });
   await eventually(() => sync2.status().trainingVersion === 1, 20_000, 'the second instance to retrain');
   expect(assistant2.understand(text).procedure).toBe(target);
 }, 60_000);
 
 it('a published version that no longer passes the schema is skipped and reported, never served', async () => {
-  await f.stores.knowledge.publish({ key: procedureKey('khai-tu'), content: { id: 'khai-tu', name: 'x' }, author: 'lan', at: new Date(), comment: null });
+  await f.stores.knowledge.publish({
+    key: procedureKey('khai-tu'),
+    content: { id: 'khai-tu', name: 'x' },
+    author: 'lan',
+    at: new Date(),
+    comment: null,
+  });
   await sync1.refresh();
   const files = sync1.status().storeProblems.map((p) => p.file);
   expect(files.length).toBeGreaterThan(0);

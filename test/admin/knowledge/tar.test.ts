@@ -8,7 +8,10 @@ import { readTar, writeTarGz } from '../../../src/admin/knowledge/tar';
 describe('tar archives of the knowledge folder', () => {
   const entries = [
     { name: 'knowledge/commune.yaml', content: Buffer.from('centre_name: Trung tâm\n') },
-    { name: 'knowledge/procedures/khai-sinh.yaml', content: Buffer.from('id: khai-sinh\nname: Đăng ký khai sinh\n'.repeat(40)) },
+    {
+      name: 'knowledge/procedures/khai-sinh.yaml',
+      content: Buffer.from('id: khai-sinh\nname: Đăng ký khai sinh\n'.repeat(40)),
+    },
   ];
 
   it('round-trips, Vietnamese included', () => {
@@ -20,7 +23,9 @@ describe('tar archives of the knowledge folder', () => {
     try {
       fs.writeFileSync(path.join(dir, 'ours.tar.gz'), writeTarGz(entries, new Date()));
       execFileSync('tar', ['-xzf', 'ours.tar.gz'], { cwd: dir });
-      expect(fs.readFileSync(path.join(dir, 'knowledge/procedures/khai-sinh.yaml'))).toEqual(entries[1].content);
+      expect(fs.readFileSync(path.join(dir, 'knowledge/procedures/khai-sinh.yaml'))).toEqual(
+        entries[1].content,
+      );
       execFileSync('tar', ['--format=ustar', '-cf', 'theirs.tar', 'knowledge'], { cwd: dir });
       const back = readTar(fs.readFileSync(path.join(dir, 'theirs.tar')));
       expect(back.map((e) => e.name).sort()).toEqual(entries.map((e) => e.name).sort());
@@ -33,6 +38,8 @@ describe('tar archives of the knowledge folder', () => {
   it('refuses what is not an archive, or a truncated one, with a reason', () => {
     expect(() => readTar(Buffer.from('hello'))).toThrow('not a tar or tar.gz archive');
     const whole = writeTarGz(entries, new Date());
-    expect(() => readTar(gunzipSync(whole).subarray(0, 1_700))).toThrow('the archive is truncated or damaged');
+    expect(() => readTar(gunzipSync(whole).subarray(0, 1_700))).toThrow(
+      'the archive is truncated or damaged',
+    );
   });
 });

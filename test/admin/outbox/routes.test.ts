@@ -3,7 +3,15 @@
 import { eventually } from '../../support/fakes/test-server';
 import type { FakeZalo } from '../../support/fakes/fake-zalo';
 import { citizenSays, startZalo } from '../handoffs/zalo';
-import { addStaff, dropFixture, fixture, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 const CITIZEN = '7000111222333444555';
 
@@ -17,7 +25,11 @@ beforeAll(async () => {
   await addStaff(f.stores, 'an', 'viewer');
   const z = await startZalo(f.stores);
   zalo = z.zalo;
-  srv = await startConsole(f, { env: z.env, pipeline: true, tuning: { pollMs: 20, backoff: { baseMs: 10, maxMs: 20, maxAttempts: 2 } } });
+  srv = await startConsole(f, {
+    env: z.env,
+    pipeline: true,
+    tuning: { pollMs: 20, backoff: { baseMs: 10, maxMs: 20, maxAttempts: 2 } },
+  });
 });
 afterAll(async () => {
   await srv.stop();
@@ -29,9 +41,21 @@ it('a dead letter is listed; a viewer cannot send it again, an editor can, once;
   zalo.failNext({ kind: 'http', status: 503 }, { kind: 'http', status: 503 });
   await citizenSays(srv.url, CITIZEN, 'giờ làm việc');
   const lan = await Staff.signedIn(srv.url, 'lan');
-  await eventually(async () => (await lan.get('/outbox/dead-letters')).body.counts.dead === 1, 10_000, 'the dead letter');
+  await eventually(
+    async () => (await lan.get('/outbox/dead-letters')).body.counts.dead === 1,
+    10_000,
+    'the dead letter',
+  );
   const list = (await lan.get('/outbox/dead-letters')).body;
-  expect(list.items).toEqual([expect.objectContaining({ channel: 'zalo', userId: CITIZEN, state: 'dead', attempts: 2, lastError: expect.stringMatching(/after 2 attempts/) })]);
+  expect(list.items).toEqual([
+    expect.objectContaining({
+      channel: 'zalo',
+      userId: CITIZEN,
+      state: 'dead',
+      attempts: 2,
+      lastError: expect.stringMatching(/after 2 attempts/),
+    }),
+  ]);
   const id = list.items[0].id as string;
 
   const an = await Staff.signedIn(srv.url, 'an');
@@ -46,5 +70,10 @@ it('a dead letter is listed; a viewer cannot send it again, an editor can, once;
   expect((await lan.post(`/outbox/${id}/resend`)).status).toBe(409);
   expect((await lan.get('/outbox/dead-letters')).body.counts.dead).toBe(0);
   const [entry] = await f.stores.audit.list({ target: `zalo:${CITIZEN}` }, 10);
-  expect(entry).toMatchObject({ actor: 'lan', action: 'outbox.resend', before: { outbox: id, state: 'dead' }, after: { outbox: id, state: 'pending' } });
+  expect(entry).toMatchObject({
+    actor: 'lan',
+    action: 'outbox.resend',
+    before: { outbox: id, state: 'dead' },
+    after: { outbox: id, state: 'pending' },
+  });
 });

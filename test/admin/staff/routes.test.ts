@@ -1,7 +1,16 @@
 // Staff accounts (admins only): create with a hashed password, change role, disable (signs out), reset a
 // password (signs out everywhere), and never lock out the last admin. Every change is audited.
 import { verifyPassword } from '../../../src/admin/auth/password';
-import { addStaff, dropFixture, fixture, PASSWORD, Staff, startConsole, type ConsoleServer, type Fixture } from '../support';
+import {
+  addStaff,
+  dropFixture,
+  fixture,
+  PASSWORD,
+  Staff,
+  startConsole,
+  type ConsoleServer,
+  type Fixture,
+} from '../support';
 
 let f: Fixture;
 let srv: ConsoleServer;
@@ -19,18 +28,36 @@ afterAll(async () => {
 });
 
 it('creates an account; the password is stored only as a scrypt hash and never shown', async () => {
-  const r = await admin.post('/staff', { username: ' Lan.Nguyen ', role: 'editor', password: 'mật khẩu mới dài' });
+  const r = await admin.post('/staff', {
+    username: ' Lan.Nguyen ',
+    role: 'editor',
+    password: 'mật khẩu mới dài',
+  });
   expect(r.status).toBe(200);
-  expect(r.body.account).toEqual({ username: 'lan.nguyen', role: 'editor', disabled: false, createdAt: expect.any(String), updatedAt: expect.any(String) });
+  expect(r.body.account).toEqual({
+    username: 'lan.nguyen',
+    role: 'editor',
+    disabled: false,
+    createdAt: expect.any(String),
+    updatedAt: expect.any(String),
+  });
   const stored = await f.stores.staff.get('lan.nguyen');
   expect(stored!.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
   expect(await verifyPassword('mật khẩu mới dài', stored!.passwordHash)).toBe(true);
   const list = await admin.get('/staff');
   expect(list.text).not.toContain('scrypt');
   expect(list.body.accounts.map((a: any) => a.username)).toEqual(['boss', 'lan.nguyen']);
-  expect((await admin.post('/staff', { username: 'lan.nguyen', role: 'viewer', password: 'mật khẩu mới dài' })).status).toBe(409);
+  expect(
+    (await admin.post('/staff', { username: 'lan.nguyen', role: 'viewer', password: 'mật khẩu mới dài' }))
+      .status,
+  ).toBe(409);
   const [entry] = await f.stores.audit.list({ target: 'lan.nguyen' }, 1);
-  expect(entry).toMatchObject({ actor: 'boss', action: 'staff.create', before: null, after: { username: 'lan.nguyen', role: 'editor' } });
+  expect(entry).toMatchObject({
+    actor: 'boss',
+    action: 'staff.create',
+    before: null,
+    after: { username: 'lan.nguyen', role: 'editor' },
+  });
   expect(JSON.stringify(entry)).not.toContain('mật khẩu');
 });
 

@@ -16,25 +16,47 @@ const write = (name: string, rows: unknown[]) => {
 describe('motcua eval', () => {
   it('scores labelled messages, dialogues and fact questions given together', () => {
     const messages = write('messages.jsonl', [
-      { text: 'làm giấy khai sinh cho con cần những gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents', code: null, tags: ['short'] },
+      {
+        text: 'làm giấy khai sinh cho con cần những gì',
+        intent: 'procedure',
+        procedure: 'khai-sinh',
+        aspect: 'documents',
+        code: null,
+        tags: ['short'],
+      },
       { text: 'xin chào ạ', intent: 'greeting', procedure: null, aspect: null, code: null, tags: ['short'] },
     ]);
     const dialogues = write('dialogues.jsonl', [
       {
         id: 'd1',
         turns: [
-          { text: 'làm giấy khai sinh cho con cần những gì', intent: 'procedure', procedure: 'khai-sinh', aspect: 'documents' },
+          {
+            text: 'làm giấy khai sinh cho con cần những gì',
+            intent: 'procedure',
+            procedure: 'khai-sinh',
+            aspect: 'documents',
+          },
           { text: 'còn lệ phí thì sao?', intent: 'procedure', procedure: 'khai-sinh', aspect: 'fee' },
         ],
       },
     ]);
-    const facts = write('facts.jsonl', [{ id: 'f1', question: 'lệ phí đăng ký khai sinh bao nhiêu', procedure: 'khai-sinh', expect_any: ['mien le phi', 'miễn phí'] }]);
+    const facts = write('facts.jsonl', [
+      {
+        id: 'f1',
+        question: 'lệ phí đăng ký khai sinh bao nhiêu',
+        procedure: 'khai-sinh',
+        expect_any: ['mien le phi', 'miễn phí'],
+      },
+    ]);
     const stdout = execFileSync('node', [CLI, 'eval', messages, dialogues, facts, '--json'], {
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, SQLITE_PATH: path.join(dir, 'unused.sqlite') },
     });
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.kind)).toEqual(['messages', 'dialogues', 'facts']);
     expect(rows[0].report).toMatchObject({ n: 2, labelAccuracy: 1, directAnswers: { threshold: 0.5 } });
     expect(rows[1].report).toMatchObject({ dialogues: 1, turns: 2, turnAccuracy: 1 });
@@ -44,6 +66,8 @@ describe('motcua eval', () => {
   });
 
   it('fails with usage on a missing file', () => {
-    expect(() => execFileSync('node', [CLI, 'eval', path.join(dir, 'nope.jsonl')], { cwd: dir, stdio: 'pipe' })).toThrow();
+    expect(() =>
+      execFileSync('node', [CLI, 'eval', path.join(dir, 'nope.jsonl')], { cwd: dir, stdio: 'pipe' }),
+    ).toThrow();
   });
 });

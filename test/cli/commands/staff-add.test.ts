@@ -12,7 +12,12 @@ const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
 function run(args: string[], input: string, sqlite: string): { status: number; stderr: string } {
   try {
-    execFileSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: sqlite }, stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync(process.execPath, [CLI, ...args], {
+      input,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: sqlite },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     return { status: 0, stderr: '' };
   } catch (e: any) {
     return { status: e.status, stderr: String(e.stderr) };
@@ -32,7 +37,10 @@ it('creates the account with a scrypt hash of the password read from stdin, and 
     const account = await stores.staff.get('boss');
     expect(account).toMatchObject({ username: 'boss', role: 'admin', disabled: false });
     expect(await verifyPassword('mật khẩu quản trị 2026', account!.passwordHash)).toBe(true);
-    expect((await stores.audit.list({ target: 'boss' }, 1))[0]).toMatchObject({ actor: 'cli', action: 'staff.create' });
+    expect((await stores.audit.list({ target: 'boss' }, 1))[0]).toMatchObject({
+      actor: 'cli',
+      action: 'staff.create',
+    });
   } finally {
     await stores.close();
   }
@@ -42,8 +50,20 @@ it('creates the account with a scrypt hash of the password read from stdin, and 
 
 it('refuses a bad role, a bad username or a short password, in one English line', () => {
   const db = path.join(dir, 'x.sqlite');
-  expect(run(['staff', 'add', 'lan', '--role', 'root'], 'mật khẩu đủ dài\n', db)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^--role must be one of admin, editor, viewer/) });
-  expect(run(['staff', 'add', 'lan', 'minh', '--role', 'viewer'], 'mật khẩu đủ dài\n', db)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^usage: motcua staff add/) });
-  expect(run(['staff', 'add', '<script>', '--role', 'viewer'], 'mật khẩu đủ dài\n', db)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^username must be 2–64 characters/) });
-  expect(run(['staff', 'add', 'lan', '--role', 'viewer'], 'ngắn\n', db)).toEqual({ status: 1, stderr: 'password must be at least 10 characters long\n' });
+  expect(run(['staff', 'add', 'lan', '--role', 'root'], 'mật khẩu đủ dài\n', db)).toMatchObject({
+    status: 2,
+    stderr: expect.stringMatching(/^--role must be one of admin, editor, viewer/),
+  });
+  expect(run(['staff', 'add', 'lan', 'minh', '--role', 'viewer'], 'mật khẩu đủ dài\n', db)).toMatchObject({
+    status: 2,
+    stderr: expect.stringMatching(/^usage: motcua staff add/),
+  });
+  expect(run(['staff', 'add', '<script>', '--role', 'viewer'], 'mật khẩu đủ dài\n', db)).toMatchObject({
+    status: 2,
+    stderr: expect.stringMatching(/^username must be 2–64 characters/),
+  });
+  expect(run(['staff', 'add', 'lan', '--role', 'viewer'], 'ngắn\n', db)).toEqual({
+    status: 1,
+    stderr: 'password must be at least 10 characters long\n',
+  });
 });

@@ -23,21 +23,40 @@ const entry = (over: Partial<ElsewhereEntry> = {}): ElsewhereEntry => ({
   source: 'x',
   ...over,
 });
-const text = (e: ElsewhereEntry, greet = false) => finish(elsewhereAnswer(e), who, greet).map((r) => r.text).join('\n');
+const text = (e: ElsewhereEntry, greet = false) =>
+  finish(elsewhereAnswer(e), who, greet)
+    .map((r) => r.text)
+    .join('\n');
 
 describe('redirect answer', () => {
   it('says the commune does not handle it, then who does, where and how, with the note', () => {
     const t = text(entry());
-    expect(t).toMatch(/^Dạ, em xin lỗi anh\/chị, thủ tục cấp, cấp lại hộ chiếu phổ thông không do UBND xã giải quyết ạ\./u);
-    expect(t).toContain('Nơi giải quyết: Phòng Quản lý xuất nhập cảnh Công an tỉnh/thành phố. Phòng Quản lý xuất nhập cảnh nơi anh/chị cư trú.');
-    expect(t).toContain('- Nộp trực tuyến trên Cổng Dịch vụ công quốc gia.\n- Nộp trực tiếp, mang thẻ căn cước.');
+    expect(t).toMatch(
+      /^Dạ, em xin lỗi anh\/chị, thủ tục cấp, cấp lại hộ chiếu phổ thông không do UBND xã giải quyết ạ\./u,
+    );
+    expect(t).toContain(
+      'Nơi giải quyết: Phòng Quản lý xuất nhập cảnh Công an tỉnh/thành phố. Phòng Quản lý xuất nhập cảnh nơi anh/chị cư trú.',
+    );
+    expect(t).toContain(
+      '- Nộp trực tuyến trên Cổng Dịch vụ công quốc gia.\n- Nộp trực tiếp, mang thẻ căn cước.',
+    );
     expect(t).toContain('Trẻ em dưới 14 tuổi do cha mẹ làm thay.');
     expect(t).toMatch(/Em cảm ơn anh\/chị!$/u);
   });
 
   it('for a procedure the commune handles without a guide: "xã có giải quyết" and the counter', () => {
-    const t = text(entry({ handled_by: 'commune', name: 'Đăng ký nuôi con nuôi trong nước', authority: 'UBND xã nơi thường trú', where: 'Trung tâm phục vụ hành chính công xã.', note: null }));
-    expect(t).toMatch(/^Dạ, thủ tục đăng ký nuôi con nuôi trong nước xã có giải quyết, nhưng em xin lỗi anh\/chị, em chưa có hướng dẫn chi tiết/u);
+    const t = text(
+      entry({
+        handled_by: 'commune',
+        name: 'Đăng ký nuôi con nuôi trong nước',
+        authority: 'UBND xã nơi thường trú',
+        where: 'Trung tâm phục vụ hành chính công xã.',
+        note: null,
+      }),
+    );
+    expect(t).toMatch(
+      /^Dạ, thủ tục đăng ký nuôi con nuôi trong nước xã có giải quyết, nhưng em xin lỗi anh\/chị, em chưa có hướng dẫn chi tiết/u,
+    );
     expect(t).toContain('Nơi giải quyết: UBND xã nơi thường trú. Trung tâm phục vụ hành chính công xã.');
     expect(t).toContain('cán bộ một cửa sẽ hướng dẫn anh/chị');
     expect(t).not.toContain('không do UBND xã');
@@ -52,8 +71,15 @@ describe('redirect answer', () => {
     const problems: string[] = [];
     for (const e of kb.elsewhere.values()) {
       const replies = finish(elsewhereAnswer(e), who, true);
-      if (replies.length !== 1 || replies[0].text.length > FIRST_LIMIT) problems.push(`${e.id}: ${replies.length} bubbles, ${replies[0].text.length} characters`);
-      for (const v of styleViolations(replies, { greet: true, centreName: c.centre_name, cannotHelp: true, closing: true })) problems.push(`${e.id}: ${v}`);
+      if (replies.length !== 1 || replies[0].text.length > FIRST_LIMIT)
+        problems.push(`${e.id}: ${replies.length} bubbles, ${replies[0].text.length} characters`);
+      for (const v of styleViolations(replies, {
+        greet: true,
+        centreName: c.centre_name,
+        cannotHelp: true,
+        closing: true,
+      }))
+        problems.push(`${e.id}: ${v}`);
       if (!replies[0].text.includes(e.authority)) problems.push(`${e.id}: does not name its authority`);
     }
     expect(problems).toEqual([]);

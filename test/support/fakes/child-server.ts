@@ -16,7 +16,11 @@ export function ensureBuilt(): void {
     return;
   }
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
   } catch {
     // Type errors elsewhere still emit JavaScript; only a missing entry point is fatal.
   }
@@ -40,10 +44,15 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
   });
   const lines: string[] = [];
   const stderr: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let buf = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr.join('')}${lines.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start: ${stderr.join('')}${lines.join('\n')}`)),
+      timeoutMs,
+    );
     proc.stdout!.on('data', (d: Buffer) => {
       buf += d.toString('utf8');
       let i;

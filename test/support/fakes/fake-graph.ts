@@ -6,7 +6,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
 
-export type GraphFailure = { kind: 'http'; status: number } | { kind: 'graph'; status?: number; code: number; subcode?: number; message?: string };
+export type GraphFailure =
+  | { kind: 'http'; status: number }
+  | { kind: 'graph'; status?: number; code: number; subcode?: number; message?: string };
 
 export interface GraphSent {
   psid: string;
@@ -34,8 +36,19 @@ export class FakeGraph extends LoopbackFake {
     this.script.push(...f);
   }
 
-  private error(res: express.Response, status: number, code: number, message: string, subcode?: number): void {
-    const e: Record<string, unknown> = { message, type: 'OAuthException', code, fbtrace_id: `A${randomBytes(6).toString('hex')}` };
+  private error(
+    res: express.Response,
+    status: number,
+    code: number,
+    message: string,
+    subcode?: number,
+  ): void {
+    const e: Record<string, unknown> = {
+      message,
+      type: 'OAuthException',
+      code,
+      fbtrace_id: `A${randomBytes(6).toString('hex')}`,
+    };
     if (subcode !== undefined) e['error_subcode'] = subcode;
     res.status(status).json({ error: e });
   }
@@ -44,14 +57,23 @@ export class FakeGraph extends LoopbackFake {
     const app = express();
     app.get('/:version/me/conversations', (req, res) => {
       const psid = String(req.query['user_id'] ?? '');
-      res.status(200).json({ data: this.sent.some((s) => s.psid === psid) ? [{ id: `t_${psid}`, updated_time: graphTime(Date.now()) }] : [] });
+      res.status(200).json({
+        data: this.sent.some((s) => s.psid === psid)
+          ? [{ id: `t_${psid}`, updated_time: graphTime(Date.now()) }]
+          : [],
+      });
     });
     app.get('/:version/:conversation', (req, res) => {
       const psid = String(req.params['conversation']).replace(/^t_/, '');
       const data = this.sent
         .filter((s) => s.psid === psid)
         .reverse()
-        .map((s) => ({ id: s.messageId, message: s.text, from: { id: FakeGraph.PAGE_ID, name: 'UBND xã' }, created_time: graphTime(s.at) }));
+        .map((s) => ({
+          id: s.messageId,
+          message: s.text,
+          from: { id: FakeGraph.PAGE_ID, name: 'UBND xã' },
+          created_time: graphTime(s.at),
+        }));
       res.status(200).json({ messages: { data }, id: req.params['conversation'] });
     });
     app.post('/:version/me/messages', express.json(), (req, res) => {
@@ -91,7 +113,14 @@ export class FakeGraph extends LoopbackFake {
       }
       const messageId = `m_${randomBytes(12).toString('hex')}`;
       record('ok');
-      this.sent.push({ psid, text, quickReplies: b?.message?.quick_replies ?? null, messagingType: String(b?.messaging_type ?? ''), messageId, at: Date.now() });
+      this.sent.push({
+        psid,
+        text,
+        quickReplies: b?.message?.quick_replies ?? null,
+        messagingType: String(b?.messaging_type ?? ''),
+        messageId,
+        at: Date.now(),
+      });
       res.status(200).json({ recipient_id: psid, message_id: messageId });
     });
     return app;

@@ -8,9 +8,7 @@ import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
 
 export type ZaloFailure =
-  | { kind: 'http'; status: number }
-  | { kind: 'error'; code: number; message?: string }
-  | { kind: 'drop' };
+  { kind: 'http'; status: number } | { kind: 'error'; code: number; message?: string } | { kind: 'drop' };
 
 export interface ZaloSent {
   userId: string;
@@ -36,7 +34,13 @@ export class FakeZalo extends LoopbackFake {
   readonly attempts: Array<{ userId: string; text: string; accessToken: string; answer: string }> = [];
   readonly refreshCalls: Array<{ refreshToken: string; ok: boolean }> = [];
   /** ZNS template messages accepted. */
-  readonly znsSent: Array<{ phone: string; templateId: string; data: Record<string, string>; trackingId: string; messageId: string }> = [];
+  readonly znsSent: Array<{
+    phone: string;
+    templateId: string;
+    data: Record<string, string>;
+    trackingId: string;
+    messageId: string;
+  }> = [];
   /** Failures consumed one per send request, before any other check. */
   readonly script: ZaloFailure[] = [];
   /** Last interaction per citizen; when set for a citizen the 7-day window is enforced. */
@@ -142,7 +146,9 @@ export class FakeZalo extends LoopbackFake {
       const last = this.lastInteraction.get(userId);
       if (last !== undefined && Date.now() - last > 7 * DAY) {
         record('error -230');
-        res.status(200).json({ error: -230, message: 'User has not interacted with the OA in the past 7 days' });
+        res
+          .status(200)
+          .json({ error: -230, message: 'User has not interacted with the OA in the past 7 days' });
         return;
       }
       if (!userId || !text) {
@@ -152,7 +158,14 @@ export class FakeZalo extends LoopbackFake {
       }
       const messageId = randomBytes(10).toString('hex');
       record('ok');
-      this.sent.push({ userId, text, buttons: b?.message?.attachment?.payload?.buttons ?? null, accessToken: token, messageId, at: Date.now() });
+      this.sent.push({
+        userId,
+        text,
+        buttons: b?.message?.attachment?.payload?.buttons ?? null,
+        accessToken: token,
+        messageId,
+        at: Date.now(),
+      });
       if (this.deliverThenHold) {
         record('delivered, answer held');
         await new Promise<void>((resolve) => {
@@ -162,7 +175,11 @@ export class FakeZalo extends LoopbackFake {
         if (res.writableEnded || req.socket.destroyed) return;
       }
       res.set('X-RateLimit-Limit', '4000').set('X-RateLimit-Remain', '3999');
-      res.status(200).json({ error: 0, message: 'Success', data: { message_id: messageId, user_id: userId, sent_time: String(Date.now()) } });
+      res.status(200).json({
+        error: 0,
+        message: 'Success',
+        data: { message_id: messageId, user_id: userId, sent_time: String(Date.now()) },
+      });
     });
 
     app.get('/v2.0/oa/conversation', (req, res) => {
@@ -187,7 +204,13 @@ export class FakeZalo extends LoopbackFake {
       const count = Math.min(10, Math.max(1, Number(q.count ?? 10)));
       const mine = this.sent.filter((s) => s.userId === userId).reverse();
       const data = mine.slice(offset, offset + count).map((s) => ({
-        src: 0, time: s.at, type: 'text', message: s.text, message_id: s.messageId, from_id: '4321000000000000000', to_id: userId,
+        src: 0,
+        time: s.at,
+        type: 'text',
+        message: s.text,
+        message_id: s.messageId,
+        from_id: '4321000000000000000',
+        to_id: userId,
       }));
       res.status(200).json({ error: 0, message: 'Success', data });
     });
@@ -209,22 +232,48 @@ export class FakeZalo extends LoopbackFake {
         res.status(200).json({ error: -220, message: 'The access_token is expired or removed' });
         return;
       }
-      if (!/^84\d{9,10}$/.test(String(b.phone ?? '')) || typeof b.template_id !== 'string' || typeof b.template_data !== 'object') {
+      if (
+        !/^84\d{9,10}$/.test(String(b.phone ?? '')) ||
+        typeof b.template_id !== 'string' ||
+        typeof b.template_data !== 'object'
+      ) {
         res.status(200).json({ error: -108, message: `Phone number ${String(b.phone ?? '')} is invalid` });
         return;
       }
       const messageId = randomBytes(10).toString('hex');
-      this.znsSent.push({ phone: b.phone, templateId: b.template_id, data: b.template_data, trackingId: String(b.tracking_id ?? ''), messageId });
-      res.status(200).json({ error: 0, message: 'Success', data: { msg_id: messageId, sent_time: String(Date.now()), quota: { dailyQuota: '500', remainingQuota: '499' } } });
+      this.znsSent.push({
+        phone: b.phone,
+        templateId: b.template_id,
+        data: b.template_data,
+        trackingId: String(b.tracking_id ?? ''),
+        messageId,
+      });
+      res.status(200).json({
+        error: 0,
+        message: 'Success',
+        data: {
+          msg_id: messageId,
+          sent_time: String(Date.now()),
+          quota: { dailyQuota: '500', remainingQuota: '499' },
+        },
+      });
     });
 
     app.post('/v4/oa/access_token', express.urlencoded({ extended: false }), async (req, res) => {
       if (this.refreshDelayMs) await new Promise((r) => setTimeout(r, this.refreshDelayMs));
       const f = req.body ?? {};
-      const ok = req.get('secret_key') === this.o.appSecret && f.app_id === this.o.appId && f.grant_type === 'refresh_token' && f.refresh_token === this.refreshToken;
+      const ok =
+        req.get('secret_key') === this.o.appSecret &&
+        f.app_id === this.o.appId &&
+        f.grant_type === 'refresh_token' &&
+        f.refresh_token === this.refreshToken;
       this.refreshCalls.push({ refreshToken: String(f.refresh_token ?? ''), ok });
       if (!ok) {
-        res.status(200).json({ error: -14014, error_name: 'Invalid refresh token', error_reason: 'refresh token is invalid or used' });
+        res.status(200).json({
+          error: -14014,
+          error_name: 'Invalid refresh token',
+          error_reason: 'refresh token is invalid or used',
+        });
         return;
       }
       // Single use: a new pair, the old refresh token and access token are dead at once.
@@ -232,7 +281,9 @@ export class FakeZalo extends LoopbackFake {
       this.accessToken = `AT-${this.seq}-${randomBytes(8).toString('hex')}`;
       this.refreshToken = `RT-${this.seq}-${randomBytes(8).toString('hex')}`;
       this.accessExpired = false;
-      res.status(200).json({ access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
+      res
+        .status(200)
+        .json({ access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
     });
 
     return app;

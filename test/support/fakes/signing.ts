@@ -13,7 +13,14 @@ export function metaSig(raw: Buffer | string, appSecret: string): string {
 
 let n = 0;
 /** A fresh citizen text event, compact as Zalo sends it. */
-export function zaloTextEvent(o: { appId: string; userId: string; oaId?: string; text: string; msgId?: string; at?: number }): string {
+export function zaloTextEvent(o: {
+  appId: string;
+  userId: string;
+  oaId?: string;
+  text: string;
+  msgId?: string;
+  at?: number;
+}): string {
   n++;
   return JSON.stringify({
     app_id: o.appId,
@@ -22,6 +29,9 @@ export function zaloTextEvent(o: { appId: string; userId: string; oaId?: string;
     timestamp: String(o.at ?? Date.now()),
     sender: { id: o.userId },
     recipient: { id: o.oaId ?? '3000999888777666555' },
-    message: { msg_id: o.msgId ?? `${Date.now().toString(16)}${(n * 7919).toString(16).padStart(8, '0')}`, text: o.text },
+    message: {
+      msg_id: o.msgId ?? `${Date.now().toString(16)}${(n * 7919).toString(16).padStart(8, '0')}`,
+      text: o.text,
+    },
   });
 }

@@ -15,6 +15,9 @@ export class StubAssistant implements AssistantPort {
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failWith) throw this.failWith;
     if (msg.kind !== 'text') return [TEXT_ONLY_REPLY];
-    return Array.from({ length: this.parts }, (_, i) => ({ text: `Trả lời: ${msg.text}${this.parts > 1 ? ` (${i + 1}/${this.parts})` : ''}`, options: [] }));
+    return Array.from({ length: this.parts }, (_, i) => ({
+      text: `Trả lời: ${msg.text}${this.parts > 1 ? ` (${i + 1}/${this.parts})` : ''}`,
+      options: [],
+    }));
   }
 }

@@ -40,7 +40,13 @@ export async function startTestServer(o: {
   });
   const logger = createLogger('debug', sink);
   const config = loadConfig({ LOG_LEVEL: 'debug', ...o.env });
-  const runtime = buildRuntime({ config, stores: o.stores, assistant: o.assistant, logger, tuning: { ...FAST_TUNING, ...o.tuning } });
+  const runtime = buildRuntime({
+    config,
+    stores: o.stores,
+    assistant: o.assistant,
+    logger,
+    tuning: { ...FAST_TUNING, ...o.tuning },
+  });
   const { server, url } = await listenLoopback(runtime.app);
   await runtime.start();
   return {
@@ -56,7 +62,11 @@ export async function startTestServer(o: {
 }
 
 /** Poll until `check` returns true (or throw after `ms`). */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  ms = 5_000,
+  what = 'condition',
+): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     if (await check()) return;

@@ -24,7 +24,13 @@ describe('/webhooks/messenger', () => {
     srv = await startTestServer({
       stores: db.stores,
       assistant,
-      env: { MESSENGER_VERIFY_TOKEN: VERIFY, MESSENGER_APP_SECRET: SECRET, MESSENGER_PAGE_ACCESS_TOKEN: PAGE_TOKEN, MESSENGER_API_BASE: graph.url, MESSENGER_API_VERSION: VERSION },
+      env: {
+        MESSENGER_VERIFY_TOKEN: VERIFY,
+        MESSENGER_APP_SECRET: SECRET,
+        MESSENGER_PAGE_ACCESS_TOKEN: PAGE_TOKEN,
+        MESSENGER_API_BASE: graph.url,
+        MESSENGER_API_VERSION: VERSION,
+      },
     });
   });
   afterEach(async () => {
@@ -45,21 +51,39 @@ describe('/webhooks/messenger', () => {
     timestamp: Date.now(),
     message: { mid, text, ...extra },
   });
-  const body = (entries: object[][]) => JSON.stringify({ object: 'page', entry: entries.map((messaging, i) => ({ id: `PAGE${i + 1}`, time: Date.now(), messaging })) });
+  const body = (entries: object[][]) =>
+    JSON.stringify({
+      object: 'page',
+      entry: entries.map((messaging, i) => ({ id: `PAGE${i + 1}`, time: Date.now(), messaging })),
+    });
 
   it('GET subscription check: the challenge with the right token, 403 otherwise', async () => {
-    const ok = await fetch(`${srv.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${srv.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    expect((await fetch(`${srv.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)).status).toBe(403);
-    expect((await fetch(`${srv.url}/webhooks/messenger?hub.mode=unsubscribe&hub.verify_token=${VERIFY}&hub.challenge=1`)).status).toBe(403);
+    expect(
+      (await fetch(`${srv.url}/webhooks/messenger?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await fetch(
+          `${srv.url}/webhooks/messenger?hub.mode=unsubscribe&hub.verify_token=${VERIFY}&hub.challenge=1`,
+        )
+      ).status,
+    ).toBe(403);
     expect((await fetch(`${srv.url}/webhooks/messenger`)).status).toBe(403);
   });
 
   it('a batch with several entries and messages → each answered once, to the right PSID, in order per citizen', async () => {
     const raw = body([
       [msgItem('psid-A', 'm_a1', 'một'), msgItem('psid-B', 'm_b1', 'hai')],
-      [msgItem('psid-A', 'm_a2', 'ba'), { sender: { id: 'psid-A' }, recipient: { id: 'PAGE1' }, timestamp: 1, read: { watermark: 1 } }],
+      [
+        msgItem('psid-A', 'm_a2', 'ba'),
+        { sender: { id: 'psid-A' }, recipient: { id: 'PAGE1' }, timestamp: 1, read: { watermark: 1 } },
+      ],
     ]);
     expect((await post(raw)).status).toBe(200);
     await eventually(() => graph.sent.length === 3);
@@ -70,7 +94,16 @@ describe('/webhooks/messenger', () => {
   });
 
   it('echoes are ignored', async () => {
-    const raw = body([[{ sender: { id: 'PAGE1' }, recipient: { id: 'psid-A' }, timestamp: Date.now(), message: { is_echo: true, app_id: 1708188056130407, mid: 'm_echo', text: 'Dạ' } }]]);
+    const raw = body([
+      [
+        {
+          sender: { id: 'PAGE1' },
+          recipient: { id: 'psid-A' },
+          timestamp: Date.now(),
+          message: { is_echo: true, app_id: 1708188056130407, mid: 'm_echo', text: 'Dạ' },
+        },
+      ],
+    ]);
     expect((await post(raw)).status).toBe(200);
     await sleep(150);
     expect(graph.attempts).toHaveLength(0);
@@ -78,11 +111,21 @@ describe('/webhooks/messenger', () => {
   });
 
   it('a sticker (non-text) is answered politely; a quick-reply tap uses its payload', async () => {
-    const raw = body([[msgItem('psid-A', 'm_st', '', { sticker_id: 369239263222822, attachments: [{ type: 'image', payload: { url: 'https://x.invalid/s.png' } }] }), msgItem('psid-A', 'm_qr', 'Khai sinh', { quick_reply: { payload: 'làm giấy khai sinh cần gì' } })]]);
+    const raw = body([
+      [
+        msgItem('psid-A', 'm_st', '', {
+          sticker_id: 369239263222822,
+          attachments: [{ type: 'image', payload: { url: 'https://x.invalid/s.png' } }],
+        }),
+        msgItem('psid-A', 'm_qr', 'Khai sinh', { quick_reply: { payload: 'làm giấy khai sinh cần gì' } }),
+      ],
+    ]);
     expect((await post(raw)).status).toBe(200);
     await eventually(() => graph.sent.length === 2);
     expect(graph.sent[0]!.text).toMatch(/chỉ đọc được tin nhắn bằng chữ/);
-    expect(graph.sent[0]!.quickReplies).toEqual([{ content_type: 'text', title: 'gặp cán bộ', payload: 'gặp cán bộ' }]);
+    expect(graph.sent[0]!.quickReplies).toEqual([
+      { content_type: 'text', title: 'gặp cán bộ', payload: 'gặp cán bộ' },
+    ]);
     expect(graph.sent[1]!.text).toBe('Trả lời: làm giấy khai sinh cần gì');
   });
 
@@ -90,9 +133,16 @@ describe('/webhooks/messenger', () => {
     const raw = body([[msgItem('psid-A', 'm_x', 'x')]]);
     expect((await post(raw, null)).status).toBe(401);
     expect((await post(raw, metaSig(raw, 'wrong'))).status).toBe(401);
-    const sha1 = await fetch(`${srv.url}/webhooks/messenger`, { method: 'POST', headers: { 'X-Hub-Signature': 'sha1=0000' }, body: raw });
+    const sha1 = await fetch(`${srv.url}/webhooks/messenger`, {
+      method: 'POST',
+      headers: { 'X-Hub-Signature': 'sha1=0000' },
+      body: raw,
+    });
     expect(sha1.status).toBe(401);
-    const stale = JSON.stringify({ object: 'page', entry: [{ id: 'P', time: Date.now() - 5 * 86_400_000, messaging: [msgItem('psid-A', 'm_old', 'cũ')] }] });
+    const stale = JSON.stringify({
+      object: 'page',
+      entry: [{ id: 'P', time: Date.now() - 5 * 86_400_000, messaging: [msgItem('psid-A', 'm_old', 'cũ')] }],
+    });
     expect((await post(stale)).status).toBe(401);
     await sleep(150);
     expect(assistant.seen).toHaveLength(0);
@@ -108,22 +158,50 @@ describe('/webhooks/messenger', () => {
   });
 
   it('window expired (10/2018278) → not retried, marked failed; rate limit 613 → retried', async () => {
-    graph.failNext({ kind: 'graph', code: 10, subcode: 2018278, message: '(#10) This message is sent outside of allowed window.' });
+    graph.failNext({
+      kind: 'graph',
+      code: 10,
+      subcode: 2018278,
+      message: '(#10) This message is sent outside of allowed window.',
+    });
     await post(body([[msgItem('psid-W', 'm_w', 'muộn')]]));
-    await eventually(async () => (await db.stores.outbox.list({ userId: 'psid-W' }, 5))[0]?.state === 'failed');
+    await eventually(
+      async () => (await db.stores.outbox.list({ userId: 'psid-W' }, 5))[0]?.state === 'failed',
+    );
     const [item] = await db.stores.outbox.list({ userId: 'psid-W' }, 5);
-    expect(item!.lastError).toMatch(/^window 10\/2018278: \(#10\) This message is sent outside of allowed window\. \(fbtrace_id A[0-9a-f]+\)$/);
-    graph.failNext({ kind: 'graph', code: 613, message: 'Calls to this api have exceeded the rate limit.' }, { kind: 'http', status: 500 });
+    expect(item!.lastError).toMatch(
+      /^window 10\/2018278: \(#10\) This message is sent outside of allowed window\. \(fbtrace_id A[0-9a-f]+\)$/,
+    );
+    graph.failNext(
+      { kind: 'graph', code: 613, message: 'Calls to this api have exceeded the rate limit.' },
+      { kind: 'http', status: 500 },
+    );
     await post(body([[msgItem('psid-R', 'm_r', 'nhanh')]]));
     await eventually(() => graph.sent.some((s) => s.psid === 'psid-R'), 8_000);
-    expect(graph.attempts.filter((a) => a.psid === 'psid-R').map((a) => a.answer)).toEqual(['graph 613/', 'http 500', 'ok']);
+    expect(graph.attempts.filter((a) => a.psid === 'psid-R').map((a) => a.answer)).toEqual([
+      'graph 613/',
+      'http 500',
+      'ok',
+    ]);
   });
 
   it('the pre-check keeps the 24-hour window: no call for a citizen last seen 25 h ago', async () => {
-    await db.stores.outbox.enqueue([{ channel: 'messenger', userId: 'psid-old', reply: { text: 'x', options: [] }, inboundReceivedAt: null }], new Date());
+    await db.stores.outbox.enqueue(
+      [
+        {
+          channel: 'messenger',
+          userId: 'psid-old',
+          reply: { text: 'x', options: [] },
+          inboundReceivedAt: null,
+        },
+      ],
+      new Date(),
+    );
     await db.stores.contacts.touch('messenger', 'psid-old', new Date(Date.now() - 25 * 3_600_000), null);
     srv.runtime.sender.wake();
-    await eventually(async () => (await db.stores.outbox.list({ userId: 'psid-old' }, 5))[0]?.state === 'failed');
+    await eventually(
+      async () => (await db.stores.outbox.list({ userId: 'psid-old' }, 5))[0]?.state === 'failed',
+    );
     expect(graph.attempts).toHaveLength(0);
   });
 

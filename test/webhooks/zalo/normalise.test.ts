@@ -17,17 +17,78 @@ const EXPECTED: Record<string, Expect> = {
   'oa_send_list.cloudpro-console-test.json': { type: 'ignore', reason: 'echo' },
   'oa_send_text.cloudpro-console-test.json': { type: 'ignore', reason: 'echo' },
   'user_seen_message.oazalo-conek.json': { type: 'ignore', reason: 'receipt' },
-  'user_send_audio.cloudpro-console-test.json': { type: 'message', kind: 'audio', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_file.cloudpro-console-test.json': { type: 'message', kind: 'file', userId: '4339761418830368433', messageId: 'This is message id', text: '' },
-  'user_send_gif.cloudpro-console-test.json': { type: 'message', kind: 'image', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_image.cloudpro-console-test.json': { type: 'message', kind: 'image', userId: '4339761418830368433', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
-  'user_send_link.cloudpro-console-test.json': { type: 'message', kind: 'link', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_sticker.cloudpro-console-test.json': { type: 'message', kind: 'sticker', userId: '4339761418830368433', messageId: 'This is message id' },
-  'user_send_text.cloudpro-console-test.json': { type: 'message', kind: 'text', userId: '4339761418830368433', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
-  'user_send_text.lio-web-console-test.json': { type: 'message', kind: 'text', userId: '7283505279911446385', messageId: 'This is message id', text: 'Cho em hoi thu tuc khai sinh' },
-  'user_send_text.lio-web-live.json': { type: 'message', kind: 'text', userId: '2651040744560330253', messageId: '1d19cfb48434f168a827', text: 'ok ad' },
-  'user_send_text.zalo-docs-example.json': { type: 'message', kind: 'text', userId: '246845883529197922', messageId: '96d3cdf3af150460909', text: 'lam cccd o dau' },
-  'user_send_video.cloudpro-console-test.json': { type: 'message', kind: 'video', userId: '4339761418830368433', messageId: 'This is message id' },
+  'user_send_audio.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'audio',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+  },
+  'user_send_file.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'file',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+    text: '',
+  },
+  'user_send_gif.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'image',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+  },
+  'user_send_image.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'image',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+    text: 'Cho em hoi thu tuc khai sinh',
+  },
+  'user_send_link.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'link',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+  },
+  'user_send_sticker.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'sticker',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+  },
+  'user_send_text.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'text',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+    text: 'Cho em hoi thu tuc khai sinh',
+  },
+  'user_send_text.lio-web-console-test.json': {
+    type: 'message',
+    kind: 'text',
+    userId: '7283505279911446385',
+    messageId: 'This is message id',
+    text: 'Cho em hoi thu tuc khai sinh',
+  },
+  'user_send_text.lio-web-live.json': {
+    type: 'message',
+    kind: 'text',
+    userId: '2651040744560330253',
+    messageId: '1d19cfb48434f168a827',
+    text: 'ok ad',
+  },
+  'user_send_text.zalo-docs-example.json': {
+    type: 'message',
+    kind: 'text',
+    userId: '246845883529197922',
+    messageId: '96d3cdf3af150460909',
+    text: 'lam cccd o dau',
+  },
+  'user_send_video.cloudpro-console-test.json': {
+    type: 'message',
+    kind: 'video',
+    userId: '4339761418830368433',
+    messageId: 'This is message id',
+  },
 };
 
 function check(ev: ZaloEvent, want: Expect): void {
@@ -57,10 +118,19 @@ describe('normaliseZalo on every recorded body', () => {
 });
 
 describe('normaliseZalo details', () => {
-  const base = { app_id: '1', timestamp: '1767225600123', sender: { id: '7000111222333444555' }, recipient: { id: '3000999888777666555' } };
+  const base = {
+    app_id: '1',
+    timestamp: '1767225600123',
+    sender: { id: '7000111222333444555' },
+    recipient: { id: '3000999888777666555' },
+  };
 
   it('keeps ids as strings beyond 2^53 and reads 12- and 13-digit timestamps', () => {
-    const ev = normaliseZalo({ ...base, event_name: 'user_send_text', message: { msg_id: 'a1', text: 'Xin chào' } });
+    const ev = normaliseZalo({
+      ...base,
+      event_name: 'user_send_text',
+      message: { msg_id: 'a1', text: 'Xin chào' },
+    });
     expect(ev.type === 'message' && ev.message.userId).toBe('7000111222333444555');
     expect(ev.type === 'message' && ev.message.sentAt.getTime()).toBe(1767225600123);
   });
@@ -72,8 +142,16 @@ describe('normaliseZalo details', () => {
   });
 
   it('uses event + user + timestamp when there is no msg_id, and maps location / business card', () => {
-    const ev = normaliseZalo({ ...base, event_name: 'user_send_location', message: { attachments: [{ type: 'location', payload: { coordinates: { latitude: '21', longitude: '105' } } }] } });
-    expect(ev.type === 'message' && ev.message.messageId).toBe('user_send_location:7000111222333444555:1767225600123');
+    const ev = normaliseZalo({
+      ...base,
+      event_name: 'user_send_location',
+      message: {
+        attachments: [{ type: 'location', payload: { coordinates: { latitude: '21', longitude: '105' } } }],
+      },
+    });
+    expect(ev.type === 'message' && ev.message.messageId).toBe(
+      'user_send_location:7000111222333444555:1767225600123',
+    );
     expect(ev.type === 'message' && ev.message.kind).toBe('location');
     const card = normaliseZalo({ ...base, event_name: 'user_send_business_card', message: { msg_id: 'bc' } });
     expect(card.type === 'message' && card.message.kind).toBe('other');
@@ -85,23 +163,47 @@ describe('normaliseZalo details', () => {
   });
 
   it('orients by our OA id and ignores events for another OA', () => {
-    const ours = normaliseZalo({ ...base, event_name: 'user_send_text', message: { msg_id: 'o', text: 'hi' } }, { oaId: '3000999888777666555' });
+    const ours = normaliseZalo(
+      { ...base, event_name: 'user_send_text', message: { msg_id: 'o', text: 'hi' } },
+      { oaId: '3000999888777666555' },
+    );
     expect(ours.type === 'message' && ours.message.userId).toBe('7000111222333444555');
-    const other = normaliseZalo({ ...base, event_name: 'user_send_text', message: { msg_id: 'o', text: 'hi' } }, { oaId: '42' });
+    const other = normaliseZalo(
+      { ...base, event_name: 'user_send_text', message: { msg_id: 'o', text: 'hi' } },
+      { oaId: '42' },
+    );
     expect(other).toMatchObject({ type: 'ignore', reason: 'other_oa' });
   });
 
   it('ignores unknown, anonymous, unfollow and malformed events with a reason', () => {
-    expect(normaliseZalo({ ...base, event_name: 'shop_has_order' })).toMatchObject({ type: 'ignore', reason: 'unknown' });
-    expect(normaliseZalo({ ...base, event_name: 'anonymous_send_text' })).toMatchObject({ type: 'ignore', reason: 'anonymous' });
-    expect(normaliseZalo({ ...base, event_name: 'unfollow', follower: { id: '1' } })).toMatchObject({ type: 'ignore', reason: 'unfollow' });
-    expect(normaliseZalo({ ...base, event_name: 'user_received_message' })).toMatchObject({ type: 'ignore', reason: 'receipt' });
+    expect(normaliseZalo({ ...base, event_name: 'shop_has_order' })).toMatchObject({
+      type: 'ignore',
+      reason: 'unknown',
+    });
+    expect(normaliseZalo({ ...base, event_name: 'anonymous_send_text' })).toMatchObject({
+      type: 'ignore',
+      reason: 'anonymous',
+    });
+    expect(normaliseZalo({ ...base, event_name: 'unfollow', follower: { id: '1' } })).toMatchObject({
+      type: 'ignore',
+      reason: 'unfollow',
+    });
+    expect(normaliseZalo({ ...base, event_name: 'user_received_message' })).toMatchObject({
+      type: 'ignore',
+      reason: 'receipt',
+    });
     expect(normaliseZalo(null)).toMatchObject({ type: 'ignore', reason: 'malformed' });
     expect(normaliseZalo([1, 2])).toMatchObject({ type: 'ignore', reason: 'malformed' });
-    expect(normaliseZalo({ event_name: 'user_send_text', message: { text: 'x' } })).toMatchObject({ type: 'ignore', reason: 'malformed' });
+    expect(normaliseZalo({ event_name: 'user_send_text', message: { text: 'x' } })).toMatchObject({
+      type: 'ignore',
+      reason: 'malformed',
+    });
   });
 
   it('records a form answer as an interaction, not a message', () => {
-    expect(normaliseZalo({ ...base, event_name: 'user_submit_info', info: { name: 'A' } })).toMatchObject({ type: 'interaction', userId: '7000111222333444555' });
+    expect(normaliseZalo({ ...base, event_name: 'user_submit_info', info: { name: 'A' } })).toMatchObject({
+      type: 'interaction',
+      userId: '7000111222333444555',
+    });
   });
 });

@@ -18,10 +18,19 @@ describe('POST /webhooks/zalo', () => {
 
   beforeEach(async () => {
     db = tmpSqlite();
-    zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-env', refreshToken: 'RT-env' });
+    zalo = new FakeZalo({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      accessToken: 'AT-env',
+      refreshToken: 'RT-env',
+    });
     await zalo.start();
     // The env pair is current: store it as such so that start-up does not refresh.
-    await db.stores.tokens.put('zalo', { accessToken: 'AT-env', refreshToken: 'RT-env', expiresAt: new Date(Date.now() + 25 * 3_600_000) });
+    await db.stores.tokens.put('zalo', {
+      accessToken: 'AT-env',
+      refreshToken: 'RT-env',
+      expiresAt: new Date(Date.now() + 25 * 3_600_000),
+    });
     assistant = new StubAssistant();
     srv = await startTestServer({
       stores: db.stores,
@@ -35,7 +44,11 @@ describe('POST /webhooks/zalo', () => {
     await db.cleanup();
   });
 
-  async function post(raw: string, signature: string | null = zaloMac(raw, APP_ID, OA_KEY), extra: Record<string, string> = {}) {
+  async function post(
+    raw: string,
+    signature: string | null = zaloMac(raw, APP_ID, OA_KEY),
+    extra: Record<string, string> = {},
+  ) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
     if (signature !== null) headers['X-ZEvent-Signature'] = signature;
     return fetch(`${srv.url}/webhooks/zalo`, { method: 'POST', headers, body: raw });
@@ -43,13 +56,21 @@ describe('POST /webhooks/zalo', () => {
   const outbox = async () => db.stores.outbox.list({}, 1000);
 
   it('a signed text event → 200 at once, and the reply reaches the fake API for the right citizen', async () => {
-    const raw = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'Cho tôi hỏi thủ tục đăng ký khai sinh' });
+    const raw = zaloTextEvent({
+      appId: APP_ID,
+      userId: CITIZEN,
+      text: 'Cho tôi hỏi thủ tục đăng ký khai sinh',
+    });
     const started = Date.now();
     const res = await post(raw);
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_000);
     await eventually(() => zalo.sent.length === 1);
-    expect(zalo.sent[0]).toMatchObject({ userId: CITIZEN, text: 'Trả lời: Cho tôi hỏi thủ tục đăng ký khai sinh', accessToken: 'AT-env' });
+    expect(zalo.sent[0]).toMatchObject({
+      userId: CITIZEN,
+      text: 'Trả lời: Cho tôi hỏi thủ tục đăng ký khai sinh',
+      accessToken: 'AT-env',
+    });
     expect(assistant.seen[0]).toMatchObject({ channel: 'zalo', userId: CITIZEN, kind: 'text' });
     // The citizen's consultation window was opened.
     expect(await db.stores.contacts.lastInboundAt('zalo', CITIZEN)).not.toBeNull();
@@ -64,7 +85,12 @@ describe('POST /webhooks/zalo', () => {
     expect((await post(otherApp, zaloMac(otherApp, '42', OA_KEY))).status).toBe(401);
     const tampered = raw.replace('xin chào', 'tạm biệt');
     expect((await post(tampered, zaloMac(raw, APP_ID, OA_KEY))).status).toBe(401);
-    const stale = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'cũ', at: Date.now() - 3 * 86_400_000 });
+    const stale = zaloTextEvent({
+      appId: APP_ID,
+      userId: CITIZEN,
+      text: 'cũ',
+      at: Date.now() - 3 * 86_400_000,
+    });
     expect((await post(stale)).status).toBe(401);
     expect((await post('not json', 'mac=abc')).status).toBe(401);
     await sleep(150);
@@ -77,18 +103,26 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('a signed body that is not an event (null, a number, an array) → 400, never 500', async () => {
-    for (const raw of ['null', '42', '[]', '"text"']) expect([raw, (await post(raw)).status]).toEqual([raw, 400]);
+    for (const raw of ['null', '42', '[]', '"text"'])
+      expect([raw, (await post(raw)).status]).toEqual([raw, 400]);
     expect(assistant.seen).toHaveLength(0);
   });
 
   it('a text over 20,000 characters or an id over 256 → acknowledged as poison and counted, not refused forever', async () => {
     const long = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'a'.repeat(20_001) });
-    const longId = zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'xin chào', msgId: 'x'.repeat(257) });
+    const longId = zaloTextEvent({
+      appId: APP_ID,
+      userId: CITIZEN,
+      text: 'xin chào',
+      msgId: 'x'.repeat(257),
+    });
     for (const raw of [long, longId, long]) expect((await post(raw)).status).toBe(200);
     await sleep(100);
     expect(await db.stores.inbound.countPending()).toBe(0);
     expect(srv.logs.filter((l) => l.includes('(poison)'))).toHaveLength(3);
-    expect(await (await fetch(`${srv.url}/metrics`)).text()).toMatch(/motcua_webhook_rejected_total\{channel="zalo",reason="poison"\} 3/);
+    expect(await (await fetch(`${srv.url}/metrics`)).text()).toMatch(
+      /motcua_webhook_rejected_total\{channel="zalo",reason="poison"\} 3/,
+    );
   });
 
   it('token error -124 → the refresh path: one refresh, then the reply', async () => {
@@ -150,18 +184,25 @@ describe('POST /webhooks/zalo', () => {
   it('token invalid (-216) on several sends at once → a single refresh (single flight)', async () => {
     zalo.accessToken = 'AT-rotated-elsewhere';
     zalo.refreshToken = 'RT-env';
-    for (let i = 0; i < 5; i++) await post(zaloTextEvent({ appId: APP_ID, userId: `${CITIZEN.slice(0, -1)}${i}`, text: `c${i}` }));
+    for (let i = 0; i < 5; i++)
+      await post(zaloTextEvent({ appId: APP_ID, userId: `${CITIZEN.slice(0, -1)}${i}`, text: `c${i}` }));
     await eventually(() => zalo.sent.length === 5);
     expect(zalo.refreshCalls).toHaveLength(1);
   });
 
   it('window expired (-230) → not retried, marked failed with the platform error', async () => {
-    zalo.failNext({ kind: 'error', code: -230, message: 'User has not interacted with the OA in the past 7 days' });
+    zalo.failNext({
+      kind: 'error',
+      code: -230,
+      message: 'User has not interacted with the OA in the past 7 days',
+    });
     await post(zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'muộn' }));
     await eventually(async () => (await outbox())[0]?.state === 'failed');
     await sleep(150);
     expect(zalo.attempts).toHaveLength(1);
-    expect((await outbox())[0]!.lastError).toBe('window -230: User has not interacted with the OA in the past 7 days');
+    expect((await outbox())[0]!.lastError).toBe(
+      'window -230: User has not interacted with the OA in the past 7 days',
+    );
   });
 
   it('user blocked the OA (-217) → failed, not retried', async () => {
@@ -178,11 +219,32 @@ describe('POST /webhooks/zalo', () => {
       timestamp: String(Date.now()),
       sender: { id: CITIZEN },
       recipient: { id: '3000999888777666555' },
-      message: { msg_id: 'img-1', attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }] },
+      message: {
+        msg_id: 'img-1',
+        attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }],
+      },
     });
-    const echo = JSON.stringify({ app_id: APP_ID, event_name: 'oa_send_text', timestamp: String(Date.now()), sender: { id: '3000999888777666555' }, recipient: { id: CITIZEN }, message: { msg_id: 'e1', text: 'Dạ' } });
-    const seen = JSON.stringify({ app_id: APP_ID, event_name: 'user_seen_message', timestamp: String(Date.now()), sender: { id: '3000999888777666555' }, recipient: { id: CITIZEN }, message: { msg_ids: ['e1'] } });
-    const unknown = JSON.stringify({ app_id: APP_ID, event_name: 'shop_new_order', timestamp: String(Date.now()) });
+    const echo = JSON.stringify({
+      app_id: APP_ID,
+      event_name: 'oa_send_text',
+      timestamp: String(Date.now()),
+      sender: { id: '3000999888777666555' },
+      recipient: { id: CITIZEN },
+      message: { msg_id: 'e1', text: 'Dạ' },
+    });
+    const seen = JSON.stringify({
+      app_id: APP_ID,
+      event_name: 'user_seen_message',
+      timestamp: String(Date.now()),
+      sender: { id: '3000999888777666555' },
+      recipient: { id: CITIZEN },
+      message: { msg_ids: ['e1'] },
+    });
+    const unknown = JSON.stringify({
+      app_id: APP_ID,
+      event_name: 'shop_new_order',
+      timestamp: String(Date.now()),
+    });
     for (const b of [echo, seen, unknown, image]) expect((await post(b)).status).toBe(200);
     await eventually(() => zalo.sent.length === 1);
     await sleep(150);
@@ -192,7 +254,14 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('a follow opens the window without a reply', async () => {
-    const follow = JSON.stringify({ app_id: APP_ID, oa_id: '3000999888777666555', event_name: 'follow', follower: { id: CITIZEN }, source: 'oa_profile', timestamp: String(Date.now()) });
+    const follow = JSON.stringify({
+      app_id: APP_ID,
+      oa_id: '3000999888777666555',
+      event_name: 'follow',
+      follower: { id: CITIZEN },
+      source: 'oa_profile',
+      timestamp: String(Date.now()),
+    });
     expect((await post(follow)).status).toBe(200);
     expect(await db.stores.contacts.lastInboundAt('zalo', CITIZEN)).not.toBeNull();
     await sleep(100);
@@ -211,7 +280,9 @@ describe('POST /webhooks/zalo', () => {
   });
 
   it('50 messages from one citizen in quick succession → 50 replies, in order', async () => {
-    const bodies = Array.from({ length: 50 }, (_, i) => zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: `câu hỏi số ${i + 1}` }));
+    const bodies = Array.from({ length: 50 }, (_, i) =>
+      zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: `câu hỏi số ${i + 1}` }),
+    );
     for (const b of bodies) expect((await post(b)).status).toBe(200);
     await eventually(() => zalo.sent.length === 50, 20_000);
     expect(zalo.sent.map((s) => s.text)).toEqual(bodies.map((_, i) => `Trả lời: câu hỏi số ${i + 1}`));
@@ -223,15 +294,35 @@ describe('POST /webhooks/zalo', () => {
     await post(zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'dài' }));
     await eventually(() => zalo.sent.length === 3);
     await sleep(150);
-    expect(zalo.sent.map((s) => s.text)).toEqual(['Trả lời: dài (1/3)', 'Trả lời: dài (2/3)', 'Trả lời: dài (3/3)']);
+    expect(zalo.sent.map((s) => s.text)).toEqual([
+      'Trả lời: dài (1/3)',
+      'Trả lời: dài (2/3)',
+      'Trả lời: dài (3/3)',
+    ]);
   });
 
   it('never logs the tokens, the secrets or the citizen id', async () => {
     zalo.accessExpired = true;
-    await post(zaloTextEvent({ appId: APP_ID, userId: CITIZEN, text: 'số điện thoại của tôi là 0912 345 678, CCCD 001099012345' }));
+    await post(
+      zaloTextEvent({
+        appId: APP_ID,
+        userId: CITIZEN,
+        text: 'số điện thoại của tôi là 0912 345 678, CCCD 001099012345',
+      }),
+    );
     await eventually(() => zalo.sent.length === 1);
     const all = srv.logs.join('\n');
-    for (const secret of ['AT-env', 'RT-env', zalo.accessToken, zalo.refreshToken, OA_KEY, APP_SECRET, CITIZEN, '0912 345 678', '001099012345']) {
+    for (const secret of [
+      'AT-env',
+      'RT-env',
+      zalo.accessToken,
+      zalo.refreshToken,
+      OA_KEY,
+      APP_SECRET,
+      CITIZEN,
+      '0912 345 678',
+      '001099012345',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

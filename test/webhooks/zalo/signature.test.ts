@@ -7,18 +7,31 @@ const APP = '1163843031413526746';
 const KEY = 'oa-secret-key-for-tests';
 
 describe('Zalo X-ZEvent-Signature', () => {
-  it.each(payloadFiles('zalo').map((p) => [p.name, p.raw] as const))('verifies a correctly signed recorded body: %s', (_name, raw) => {
-    const body = JSON.parse(raw.toString('utf8'));
-    const header = zaloMac(raw, APP, KEY);
-    expect(zaloSignatureOk(raw, header, APP, zaloTimestampField(body), KEY)).toBe(true);
-    // The header prefix is case-insensitive and the hex may be upper case.
-    expect(zaloSignatureOk(raw, header.replace('mac=', 'MAC=').toUpperCase().replace('MAC=', 'mac='), APP, zaloTimestampField(body), KEY)).toBe(true);
-  });
+  it.each(payloadFiles('zalo').map((p) => [p.name, p.raw] as const))(
+    'verifies a correctly signed recorded body: %s',
+    (_name, raw) => {
+      const body = JSON.parse(raw.toString('utf8'));
+      const header = zaloMac(raw, APP, KEY);
+      expect(zaloSignatureOk(raw, header, APP, zaloTimestampField(body), KEY)).toBe(true);
+      // The header prefix is case-insensitive and the hex may be upper case.
+      expect(
+        zaloSignatureOk(
+          raw,
+          header.replace('mac=', 'MAC=').toUpperCase().replace('MAC=', 'mac='),
+          APP,
+          zaloTimestampField(body),
+          KEY,
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('is plain SHA-256 of app_id + raw body + timestamp + OA secret key', () => {
     const raw = Buffer.from('{"timestamp":"1"}');
     const { createHash } = require('node:crypto') as typeof import('node:crypto');
-    expect(zaloSignature(raw, 'A', '1', 'K')).toBe(createHash('sha256').update('A{"timestamp":"1"}1K').digest('hex'));
+    expect(zaloSignature(raw, 'A', '1', 'K')).toBe(
+      createHash('sha256').update('A{"timestamp":"1"}1K').digest('hex'),
+    );
   });
 
   it('refuses a missing, wrong, truncated or re-serialised signature', () => {

@@ -11,7 +11,11 @@ import { tmpSqlite, type TmpSqlite } from '../../support/fakes/tmp-sqlite';
 
 const APP_ID = '1234567890123456789';
 const APP_SECRET = 'zns-app-secret';
-const DATA = { ma_ho_so: '000.00.15.H12-251118-0007', trang_thai: 'Đã có kết quả', ngay_hen_tra: '21/11/2025' };
+const DATA = {
+  ma_ho_so: '000.00.15.H12-251118-0007',
+  trang_thai: 'Đã có kết quả',
+  ngay_hen_tra: '21/11/2025',
+};
 
 let zalo: FakeZalo;
 let db: TmpSqlite;
@@ -21,14 +25,27 @@ beforeEach(async () => {
   zalo = new FakeZalo({ appId: APP_ID, appSecret: APP_SECRET, accessToken: 'AT-1', refreshToken: 'RT-1' });
   await zalo.start();
   db = tmpSqlite();
-  await db.stores.tokens.put('zalo', { accessToken: 'AT-1', refreshToken: 'RT-1', expiresAt: new Date(Date.now() + 24 * 3_600_000) });
+  await db.stores.tokens.put('zalo', {
+    accessToken: 'AT-1',
+    refreshToken: 'RT-1',
+    expiresAt: new Date(Date.now() + 24 * 3_600_000),
+  });
   const tokens = new TokenManager({
     channel: 'zalo',
     store: db.stores.tokens,
-    refresher: new ZaloOAuthClient({ baseUrl: zalo.url, appId: APP_ID, appSecret: APP_SECRET, timeoutMs: 2_000 }),
+    refresher: new ZaloOAuthClient({
+      baseUrl: zalo.url,
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      timeoutMs: 2_000,
+    }),
     logger: createLogger('silent'),
   });
-  notifier = new ZaloZnsNotifier(new ZaloZnsClient({ baseUrl: zalo.url, timeoutMs: 2_000 }), tokens, 'tpl-123');
+  notifier = new ZaloZnsNotifier(
+    new ZaloZnsClient({ baseUrl: zalo.url, timeoutMs: 2_000 }),
+    tokens,
+    'tpl-123',
+  );
 });
 afterEach(async () => {
   await zalo.stop();
@@ -38,7 +55,13 @@ afterEach(async () => {
 test('sends the template to the phone in 84… form with our tracking id', async () => {
   await notifier.send('0912345678', DATA, '000.00.15.H12-251118-0007:3');
   expect(zalo.znsSent).toEqual([
-    { phone: '84912345678', templateId: 'tpl-123', data: DATA, trackingId: '000.00.15.H12-251118-0007:3', messageId: expect.any(String) },
+    {
+      phone: '84912345678',
+      templateId: 'tpl-123',
+      data: DATA,
+      trackingId: '000.00.15.H12-251118-0007:3',
+      messageId: expect.any(String),
+    },
   ]);
 });
 

@@ -17,15 +17,25 @@
 
   function sessionId() {
     var id = null;
-    try { id = window.localStorage.getItem('motcua.session'); } catch (e) { /* private mode */ }
+    try {
+      id = window.localStorage.getItem('motcua.session');
+    } catch (e) {
+      /* private mode */
+    }
     if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
       id = newSessionId();
-      try { window.localStorage.setItem('motcua.session', id); } catch (e) { /* ignore */ }
+      try {
+        window.localStorage.setItem('motcua.session', id);
+      } catch (e) {
+        /* ignore */
+      }
     }
     return id;
   }
 
-  function scrollDown() { messages.scrollTop = messages.scrollHeight; }
+  function scrollDown() {
+    messages.scrollTop = messages.scrollHeight;
+  }
 
   function bubble(text, who, extra) {
     var div = document.createElement('div');
@@ -73,24 +83,43 @@
     fetch(API, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ sessionId: sessionId(), text: text })
+      body: JSON.stringify({ sessionId: sessionId(), text: text }),
     })
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (data) { return { ok: res.ok, data: data }; });
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            return { ok: res.ok, data: data };
+          });
       })
       .then(function (r) {
         typing.parentNode.removeChild(typing);
         if (r.ok && r.data && Array.isArray(r.data.replies)) {
           var last = null;
-          r.data.replies.forEach(function (reply) { bubble(reply.text, 'bot'); last = reply; });
+          r.data.replies.forEach(function (reply) {
+            bubble(reply.text, 'bot');
+            last = reply;
+          });
           if (last) showOptions(last.options);
         } else {
-          bubble((r.data && r.data.message) || 'Dạ, em xin lỗi anh/chị, em chưa trả lời được lúc này. Anh/chị vui lòng thử lại sau ít phút hoặc gọi đường dây nóng của Bộ phận Một cửa xã ạ.', 'bot', 'msg--error');
+          bubble(
+            (r.data && r.data.message) ||
+              'Dạ, em xin lỗi anh/chị, em chưa trả lời được lúc này. Anh/chị vui lòng thử lại sau ít phút hoặc gọi đường dây nóng của Bộ phận Một cửa xã ạ.',
+            'bot',
+            'msg--error',
+          );
         }
       })
       .catch(function () {
         typing.parentNode.removeChild(typing);
-        bubble('Dạ, em xin lỗi anh/chị, kết nối đang bị gián đoạn nên em chưa nhận được câu hỏi. Anh/chị vui lòng kiểm tra mạng rồi gửi lại giúp em ạ.', 'bot', 'msg--error');
+        bubble(
+          'Dạ, em xin lỗi anh/chị, kết nối đang bị gián đoạn nên em chưa nhận được câu hỏi. Anh/chị vui lòng kiểm tra mạng rồi gửi lại giúp em ạ.',
+          'bot',
+          'msg--error',
+        );
       })
       .then(function () {
         setBusy(false);

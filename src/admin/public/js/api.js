@@ -2,8 +2,12 @@
 let csrfToken = null;
 let onSignedOut = () => {};
 
-export function setCsrf(token) { csrfToken = token; }
-export function whenSignedOut(fn) { onSignedOut = fn; }
+export function setCsrf(token) {
+  csrfToken = token;
+}
+export function whenSignedOut(fn) {
+  onSignedOut = fn;
+}
 
 export class ApiFailure extends Error {
   constructor(status, body) {
@@ -18,14 +22,25 @@ export async function api(method, path, body, query) {
   const headers = {};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;
-  if (body instanceof Blob) { payload = body; headers['Content-Type'] = 'application/octet-stream'; }
-  else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
+  if (body instanceof Blob) {
+    payload = body;
+    headers['Content-Type'] = 'application/octet-stream';
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
   const qs = query ? '?' + new URLSearchParams(query).toString() : '';
-  const res = await fetch('/admin/api' + path + qs, { method, headers, body: payload, credentials: 'same-origin' });
+  const res = await fetch('/admin/api' + path + qs, {
+    method,
+    headers,
+    body: payload,
+    credentials: 'same-origin',
+  });
   const data = await res.json().catch(() => ({}));
   if (res.status === 401 && path !== '/login') onSignedOut(data);
   if (!res.ok) throw new ApiFailure(res.status, data);
   return data;
 }
 
-export const apiUrl = (path, query) => '/admin/api' + path + (query ? '?' + new URLSearchParams(query).toString() : '');
+export const apiUrl = (path, query) =>
+  '/admin/api' + path + (query ? '?' + new URLSearchParams(query).toString() : '');

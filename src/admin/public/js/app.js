@@ -44,7 +44,14 @@ let cleanup = null;
 
 function drawChrome() {
   const nav = document.getElementById('nav');
-  clear(nav, me ? MENU.filter((m) => !m.admin || me.role === 'admin').map((m) => h('a', { href: m.href, text: m.label })) : []);
+  clear(
+    nav,
+    me
+      ? MENU.filter((m) => !m.admin || me.role === 'admin').map((m) =>
+          h('a', { href: m.href, text: m.label }),
+        )
+      : [],
+  );
   document.getElementById('who').textContent = me ? me.username + ' (' + ROLE[me.role] + ')' : '';
   document.getElementById('logout').hidden = !me;
 }
@@ -58,7 +65,10 @@ function markActive() {
 }
 
 async function route() {
-  if (cleanup) { cleanup(); cleanup = null; }
+  if (cleanup) {
+    cleanup();
+    cleanup = null;
+  }
   if (!me) return;
   markActive();
   const hash = location.hash || '#/';
@@ -84,16 +94,31 @@ function signedIn(session) {
 function signedOut(reason) {
   me = null;
   setCsrf(null);
-  if (cleanup) { cleanup(); cleanup = null; }
+  if (cleanup) {
+    cleanup();
+    cleanup = null;
+  }
   drawChrome();
   renderLogin(view, signedIn, reason);
 }
 
-whenSignedOut((body) => signedOut(body && body.error === 'session_expired' ? 'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.' : null));
+whenSignedOut((body) =>
+  signedOut(
+    body && body.error === 'session_expired'
+      ? 'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.'
+      : null,
+  ),
+);
 window.addEventListener('hashchange', route);
 document.getElementById('logout').addEventListener('click', async () => {
-  try { await api('POST', '/logout', {}); } catch (e) { /* signed out anyway */ }
+  try {
+    await api('POST', '/logout', {});
+  } catch (e) {
+    /* signed out anyway */
+  }
   signedOut('Đã đăng xuất.');
 });
 
-api('GET', '/me').then(signedIn, (err) => { if (err.status !== 401) signedOut('Không kết nối được máy chủ: ' + err.message); });
+api('GET', '/me').then(signedIn, (err) => {
+  if (err.status !== 401) signedOut('Không kết nối được máy chủ: ' + err.message);
+});

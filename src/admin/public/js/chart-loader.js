@@ -3,12 +3,14 @@ let loading = null;
 
 export function loadChart() {
   if (window.Chart) return Promise.resolve(window.Chart);
-  loading = loading || new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/admin/static/vendor/chart.umd.js';
-    s.onload = () => resolve(window.Chart);
-    s.onerror = () => reject(new Error('chart.js did not load'));
-    document.head.append(s);
-  });
+  loading =
+    loading ||
+    new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = '/admin/static/vendor/chart.umd.js';
+      s.onload = () => resolve(window.Chart);
+      s.onerror = () => reject(new Error('chart.js did not load'));
+      document.head.append(s);
+    });
   return loading;
 }

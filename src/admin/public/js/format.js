@@ -1,8 +1,26 @@
 // Dates as staff read them (Vietnamese calendar and clock).
 const TZ = 'Asia/Ho_Chi_Minh';
-const dateTime = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const dateOnly = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
-const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TZ,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const dateOnly = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TZ,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
 export const day = (iso) => (iso ? dateOnly.format(new Date(iso)) : '');

@@ -11,9 +11,20 @@ export function toast(message, bad) {
 /** An error box: the API's reason (English, as the server says it) and the fields it names. */
 export function errorBox(err, intro) {
   const problems = (err && err.problems) || [];
-  return h('div', { class: 'errors', role: 'alert' },
-    h('strong', { text: intro || 'Không thực hiện được.' }), ' ', h('span', { text: err ? err.message : '' }),
-    problems.length ? h('ul', null, problems.map((p) => h('li', null, h('code', { text: p.field }), ': ', p.reason))) : null);
+  return h(
+    'div',
+    { class: 'errors', role: 'alert' },
+    h('strong', { text: intro || 'Không thực hiện được.' }),
+    ' ',
+    h('span', { text: err ? err.message : '' }),
+    problems.length
+      ? h(
+          'ul',
+          null,
+          problems.map((p) => h('li', null, h('code', { text: p.field }), ': ', p.reason)),
+        )
+      : null,
+  );
 }
 
 export function showError(slot, err, intro) {
@@ -27,7 +38,8 @@ export async function busy(button, fn, slot) {
   try {
     return await fn();
   } catch (err) {
-    if (slot) showError(slot, err); else toast('Không thực hiện được: ' + err.message, true);
+    if (slot) showError(slot, err);
+    else toast('Không thực hiện được: ' + err.message, true);
     return undefined;
   } finally {
     button.disabled = false;

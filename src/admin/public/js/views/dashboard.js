@@ -15,10 +15,13 @@ export async function renderDashboard(view) {
   const show = h('button', { type: 'submit', text: 'Xem' });
   const errors = h('div');
   const body = h('div');
-  const form = h('form', { class: 'card row' },
+  const form = h(
+    'form',
+    { class: 'card row' },
     h('div', null, h('label', { for: 'from', text: 'Từ ngày' }), from),
     h('div', null, h('label', { for: 'to', text: 'Đến ngày' }), to),
-    h('div', { class: 'row end' }, show));
+    h('div', { class: 'row end' }, show),
+  );
   clear(view, h('h1', { text: 'Tổng quan' }), form, errors, body);
   let charts = [];
 
@@ -27,7 +30,10 @@ export async function renderDashboard(view) {
     clear(errors);
     try {
       const range = { from: from.value, to: to.value };
-      const [{ figures: f }, Chart] = await Promise.all([api('GET', '/dashboard', undefined, range), loadChart()]);
+      const [{ figures: f }, Chart] = await Promise.all([
+        api('GET', '/dashboard', undefined, range),
+        loadChart(),
+      ]);
       charts.forEach((c) => c.destroy());
       charts = draw(body, f, range, Chart);
     } catch (err) {
@@ -36,20 +42,35 @@ export async function renderDashboard(view) {
       show.disabled = false;
     }
   }
-  form.addEventListener('submit', (e) => { e.preventDefault(); load(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    load();
+  });
   await load();
   return () => charts.forEach((c) => c.destroy());
 }
 
 function card(title, table, range, canvas) {
-  return h('section', { class: 'card' },
-    h('div', { class: 'row spread' }, h('h2', { text: title }),
-      h('a', { href: apiUrl('/dashboard/csv', { ...range, table }), download: '', text: 'Tải CSV' })),
-    h('div', { class: 'chart-box' }, canvas));
+  return h(
+    'section',
+    { class: 'card' },
+    h(
+      'div',
+      { class: 'row spread' },
+      h('h2', { text: title }),
+      h('a', { href: apiUrl('/dashboard/csv', { ...range, table }), download: '', text: 'Tải CSV' }),
+    ),
+    h('div', { class: 'chart-box' }, canvas),
+  );
 }
 
 function stat(label, value) {
-  return h('div', { class: 'card' }, h('div', { class: 'muted small', text: label }), h('div', { class: 'stat', text: value }));
+  return h(
+    'div',
+    { class: 'card' },
+    h('div', { class: 'muted small', text: label }),
+    h('div', { class: 'stat', text: value }),
+  );
 }
 
 function draw(body, f, range, Chart) {
@@ -57,37 +78,112 @@ function draw(body, f, range, Chart) {
   const answered = sum(f.outcomes.map((o) => o.answered));
   const missed = sum(f.outcomes.map((o) => o.notUnderstood));
   const waits = f.handoffs.filter((x) => x.averageWaitMinutes !== null);
-  const avgWait = waits.length ? Math.round(sum(waits.map((x) => x.averageWaitMinutes * x.taken)) / sum(waits.map((x) => x.taken))) : null;
+  const avgWait = waits.length
+    ? Math.round(sum(waits.map((x) => x.averageWaitMinutes * x.taken)) / sum(waits.map((x) => x.taken)))
+    : null;
   const canvases = {};
   const c = (id) => (canvases[id] = h('canvas', { id: 'chart-' + id, role: 'img', 'aria-label': id }));
-  clear(body,
-    h('div', { class: 'grid' },
+  clear(
+    body,
+    h(
+      'div',
+      { class: 'grid' },
       stat('Tin nhắn', String(answered + missed)),
-      stat('Trả lời được', answered + missed ? Math.round((100 * answered) / (answered + missed)) + '%' : '—'),
+      stat(
+        'Trả lời được',
+        answered + missed ? Math.round((100 * answered) / (answered + missed)) + '%' : '—',
+      ),
       stat('Yêu cầu gặp cán bộ', String(sum(f.handoffs.map((x) => x.opened)))),
       stat('Thời gian chờ trung bình', avgWait === null ? '—' : avgWait + ' phút'),
-      stat('Lượt tra cứu hồ sơ', String(sum(f.lookups.map((x) => x.count))))),
-    h('div', { class: 'grid' },
+      stat('Lượt tra cứu hồ sơ', String(sum(f.lookups.map((x) => x.count)))),
+    ),
+    h(
+      'div',
+      { class: 'grid' },
       card('Tin nhắn theo ngày và kênh', 'messages', range, c('messages')),
       card('Trả lời được / chưa hiểu', 'outcomes', range, c('outcomes')),
       card('Thủ tục được hỏi nhiều nhất', 'procedures', range, c('procedures')),
       card('Nội dung được hỏi nhiều nhất', 'aspects', range, c('aspects')),
       card('Gặp cán bộ và thời gian chờ', 'handoffs', range, c('handoffs')),
-      card('Tra cứu hồ sơ', 'lookups', range, c('lookups'))));
+      card('Tra cứu hồ sơ', 'lookups', range, c('lookups')),
+    ),
+  );
   const base = { responsive: true, maintainAspectRatio: false, animation: false };
   const stacked = { ...base, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
   const channels = [...new Set(f.messages.map((m) => m.channel))];
   return [
-    new Chart(canvases.messages, { type: 'bar', options: stacked, data: { labels: f.days, datasets: channels.map((ch, i) => ({ label: CHANNEL[ch] || ch, backgroundColor: COLORS[i % COLORS.length], data: f.days.map((d) => (f.messages.find((m) => m.day === d && m.channel === ch) || { count: 0 }).count) })) } }),
-    new Chart(canvases.outcomes, { type: 'bar', options: stacked, data: { labels: f.days, datasets: [
-      { label: 'Trả lời được', backgroundColor: COLORS[1], data: f.outcomes.map((o) => o.answered) },
-      { label: 'Chưa hiểu', backgroundColor: COLORS[4], data: f.outcomes.map((o) => o.notUnderstood) }] } }),
-    new Chart(canvases.procedures, { type: 'bar', options: { ...base, indexAxis: 'y' }, data: { labels: f.procedures.map((p) => p.name), datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[0], data: f.procedures.map((p) => p.count) }] } }),
-    new Chart(canvases.aspects, { type: 'bar', options: base, data: { labels: f.aspects.map((a) => ASPECT[a.aspect] || a.aspect), datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[2], data: f.aspects.map((a) => a.count) }] } }),
-    new Chart(canvases.handoffs, { type: 'bar', options: { ...base, scales: { y: { beginAtZero: true }, minutes: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } }, data: { labels: f.days, datasets: [
-      { label: 'Yêu cầu', backgroundColor: COLORS[3], data: f.handoffs.map((x) => x.opened) },
-      { label: 'Đã nhận', backgroundColor: COLORS[0], data: f.handoffs.map((x) => x.taken) },
-      { type: 'line', label: 'Chờ trung bình (phút)', yAxisID: 'minutes', borderColor: COLORS[4], data: f.handoffs.map((x) => x.averageWaitMinutes) }] } }),
-    new Chart(canvases.lookups, { type: 'line', options: { ...base, scales: { y: { beginAtZero: true } } }, data: { labels: f.days, datasets: [{ label: 'Lượt tra cứu', borderColor: COLORS[5], data: f.lookups.map((x) => x.count) }] } }),
+    new Chart(canvases.messages, {
+      type: 'bar',
+      options: stacked,
+      data: {
+        labels: f.days,
+        datasets: channels.map((ch, i) => ({
+          label: CHANNEL[ch] || ch,
+          backgroundColor: COLORS[i % COLORS.length],
+          data: f.days.map(
+            (d) => (f.messages.find((m) => m.day === d && m.channel === ch) || { count: 0 }).count,
+          ),
+        })),
+      },
+    }),
+    new Chart(canvases.outcomes, {
+      type: 'bar',
+      options: stacked,
+      data: {
+        labels: f.days,
+        datasets: [
+          { label: 'Trả lời được', backgroundColor: COLORS[1], data: f.outcomes.map((o) => o.answered) },
+          { label: 'Chưa hiểu', backgroundColor: COLORS[4], data: f.outcomes.map((o) => o.notUnderstood) },
+        ],
+      },
+    }),
+    new Chart(canvases.procedures, {
+      type: 'bar',
+      options: { ...base, indexAxis: 'y' },
+      data: {
+        labels: f.procedures.map((p) => p.name),
+        datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[0], data: f.procedures.map((p) => p.count) }],
+      },
+    }),
+    new Chart(canvases.aspects, {
+      type: 'bar',
+      options: base,
+      data: {
+        labels: f.aspects.map((a) => ASPECT[a.aspect] || a.aspect),
+        datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[2], data: f.aspects.map((a) => a.count) }],
+      },
+    }),
+    new Chart(canvases.handoffs, {
+      type: 'bar',
+      options: {
+        ...base,
+        scales: {
+          y: { beginAtZero: true },
+          minutes: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } },
+        },
+      },
+      data: {
+        labels: f.days,
+        datasets: [
+          { label: 'Yêu cầu', backgroundColor: COLORS[3], data: f.handoffs.map((x) => x.opened) },
+          { label: 'Đã nhận', backgroundColor: COLORS[0], data: f.handoffs.map((x) => x.taken) },
+          {
+            type: 'line',
+            label: 'Chờ trung bình (phút)',
+            yAxisID: 'minutes',
+            borderColor: COLORS[4],
+            data: f.handoffs.map((x) => x.averageWaitMinutes),
+          },
+        ],
+      },
+    }),
+    new Chart(canvases.lookups, {
+      type: 'line',
+      options: { ...base, scales: { y: { beginAtZero: true } } },
+      data: {
+        labels: f.days,
+        datasets: [{ label: 'Lượt tra cứu', borderColor: COLORS[5], data: f.lookups.map((x) => x.count) }],
+      },
+    }),
   ];
 }

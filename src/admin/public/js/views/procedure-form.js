@@ -10,7 +10,12 @@ const DATING = [
   { key: 'from', type: 'date', label: 'Áp dụng từ ngày (để trống nếu không giới hạn)', nullable: true },
   { key: 'until', type: 'date', label: 'Áp dụng đến hết ngày (để trống nếu không giới hạn)', nullable: true },
   { key: 'verified', type: 'checkbox', label: 'Đã đối chiếu văn bản chính thức' },
-  { key: 'source', type: 'text', label: 'Nguồn để kiểm tra (bắt buộc khi có ngày hoặc chưa đối chiếu)', nullable: true },
+  {
+    key: 'source',
+    type: 'text',
+    label: 'Nguồn để kiểm tra (bắt buộc khi có ngày hoặc chưa đối chiếu)',
+    nullable: true,
+  },
 ];
 const FIELDS = [
   { key: 'name', type: 'text', label: 'Tên thủ tục' },
@@ -18,37 +23,97 @@ const FIELDS = [
   { key: 'redirect', ...T('Hướng dẫn nơi làm (chỉ thủ tục của Công an xã)', { nullable: true }) },
   { key: 'summary', ...T('Tóm tắt cách làm (1–3 câu)') },
   { key: 'eligibility', type: 'list', label: 'Điều kiện, lưu ý', item: T('') },
-  { group: 'Giấy tờ', key: 'documents', fields: [
-    { key: 'submit', type: 'list', label: 'Giấy tờ nộp', item: T('') },
-    { key: 'present', type: 'list', label: 'Giấy tờ xuất trình', item: T('') },
-    { key: 'conditional', type: 'objects', label: 'Trường hợp riêng', blank: () => ({ when: '', items: [''] }), fields: [
-      { key: 'when', type: 'text', label: 'Khi nào' },
-      { key: 'items', type: 'list', label: 'Giấy tờ thêm', item: T('') }] }] },
-  { group: 'Lệ phí', key: 'fee', fields: [
-    { key: 'summary', ...T('Câu trả lời ngắn về lệ phí') },
-    { key: 'items', type: 'objects', label: 'Mức lệ phí', blank: () => ({ case: '', vnd: 0, note: null }), fields: [
-      { key: 'case', type: 'text', label: 'Trường hợp' },
-      { key: 'vnd', type: 'number', label: 'Số tiền (đồng, 0 là miễn phí)' },
-      { key: 'note', type: 'text', label: 'Ghi chú', nullable: true }, ...DATING] },
-    { key: 'free_cases', type: 'list', label: 'Trường hợp được miễn', item: T('') }] },
+  {
+    group: 'Giấy tờ',
+    key: 'documents',
+    fields: [
+      { key: 'submit', type: 'list', label: 'Giấy tờ nộp', item: T('') },
+      { key: 'present', type: 'list', label: 'Giấy tờ xuất trình', item: T('') },
+      {
+        key: 'conditional',
+        type: 'objects',
+        label: 'Trường hợp riêng',
+        blank: () => ({ when: '', items: [''] }),
+        fields: [
+          { key: 'when', type: 'text', label: 'Khi nào' },
+          { key: 'items', type: 'list', label: 'Giấy tờ thêm', item: T('') },
+        ],
+      },
+    ],
+  },
+  {
+    group: 'Lệ phí',
+    key: 'fee',
+    fields: [
+      { key: 'summary', ...T('Câu trả lời ngắn về lệ phí') },
+      {
+        key: 'items',
+        type: 'objects',
+        label: 'Mức lệ phí',
+        blank: () => ({ case: '', vnd: 0, note: null }),
+        fields: [
+          { key: 'case', type: 'text', label: 'Trường hợp' },
+          { key: 'vnd', type: 'number', label: 'Số tiền (đồng, 0 là miễn phí)' },
+          { key: 'note', type: 'text', label: 'Ghi chú', nullable: true },
+          ...DATING,
+        ],
+      },
+      { key: 'free_cases', type: 'list', label: 'Trường hợp được miễn', item: T('') },
+    ],
+  },
   { key: 'time', ...T('Thời gian giải quyết') },
-  { group: 'Nơi nộp', key: 'where', fields: [
-    { key: 'in_person', ...T('Nộp trực tiếp') },
-    { key: 'online', ...T('Nộp trực tuyến (để trống nếu không có)', { nullable: true }) },
-    { key: 'post', ...T('Nộp qua bưu chính (để trống nếu không có)', { nullable: true }) }] },
-  { group: 'Mẫu tờ khai', key: 'form', fields: [
-    { key: 'name', type: 'text', label: 'Tên mẫu (để trống nếu không có)', nullable: true },
-    { key: 'note', ...T('Hướng dẫn lấy và điền mẫu', { nullable: true }) }] },
-  { key: 'units', type: 'objects', label: 'Câu trả lời theo từng câu hỏi', blank: () => ({ id: '', kind: 'faq', questions: [''], keywords: [], answer: '', yes_no: null, aspect: 'general' }), fields: [
-    { key: 'id', type: 'text', label: 'Mã câu trả lời (chữ thường, gạch nối, ví dụ han-khai-sinh)' },
-    { key: 'kind', type: 'select', label: 'Loại', options: UNIT_KIND },
-    { key: 'questions', type: 'list', label: 'Người dân hỏi thế nào (2–6 cách hỏi)', item: { type: 'text' } },
-    { key: 'keywords', type: 'list', label: 'Từ khóa thêm (không bắt buộc)', item: { type: 'text' } },
-    { key: 'answer', ...T('Trả lời (câu đầu nêu đúng điều được hỏi; tối đa 350 ký tự)') },
-    { key: 'yes_no', type: 'select', label: 'Câu hỏi có / không', options: YES_NO, nullable: true },
-    { key: 'aspect', type: 'select', label: 'Mục gợi ý xem tiếp', options: ASPECT },
-    ...DATING] },
-  { key: 'national_codes', type: 'list', label: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia', item: { type: 'text' } },
+  {
+    group: 'Nơi nộp',
+    key: 'where',
+    fields: [
+      { key: 'in_person', ...T('Nộp trực tiếp') },
+      { key: 'online', ...T('Nộp trực tuyến (để trống nếu không có)', { nullable: true }) },
+      { key: 'post', ...T('Nộp qua bưu chính (để trống nếu không có)', { nullable: true }) },
+    ],
+  },
+  {
+    group: 'Mẫu tờ khai',
+    key: 'form',
+    fields: [
+      { key: 'name', type: 'text', label: 'Tên mẫu (để trống nếu không có)', nullable: true },
+      { key: 'note', ...T('Hướng dẫn lấy và điền mẫu', { nullable: true }) },
+    ],
+  },
+  {
+    key: 'units',
+    type: 'objects',
+    label: 'Câu trả lời theo từng câu hỏi',
+    blank: () => ({
+      id: '',
+      kind: 'faq',
+      questions: [''],
+      keywords: [],
+      answer: '',
+      yes_no: null,
+      aspect: 'general',
+    }),
+    fields: [
+      { key: 'id', type: 'text', label: 'Mã câu trả lời (chữ thường, gạch nối, ví dụ han-khai-sinh)' },
+      { key: 'kind', type: 'select', label: 'Loại', options: UNIT_KIND },
+      {
+        key: 'questions',
+        type: 'list',
+        label: 'Người dân hỏi thế nào (2–6 cách hỏi)',
+        item: { type: 'text' },
+      },
+      { key: 'keywords', type: 'list', label: 'Từ khóa thêm (không bắt buộc)', item: { type: 'text' } },
+      { key: 'answer', ...T('Trả lời (câu đầu nêu đúng điều được hỏi; tối đa 350 ký tự)') },
+      { key: 'yes_no', type: 'select', label: 'Câu hỏi có / không', options: YES_NO, nullable: true },
+      { key: 'aspect', type: 'select', label: 'Mục gợi ý xem tiếp', options: ASPECT },
+      ...DATING,
+    ],
+  },
+  {
+    key: 'national_codes',
+    type: 'list',
+    label: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia',
+    item: { type: 'text' },
+  },
   { key: 'legal_basis', type: 'list', label: 'Căn cứ pháp lý', item: T('') },
   { key: 'last_reviewed', type: 'date', label: 'Ngày rà soát gần nhất' },
 ];
@@ -66,21 +131,44 @@ export function procedureForm(procedure, { readOnly, onChange }) {
     const common = { id, 'data-path': path, disabled: readOnly, 'aria-label': spec.label || path };
     let el;
     if (spec.type === 'select') {
-      const options = Object.entries(spec.options).map(([k, label]) => h('option', { value: k, selected: v === k, text: label }));
-      el = h('select', common, spec.nullable ? [h('option', { value: '', selected: v == null, text: '—' }), ...options] : options);
+      const options = Object.entries(spec.options).map(([k, label]) =>
+        h('option', { value: k, selected: v === k, text: label }),
+      );
+      el = h(
+        'select',
+        common,
+        spec.nullable ? [h('option', { value: '', selected: v == null, text: '—' }), ...options] : options,
+      );
     } else if (spec.type === 'checkbox') {
       // Unset means true (the knowledge file's default), so only an explicit false shows unchecked.
       el = h('input', { ...common, type: 'checkbox', checked: v !== false });
-      el.addEventListener('change', () => { obj[key] = el.checked; changed(); });
+      el.addEventListener('change', () => {
+        obj[key] = el.checked;
+        changed();
+      });
       return el;
     } else if (spec.type === 'textarea') {
       el = h('textarea', { ...common, maxlength: MAX, rows: 2, value: v == null ? '' : String(v) });
     } else {
-      el = h('input', { ...common, type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text', maxlength: MAX, value: v == null ? '' : String(v), min: spec.type === 'number' ? 0 : null, step: spec.type === 'number' ? 1 : null });
+      el = h('input', {
+        ...common,
+        type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text',
+        maxlength: MAX,
+        value: v == null ? '' : String(v),
+        min: spec.type === 'number' ? 0 : null,
+        step: spec.type === 'number' ? 1 : null,
+      });
     }
     el.addEventListener('input', () => {
       const raw = el.value;
-      obj[key] = spec.type === 'number' ? (raw === '' ? null : Number(raw)) : spec.nullable && !raw.trim() ? null : raw;
+      obj[key] =
+        spec.type === 'number'
+          ? raw === ''
+            ? null
+            : Number(raw)
+          : spec.nullable && !raw.trim()
+            ? null
+            : raw;
       changed();
     });
     return el;
@@ -88,45 +176,151 @@ export function procedureForm(procedure, { readOnly, onChange }) {
 
   function labelled(spec, obj, key, path) {
     const el = input(spec, obj, key, path);
-    if (spec.type === 'checkbox') return h('div', { class: 'field' }, h('label', { for: el.id }, el, ' ' + spec.label), h('div', { class: 'field-error', 'data-error-for': path }));
-    return h('div', { class: 'field' }, spec.label ? h('label', { for: el.id, text: spec.label }) : null, el, h('div', { class: 'field-error', 'data-error-for': path }));
+    if (spec.type === 'checkbox')
+      return h(
+        'div',
+        { class: 'field' },
+        h('label', { for: el.id }, el, ' ' + spec.label),
+        h('div', { class: 'field-error', 'data-error-for': path }),
+      );
+    return h(
+      'div',
+      { class: 'field' },
+      spec.label ? h('label', { for: el.id, text: spec.label }) : null,
+      el,
+      h('div', { class: 'field-error', 'data-error-for': path }),
+    );
   }
 
   function listEditor(spec, obj, key, path) {
     const box = h('div', { 'data-path': path });
     const draw = () => {
       const items = obj[key];
-      clear(box, items.map((_, i) => h('div', { class: 'list-item' },
-        h('div', null, input({ ...spec.item, label: spec.label + ' ' + (i + 1) }, items, i, path + '.' + i), h('div', { class: 'field-error', 'data-error-for': path + '.' + i })),
-        readOnly ? null : h('button', { type: 'button', class: 'secondary', 'aria-label': 'Xóa dòng ' + (i + 1), text: '✕', onclick: () => { items.splice(i, 1); draw(); changed(); } }))),
-      readOnly ? null : h('button', { type: 'button', class: 'secondary', text: '+ Thêm dòng', onclick: () => { items.push(''); draw(); changed(); } }));
+      clear(
+        box,
+        items.map((_, i) =>
+          h(
+            'div',
+            { class: 'list-item' },
+            h(
+              'div',
+              null,
+              input({ ...spec.item, label: spec.label + ' ' + (i + 1) }, items, i, path + '.' + i),
+              h('div', { class: 'field-error', 'data-error-for': path + '.' + i }),
+            ),
+            readOnly
+              ? null
+              : h('button', {
+                  type: 'button',
+                  class: 'secondary',
+                  'aria-label': 'Xóa dòng ' + (i + 1),
+                  text: '✕',
+                  onclick: () => {
+                    items.splice(i, 1);
+                    draw();
+                    changed();
+                  },
+                }),
+          ),
+        ),
+        readOnly
+          ? null
+          : h('button', {
+              type: 'button',
+              class: 'secondary',
+              text: '+ Thêm dòng',
+              onclick: () => {
+                items.push('');
+                draw();
+                changed();
+              },
+            }),
+      );
     };
     draw();
-    return h('div', { class: 'field' }, h('label', { text: spec.label }), box, h('div', { class: 'field-error', 'data-error-for': path }));
+    return h(
+      'div',
+      { class: 'field' },
+      h('label', { text: spec.label }),
+      box,
+      h('div', { class: 'field-error', 'data-error-for': path }),
+    );
   }
 
   function objectsEditor(spec, obj, key, path) {
     const box = h('div', { 'data-path': path });
     const draw = () => {
       const items = obj[key];
-      clear(box, items.map((item, i) => h('div', { class: 'object-item' },
-        spec.fields.map((f) => render(f, item, path + '.' + i)),
-        readOnly ? null : h('button', { type: 'button', class: 'secondary', text: 'Xóa mục này', onclick: () => { items.splice(i, 1); draw(); changed(); } }))),
-      readOnly ? null : h('button', { type: 'button', class: 'secondary', text: '+ Thêm mục', onclick: () => { items.push(spec.blank()); draw(); changed(); } }));
+      clear(
+        box,
+        items.map((item, i) =>
+          h(
+            'div',
+            { class: 'object-item' },
+            spec.fields.map((f) => render(f, item, path + '.' + i)),
+            readOnly
+              ? null
+              : h('button', {
+                  type: 'button',
+                  class: 'secondary',
+                  text: 'Xóa mục này',
+                  onclick: () => {
+                    items.splice(i, 1);
+                    draw();
+                    changed();
+                  },
+                }),
+          ),
+        ),
+        readOnly
+          ? null
+          : h('button', {
+              type: 'button',
+              class: 'secondary',
+              text: '+ Thêm mục',
+              onclick: () => {
+                items.push(spec.blank());
+                draw();
+                changed();
+              },
+            }),
+      );
     };
     draw();
-    return h('div', { class: 'field' }, h('label', { text: spec.label }), box, h('div', { class: 'field-error', 'data-error-for': path }));
+    return h(
+      'div',
+      { class: 'field' },
+      h('label', { text: spec.label }),
+      box,
+      h('div', { class: 'field-error', 'data-error-for': path }),
+    );
   }
 
   function render(spec, obj, prefix) {
     const path = prefix ? prefix + '.' + spec.key : spec.key;
-    if (spec.group) return h('fieldset', null, h('legend', { text: spec.group }), h('div', { class: 'field-error', 'data-error-for': path }), spec.fields.map((f) => render(f, obj[spec.key], path)));
-    if (spec.type === 'list') { if (!Array.isArray(obj[spec.key])) obj[spec.key] = []; return listEditor(spec, obj, spec.key, path); }
-    if (spec.type === 'objects') { if (!Array.isArray(obj[spec.key])) obj[spec.key] = []; return objectsEditor(spec, obj, spec.key, path); }
+    if (spec.group)
+      return h(
+        'fieldset',
+        null,
+        h('legend', { text: spec.group }),
+        h('div', { class: 'field-error', 'data-error-for': path }),
+        spec.fields.map((f) => render(f, obj[spec.key], path)),
+      );
+    if (spec.type === 'list') {
+      if (!Array.isArray(obj[spec.key])) obj[spec.key] = [];
+      return listEditor(spec, obj, spec.key, path);
+    }
+    if (spec.type === 'objects') {
+      if (!Array.isArray(obj[spec.key])) obj[spec.key] = [];
+      return objectsEditor(spec, obj, spec.key, path);
+    }
     return labelled(spec, obj, spec.key, path);
   }
 
-  clear(root, FIELDS.map((f) => render(f, state, '')));
+  clear(
+    root,
+    FIELDS.map((f) => render(f, state, '')),
+  );
 
   return {
     element: root,

@@ -11,9 +11,21 @@ import { procedureForm } from './procedure-form.js';
 
 function changeList(changes) {
   if (!changes.length) return h('p', { class: 'muted small', text: 'Không có thay đổi.' });
-  return h('ul', { class: 'diff' }, changes.map((c) => h('li', null, h('strong', { text: CHANGE[c.kind] + ' ' + c.field }), ': ',
-    c.before !== null ? h('span', { class: 'before', text: c.before }) : null, c.before !== null && c.after !== null ? ' → ' : null,
-    c.after !== null ? h('span', { class: 'after', text: c.after }) : null)));
+  return h(
+    'ul',
+    { class: 'diff' },
+    changes.map((c) =>
+      h(
+        'li',
+        null,
+        h('strong', { text: CHANGE[c.kind] + ' ' + c.field }),
+        ': ',
+        c.before !== null ? h('span', { class: 'before', text: c.before }) : null,
+        c.before !== null && c.after !== null ? ' → ' : null,
+        c.after !== null ? h('span', { class: 'after', text: c.after }) : null,
+      ),
+    ),
+  );
 }
 
 export async function renderProcedure(view, { me, params: [id] }) {
@@ -26,32 +38,78 @@ export async function renderProcedure(view, { me, params: [id] }) {
   try {
     data = await api('GET', '/knowledge/procedures/' + id);
   } catch (err) {
-    clear(view, errorBox(err, 'Không mở được thủ tục.'), h('a', { href: '#/knowledge', text: '← Danh sách thủ tục' }));
+    clear(
+      view,
+      errorBox(err, 'Không mở được thủ tục.'),
+      h('a', { href: '#/knowledge', text: '← Danh sách thủ tục' }),
+    );
     return undefined;
   }
   let baseVersion = data.version;
   let aspect = 'fee';
   let previewTimer = null;
 
-  const form = procedureForm(data.procedure, { readOnly: !editable, onChange: () => { clearTimeout(previewTimer); previewTimer = setTimeout(preview, 600); } });
-  const tabs = h('div', { class: 'tabs', role: 'tablist' }, Object.entries(ASPECT).map(([k, label]) =>
-    h('button', { type: 'button', role: 'tab', 'data-aspect': k, 'aria-selected': String(k === aspect), text: label, onclick: () => { aspect = k; unitPick.value = ''; markTab(); if (lastAnswers) show(); else preview(); } })));
-  const markTab = () => tabs.querySelectorAll('button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.aspect === aspect)));
+  const form = procedureForm(data.procedure, {
+    readOnly: !editable,
+    onChange: () => {
+      clearTimeout(previewTimer);
+      previewTimer = setTimeout(preview, 600);
+    },
+  });
+  const tabs = h(
+    'div',
+    { class: 'tabs', role: 'tablist' },
+    Object.entries(ASPECT).map(([k, label]) =>
+      h('button', {
+        type: 'button',
+        role: 'tab',
+        'data-aspect': k,
+        'aria-selected': String(k === aspect),
+        text: label,
+        onclick: () => {
+          aspect = k;
+          unitPick.value = '';
+          markTab();
+          if (lastAnswers) show();
+          else preview();
+        },
+      }),
+    ),
+  );
+  const markTab = () =>
+    tabs
+      .querySelectorAll('button')
+      .forEach((b) => b.setAttribute('aria-selected', String(b.dataset.aspect === aspect)));
 
   let lastAnswers = null;
   let lastUnits = {};
   // A unit's answer (what the bot says to a question that unit answers), or the aspect's section.
   const unitPick = h('select', { id: 'preview-unit', 'aria-label': 'Xem câu trả lời theo câu hỏi' });
-  const show = () => clear(previewBox, replyBubbles(unitPick.value && lastUnits[unitPick.value] ? lastUnits[unitPick.value] : lastAnswers[aspect]));
-  unitPick.addEventListener('change', () => { if (lastAnswers) show(); });
+  const show = () =>
+    clear(
+      previewBox,
+      replyBubbles(
+        unitPick.value && lastUnits[unitPick.value] ? lastUnits[unitPick.value] : lastAnswers[aspect],
+      ),
+    );
+  unitPick.addEventListener('change', () => {
+    if (lastAnswers) show();
+  });
   async function preview() {
     try {
-      const { answers, units } = await api('POST', '/knowledge/procedures/' + id + '/preview', { procedure: form.value() });
+      const { answers, units } = await api('POST', '/knowledge/procedures/' + id + '/preview', {
+        procedure: form.value(),
+      });
       lastAnswers = answers;
       lastUnits = units;
       const picked = unitPick.value;
-      clear(unitPick, h('option', { value: '', text: '— Câu trả lời theo mục (chọn tab) —' }),
-        Object.keys(units).map((u) => h('option', { value: u, selected: u === picked, text: 'Câu hỏi: ' + u })));
+      clear(
+        unitPick,
+        h('option', { value: '', text: '— Câu trả lời theo mục (chọn tab) —' }),
+        Object.keys(units).map((u) =>
+          h('option', { value: u, selected: u === picked, text: 'Câu hỏi: ' + u }),
+        ),
+      );
       form.showProblems([]);
       show();
     } catch (err) {
@@ -61,59 +119,158 @@ export async function renderProcedure(view, { me, params: [id] }) {
     }
   }
 
-  const comment = h('input', { type: 'text', id: 'publish-comment', maxlength: 200, placeholder: 'Ví dụ: cập nhật lệ phí theo nghị quyết mới' });
+  const comment = h('input', {
+    type: 'text',
+    id: 'publish-comment',
+    maxlength: 200,
+    placeholder: 'Ví dụ: cập nhật lệ phí theo nghị quyết mới',
+  });
   const publish = h('button', { type: 'button', id: 'publish', text: 'Xuất bản' });
-  publish.addEventListener('click', () => busy(publish, async () => {
-    try {
-      const done = await api('PUT', '/knowledge/procedures/' + id, { procedure: form.value(), comment: comment.value, baseVersion });
-      baseVersion = done.version;
-      comment.value = '';
-      form.showProblems([]);
-      toast('Đã xuất bản phiên bản ' + done.version + '. Trợ lý trả lời theo nội dung mới ngay.');
-      await loadHistory();
-    } catch (err) {
-      if (err.problems) form.showProblems(err.problems);
-      throw err;
-    }
-  }, errors));
+  publish.addEventListener('click', () =>
+    busy(
+      publish,
+      async () => {
+        try {
+          const done = await api('PUT', '/knowledge/procedures/' + id, {
+            procedure: form.value(),
+            comment: comment.value,
+            baseVersion,
+          });
+          baseVersion = done.version;
+          comment.value = '';
+          form.showProblems([]);
+          toast('Đã xuất bản phiên bản ' + done.version + '. Trợ lý trả lời theo nội dung mới ngay.');
+          await loadHistory();
+        } catch (err) {
+          if (err.problems) form.showProblems(err.problems);
+          throw err;
+        }
+      },
+      errors,
+    ),
+  );
 
   async function restore(version, button) {
-    await busy(button, async () => {
-      const done = await api('POST', '/knowledge/procedures/' + id + '/restore', { version });
-      toast('Đã khôi phục ' + (version === 0 ? 'nội dung trong tệp' : 'phiên bản ' + version) + ' (thành phiên bản ' + done.version + ').');
-      clearTimeout(previewTimer);
-      await renderProcedure(view, { me, params: [id] });
-    }, errors);
+    await busy(
+      button,
+      async () => {
+        const done = await api('POST', '/knowledge/procedures/' + id + '/restore', { version });
+        toast(
+          'Đã khôi phục ' +
+            (version === 0 ? 'nội dung trong tệp' : 'phiên bản ' + version) +
+            ' (thành phiên bản ' +
+            done.version +
+            ').',
+        );
+        clearTimeout(previewTimer);
+        await renderProcedure(view, { me, params: [id] });
+      },
+      errors,
+    );
   }
 
   async function loadHistory() {
     try {
       const { versions, file } = await api('GET', '/knowledge/procedures/' + id + '/history');
-      const rows = versions.map((v) => h('li', { class: 'card', 'data-version': v.version },
-        h('div', { class: 'row spread' }, h('strong', { text: 'Phiên bản ' + v.version }), h('span', { class: 'muted small', text: when(v.at) + ' · ' + v.author })),
-        v.comment ? h('p', { class: 'small', text: v.comment }) : null,
-        changeList(v.changes),
-        editable && v.version !== baseVersion ? h('button', { type: 'button', class: 'secondary restore', text: 'Khôi phục phiên bản này', onclick: (e) => restore(v.version, e.currentTarget) }) : null));
-      const fileRow = file ? h('li', { class: 'card', 'data-version': '0' },
-        h('strong', { text: 'Nội dung trong tệp knowledge/procedures/' + id + '.yaml' }),
-        h('p', { class: 'muted small', text: file.differsFromCurrent ? 'Khác với nội dung đang dùng.' : 'Giống nội dung đang dùng.' }),
-        editable && file.differsFromCurrent ? h('button', { type: 'button', class: 'secondary restore', text: 'Dùng nội dung trong tệp', onclick: (e) => restore(0, e.currentTarget) }) : null) : null;
-      clear(historyBox, h('h2', { text: 'Lịch sử thay đổi' }), versions.length || fileRow ? h('ol', { class: 'plain' }, rows, fileRow) : h('p', { class: 'muted', text: 'Chưa có phiên bản nào được xuất bản.' }));
+      const rows = versions.map((v) =>
+        h(
+          'li',
+          { class: 'card', 'data-version': v.version },
+          h(
+            'div',
+            { class: 'row spread' },
+            h('strong', { text: 'Phiên bản ' + v.version }),
+            h('span', { class: 'muted small', text: when(v.at) + ' · ' + v.author }),
+          ),
+          v.comment ? h('p', { class: 'small', text: v.comment }) : null,
+          changeList(v.changes),
+          editable && v.version !== baseVersion
+            ? h('button', {
+                type: 'button',
+                class: 'secondary restore',
+                text: 'Khôi phục phiên bản này',
+                onclick: (e) => restore(v.version, e.currentTarget),
+              })
+            : null,
+        ),
+      );
+      const fileRow = file
+        ? h(
+            'li',
+            { class: 'card', 'data-version': '0' },
+            h('strong', { text: 'Nội dung trong tệp knowledge/procedures/' + id + '.yaml' }),
+            h('p', {
+              class: 'muted small',
+              text: file.differsFromCurrent ? 'Khác với nội dung đang dùng.' : 'Giống nội dung đang dùng.',
+            }),
+            editable && file.differsFromCurrent
+              ? h('button', {
+                  type: 'button',
+                  class: 'secondary restore',
+                  text: 'Dùng nội dung trong tệp',
+                  onclick: (e) => restore(0, e.currentTarget),
+                })
+              : null,
+          )
+        : null;
+      clear(
+        historyBox,
+        h('h2', { text: 'Lịch sử thay đổi' }),
+        versions.length || fileRow
+          ? h('ol', { class: 'plain' }, rows, fileRow)
+          : h('p', { class: 'muted', text: 'Chưa có phiên bản nào được xuất bản.' }),
+      );
     } catch (err) {
       showError(historyBox, err);
     }
   }
 
-  clear(view,
+  clear(
+    view,
     h('p', null, h('a', { href: '#/knowledge', text: '← Danh sách thủ tục' })),
     h('h1', { text: data.procedure.name }),
-    h('p', null, 'Nguồn: ', originBadge(data.origin), data.fromFile ? h('span', { class: 'muted small', text: ' Tệp trên đĩa có nội dung khác; xem mục Lịch sử để dùng lại nội dung trong tệp.' }) : null),
+    h(
+      'p',
+      null,
+      'Nguồn: ',
+      originBadge(data.origin),
+      data.fromFile
+        ? h('span', {
+            class: 'muted small',
+            text: ' Tệp trên đĩa có nội dung khác; xem mục Lịch sử để dùng lại nội dung trong tệp.',
+          })
+        : null,
+    ),
     errors,
-    h('div', { class: 'split' },
-      h('section', { class: 'card' }, h('h2', { text: editable ? 'Sửa nội dung' : 'Nội dung' }), form.element,
-        editable ? h('div', { class: 'card' }, h('label', { for: 'publish-comment', text: 'Ghi chú thay đổi (không bắt buộc)' }), comment, h('p', { class: 'row' }, publish)) : null),
-      h('section', { class: 'card sticky' }, h('h2', { text: 'Trợ lý sẽ trả lời' }), tabs, h('p', null, unitPick), previewBox)),
-    historyBox);
+    h(
+      'div',
+      { class: 'split' },
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', { text: editable ? 'Sửa nội dung' : 'Nội dung' }),
+        form.element,
+        editable
+          ? h(
+              'div',
+              { class: 'card' },
+              h('label', { for: 'publish-comment', text: 'Ghi chú thay đổi (không bắt buộc)' }),
+              comment,
+              h('p', { class: 'row' }, publish),
+            )
+          : null,
+      ),
+      h(
+        'section',
+        { class: 'card sticky' },
+        h('h2', { text: 'Trợ lý sẽ trả lời' }),
+        tabs,
+        h('p', null, unitPick),
+        previewBox,
+      ),
+    ),
+    historyBox,
+  );
   await Promise.all([preview(), loadHistory()]);
   return () => clearTimeout(previewTimer);
 }

@@ -5,20 +5,46 @@ import { when } from '../format.js';
 import { ROLE } from '../labels.js';
 import { badge, busy, showError, toast } from '../ui.js';
 
-const roleSelect = (id, value) => h('select', { id }, Object.entries(ROLE).map(([k, label]) => h('option', { value: k, selected: k === value, text: label })));
+const roleSelect = (id, value) =>
+  h(
+    'select',
+    { id },
+    Object.entries(ROLE).map(([k, label]) => h('option', { value: k, selected: k === value, text: label })),
+  );
 
 export async function renderStaff(view, { me }) {
   const list = h('div');
   const errors = h('div');
-  const username = h('input', { type: 'text', id: 'new-username', maxlength: 64, autocomplete: 'off', autocapitalize: 'none' });
-  const password = h('input', { type: 'password', id: 'new-password', maxlength: 200, autocomplete: 'new-password' });
+  const username = h('input', {
+    type: 'text',
+    id: 'new-username',
+    maxlength: 64,
+    autocomplete: 'off',
+    autocapitalize: 'none',
+  });
+  const password = h('input', {
+    type: 'password',
+    id: 'new-password',
+    maxlength: 200,
+    autocomplete: 'new-password',
+  });
   const role = roleSelect('new-role', 'editor');
   const create = h('button', { type: 'submit', text: 'Tạo tài khoản' });
   const createResult = h('div');
-  const form = h('form', { class: 'card' }, h('h2', { text: 'Tạo tài khoản' }), h('div', { class: 'grid' },
-    h('div', null, h('label', { for: 'new-username', text: 'Tên đăng nhập' }), username),
-    h('div', null, h('label', { for: 'new-password', text: 'Mật khẩu (ít nhất 10 ký tự)' }), password),
-    h('div', null, h('label', { for: 'new-role', text: 'Vai trò' }), role)), h('p', null, create), createResult);
+  const form = h(
+    'form',
+    { class: 'card' },
+    h('h2', { text: 'Tạo tài khoản' }),
+    h(
+      'div',
+      { class: 'grid' },
+      h('div', null, h('label', { for: 'new-username', text: 'Tên đăng nhập' }), username),
+      h('div', null, h('label', { for: 'new-password', text: 'Mật khẩu (ít nhất 10 ký tự)' }), password),
+      h('div', null, h('label', { for: 'new-role', text: 'Vai trò' }), role),
+    ),
+    h('p', null, create),
+    createResult,
+  );
 
   const patch = (name, body, message) => async () => {
     await api('PATCH', '/staff/' + encodeURIComponent(name), body);
@@ -28,30 +54,126 @@ export async function renderStaff(view, { me }) {
 
   async function load() {
     const { accounts } = await api('GET', '/staff');
-    clear(list, h('div', { class: 'card table-wrap' }, h('table', { id: 'accounts' },
-      h('thead', null, h('tr', null, ['Tài khoản', 'Vai trò', 'Trạng thái', ''].map((t) => h('th', { text: t })))),
-      h('tbody', null, accounts.map((a) => {
-        const sel = roleSelect('role-' + a.username, a.role);
-        const pw = h('input', { type: 'password', maxlength: 200, placeholder: 'Mật khẩu mới', autocomplete: 'new-password', 'aria-label': 'Mật khẩu mới cho ' + a.username });
-        return h('tr', null,
-          h('td', null, h('strong', { text: a.username }), h('div', { class: 'muted small', text: 'Tạo ' + when(a.createdAt) })),
-          h('td', null, sel, h('button', { type: 'button', class: 'link', text: 'Đổi vai trò', onclick: (e) => busy(e.currentTarget, patch(a.username, { role: sel.value }, 'Đã đổi vai trò.'), errors) })),
-          h('td', null, a.disabled ? badge('Đã khóa', 'bad') : badge('Đang dùng', 'ok'), a.username === me.username ? h('div', { class: 'muted small', text: '(bạn)' }) : null),
-          h('td', null,
-            h('button', { type: 'button', class: 'secondary', text: a.disabled ? 'Mở khóa' : 'Khóa', onclick: (e) => busy(e.currentTarget, patch(a.username, { disabled: !a.disabled }, a.disabled ? 'Đã mở khóa.' : 'Đã khóa và đăng xuất tài khoản.'), errors) }),
-            h('div', { class: 'row' }, pw, h('button', { type: 'button', class: 'link', text: 'Đặt lại mật khẩu', onclick: (e) => busy(e.currentTarget, patch(a.username, { password: pw.value }, 'Đã đặt lại mật khẩu.'), errors) }))));
-      })))));
+    clear(
+      list,
+      h(
+        'div',
+        { class: 'card table-wrap' },
+        h(
+          'table',
+          { id: 'accounts' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Tài khoản', 'Vai trò', 'Trạng thái', ''].map((t) => h('th', { text: t })),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            accounts.map((a) => {
+              const sel = roleSelect('role-' + a.username, a.role);
+              const pw = h('input', {
+                type: 'password',
+                maxlength: 200,
+                placeholder: 'Mật khẩu mới',
+                autocomplete: 'new-password',
+                'aria-label': 'Mật khẩu mới cho ' + a.username,
+              });
+              return h(
+                'tr',
+                null,
+                h(
+                  'td',
+                  null,
+                  h('strong', { text: a.username }),
+                  h('div', { class: 'muted small', text: 'Tạo ' + when(a.createdAt) }),
+                ),
+                h(
+                  'td',
+                  null,
+                  sel,
+                  h('button', {
+                    type: 'button',
+                    class: 'link',
+                    text: 'Đổi vai trò',
+                    onclick: (e) =>
+                      busy(
+                        e.currentTarget,
+                        patch(a.username, { role: sel.value }, 'Đã đổi vai trò.'),
+                        errors,
+                      ),
+                  }),
+                ),
+                h(
+                  'td',
+                  null,
+                  a.disabled ? badge('Đã khóa', 'bad') : badge('Đang dùng', 'ok'),
+                  a.username === me.username ? h('div', { class: 'muted small', text: '(bạn)' }) : null,
+                ),
+                h(
+                  'td',
+                  null,
+                  h('button', {
+                    type: 'button',
+                    class: 'secondary',
+                    text: a.disabled ? 'Mở khóa' : 'Khóa',
+                    onclick: (e) =>
+                      busy(
+                        e.currentTarget,
+                        patch(
+                          a.username,
+                          { disabled: !a.disabled },
+                          a.disabled ? 'Đã mở khóa.' : 'Đã khóa và đăng xuất tài khoản.',
+                        ),
+                        errors,
+                      ),
+                  }),
+                  h(
+                    'div',
+                    { class: 'row' },
+                    pw,
+                    h('button', {
+                      type: 'button',
+                      class: 'link',
+                      text: 'Đặt lại mật khẩu',
+                      onclick: (e) =>
+                        busy(
+                          e.currentTarget,
+                          patch(a.username, { password: pw.value }, 'Đã đặt lại mật khẩu.'),
+                          errors,
+                        ),
+                    }),
+                  ),
+                ),
+              );
+            }),
+          ),
+        ),
+      ),
+    );
   }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    busy(create, async () => {
-      await api('POST', '/staff', { username: username.value, role: role.value, password: password.value });
-      toast('Đã tạo tài khoản ' + username.value + '.');
-      username.value = '';
-      password.value = '';
-      await load();
-    }, createResult);
+    busy(
+      create,
+      async () => {
+        await api('POST', '/staff', { username: username.value, role: role.value, password: password.value });
+        toast('Đã tạo tài khoản ' + username.value + '.');
+        username.value = '';
+        password.value = '';
+        await load();
+      },
+      createResult,
+    );
   });
   clear(view, h('h1', { text: 'Tài khoản cán bộ' }), form, errors, list);
-  try { await load(); } catch (err) { showError(list, err); }
+  try {
+    await load();
+  } catch (err) {
+    showError(list, err);
+  }
 }
