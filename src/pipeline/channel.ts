@@ -1,4 +1,10 @@
-import type { ChannelName, Reply } from '../core/message';
+// What a messaging channel is to the rest of the system. Each channel is one folder under webhooks/ exporting
+// one ChannelPlugin; the composition root lists them (src/server/channels.ts) and one generic webhook route
+// (src/server/webhook-route.ts) does the shared HTTP work. Nothing here knows Express or any platform.
+import type { Logger } from 'pino';
+import type { ChannelName, InboundMessage, Reply } from '../core/message';
+import type { PhoneNotifier } from '../dossiers/notify';
+import type { TokenStore } from '../store/ports';
 
 /** What the outbox sender needs from a channel: deliver one reply bubble to one citizen. */
 export interface ChannelSender {
@@ -7,8 +13,119 @@ export interface ChannelSender {
   send(userId: string, reply: Reply): Promise<{ messageId: string }>;
   /**
    * Whether this reply reached the citizen at or after `since`, read back from the platform's recent
-   * conversation (neither platform takes an idempotency key). Rejects when the platform cannot be asked;
+   * conversation (when the platform takes no idempotency key). Rejects when the platform cannot be asked;
    * a channel without it leaves it out.
    */
   delivered?(userId: string, reply: Reply, since: Date): Promise<boolean>;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** An HTTP request as a channel sees it: no framework, header names in lower case, the body's exact bytes. */
+export interface RawRequest {
+  method: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+}
+
+/** An HTTP answer: a string body is sent as is (with `type`), anything else as JSON. */
+export interface WebhookAnswer {
+  status: number;
+  body: string | object;
+  type?: string;
+  /** Logged by the route (info when 2xx, warn otherwise). */
+  note?: string;
+}
+
+/** What `verify` made of a POST. */
+export type Verdict =
+  /** Authentic: the parsed body goes on to the replay check and `parse`. */
+  | { kind: 'event'; body: unknown }
+  /** Authentic but nothing to act on: acknowledged so the platform does not resend it. */
+  | { kind: 'ignore'; reason: string }
+  /** Refused (and counted): 401 for authentication and replays, 400 for a signed body that is no event. */
+  | { kind: 'refuse'; status: 400 | 401; reason: string };
+
+export type ChannelEvent =
+  | { type: 'message'; message: InboundMessage }
+  /** A real interaction that opens the consultation window but needs no answer (a follow, a form answer). */
+  | { type: 'interaction'; userId: string; at: Date }
+  | { type: 'ignore'; reason: string; event?: string };
+
+/** What a channel's outgoing side may use from the process. */
+export interface ConnectDeps {
+  tokens: TokenStore;
+  logger: Logger;
+  timeoutMs: number;
+  /** Refresh access tokens when less than this remains. */
+  refreshBeforeMs: number;
+}
+
+/** A channel's outgoing side for one process. */
+export interface ChannelLink {
+  sender: ChannelSender;
+  /** Tells applicants' phones about dossier status changes, when the channel offers it and it is configured. */
+  phone: PhoneNotifier | null;
+  /** Background work of the channel (e.g. proactive token refresh), started with the pipeline. */
+  start?(o: { checkEveryMs: number }): Promise<void>;
+  /** Stops that work and waits for anything half-way (a token refresh) to finish. */
+  stop?(): Promise<void>;
+}
+
+export interface ChannelPlugin<C> {
+  readonly name: ChannelName;
+  /** Where the platform posts its events. */
+  readonly path: string;
+  /** How long after the citizen's last interaction a reply may still be sent; null when unlimited. */
+  readonly windowMs: number | null;
+  /** A meta tag the web chat page must carry for the platform's domain verification (content from `env`). */
+  readonly pageMeta?: { name: string; env: string };
+  /** The channel's settings, or null when its credentials are absent; throws ConfigError when half-set. */
+  configFrom(env: Env): C | null;
+  /** Values that must never appear in logs. */
+  secrets(c: C): Array<string | undefined>;
+  /** Answers a GET on the path (subscription handshakes); without it a GET is not found. */
+  handshake?(req: RawRequest, c: C): WebhookAnswer;
+  verify(req: RawRequest, c: C): Verdict;
+  /** When the (verified) event happened, in ms, for the replay check; null when the body does not say. */
+  eventTime(body: unknown): number | null;
+  parse(body: unknown, c: C): ChannelEvent[];
+  /** The acknowledgement the platform expects once an event is stored. */
+  readonly ack: WebhookAnswer;
+  connect(c: C, deps: ConnectDeps): ChannelLink;
+}
+
+/** A channel that is on, its settings bound in: what the rest of the process handles. */
+export interface ChannelOn {
+  readonly name: ChannelName;
+  readonly path: string;
+  /** The settings, for diagnostics and tests. */
+  readonly settings: unknown;
+  readonly secrets: Array<string | undefined>;
+  handshake: ((req: RawRequest) => WebhookAnswer) | null;
+  verify(req: RawRequest): Verdict;
+  eventTime(body: unknown): number | null;
+  parse(body: unknown): ChannelEvent[];
+  readonly ack: WebhookAnswer;
+  connect(deps: ConnectDeps): ChannelLink;
+}
+
+/** The plugin's channel when its credentials are in `env`, else null. */
+export function channelOn<C>(p: ChannelPlugin<C>, env: Env): ChannelOn | null {
+  const c = p.configFrom(env);
+  if (c === null) return null;
+  const { handshake } = p;
+  return {
+    name: p.name,
+    path: p.path,
+    settings: c,
+    secrets: p.secrets(c),
+    handshake: handshake ? (req) => handshake.call(p, req, c) : null,
+    verify: (req) => p.verify(req, c),
+    eventTime: (body) => p.eventTime(body),
+    parse: (body) => p.parse(body, c),
+    ack: p.ack,
+    connect: (deps) => p.connect(c, deps),
+  };
 }

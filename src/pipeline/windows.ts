@@ -1,19 +1,12 @@
 import type { ChannelName } from '../core/message';
-
-const HOUR = 3_600_000;
+import { CHANNELS } from '../server/channels';
 
 /**
- * Consultation windows: how long after the citizen's last interaction the bot may still reply.
- * Zalo: 7 days (-230/-232 after that); Messenger: 24 hours with messaging_type RESPONSE.
- * Channels without a window (web, cli, botkit) return null.
+ * Consultation windows: how long after the citizen's last interaction the bot may still reply, as each
+ * channel declares it. Channels without a window (web, cli, botkit) have null.
  */
-export const CONSULTATION_WINDOW_MS: Partial<Record<ChannelName, number>> = {
-  zalo: 7 * 24 * HOUR,
-  messenger: 24 * HOUR,
-};
-
 export function windowMsOf(channel: ChannelName): number | null {
-  return CONSULTATION_WINDOW_MS[channel] ?? null;
+  return CHANNELS.find((c) => c.name === channel)?.windowMs ?? null;
 }
 
 /** True when a reply to this citizen may be sent now. */

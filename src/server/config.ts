@@ -3,35 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, int, parseEnv } from './parse-env';
+import { channelOn, type ChannelOn, type Env } from '../pipeline/channel';
+import { CHANNELS, type AnyChannelPlugin } from './channels';
+import { int, opt, parseEnv, url } from './parse-env';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits';
 import { RETENTION_ENV, retentionDays, type RetentionDays } from './retention-config';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
-
-export interface ZaloConfig {
-  appId: string;
-  oaSecretKey: string;
-  appSecret: string;
-  accessToken: string | undefined;
-  refreshToken: string;
-  oaId: string | undefined;
-  apiBase: string;
-  oauthBase: string;
-}
-
-export interface MessengerConfig {
-  verifyToken: string;
-  appSecret: string;
-  pageAccessToken: string;
-  apiBase: string;
-  apiVersion: string;
-}
-
-/** Zalo ZNS template messages for dossier status news (needs the Zalo channel: same OA, same token). */
-export interface ZnsConfig {
-  templateId: string;
-  apiBase: string;
-}
 
 export interface StoreConfig {
   /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
@@ -47,15 +24,14 @@ export interface Config {
   knowledgeDir: string;
   intentsDir: string;
   store: StoreConfig;
-  zalo: ZaloConfig | null;
-  messenger: MessengerConfig | null;
-  zns: ZnsConfig | null;
+  /** The messaging channels whose credentials are set, in the order of CHANNELS. */
+  channels: ChannelOn[];
   /** The provincial system asked about codes not found locally (DOSSIER_API_URL); none when unset. */
   dossierApiUrl: string | undefined;
   /** Signed webhook events older than this are refused as replays (ms; 0 = no check). */
   maxEventAgeMs: number;
-  /** Content of the `zalo-platform-site-verification` meta tag served on GET / (domain verification). */
-  zaloSiteVerification: string | undefined;
+  /** Meta tags the web chat page carries for the platforms' domain verification. */
+  pageMeta: Array<{ name: string; content: string }>;
   /** Web chat messages allowed per client IP per minute. */
   webchatPerMinute: number;
   /** How long SIGTERM waits for in-flight work before exiting anyway (ms). */
@@ -67,7 +43,6 @@ export interface Config {
   retention: RetentionDays;
 }
 
-const DEFAULT_MESSENGER_API_VERSION = 'v26.0';
 const MB = 1024 * 1024;
 
 /** The repo root: the nearest folder above this file holding package.json (works from src/ and dist/). */
@@ -81,17 +56,6 @@ export function projectRoot(start: string = __dirname): string {
   return dir;
 }
 
-const opt = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
-const url = z
-  .string()
-  .trim()
-  .refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL')
-  .transform((v) => v.replace(/\/+$/, ''));
-
 const schema = z.object({
   PORT: int(0, 65_535).default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -100,28 +64,7 @@ const schema = z.object({
   INTENTS_DIR: opt,
   SQLITE_PATH: opt,
   MONGODB_URI: opt,
-  ZALO_APP_ID: opt,
-  ZALO_OA_SECRET_KEY: opt,
-  ZALO_APP_SECRET: opt,
-  ZALO_OA_ACCESS_TOKEN: opt,
-  ZALO_OA_REFRESH_TOKEN: opt,
-  ZALO_OA_ID: opt,
-  ZALO_API_BASE: url.default('https://openapi.zalo.me'),
-  ZALO_OAUTH_BASE: url.default('https://oauth.zaloapp.com'),
-  ZALO_SITE_VERIFICATION: opt,
-  ZALO_ZNS_TEMPLATE_ID: opt,
-  ZALO_ZNS_API_BASE: url.default('https://business.openapi.zalo.me'),
   DOSSIER_API_URL: url.optional(),
-  MESSENGER_VERIFY_TOKEN: opt,
-  MESSENGER_APP_SECRET: opt,
-  MESSENGER_PAGE_ACCESS_TOKEN: opt,
-  MESSENGER_API_BASE: url.default('https://graph.facebook.com'),
-  MESSENGER_API_VERSION: z
-    .string()
-    .trim()
-    .regex(/^v?\d+\.\d+$/, 'must look like v26.0')
-    .default(DEFAULT_MESSENGER_API_VERSION)
-    .transform((v) => (v.startsWith('v') ? v : `v${v}`)),
   WEBHOOK_MAX_EVENT_AGE_HOURS: z.coerce
     .number()
     .min(0)
@@ -138,12 +81,13 @@ const schema = z.object({
   ...RETENTION_ENV,
 });
 
-type Env = Record<string, string | undefined>;
-
 /** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
-export function loadConfig(env: Env = process.env, root: string = projectRoot()): Config {
+export function loadConfig(
+  env: Env = process.env,
+  root: string = projectRoot(),
+  channels: readonly AnyChannelPlugin[] = CHANNELS,
+): Config {
   const e = parseEnv(schema, env);
-  const zalo = zaloConfig(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,12 +99,13 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       sqlitePath: path.resolve(root, e.SQLITE_PATH ?? 'data/motcua.sqlite'),
       mongoUri: e.MONGODB_URI,
     },
-    zalo,
-    messenger: messengerConfig(e),
-    zns: znsConfig(e, zalo),
+    channels: channels.flatMap((p) => channelOn(p, env) ?? []),
     dossierApiUrl: e.DOSSIER_API_URL,
     maxEventAgeMs: Math.round(e.WEBHOOK_MAX_EVENT_AGE_HOURS * 3_600_000),
-    zaloSiteVerification: e.ZALO_SITE_VERIFICATION,
+    pageMeta: channels.flatMap((p) => {
+      const content = p.pageMeta && env[p.pageMeta.env]?.trim();
+      return p.pageMeta && content ? [{ name: p.pageMeta.name, content }] : [];
+    }),
     webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -173,64 +118,5 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       workerHeapMb: e.IMPORT_WORKER_HEAP_MB,
     },
     retention: retentionDays(e),
-  };
-}
-
-type Parsed = z.infer<typeof schema>;
-
-function requireAll(e: Parsed, names: Array<keyof Parsed>, because: string): void {
-  for (const n of names) if (!e[n]) throw new ConfigError(String(n), `is required when ${because} is set`);
-}
-
-function zaloConfig(e: Parsed): ZaloConfig | null {
-  const creds = [
-    'ZALO_APP_ID',
-    'ZALO_OA_SECRET_KEY',
-    'ZALO_APP_SECRET',
-    'ZALO_OA_ACCESS_TOKEN',
-    'ZALO_OA_REFRESH_TOKEN',
-    'ZALO_OA_ID',
-  ] as const;
-  const first = creds.find((k) => e[k]);
-  if (!first) return null;
-  // A token without its secret (or the other way round) is a half-configured channel: refuse to start.
-  requireAll(e, ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_REFRESH_TOKEN'], first);
-  if (e.ZALO_APP_ID && !/^\d+$/.test(e.ZALO_APP_ID))
-    throw new ConfigError('ZALO_APP_ID', 'must be the numeric App ID');
-  if (e.ZALO_OA_ID && !/^\d+$/.test(e.ZALO_OA_ID))
-    throw new ConfigError('ZALO_OA_ID', 'must be the numeric OA id');
-  return {
-    appId: e.ZALO_APP_ID!,
-    oaSecretKey: e.ZALO_OA_SECRET_KEY!,
-    appSecret: e.ZALO_APP_SECRET!,
-    accessToken: e.ZALO_OA_ACCESS_TOKEN,
-    refreshToken: e.ZALO_OA_REFRESH_TOKEN!,
-    oaId: e.ZALO_OA_ID,
-    apiBase: e.ZALO_API_BASE,
-    oauthBase: e.ZALO_OAUTH_BASE,
-  };
-}
-
-function znsConfig(e: Parsed, zalo: ZaloConfig | null): ZnsConfig | null {
-  if (!e.ZALO_ZNS_TEMPLATE_ID) return null;
-  if (!zalo)
-    throw new ConfigError(
-      'ZALO_ZNS_TEMPLATE_ID',
-      'needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)',
-    );
-  return { templateId: e.ZALO_ZNS_TEMPLATE_ID, apiBase: e.ZALO_ZNS_API_BASE };
-}
-
-function messengerConfig(e: Parsed): MessengerConfig | null {
-  const creds = ['MESSENGER_VERIFY_TOKEN', 'MESSENGER_APP_SECRET', 'MESSENGER_PAGE_ACCESS_TOKEN'] as const;
-  const first = creds.find((k) => e[k]);
-  if (!first) return null;
-  requireAll(e, [...creds], first);
-  return {
-    verifyToken: e.MESSENGER_VERIFY_TOKEN!,
-    appSecret: e.MESSENGER_APP_SECRET!,
-    pageAccessToken: e.MESSENGER_PAGE_ACCESS_TOKEN!,
-    apiBase: e.MESSENGER_API_BASE,
-    apiVersion: e.MESSENGER_API_VERSION,
   };
 }

@@ -5,6 +5,7 @@ import { startStaffConsole } from '../admin/console';
 import { loadAssistant } from '../assistant';
 import { formatProblem } from '../core/problem';
 import { remoteDossierLookup } from '../dossiers/remote-lookup';
+import { CHANNELS } from './channels';
 import { loadConfig, type Config } from './config';
 import { ConfigError } from './parse-env';
 import { createLogger } from './logger';
@@ -16,10 +17,7 @@ import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
-  for (const v of [c.zalo?.oaSecretKey, c.zalo?.appSecret, c.zalo?.accessToken, c.zalo?.refreshToken])
-    registerSecret(v);
-  for (const v of [c.messenger?.appSecret, c.messenger?.verifyToken, c.messenger?.pageAccessToken])
-    registerSecret(v);
+  for (const ch of c.channels) for (const v of ch.secrets) registerSecret(v);
 }
 
 export async function main(): Promise<void> {
@@ -76,7 +74,7 @@ export async function main(): Promise<void> {
     knowledgeLoaded: () => true,
     routers: [staffConsole.router],
   });
-  for (const ch of ['zalo', 'messenger'] as const) {
+  for (const { name: ch } of CHANNELS) {
     if (!runtime.channelsOn.includes(ch))
       logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
     else logger.info({ channel: ch }, `${ch} channel is on`);

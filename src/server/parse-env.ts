@@ -16,6 +16,26 @@ export class ConfigError extends Error {
 /** A whole number from min to max (environment variables are text). */
 export const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** An optional text; blank counts as unset. */
+export const opt = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/** An http(s) base URL, without trailing slashes. */
+export const url = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+/** `value` when set; otherwise a ConfigError: `name` is required because the variable `because` is set. */
+export function need(value: string | undefined, name: string, because: string): string {
+  if (!value) throw new ConfigError(name, `is required when ${because} is set`);
+  return value;
+}
+
 /**
  * The variables the schema names, parsed; any others in the environment are ignored. An empty variable
  * counts as unset (it gets the default), and the first problem is thrown as a ConfigError.

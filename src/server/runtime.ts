@@ -1,31 +1,23 @@
 // Wires the pipeline for one process: channels from the configuration, the ingestor, the background
-// worker, the outbox sender, the Zalo token manager and the Express app. Used by main.ts and tests.
+// worker, the outbox sender and the Express app. Used by main.ts and tests.
 import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { AssistantPort } from '../core/assistant-port';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
 import type { Stores } from '../store/ports';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../pipeline/backoff';
-import type { ChannelSender } from '../pipeline/channel';
 import { notifyWaiting, type NotifyDeps } from '../dossiers/notify';
 import { Ingestor } from '../pipeline/ingest';
 import { OutboxSender } from '../pipeline/sender';
-import type { TokenManager } from '../pipeline/token-manager';
 import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
-import { MessengerApiClient } from '../../webhooks/messenger/api-client';
-import { messengerWebhookRouter } from '../../webhooks/messenger/route';
-import { MessengerChannelSender } from '../../webhooks/messenger/sender';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
-import { ZaloApiClient } from '../../webhooks/zalo/api-client';
-import { zaloWebhookRouter } from '../../webhooks/zalo/route';
-import { ZaloChannelSender } from '../../webhooks/zalo/sender';
 import { createApp } from './app';
+import { webhookRouter } from './webhook-route';
 import type { Config } from './config';
 import { Metrics } from './metrics';
-import { dossierNotifier } from './notifier';
-import { zaloTokenManager } from './zalo-tokens';
+import { channelsOn, dossierNotifier } from './notifier';
 
 /** Timings, overridable by tests (defaults suit production). */
 export interface Tuning {
@@ -74,7 +66,6 @@ export interface Runtime {
   ingestor: Ingestor;
   worker: InboundWorker;
   sender: OutboxSender;
-  zaloTokens: TokenManager | null;
   channelsOn: ChannelName[];
   /** Tells subscribers about a dossier's new status (notifyStatusChange), e.g. after staff change it. */
   notify: NotifyDeps;
@@ -133,36 +124,14 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   let shuttingDown = false;
   const assistant = observeConfidence(d.assistant, metrics);
 
-  const senders = new Map<ChannelName, ChannelSender>();
-  let zaloTokens: TokenManager | null = null;
-  if (config.zalo) {
-    zaloTokens = zaloTokenManager(config.zalo, stores.tokens, logger, {
-      timeoutMs: t.httpTimeoutMs,
-      refreshBeforeMs: t.tokenRefreshBeforeMs,
-    });
-    senders.set(
-      'zalo',
-      new ZaloChannelSender(
-        new ZaloApiClient({ baseUrl: config.zalo.apiBase, timeoutMs: t.httpTimeoutMs }),
-        zaloTokens,
-      ),
-    );
-  }
-  if (config.messenger) {
-    const m = config.messenger;
-    senders.set(
-      'messenger',
-      new MessengerChannelSender(
-        new MessengerApiClient({
-          baseUrl: m.apiBase,
-          apiVersion: m.apiVersion,
-          pageAccessToken: m.pageAccessToken,
-          appSecret: m.appSecret,
-          timeoutMs: t.httpTimeoutMs,
-        }),
-      ),
-    );
-  }
+  const connect = {
+    tokens: stores.tokens,
+    logger,
+    timeoutMs: t.httpTimeoutMs,
+    refreshBeforeMs: t.tokenRefreshBeforeMs,
+  };
+  const links = config.channels.map((ch) => ch.connect(connect));
+  const senders = new Map(links.map((l) => [l.sender.channel, l.sender]));
 
   const sender = new OutboxSender({
     outbox: stores.outbox,
@@ -177,10 +146,9 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     backoff: t.backoff,
   });
   const notify = dossierNotifier({
-    config,
+    channelsOn: channelsOn(config),
+    links,
     stores,
-    zaloTokens,
-    timeoutMs: t.httpTimeoutMs,
     onEnqueued: () => sender.wake(),
   });
   const worker = new InboundWorker({
@@ -206,36 +174,18 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     onNew: () => worker.wake(),
   });
 
-  const webhookRouters = [];
-  if (config.zalo) {
-    webhookRouters.push(
-      zaloWebhookRouter({
-        appId: config.zalo.appId,
-        oaSecretKey: config.zalo.oaSecretKey,
-        oaId: config.zalo.oaId,
-        maxEventAgeMs: config.maxEventAgeMs,
-        ingestor,
-        logger,
-        onRejected: (reason) => metrics.rejected('zalo', reason),
-      }),
-    );
-  }
-  if (config.messenger) {
-    webhookRouters.push(
-      messengerWebhookRouter({
-        verifyToken: config.messenger.verifyToken,
-        appSecret: config.messenger.appSecret,
-        maxEventAgeMs: config.maxEventAgeMs,
-        ingestor,
-        logger,
-        onRejected: (reason) => metrics.rejected('messenger', reason),
-      }),
-    );
-  }
+  const webhookRouters = config.channels.map((ch) =>
+    webhookRouter(ch, {
+      maxEventAgeMs: config.maxEventAgeMs,
+      ingestor,
+      logger,
+      onRejected: (reason) => metrics.rejected(ch.name, reason),
+    }),
+  );
   const webRouters = [
     ...(d.routers ?? []),
     webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
-    webchatPageRouter({ zaloSiteVerification: config.zaloSiteVerification }),
+    webchatPageRouter({ meta: config.pageMeta }),
   ];
 
   const app = createApp({
@@ -260,27 +210,18 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     ingestor,
     worker,
     sender,
-    zaloTokens,
     channelsOn: [...senders.keys()],
     notify,
     async start() {
-      if (config.zalo && zaloTokens) {
-        const seeded = await zaloTokens.seed(config.zalo.accessToken, config.zalo.refreshToken);
-        logger.info(
-          { channel: 'zalo', source: seeded === 'seeded' ? 'environment (first start)' : 'store' },
-          'zalo token pair ready',
-        );
-        zaloTokens.startProactive(t.tokenCheckEveryMs);
-      }
+      for (const l of links) await l.start?.({ checkEveryMs: t.tokenCheckEveryMs });
       await Promise.all([worker.start(), sender.start()]);
     },
     async stop() {
       shuttingDown = true;
       stopProbing();
-      zaloTokens?.stopProactive();
       await worker.stop();
       await sender.stop();
-      await zaloTokens?.settle();
+      await Promise.all(links.map((l) => l.stop?.()));
     },
     markShuttingDown() {
       shuttingDown = true;

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/server/config';
+import { loadConfig, type Config } from '../../src/server/config';
 import { ConfigError } from '../../src/server/parse-env';
 
 const zalo = {
@@ -9,6 +9,9 @@ const zalo = {
   ZALO_OA_REFRESH_TOKEN: 'r',
 };
 const fb = { MESSENGER_VERIFY_TOKEN: 'v', MESSENGER_APP_SECRET: 's', MESSENGER_PAGE_ACCESS_TOKEN: 't' };
+
+/** A channel's settings as its plugin parsed them (undefined when the channel is off). */
+const settingsOf = (c: Config, name: string) => c.channels.find((ch) => ch.name === name)?.settings;
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -27,8 +30,7 @@ describe('loadConfig', () => {
     const c = loadConfig({}, '/srv/motcua');
     expect(c).toMatchObject({
       port: 3000,
-      zalo: null,
-      messenger: null,
+      channels: [],
       knowledgeDir: '/srv/motcua/knowledge',
       intentsDir: '/srv/motcua/intents',
     });
@@ -43,13 +45,16 @@ describe('loadConfig', () => {
   it('turns a channel on with its credentials and the documented defaults', () => {
     const c = loadConfig({ ...zalo, ...fb, PORT: '8080', MESSENGER_API_VERSION: '25.0' }, '/r');
     expect(c.port).toBe(8080);
-    expect(c.zalo).toMatchObject({
+    expect(settingsOf(c, 'zalo')).toMatchObject({
       appId: '123',
       apiBase: 'https://openapi.zalo.me',
       oauthBase: 'https://oauth.zaloapp.com',
     });
-    expect(c.messenger).toMatchObject({ apiBase: 'https://graph.facebook.com', apiVersion: 'v25.0' });
-    expect(loadConfig(fb, '/r').messenger!.apiVersion).toMatch(/^v\d+\.\d+$/);
+    expect(settingsOf(c, 'messenger')).toMatchObject({
+      apiBase: 'https://graph.facebook.com',
+      apiVersion: 'v25.0',
+    });
+    expect(settingsOf(loadConfig(fb, '/r'), 'messenger')).toMatchObject({ apiVersion: /^v\d+\.\d+$/ });
   });
 
   it('refuses a half-configured channel with one line naming the variable', () => {
@@ -68,15 +73,15 @@ describe('loadConfig', () => {
   });
 
   it('dossier options: the live lookup URL, and ZNS only with the Zalo channel', () => {
-    expect(loadConfig({}, '/r')).toMatchObject({ zns: null, dossierApiUrl: undefined });
+    expect(loadConfig({}, '/r')).toMatchObject({ channels: [], dossierApiUrl: undefined });
     const c = loadConfig(
       { ...zalo, ZALO_ZNS_TEMPLATE_ID: '224466', DOSSIER_API_URL: 'https://motcua.example.gov.vn/api/' },
       '/r',
     );
-    expect(c).toMatchObject({
+    expect(settingsOf(c, 'zalo')).toMatchObject({
       zns: { templateId: '224466', apiBase: 'https://business.openapi.zalo.me' },
-      dossierApiUrl: 'https://motcua.example.gov.vn/api',
     });
+    expect(c.dossierApiUrl).toBe('https://motcua.example.gov.vn/api');
     expect(errorOf({ ZALO_ZNS_TEMPLATE_ID: '224466' })).toBe(
       'ZALO_ZNS_TEMPLATE_ID: needs the Zalo channel (ZALO_APP_ID and the other ZALO_ credentials)',
     );

@@ -3,7 +3,7 @@
 import type { Reply } from '../../src/core/message';
 import type { TokenManager } from '../../src/pipeline/token-manager';
 import { createLogger } from '../../src/server/logger';
-import { zaloTokenManager } from '../../src/server/zalo-tokens';
+import { zaloTokenManager } from '../../webhooks/zalo/tokens';
 import { MessengerApiClient } from '../../webhooks/messenger/api-client';
 import { MessengerChannelSender } from '../../webhooks/messenger/sender';
 import { ZaloApiClient } from '../../webhooks/zalo/api-client';

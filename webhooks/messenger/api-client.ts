@@ -1,8 +1,7 @@
 // Small typed client for the Messenger Send API (reference §5.4) and the Conversations API (§6a).
 import { createHmac } from 'node:crypto';
 import axios, { type AxiosInstance } from 'axios';
-import { SendError } from '../../src/pipeline/errors';
-import type { ConversationMessage } from '../../src/pipeline/sent-since';
+import { SendError, type ConversationMessage } from '../../src/pipeline/public';
 import { graphError, type GraphError } from './errors';
 
 export interface MessengerQuickReply {

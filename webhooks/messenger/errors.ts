@@ -1,6 +1,6 @@
 // Graph API error body { error: { message, type, code, error_subcode, fbtrace_id } } (reference §5.6)
 // → what the outbox sender does with it.
-import { SendError, type SendErrorKind } from '../../src/pipeline/errors';
+import { SendError, type SendErrorKind } from '../../src/pipeline/public';
 
 export interface GraphError {
   message?: string;

@@ -1,7 +1,7 @@
 // Messenger webhook body → channel-neutral messages. Loops over every entry and every `messaging`
 // item; `standby` items (another app owns the thread) are not answered. Tolerates missing fields,
 // nulls, numeric ids and the old sticker shape (see payloads/README.md).
-import type { InboundKind, InboundMessage } from '../../src/core/message';
+import type { InboundKind, InboundMessage } from '../../src/pipeline/public';
 
 export type MessengerEvent =
   | { type: 'message'; message: InboundMessage }

@@ -1,7 +1,5 @@
 // The Messenger channel for the outbox sender: Reply → text + quick replies (≤13, titles ≤20 chars).
-import type { Reply } from '../../src/core/message';
-import type { ChannelSender } from '../../src/pipeline/channel';
-import { sentSince } from '../../src/pipeline/sent-since';
+import { type Reply, type ChannelSender, sentSince } from '../../src/pipeline/public';
 import type { MessengerApiClient, MessengerTextMessage } from './api-client';
 
 export function renderMessenger(reply: Reply): MessengerTextMessage {

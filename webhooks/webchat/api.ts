@@ -5,12 +5,16 @@ import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { AssistantPort } from '../../src/core/assistant-port';
-import type { PipelineObserver } from '../../src/pipeline/observer';
-import { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../../src/pipeline/texts';
-import { userRef } from '../../src/pipeline/user-ref';
-import { errText } from '../../src/pipeline/err-text';
-import { addressKey } from '../../src/server/address-key';
+import {
+  type AssistantPort,
+  type PipelineObserver,
+  BAD_MESSAGE_TEXT,
+  TECHNICAL_PROBLEM_REPLY,
+  TOO_FAST_TEXT,
+  userRef,
+  errText,
+  addressKey,
+} from '../../src/pipeline/public';
 
 export const WEBCHAT_API_PATH = '/webchat/api/messages';
 export const MAX_WEBCHAT_TEXT = 1000;

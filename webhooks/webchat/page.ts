@@ -1,5 +1,5 @@
-// GET / — the web chat page (static HTML/JS/CSS, no build step). When ZALO_SITE_VERIFICATION is set,
-// the page carries Zalo's domain-verification meta tag (the webhook host's root page must serve it).
+// GET / — the web chat page (static HTML/JS/CSS, no build step). It carries the meta tags platforms check
+// for domain verification (the webhook host's root page must serve them), e.g. ZALO_SITE_VERIFICATION.
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
@@ -21,12 +21,12 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function webchatPageRouter(opts: { zaloSiteVerification?: string | undefined } = {}): Router {
+export function webchatPageRouter(opts: { meta?: Array<{ name: string; content: string }> } = {}): Router {
   const dir = publicDir();
   const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const meta = opts.zaloSiteVerification
-    ? `<meta name="zalo-platform-site-verification" content="${escapeAttr(opts.zaloSiteVerification)}">`
-    : '';
+  const meta = (opts.meta ?? [])
+    .map((m) => `<meta name="${escapeAttr(m.name)}" content="${escapeAttr(m.content)}">`)
+    .join('');
   const html = template.replace('<!--SITE_VERIFICATION-->', meta);
   const router = express.Router();
   router.get(['/', '/index.html'], (_req, res) => {

@@ -1,7 +1,7 @@
 // Reading back what the OA sent (reference §6a): `GET /v2.0/oa/conversation` lists the recent messages of
 // the OA's conversation with one follower, newest first, both sides. Field names are community-sourced, so
 // the reading is tolerant: a message is the OA's when `src` says so or it was not sent by the follower.
-import type { ConversationMessage } from '../../src/pipeline/sent-since';
+import type { ConversationMessage } from '../../src/pipeline/public';
 
 export function parseZaloConversation(data: unknown, userId: string): ConversationMessage[] {
   if (!Array.isArray(data)) return [];

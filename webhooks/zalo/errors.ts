@@ -1,5 +1,5 @@
 // Zalo OpenAPI error codes (reference §2.6) → what the outbox sender does with them.
-import { SendError, type SendErrorKind } from '../../src/pipeline/errors';
+import { SendError, type SendErrorKind } from '../../src/pipeline/public';
 
 const BY_CODE: Record<number, SendErrorKind> = {
   [-32]: 'rate_limited',

@@ -1,6 +1,6 @@
 // Zalo OA webhook event → the core's channel-neutral message (or "ignore"). Reads defensively: ids
 // stay strings, unknown keys are ignored, optional fields may be missing (see payloads/README.md).
-import type { InboundKind, InboundMessage } from '../../src/core/message';
+import type { InboundKind, InboundMessage } from '../../src/pipeline/public';
 
 export type ZaloEvent =
   | { type: 'message'; message: InboundMessage }

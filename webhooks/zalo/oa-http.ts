@@ -2,7 +2,7 @@
 // `access_token` header, answered with the `{ error, message, data }` envelope (reference §2.2); a POST's
 // answer carries its id in `data`, a GET takes its parameters as one JSON string in `data`.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { SendError } from '../../src/pipeline/errors';
+import { SendError } from '../../src/pipeline/public';
 import { zaloApiError } from './errors';
 
 export interface ZaloOaHttpOptions {

@@ -1,8 +1,7 @@
 // Zalo OAuth v4 for the OA (reference §3): refresh with header `secret_key: <app secret>`, form
 // fields refresh_token, app_id, grant_type=refresh_token. Tokens come back at the top level.
 import axios, { type AxiosInstance } from 'axios';
-import type { TokenPair } from '../../src/store/ports';
-import type { TokenRefresher } from '../../src/pipeline/token-manager';
+import type { TokenPair, TokenRefresher } from '../../src/pipeline/public';
 
 /** A refresh that failed; `transient` when Zalo could not be reached or answered 5xx (worth retrying). */
 export class ZaloRefreshError extends Error {

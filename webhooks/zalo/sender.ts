@@ -1,11 +1,13 @@
 // The Zalo channel for the outbox sender: renders a Reply and sends it with a fresh token (refreshed
 // once on a token error, see with-token.ts).
-import type { Reply } from '../../src/core/message';
-import type { ChannelSender } from '../../src/pipeline/channel';
-import { SendError } from '../../src/pipeline/errors';
-import type { TokenManager } from '../../src/pipeline/token-manager';
+import {
+  type Reply,
+  type ChannelSender,
+  SendError,
+  type TokenManager,
+  sentSince,
+} from '../../src/pipeline/public';
 import type { ZaloApiClient, ZaloCsMessage } from './api-client';
-import { sentSince } from '../../src/pipeline/sent-since';
 import { parseZaloConversation } from './conversation';
 import { withOaToken } from './with-token';
 

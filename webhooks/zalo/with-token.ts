@@ -1,7 +1,6 @@
 // Every OpenAPI call with the OA access token follows one rule (reference §2.6): on a token error
 // (-216/-220) refresh once and retry once; a token refused again means the account needs a human.
-import { SendError } from '../../src/pipeline/errors';
-import type { TokenManager } from '../../src/pipeline/token-manager';
+import { SendError, type TokenManager } from '../../src/pipeline/public';
 
 export async function withOaToken<T>(
   tokens: TokenManager,

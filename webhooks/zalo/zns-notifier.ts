@@ -1,7 +1,6 @@
 // Dossier status news by Zalo ZNS: the configured template, sent with the OA's token (refreshed once on a
 // token error, like every OpenAPI call).
-import type { PhoneNotifier } from '../../src/dossiers/notify';
-import type { TokenManager } from '../../src/pipeline/token-manager';
+import type { PhoneNotifier, TokenManager } from '../../src/pipeline/public';
 import { withOaToken } from './with-token';
 import type { ZaloZnsClient } from './zns-client';
 

@@ -1,7 +1,7 @@
 // `dossiers import <file.csv|file.xlsx> [--dry-run]`: a provincial one-stop export into the configured
 // store (MongoDB when MONGODB_URI is set, else SQLite). The report goes to stdout; a file rejected as a
 // whole is one line on stderr and exit 1. Subscribers of dossiers whose status changed are told (the
-// running server's outbox sender delivers), and applicants by Zalo ZNS when it is configured. Progress goes
+// running server's outbox sender delivers), and applicants' phones when a channel is set up for it (ZNS). Progress goes
 // to stderr after every batch; an import a killed run left behind is traced first (recoverImports).
 import fs from 'node:fs';
 import { importDossiers, type ImportReport } from '../../dossiers/import';
@@ -11,9 +11,8 @@ import { procedureResolver } from '../../dossiers/procedure-resolver';
 import { loadKnowledge } from '../../kb/load';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
-import { dossierNotifier } from '../../server/notifier';
+import { channelsOn, dossierNotifier } from '../../server/notifier';
 import { openConfiguredStores } from '../../server/stores';
-import { zaloTokenManager } from '../../server/zalo-tokens';
 import { recoverImports } from '../../dossiers/import-recovery';
 import type { Dossier, DossierStatus, Stores } from '../../store/ports';
 import { info } from '../io';
@@ -33,21 +32,22 @@ interface Tally {
 function parseArgs(args: string[]): { file: string; dryRun: boolean } | null {
   const files = args.filter((a) => !a.startsWith('--'));
   const flags = args.filter((a) => a.startsWith('--'));
-  if (files.length !== 1 || flags.some((f) => f !== '--dry-run')) return null;
-  return { file: files[0], dryRun: flags.includes('--dry-run') };
+  const [file, ...more] = files;
+  if (file === undefined || more.length > 0 || flags.some((f) => f !== '--dry-run')) return null;
+  return { file, dryRun: flags.includes('--dry-run') };
 }
 
 function notifierFor(config: Config, stores: Stores): NotifyDeps {
   // Operator-facing logs (token refreshes for ZNS) go to stderr, keeping stdout for the report.
   const logger = createLogger('warn', process.stderr);
-  const zaloTokens =
-    config.zalo && config.zns
-      ? zaloTokenManager(config.zalo, stores.tokens, logger, {
-          timeoutMs: HTTP_TIMEOUT_MS,
-          refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS,
-        })
-      : null;
-  return dossierNotifier({ config, stores, zaloTokens, timeoutMs: HTTP_TIMEOUT_MS });
+  const deps = {
+    tokens: stores.tokens,
+    logger,
+    timeoutMs: HTTP_TIMEOUT_MS,
+    refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS,
+  };
+  const links = config.channels.map((ch) => ch.connect(deps));
+  return dossierNotifier({ channelsOn: channelsOn(config), links, stores });
 }
 
 /** Tells a dossier's subscribers (and its applicant by ZNS), adding up the outcomes. */
@@ -106,7 +106,8 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
   try {
     const now = new Date();
     const tally: Tally = { notified: 0, waiting: 0, znsSent: 0, znsFailed: [] };
-    const tell = teller(notifierFor(config, stores), tally, now);
+    const notifier = notifierFor(config, stores);
+    const tell = teller(notifier, tally, now);
     let report: ImportReport;
     try {
       if (!parsed.dryRun) {
@@ -135,7 +136,7 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
       info(`dossiers import: ${err.message}`);
       return 1;
     }
-    printReport(report, report.dryRun ? null : tally, config.zns !== null);
+    printReport(report, report.dryRun ? null : tally, notifier.phone !== null);
     return 0;
   } finally {
     await stores.close();

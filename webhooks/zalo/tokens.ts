@@ -1,14 +1,13 @@
 // The OA token manager of a deployment, for every process that calls the Zalo OpenAPI: the server, and the
 // CLI import when it sends ZNS templates (both read and rotate the one pair kept in the store).
 import type { Logger } from 'pino';
-import { TokenManager } from '../pipeline/token-manager';
-import type { TokenStore } from '../store/ports';
-import { ZaloOAuthClient } from '../../webhooks/zalo/oauth-client';
+import { TokenManager, type ConnectDeps } from '../../src/pipeline/public';
 import type { ZaloConfig } from './config';
+import { ZaloOAuthClient } from './oauth-client';
 
 export function zaloTokenManager(
-  z: ZaloConfig,
-  store: TokenStore,
+  z: Pick<ZaloConfig, 'oauthBase' | 'appId' | 'appSecret'>,
+  store: ConnectDeps['tokens'],
   logger: Logger,
   o: { timeoutMs: number; refreshBeforeMs: number },
 ): TokenManager {
