@@ -1,12 +1,17 @@
 // The channel-neutral message the core understands. Channels translate to and from these.
-export type ChannelName = 'zalo' | 'messenger' | 'web' | 'cli' | 'botkit';
+
+/**
+ * Which channel a conversation is on: a messaging channel's own name (the plugins listed in
+ * src/server/channels.ts), or 'web', 'cli' or 'botkit'. Open, so a channel is added without touching the core.
+ */
+export type ChannelName = string;
 
 export type InboundKind =
   'text' | 'image' | 'sticker' | 'audio' | 'video' | 'file' | 'location' | 'link' | 'other';
 
 export interface InboundMessage {
   channel: ChannelName;
-  /** Platform id of the citizen (Zalo user_id_by_app / Messenger PSID / web session id). */
+  /** The citizen's id on the platform (the id the platform gives an app, or the web session id). */
   userId: string;
   /** Platform message id, unique per channel; used for dedupe. */
   messageId: string;
@@ -18,7 +23,7 @@ export interface InboundMessage {
   /** When the platform says the citizen sent it. */
   sentAt: Date;
   /**
-   * The client's network address (web chat only: Zalo and Messenger relay through their own servers).
+   * The client's network address (web chat only: messaging platforms relay through their own servers).
    * Per-address limits count against it, since a web session id is whatever the client says.
    */
   clientAddress?: string;

@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
 import type { AssistantPort } from '../../../src/core/assistant-port';
 import type { Stores } from '../../../src/store/ports';
-import { loadConfig } from '../../../src/server/config';
+import { CHANNELS, type AnyChannelPlugin } from '../../../src/server/channels';
+import { loadConfig, projectRoot } from '../../../src/server/config';
 import { createLogger } from '../../../src/server/logger';
 import { buildRuntime, type Runtime, type Tuning } from '../../../src/server/runtime';
 import { closeServer } from '../../../src/server/shutdown';
@@ -30,6 +31,8 @@ export async function startTestServer(o: {
   assistant: AssistantPort;
   env: Record<string, string>;
   tuning?: Partial<Tuning>;
+  /** The channel list the server is composed with (default: the build's CHANNELS). */
+  channels?: readonly AnyChannelPlugin[];
 }): Promise<TestServer> {
   const logs: string[] = [];
   const sink = new Writable({
@@ -39,7 +42,7 @@ export async function startTestServer(o: {
     },
   });
   const logger = createLogger('debug', sink);
-  const config = loadConfig({ LOG_LEVEL: 'debug', ...o.env });
+  const config = loadConfig({ LOG_LEVEL: 'debug', ...o.env }, projectRoot(), o.channels ?? CHANNELS);
   const runtime = buildRuntime({
     config,
     stores: o.stores,
