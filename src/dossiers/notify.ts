@@ -2,13 +2,13 @@
 // console). A subscribed citizen gets a short message through the outbox while their channel can reach
 // them (credentials set, consultation window open); otherwise the subscription waits and is served right
 // after the citizen's next message is answered (notifyWaiting, hooked into the InboundWorker). An
-// applicant who left a phone number gets the Zalo ZNS template when one is configured.
+// applicant who left a phone number gets a template message when a channel offers one and it is configured.
 import type { ChannelName } from '../core/message';
 import { insideWindow } from '../pipeline/windows';
 import type { Dossier, DossierStatus, Stores, Subscription } from '../store/ports';
 import { statusNotice, znsTemplateData } from './status-notice';
 
-/** Sends the status template to a phone number (Zalo ZNS); rejects when it was not accepted. */
+/** Sends the status template to a phone number (e.g. by ZNS); rejects when it was not accepted. */
 export interface PhoneNotifier {
   send(phone: string, data: Record<string, string>, trackingId: string): Promise<void>;
 }

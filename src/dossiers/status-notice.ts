@@ -1,6 +1,6 @@
 // What people are told when a dossier changes status: a short chat message for subscribed citizens
 // (greet-free: it is news in a running conversation, polite and thankful all the same) and the parameters
-// of the Zalo ZNS template for the applicant's phone.
+// of the ZNS template for the applicant's phone.
 import { maskNumbers } from './mask-numbers';
 import type { Reply } from '../core/message';
 import { addressOf, finish } from '../dialogue/finish';

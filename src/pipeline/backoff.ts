@@ -11,8 +11,8 @@ export interface BackoffPolicy {
 
 /**
  * Spans a platform outage of hours: 2 s, 4 s, … doubling to a 30-minute cap, 30 attempts in all — about
- * 5–10 h of retries (jitter), well inside Zalo's 7-day window; Messenger's 24 h window and Zalo's are
- * checked before every attempt, so an item is never sent outside them (it fails with "window" instead).
+ * 5–10 h of retries (jitter), well inside a 7-day consultation window; every channel's window (24 h on
+ * some) is checked before every attempt, so an item is never sent outside them (it fails with "window" instead).
  */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 30 * 60_000, maxAttempts: 30 };
 

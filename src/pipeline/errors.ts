@@ -3,7 +3,7 @@
 /**
  * - retryable:    network errors, timeouts, HTTP 5xx, temporary platform errors → back off and retry
  * - rate_limited: platform throttling → back off (honouring any retry hint) and retry
- * - token:        the access token was rejected → refresh once and retry once (Zalo -216/-220)
+ * - token:        the access token was rejected → refresh once and retry once (e.g. an expired OA token)
  * - window:       outside the consultation window → never retried
  * - unreachable:  the citizen blocked / unfollowed / is unavailable → never retried
  * - permanent:    invalid request → never retried
@@ -17,7 +17,7 @@ export class SendError extends Error {
   constructor(
     readonly kind: SendErrorKind,
     message: string,
-    /** The platform's own error code (Zalo `error`, Graph `code/subcode`, or `http_503`), for support. */
+    /** The platform's own error code (an error number, `code/subcode`, or `http_503`), for support. */
     readonly platformCode: string | null = null,
     /** A minimum delay before the next attempt, when the platform said so. */
     readonly retryAfterMs: number | null = null,

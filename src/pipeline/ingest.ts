@@ -49,7 +49,7 @@ export class Ingestor {
     return 'new';
   }
 
-  /** A real interaction that opens the consultation window but needs no answer (e.g. Zalo follow). */
+  /** A real interaction that opens the consultation window but needs no answer (e.g. a follow). */
   async interaction(channel: InboundMessage['channel'], userId: string, at: Date): Promise<void> {
     await this.touch(channel, userId, interactionTime(at, this.now()), null);
   }

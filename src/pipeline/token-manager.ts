@@ -1,4 +1,4 @@
-// OA access tokens (Zalo): single-flight refresh, the new pair persisted BEFORE it is used, proactive
+// A channel's access tokens: single-flight refresh, the new pair persisted BEFORE it is used, proactive
 // refresh before expiry, refresh-once after the platform rejects a token, no refresh loops.
 import type { Logger } from 'pino';
 import type { ChannelName } from '../core/message';
@@ -19,7 +19,7 @@ export interface TokenManagerOptions {
   store: TokenStore;
   refresher: TokenRefresher;
   logger: Logger;
-  /** Refresh when less than this remains (default 3 h; Zalo access tokens live 25 h). */
+  /** Refresh when less than this remains (default 3 h; a platform's tokens may live only a day). */
   refreshBeforeMs?: number;
   /** After a failed refresh, do not try again for this long (a human must look; default 5 min). */
   failureCooldownMs?: number;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 // Letters only: a reference must never look like a phone or ID number to the log scrubber (which would
-// turn "zalo:3f0123456789dc" into "zalo:3f[number]dc" and make logs impossible to follow).
+// turn "chat:3f0123456789dc" into "chat:3f[number]dc" and make logs impossible to follow).
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz';
 
 /** A short, stable, non-reversible reference to a citizen for logs (never log the platform id). */

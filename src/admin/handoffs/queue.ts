@@ -1,10 +1,11 @@
-// The hand-off queue, paged, with the citizens staff can actually answer first: a Zalo or Messenger
-// conversation has a person behind a real account and a channel to reply on; an anonymous web session
+// The hand-off queue, paged, with the citizens staff can actually answer first: a conversation on a
+// messaging channel has a person behind a real account and a channel to reply on; an anonymous web session
 // may be one of a thousand scripted ones. Within each group, oldest first.
 import type { ChannelName } from '../../core/message';
+import { CHANNELS } from '../../server/channels';
 import type { Handoff, HandoffFilter, HandoffStore } from '../../store/ports';
 
-export const REPLY_FIRST: ChannelName[] = ['zalo', 'messenger'];
+export const REPLY_FIRST: ChannelName[] = CHANNELS.map((c) => c.name);
 const THE_REST: ChannelName[] = ['web', 'cli', 'botkit'];
 
 export interface QueuePage {
