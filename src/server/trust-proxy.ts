@@ -8,7 +8,7 @@ export type TrustProxy = false | number | string[];
 const NAMED = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isAddressOrSubnet(entry: string): boolean {
-  const [ip, prefix, extra] = entry.split('/');
+  const [ip = '', prefix, extra] = entry.split('/');
   if (extra !== undefined || !net.isIP(ip)) return false;
   if (prefix === undefined) return true;
   const max = net.isIPv4(ip) ? 32 : 128;

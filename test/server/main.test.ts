@@ -250,12 +250,14 @@ describe('built server process', () => {
     const first = await spawnServer({ SQLITE_PATH: file });
     children.push(first);
     expect(first.lines.some((l) => l.includes('demo dossiers added to the empty embedded store'))).toBe(true);
+    const demo = demoDossiers(new Date())[10];
+    if (!demo) throw new Error('the demo set has fewer than 11 dossiers');
     const res = await fetch(`${first.url}/webchat/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         sessionId: 'demo-check-1',
-        text: `tra hồ sơ ${demoDossiers(new Date())[10].code}`,
+        text: `tra hồ sơ ${demo.code}`,
       }),
     });
     expect(

@@ -123,6 +123,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           ],
           ctx.now,
         );
+        // One part in, one item out: anything else is a broken store.
+        if (!item) throw new Error('the outbox queued no item for the staff reply');
         await store.touch(h.id, ctx.now);
         await recordChange(d.stores.audit, ctx, {
           action: REPLY_ACTION,
