@@ -6,7 +6,6 @@ import { messenger } from '../../webhooks/messenger';
 import { zalo } from '../../webhooks/zalo';
 
 // Each plugin has its own settings type; the list only carries them through (see channelOn).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyChannelPlugin = ChannelPlugin<any>;
 
 export const CHANNELS: readonly AnyChannelPlugin[] = [zalo, messenger];
