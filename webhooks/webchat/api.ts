@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AssistantPort } from '../../src/core/assistant-port';
 import type { PipelineObserver } from '../../src/pipeline/observer';
-import { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../../src/pipeline/texts';
+import { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../../src/dialogue/channel-texts';
 import { userRef } from '../../src/pipeline/user-ref';
 import { errText } from '../../src/pipeline/err-text';
 import { addressKey } from '../../src/server/address-key';
