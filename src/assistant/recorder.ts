@@ -1,7 +1,7 @@
 // The turn observer of the service: a statistics event per turn, and the messages the bot could not answer
 // into the inbox where staff teach it.
 import type { Plan } from '../dialogue/decide';
-import type { AnalyticsEvent, Stores } from '../store/ports';
+import type { AnalyticsEvent, AnalyticsStore, UnansweredStore } from '../store/ports';
 import type { TurnObserver } from './turn-observer';
 
 /** Grouping key length kept for the unanswered-questions inbox. */
@@ -20,7 +20,13 @@ function eventType(kind: Plan['kind']): AnalyticsEvent['type'] {
   return UNANSWERED.has(kind) ? 'not_understood' : 'answer';
 }
 
-export function recorder(stores: Pick<Stores, 'analytics' | 'unanswered'>): TurnObserver {
+/** What the recorder writes to: it only adds. */
+export interface RecorderStores {
+  analytics: Pick<AnalyticsStore, 'record'>;
+  unanswered: Pick<UnansweredStore, 'add'>;
+}
+
+export function recorder(stores: RecorderStores): TurnObserver {
   return {
     async observe({ msg, understanding: u, decision: d, now }) {
       await stores.analytics.record({
