@@ -1,5 +1,5 @@
-// The assistant: understand → decide → carry out (lookups, records) → compose in 3-biết style.
-// It sees only the store ports and knows nothing of channels.
+// The assistant: understand → decide → carry out (a handler per plan kind) → compose in 3-biết style,
+// then tell the observer. It sees only the store ports and knows nothing of channels.
 import type { AssistantPort } from '../core/assistant-port';
 import { conversationIdOf, type InboundMessage, type Reply } from '../core/message';
 import type { KnowledgeHolder } from '../kb/holder';
@@ -10,46 +10,19 @@ import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
 import type { RemoteLookup } from '../dossiers/remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
-import {
-  askProcedureFor,
-  greetingReply,
-  goodbyeReply,
-  inviteQuestion,
-  officeInfo,
-  procedureMenu,
-  thanksReply,
-} from '../dialogue/answers/centre';
-import {
-  didYouMean,
-  notUnderstood,
-  outOfScope,
-  systemTrouble,
-  whichProcedure,
-} from '../dialogue/answers/fallback';
-import { elsewhereAnswer } from '../dialogue/answers/elsewhere';
-import { complaintReceived, handoff, handoffLimited } from '../dialogue/answers/people';
+import { systemTrouble } from '../dialogue/answers/fallback';
 import { procedureAnswer } from '../dialogue/answers/procedure';
-import { answerProcedure } from '../dialogue/answers/compose';
 import { unitAnswer } from '../dialogue/answers/unit';
 import { reachUnit } from '../dialogue/reach-unit';
 import { UnitFinder } from '../dialogue/units';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import { localDay } from '../kb/validity';
 import { compileLexicon, type Lexicon } from '../nlu/lexicon';
-import {
-  askCode,
-  badCode,
-  codeNotFound,
-  dossierStatus,
-  lookupUnavailable,
-  notifyWithoutCode,
-  subscribed,
-  tooManyLookups,
-} from '../dialogue/answers/status';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds } from '../dialogue/decide';
-import type { Draft } from '../dialogue/draft';
 import { addressOf, finish } from '../dialogue/finish';
-import { reviveState, withProcedure, type DialogueState } from '../dialogue/state';
+import { reviveState, type DialogueState } from '../dialogue/state';
+import { carryOut, type Outcome, type TurnPorts } from './handlers';
+import type { TurnObserver } from './turn-observer';
 import { compileCues, readCues, type CueIndex } from '../nlu/aspect-cues';
 import { isFollowUp, Taught } from '../nlu/taught';
 import { nonTextReply } from '../dialogue/answers/non-text';
@@ -65,14 +38,7 @@ import {
 
 export type AssistantStores = Pick<
   Stores,
-  | 'dossiers'
-  | 'conversations'
-  | 'complaints'
-  | 'subscriptions'
-  | 'unanswered'
-  | 'analytics'
-  | 'handoffs'
-  | 'counters'
+  'dossiers' | 'conversations' | 'complaints' | 'subscriptions' | 'handoffs' | 'counters'
 >;
 
 export interface AssistantOptions {
@@ -86,8 +52,10 @@ export interface AssistantOptions {
   clock?: () => Date;
   /** A staff member holding a conversation this long without acting hands it back to the bot. */
   handoffIdleMs?: number;
-  /** Told about failures the citizen is spared (e.g. statistics that could not be recorded). */
+  /** Told about failures the citizen is spared (e.g. an observer that could not record a turn). */
   onError?: (err: unknown, where: string) => void;
+  /** Told about each understood turn once its reply is settled. */
+  observer?: TurnObserver;
   /** Optional remote lookup for codes not found locally (DOSSIER_API_URL). */
   remoteLookup?: RemoteLookup;
 }
@@ -99,8 +67,6 @@ export interface Turn {
 }
 
 const MINUTE = 60_000;
-/** Grouping key length kept for the unanswered-questions inbox. */
-const MAX_NORMALIZED = 2000;
 
 export class Assistant implements AssistantPort {
   readonly thresholds: Thresholds;
@@ -236,15 +202,25 @@ export class Assistant implements AssistantPort {
       this.units(kb),
       this.today(now),
     );
-    let draft: Draft;
-    let next: DialogueState;
+    let outcome: Outcome;
     try {
-      ({ draft, next } = await this.carryOut(d, state, msg, now));
+      outcome = await carryOut(d.plan, {
+        decision: d,
+        state,
+        // What the bot offered is answered now or forgotten.
+        base: { ...state, offered: [] },
+        kb,
+        names: this.procedureNames(),
+        msg,
+        now,
+        today: this.today(now),
+        ports: this.ports(msg, now),
+      });
     } catch {
-      draft = systemTrouble(kb.commune);
-      next = state;
+      outcome = { draft: systemTrouble(kb.commune), next: state };
     }
-    next = { ...next, lastAt: now.toISOString() };
+    const { draft } = outcome;
+    let next: DialogueState = { ...outcome.next, lastAt: now.toISOString() };
     if (next.failures >= 2 && state.failures < 2) {
       // Queued for a person in the background of the answer: a store hiccup here must not cost the reply.
       await this.openHandoff(msg, 'failures', now).catch((err: unknown) =>
@@ -256,108 +232,27 @@ export class Assistant implements AssistantPort {
     const replies = finish(draft, who, greet, { thank: !thankedBefore });
     next = { ...next, thanked: thankedBefore || replies.some((r) => /cảm ơn/iu.test(r.text)) };
     await this.stores.conversations.save(convId, next);
-    // Statistics are secondary: a failure to record them must not cost the citizen the answer.
-    await this.record(msg, u, d, now).catch((err: unknown) => this.options.onError?.(err, 'record'));
+    // Observers are secondary: a failure of theirs must not cost the citizen the answer.
+    await this.options.observer
+      ?.observe({ msg, understanding: u, decision: d, now })
+      .catch((err: unknown) => this.options.onError?.(err, 'observer'));
     return { understanding: u, decision: d, replies };
   }
 
-  private async carryOut(
-    d: Decision,
-    s: DialogueState,
-    msg: InboundMessage,
-    now: Date,
-  ): Promise<{ draft: Draft; next: DialogueState }> {
-    const kb = this.knowledge.current();
-    const c = kb.commune;
-    const names = this.procedureNames();
-    const plan = d.plan;
-    const base: DialogueState = { ...s, awaitingCode: false, offered: [] };
-    const failed = (draft: Draft) => ({ draft, next: { ...base, failures: s.failures + 1 } });
-    switch (plan.kind) {
-      case 'procedure': {
-        const p = kb.procedures.get(plan.procedure);
-        if (!p) return failed(notUnderstood(c, s.failures > 0));
-        return {
-          draft: answerProcedure(p, plan, this.today(now)),
-          next: { ...base, ...withProcedure(s, p.id), aspect: plan.aspect, failures: 0 },
-        };
-      }
-      case 'which': {
-        const offered = plan.procedures.filter((id) => names.has(id));
-        return {
-          draft: whichProcedure(offered.map((id) => names.get(id) as string)),
-          next: { ...base, offered, aspect: plan.aspect },
-        };
-      }
-      case 'did_you_mean':
-        return {
-          draft: didYouMean(names.get(plan.procedure) ?? plan.procedure),
-          next: { ...base, offered: [plan.procedure], aspect: plan.aspect },
-        };
-      case 'ask_procedure':
-        return {
-          draft: askProcedureFor(
-            plan.aspect,
-            plan.procedures.map((id) => names.get(id) ?? id),
-          ),
-          next: { ...base, aspect: plan.aspect },
-        };
-      case 'invite':
-        return { draft: inviteQuestion(), next: base };
-      case 'menu':
-        return { draft: procedureMenu([...names.values()]), next: { ...base, aspect: d.aspect ?? s.aspect } };
-      case 'ask_code':
-        return { draft: askCode(), next: { ...base, awaitingCode: true } };
-      case 'bad_code':
-        return failed(badCode(plan.raw));
-      case 'lookup':
-        return this.lookup(plan.code, base, msg, now);
-      case 'notify': {
-        if (!s.lastCode) return { draft: notifyWithoutCode(), next: { ...base, awaitingCode: true } };
-        await this.stores.subscriptions.add(
-          { code: s.lastCode, channel: msg.channel, userId: msg.userId },
-          now,
-        );
-        return { draft: subscribed(s.lastCode), next: base };
-      }
-      case 'greeting':
-        return { draft: greetingReply(s.lastAt !== null), next: base };
-      case 'thanks':
-        return { draft: thanksReply(), next: { ...base, failures: 0 } };
-      case 'goodbye':
-        return {
-          draft: goodbyeReply(c),
-          next: { ...base, procedure: null, aspect: null, history: [], failures: 0 },
-        };
-      case 'office':
-        return { draft: officeInfo(c), next: { ...base, failures: 0 } };
-      case 'handoff':
-        if (!(await this.openHandoff(msg, 'asked', now))) return { draft: handoffLimited(c), next: base };
-        return { draft: handoff(c, now), next: { ...base, handoff: true } };
-      case 'complaint': {
-        const ticket = await this.stores.complaints.add({
-          channel: msg.channel,
-          userId: msg.userId,
-          text: msg.text,
-          at: now,
-        });
-        return { draft: complaintReceived(c, ticket), next: base };
-      }
-      case 'out_of_scope':
-        return failed(outOfScope(c));
-      case 'elsewhere': {
-        const entry = kb.elsewhere.get(plan.redirect);
-        // A redirect the catalogue no longer has (kb validate reports it): the generic apology, never a dead end.
-        if (!entry) return failed(outOfScope(c));
-        // The conversation leaves the procedure it was about: a follow-up now concerns the other office.
-        return {
-          draft: elsewhereAnswer(entry),
-          next: { ...base, procedure: null, aspect: null, failures: 0 },
-        };
-      }
-      case 'not_understood':
-        return failed(notUnderstood(c, s.failures > 0));
-    }
+  /** The side effects of one citizen's turn, for the plan handlers. */
+  private ports(msg: InboundMessage, now: Date): TurnPorts {
+    const conversation = conversationIdOf(msg);
+    return {
+      lookupAllowed: () =>
+        allowed(this.stores.counters, lookupRules(this.lookupLimits, conversation, msg.clientAddress), now),
+      findDossier: async (code) =>
+        (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null,
+      subscribe: (code) =>
+        this.stores.subscriptions.add({ code, channel: msg.channel, userId: msg.userId }, now),
+      fileComplaint: (text) =>
+        this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text, at: now }),
+      openHandoff: (reason) => this.openHandoff(msg, reason, now),
+    };
   }
 
   /** A person holds the conversation: the bot stays silent, unless they went idle (then it resumes). */
@@ -386,69 +281,5 @@ export class Assistant implements AssistantPort {
       now,
     );
     return true;
-  }
-
-  private async lookup(
-    code: string,
-    s: DialogueState,
-    msg: InboundMessage,
-    now: Date,
-  ): Promise<{ draft: Draft; next: DialogueState }> {
-    const c = this.knowledge.current().commune;
-    if (
-      !(await allowed(
-        this.stores.counters,
-        lookupRules(this.lookupLimits, conversationIdOf(msg), msg.clientAddress),
-        now,
-      ))
-    ) {
-      return { draft: tooManyLookups(c), next: s };
-    }
-    const next = { ...s, lastCode: code };
-    const dossier =
-      (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null;
-    // The remote is down: an apology and the way to a person, not a "not found" the citizen would believe.
-    if (dossier === 'unavailable') return { draft: lookupUnavailable(c), next };
-    if (!dossier) return { draft: codeNotFound(code, c), next: { ...next, failures: s.failures + 1 } };
-    const name = this.knowledge.current().procedures.get(dossier.procedureId)?.name ?? null;
-    return { draft: dossierStatus(dossier, name, now, c), next: { ...next, failures: 0 } };
-  }
-
-  private async record(msg: InboundMessage, u: Understanding, d: Decision, now: Date): Promise<void> {
-    const notUnderstood =
-      d.plan.kind === 'not_understood' ||
-      d.plan.kind === 'out_of_scope' ||
-      d.plan.kind === 'did_you_mean' ||
-      d.plan.kind === 'which';
-    const type =
-      d.plan.kind === 'lookup'
-        ? 'lookup'
-        : d.plan.kind === 'handoff'
-          ? 'handoff'
-          : d.plan.kind === 'complaint'
-            ? 'complaint'
-            : notUnderstood
-              ? 'not_understood'
-              : 'answer';
-    await this.stores.analytics.record({
-      type,
-      channel: msg.channel,
-      intent: d.intent,
-      procedure: d.procedure,
-      aspect: d.aspect,
-      at: now,
-    });
-    if (notUnderstood) {
-      await this.stores.unanswered.add({
-        text: msg.text,
-        normalized: (u.normalized || msg.text.trim()).slice(0, MAX_NORMALIZED),
-        intent: u.intent,
-        procedure: u.procedure,
-        aspect: u.aspect,
-        confidence: u.confidence,
-        channel: msg.channel,
-        at: now,
-      });
-    }
   }
 }

@@ -2,15 +2,19 @@
 import { KnowledgeHolder } from '../kb/holder';
 import { loadTrainingDataOrThrow } from '../nlu/load-model';
 import { NluModel } from '../nlu/model';
+import type { Stores } from '../store/ports';
 import { Assistant, type AssistantOptions, type AssistantStores } from './assistant';
+import { recorder } from './recorder';
 
 export { Assistant } from './assistant';
 export type { AssistantOptions, AssistantStores, Turn } from './assistant';
+export type { ObservedTurn, TurnObserver } from './turn-observer';
 
 export interface LoadOptions extends AssistantOptions {
   knowledgeDir: string;
   intentsDir: string;
-  stores: AssistantStores;
+  /** The assistant's stores, and those the service records each turn in. */
+  stores: AssistantStores & Pick<Stores, 'analytics' | 'unanswered'>;
   /** Pick up edits of knowledge/ files without a restart. */
   watchKnowledge?: boolean;
   onKnowledgeProblems?: (problems: import('../core/problem').Problem[]) => void;
@@ -20,5 +24,7 @@ export async function loadAssistant(o: LoadOptions): Promise<Assistant> {
   const knowledge = KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
   if (o.watchKnowledge) knowledge.watch();
   const training = loadTrainingDataOrThrow(o.intentsDir);
-  return new Assistant(NluModel.train(training), training, knowledge, o.stores, o);
+  // The service's recording unless the caller observes the turns itself.
+  const observer = o.observer ?? recorder(o.stores);
+  return new Assistant(NluModel.train(training), training, knowledge, o.stores, { ...o, observer });
 }

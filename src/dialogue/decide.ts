@@ -223,11 +223,14 @@ function inContext(u: Understanding, s: DialogueState, known: Known, t: Threshol
   // A reference ("cái kia") yields only to a confident reading of a procedure the message names.
   const unsure = !(u.intent === 'procedure' && u.namesProcedure && u.confidence >= t.sure);
   // A yes or no to "có phải anh/chị hỏi về X không?".
-  if (s.offered.length === 1 && onlyWords(text, AFFIRM)) return settled(s.offered[0], s.aspect ?? 'general');
+  const [onlyOffered, ...moreOffered] = s.offered;
+  if (onlyOffered !== undefined && moreOffered.length === 0 && onlyWords(text, AFFIRM))
+    return settled(onlyOffered, s.aspect ?? 'general');
   if (s.offered.length > 0 && onlyWords(text, DENY))
     return decision({ kind: 'menu' }, 'procedure', null, s.aspect);
-  if (s.history.length > 0 && unsure && THE_OTHER.test(text))
-    return settled(s.history[0], aspect ?? s.aspect ?? 'general');
+  const [before] = s.history;
+  if (before !== undefined && unsure && THE_OTHER.test(text))
+    return settled(before, aspect ?? s.aspect ?? 'general');
   if (s.procedure && unsure && THIS_ONE.test(text))
     return settled(s.procedure, aspect ?? s.aspect ?? 'general');
   if (u.namesProcedure && BACK.test(text)) {

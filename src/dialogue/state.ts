@@ -8,15 +8,12 @@ export interface DialogueState {
   aspect: Aspect | null;
   /** Procedures asked about before the current one, most recent first (for "cái kia", "quay lại ..."). */
   history: string[];
-  /** The bot asked for a receipt code and waits for it. */
-  awaitingCode: boolean;
+  /** The receipt code last looked up (what "báo khi có kết quả" subscribes to). */
   lastCode: string | null;
   /** Procedure ids the bot offered in a "which one?" question. */
   offered: string[];
   /** Consecutive messages the bot could not answer. */
   failures: number;
-  /** A person holds the conversation; the bot stays silent. */
-  handoff: boolean;
   /** The bot already thanked the citizen in this conversation (it thanks once, not on every answer). */
   thanked: boolean;
 }
@@ -29,15 +26,16 @@ export const INITIAL_STATE: DialogueState = {
   procedure: null,
   aspect: null,
   history: [],
-  awaitingCode: false,
   lastCode: null,
   offered: [],
   failures: 0,
-  handoff: false,
   thanked: false,
 };
 
-/** Reads a stored state defensively: anything missing or malformed falls back to the initial value. */
+/**
+ * Reads a stored state defensively: anything missing or malformed falls back to the initial value, and fields
+ * older versions kept (awaitingCode, handoff) are dropped.
+ */
 export function reviveState(raw: unknown): DialogueState {
   if (!raw || typeof raw !== 'object') return { ...INITIAL_STATE };
   const s = raw as Partial<DialogueState>;
@@ -48,11 +46,9 @@ export function reviveState(raw: unknown): DialogueState {
     history: Array.isArray(s.history)
       ? s.history.filter((x): x is string => typeof x === 'string').slice(0, HISTORY)
       : [],
-    awaitingCode: s.awaitingCode === true,
     lastCode: typeof s.lastCode === 'string' ? s.lastCode : null,
     offered: Array.isArray(s.offered) ? s.offered.filter((x): x is string => typeof x === 'string') : [],
     failures: typeof s.failures === 'number' ? s.failures : 0,
-    handoff: s.handoff === true,
     thanked: s.thanked === true,
   };
 }

@@ -26,7 +26,9 @@ const THANKS = /cảm ơn/giu;
 
 export function styleViolations(replies: readonly Reply[], ctx: StyleContext): string[] {
   const v: string[] = [];
-  if (replies.length === 0) return ['no reply at all (a dead end)'];
+  const first = replies[0];
+  const last = replies[replies.length - 1];
+  if (!first || !last) return ['no reply at all (a dead end)'];
   const all = replies.map((r) => r.text).join('\n');
   replies.forEach((r, i) => {
     if (r.text !== r.text.normalize('NFC')) v.push(`bubble ${i + 1} is not NFC`);
@@ -46,13 +48,10 @@ export function styleViolations(replies: readonly Reply[], ctx: StyleContext): s
   if (ctx.closing && !/cảm ơn/i.test(all)) v.push('closing without thanks');
   const thanks = all.match(THANKS)?.length ?? 0;
   if (thanks > 1) v.push(`thanks ${thanks} times (once, at the end of the answer)`);
-  if (thanks === 1 && !/cảm ơn/iu.test(replies[replies.length - 1].text))
-    v.push('thanks before the last bubble');
+  if (thanks === 1 && !/cảm ơn/iu.test(last.text)) v.push('thanks before the last bubble');
   if (thanks > 0 && ctx.thankedBefore) v.push('thanks again (already thanked in this conversation)');
   if (replies.length > MAX_BUBBLES) v.push(`${replies.length} bubbles (at most ${MAX_BUBBLES})`);
-  if (!ctx.legalBasis)
-    for (const j of jargonIn(replies[0].text)) v.push(`jargon in the first bubble: ${j.text}`);
-  const last = replies[replies.length - 1];
+  if (!ctx.legalBasis) for (const j of jargonIn(first.text)) v.push(`jargon in the first bubble: ${j.text}`);
   if (last.options.length === 0 && !/\?|ạ\.?$/.test(last.text.trim())) v.push('ends without a next step');
   if (last.options.length === 0) v.push('last bubble offers no options (next step)');
   return v;

@@ -1,13 +1,13 @@
 // What people are told when a dossier changes status: a short chat message for subscribed citizens
 // (greet-free: it is news in a running conversation, polite and thankful all the same) and the parameters
 // of the ZNS template for the applicant's phone.
-import { maskNumbers } from './mask-numbers';
+import { maskNumbers } from '../core/mask-numbers';
 import type { Reply } from '../core/message';
 import { addressOf, finish } from '../dialogue/finish';
 import { vnDate } from '../dialogue/format';
 import { OPTION } from '../dialogue/options';
 import type { Dossier } from '../store/ports';
-import { STATUS_TEXT } from './status-text';
+import { STATUS_TEXT } from '../dialogue/status-text';
 
 // finish() needs the centre's name only to greet, which a notice never does.
 const CITIZEN = { address: addressOf(null), centreName: '' };

@@ -18,9 +18,13 @@ function localClock(now: Date, timeZone: string): { day: number; minutes: number
 }
 
 function ranges(c: Commune, day: number): Array<[number, number]> {
-  return c.office_hours[DAYS[day]].map((r) => {
-    const [a, b] = r.split('-').map((hm) => {
-      const [h, m] = hm.split(':').map(Number);
+  const name = DAYS[day];
+  // A weekday the clock could not read: no opening hours rather than a crash.
+  if (!name) return [];
+  return c.office_hours[name].map((r) => {
+    // The schema checks the "HH:MM-HH:MM" form, so the parts are there.
+    const [a = 0, b = 0] = r.split('-').map((hm) => {
+      const [h = 0, m = 0] = hm.split(':').map(Number);
       return h * 60 + m;
     });
     return [a, b];

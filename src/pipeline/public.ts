@@ -17,7 +17,7 @@ export { TokenManager, type TokenRefresher } from './token-manager';
 export { errText } from './err-text';
 export { userRef } from './user-ref';
 export type { PipelineObserver } from './observer';
-export { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from './texts';
+export { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../dialogue/channel-texts';
 export { ConfigError, int, need, opt, parseEnv, url } from '../server/parse-env';
 export { addressKey } from '../server/address-key';
 export type { PhoneNotifier } from '../dossiers/notify';

@@ -7,7 +7,7 @@ import type { ChannelName, InboundMessage, Reply } from '../core/message';
 import type { ContactStore, InboundRecord, InboundStore, OutboxStore } from '../store/ports';
 import { interactionTime } from './ingest';
 import { KeyedSerial } from '../core/keyed-serial';
-import { TECHNICAL_PROBLEM_REPLY, TEXT_ONLY_REPLY } from './texts';
+import { TECHNICAL_PROBLEM_REPLY, TEXT_ONLY_REPLY } from '../dialogue/channel-texts';
 import { userRef } from './user-ref';
 import { ClaimLoop, type Claims } from './claim-loop';
 import { errText } from './err-text';

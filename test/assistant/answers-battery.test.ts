@@ -63,7 +63,7 @@ function factOf(u: Unit): string {
     .replace(/\{ac\}/giu, 'anh/chị')
     .replace(/^Dạ\s*,?\s*/u, '')
     .split(/(?<=[.!?])\s/u)[0];
-  return foldKey(first.replace(/^(có|không)\s*[,.:;]\s*/iu, ''));
+  return foldKey((first ?? '').replace(/^(có|không)\s*[,.:;]\s*/iu, ''));
 }
 
 const asked: Asked[] = [];
@@ -93,9 +93,11 @@ describe('every procedure, every aspect, every view', () => {
       }
       // The documents answer lists what everyone needs and keeps the special cases apart.
       const docs = text((await inContext(p, ASPECT_OPTIONS.documents)).turn);
-      expect(docs).toContain(plain(p.documents.submit[0] ?? p.documents.present[0]));
-      for (const c of p.documents.conditional)
-        expect(docs.split('\n').some((l) => /^\d+\./u.test(l) && l.includes(c.items[0]))).toBe(false);
+      const needed = p.documents.submit[0] ?? p.documents.present[0];
+      expect(needed).toBeDefined();
+      if (needed) expect(docs).toContain(plain(needed));
+      for (const [item] of p.documents.conditional.map((c) => c.items))
+        if (item) expect(docs.split('\n').some((l) => /^\d+\./u.test(l) && l.includes(item))).toBe(false);
     }
   }, 300_000);
 });
@@ -111,7 +113,7 @@ describe('every answerable unit, asked each way it is written, with and without 
           if (!foldKey(text(turn)).includes(factOf(u)))
             factMisses.push(`${p.id}/${u.id} <- ${q}  [${JSON.stringify(turn.decision?.plan)}]`);
           if (u.yes_no && turn.decision?.plan.kind === 'procedure' && turn.decision.plan.unit === u.id) {
-            expect(turn.replies[0].text).toMatch(
+            expect(turn.replies[0]?.text).toMatch(
               u.yes_no === 'yes' ? /^Dạ có(?!\p{L})/u : /^Dạ không(?!\p{L})/u,
             );
           }
@@ -151,7 +153,7 @@ describe('the same unit questions in a fresh conversation (the classifier must f
 describe('phone-first and 3-biết over all of the above', () => {
   it('first message <= 700 characters for >= 90 %, none over 1,500, at most 3 messages, style kept', () => {
     expect(asked.length).toBeGreaterThan(300);
-    const firsts = asked.map((a) => a.turn.replies[0].text.length);
+    const firsts = asked.map((a) => a.turn.replies[0]?.text.length ?? 0);
     const share = firsts.filter((n) => n <= FIRST_LIMIT).length / firsts.length;
     const longest = Math.max(...asked.flatMap((a) => a.turn.replies.map((r) => r.text.length)));
     const most = Math.max(...asked.map((a) => a.turn.replies.length));

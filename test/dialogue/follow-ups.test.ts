@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => stores.close());
 
 /** One conversation; every reply is style-checked (an answer thanks once per conversation). */
-async function conversation(...texts: string[]): Promise<Turn[]> {
+async function conversation<T extends string[]>(...texts: T): Promise<{ [K in keyof T]: Turn }> {
   const userId = randomUUID();
   const turns: Turn[] = [];
   let thanked = false;
@@ -60,7 +60,8 @@ async function conversation(...texts: string[]): Promise<Turn[]> {
     thanked ||= thanks;
     turns.push(turn);
   }
-  return turns;
+  // One turn per text, in order.
+  return turns as { [K in keyof T]: Turn };
 }
 
 const { data } = loadTrainingData(path.join(ROOT, 'intents'));
@@ -69,7 +70,7 @@ const cues = Object.entries(data.aspectCues).flatMap(([aspect, phrases]) =>
 );
 // Two spellings of each cue: as written and without diacritics ("mat bao lau").
 const cases = cues.flatMap(([aspect, phrase], i) =>
-  [phrase, fold(phrase)].map((text) => ({ aspect, text, opener: OPENERS[i % OPENERS.length] })),
+  [phrase, fold(phrase)].map((text) => ({ aspect, text, opener: OPENERS[i % OPENERS.length]! })),
 );
 
 it('the cue list is not empty (the test reads the real file)', () => {

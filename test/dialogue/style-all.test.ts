@@ -121,5 +121,5 @@ it('answers a non-text message politely', async () => {
     sentAt: new Date(),
   });
   expect(check(turn, true, 'sticker')).toEqual([]);
-  expect(turn.replies[0].text).toContain('chỉ đọc được tin nhắn bằng chữ');
+  expect(turn.replies[0]?.text).toContain('chỉ đọc được tin nhắn bằng chữ');
 });

@@ -1,6 +1,6 @@
 import { isValidCode } from '../../src/nlu/receipt-code';
 import { demoDossiers, seedDemoDossiers, seedDemoWhenEmpty } from '../../src/dossiers/demo';
-import { maskName } from '../../src/dossiers/mask-name';
+import { maskName } from '../../src/core/mask-name';
 import { isOverdue } from '../../src/dossiers/overdue';
 import { normalizePhone } from '../../src/dossiers/phone';
 import { parseStatusWord } from '../../src/dossiers/status-words';

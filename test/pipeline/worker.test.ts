@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Ingestor } from '../../src/pipeline/ingest';
 import { NULL_OBSERVER } from '../../src/pipeline/observer';
-import { TECHNICAL_PROBLEM_REPLY } from '../../src/pipeline/texts';
+import { TECHNICAL_PROBLEM_REPLY } from '../../src/dialogue/channel-texts';
 import { InboundWorker } from '../../src/pipeline/worker';
 import { createLogger } from '../../src/server/logger';
 import type { InboundMessage } from '../../src/core/message';

@@ -1,13 +1,13 @@
 // Dossiers: find one by its receipt code, change its status with a note (subscribed citizens are told),
 // import a CSV/XLSX export with a preview of accepted and rejected rows before anything is written.
 import { z } from 'zod';
-import { maskName } from '../../dossiers/mask-name';
+import { maskName } from '../../core/mask-name';
 import { importDossiers } from '../../dossiers/import';
 import { DossierImportError } from '../../dossiers/import-error';
 import { notifyStatusChange } from '../../dossiers/notify';
 import { isOverdue } from '../../dossiers/overdue';
 import { procedureResolver } from '../../dossiers/procedure-resolver';
-import { STATUS_TEXT } from '../../dossiers/status-text';
+import { STATUS_TEXT } from '../../dialogue/status-text';
 import { findCodes } from '../../nlu/receipt-code';
 import { DOSSIER_STATUSES, type Dossier, type DossierStatus } from '../../store/ports';
 import { recordChange } from '../audit/record';

@@ -61,10 +61,10 @@ function documentBody(p: Procedure): Body {
     lines.push(`Còn ${hidden} giấy tờ nữa, mời {ac} chọn "${OPTION.allDocuments}" để xem đủ.`);
     more.push(OPTION.allDocuments);
   }
-  const cases = p.documents.conditional;
-  if (cases.length) {
+  const [firstCase] = p.documents.conditional;
+  if (firstCase) {
     lines.push(
-      `Trường hợp riêng cần thêm giấy tờ, ví dụ ${withoutIf(cases[0].when)}: mời {ac} chọn "${OPTION.specialCases}".`,
+      `Trường hợp riêng cần thêm giấy tờ, ví dụ ${withoutIf(firstCase.when)}: mời {ac} chọn "${OPTION.specialCases}".`,
     );
     more.push(OPTION.specialCases);
   }

@@ -1,13 +1,12 @@
 // Dossier status answers: found, not found, malformed code, rate limited, subscriptions.
-import { maskName } from '../../dossiers/mask-name';
-import { maskNumbers } from '../../dossiers/mask-numbers';
-import { isOverdue } from '../../dossiers/overdue';
-import { STATUS_TEXT } from '../../dossiers/status-text';
+import { maskName } from '../../core/mask-name';
+import { maskNumbers } from '../../core/mask-numbers';
 import type { Commune } from '../../kb/schema';
 import type { Dossier } from '../../store/ports';
 import type { Draft } from '../draft';
 import { vnDate } from '../format';
 import { OPTION } from '../options';
+import { STATUS_TEXT } from '../status-text';
 
 export const CODE_EXAMPLE = '000.00.15.H12-251118-0007';
 
@@ -63,7 +62,8 @@ export function lookupUnavailable(c: Commune): Draft {
   };
 }
 
-export function dossierStatus(d: Dossier, procedureName: string | null, now: Date, c: Commune): Draft {
+/** `overdue`: the dossiers' rule says so (the answer only words it). */
+export function dossierStatus(d: Dossier, procedureName: string | null, overdue: boolean, c: Commune): Draft {
   const st = STATUS_TEXT[d.status];
   const lines = [
     `Dạ, em đã tìm thấy hồ sơ. Thông tin hồ sơ ${d.code}:`,
@@ -80,7 +80,7 @@ export function dossierStatus(d: Dossier, procedureName: string | null, now: Dat
       `Mời {ac} đến ${c.centre_name} nhận kết quả trong giờ làm việc: ${c.office_hours_text}. Khi đến, {ac} mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân (thẻ căn cước/CCCD) của người nộp; nhận thay thì cần văn bản ủy quyền ạ.`,
     );
   }
-  if (isOverdue(d, now)) {
+  if (overdue) {
     lines.push(
       `Em thành thật xin lỗi {ac} vì hồ sơ đã quá ngày hẹn. Trung tâm sẽ có văn bản xin lỗi và hẹn lại ngày trả; {ac} có thể gọi ${c.hotline} để được cán bộ kiểm tra ngay ạ.`,
     );

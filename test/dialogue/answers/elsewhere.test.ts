@@ -71,8 +71,9 @@ describe('redirect answer', () => {
     const problems: string[] = [];
     for (const e of kb.elsewhere.values()) {
       const replies = finish(elsewhereAnswer(e), who, true);
-      if (replies.length !== 1 || replies[0].text.length > FIRST_LIMIT)
-        problems.push(`${e.id}: ${replies.length} bubbles, ${replies[0].text.length} characters`);
+      const [first] = replies;
+      if (!first || replies.length !== 1 || first.text.length > FIRST_LIMIT)
+        problems.push(`${e.id}: ${replies.length} bubbles, ${first?.text.length ?? 0} characters`);
       for (const v of styleViolations(replies, {
         greet: true,
         centreName: c.centre_name,
@@ -80,7 +81,7 @@ describe('redirect answer', () => {
         closing: true,
       }))
         problems.push(`${e.id}: ${v}`);
-      if (!replies[0].text.includes(e.authority)) problems.push(`${e.id}: does not name its authority`);
+      if (!first?.text.includes(e.authority)) problems.push(`${e.id}: does not name its authority`);
     }
     expect(problems).toEqual([]);
   });

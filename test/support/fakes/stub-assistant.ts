@@ -1,7 +1,7 @@
 // A tiny AssistantPort for unit tests: echoes text, says it reads text only otherwise.
 import type { AssistantPort } from '../../../src/core/assistant-port';
 import type { InboundMessage, Reply } from '../../../src/core/message';
-import { TEXT_ONLY_REPLY } from '../../../src/pipeline/texts';
+import { TEXT_ONLY_REPLY } from '../../../src/dialogue/channel-texts';
 
 export class StubAssistant implements AssistantPort {
   seen: InboundMessage[] = [];

@@ -1,4 +1,4 @@
-import { maskNumbers } from '../../src/dossiers/mask-numbers';
+import { maskNumbers } from '../../src/core/mask-numbers';
 
 describe('phone and ID numbers in notes shown to citizens', () => {
   it('masks phones (any spacing) and ID numbers to their last 3 digits', () => {

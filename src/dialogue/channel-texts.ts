@@ -1,5 +1,6 @@
 // Citizen-facing texts of the channels and the pipeline (Vietnamese, polite "3 biết" style:
-// thưa gửi, xin lỗi, cảm ơn — and always say what to do next). Reusable by the assistant.
+// thưa gửi, xin lỗi, cảm ơn — and always say what to do next). In the dialogue layer, with the other
+// citizen texts: the pipeline and the webhooks sit above it and read them from here.
 import type { Reply } from '../core/message';
 
 /** The phrase a citizen types to reach a person; the assistant routes it to staff. */
