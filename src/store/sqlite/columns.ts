@@ -1,0 +1,45 @@
+// SQLite columns follow an entity schema: one column per field named in snake_case, instants as epoch
+// milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text.
+import type { z } from 'zod';
+import { fieldsOf, type FieldInfo } from '../entities/field-info';
+
+export const columnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function toColumn(f: FieldInfo, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (f.kind === 'date') return (v as Date).getTime();
+  if (f.kind === 'boolean') return v ? 1 : 0;
+  if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.stringify(v);
+  return v;
+}
+
+function fromColumn(f: FieldInfo, v: unknown): unknown {
+  if (v === null && f.nullable) return null;
+  if (f.kind === 'date') return new Date(v as number);
+  if (f.kind === 'boolean') return v === 1;
+  if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);
+  return v;
+}
+
+export interface Columns<T> {
+  /** Column names, in the schema's order. */
+  names: string[];
+  /** The named parameters (@field) binding `toParams`, in the same order. */
+  params: string[];
+  toParams(entity: T): Record<string, unknown>;
+  fromRow(row: Record<string, unknown>): T;
+}
+
+export function columnsOf<S extends z.ZodRawShape>(shape: S): Columns<z.infer<z.ZodObject<S>>> {
+  const fields = Object.entries(fieldsOf(shape));
+  return {
+    names: fields.map(([k]) => columnName(k)),
+    params: fields.map(([k]) => `@${k}`),
+    toParams: (e) =>
+      Object.fromEntries(fields.map(([k, f]) => [k, toColumn(f, (e as Record<string, unknown>)[k])])),
+    fromRow: (row) =>
+      Object.fromEntries(fields.map(([k, f]) => [k, fromColumn(f, row[columnName(k)])])) as z.infer<
+        z.ZodObject<S>
+      >,
+  };
+}
