@@ -1,7 +1,7 @@
 // SQLite columns follow an entity schema: one column per field named in snake_case, instants as epoch
 // milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text.
 import type { z } from 'zod';
-import { fieldsOf, type FieldInfo } from '../entities/field-info';
+import { fieldsOf, missingValue, type FieldInfo } from '../entities/field-info';
 
 export const columnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -14,7 +14,7 @@ function toColumn(f: FieldInfo, v: unknown): unknown {
 }
 
 function fromColumn(f: FieldInfo, v: unknown): unknown {
-  if (v === null && f.nullable) return null;
+  if (v === null) return missingValue(f);
   if (f.kind === 'date') return new Date(v as number);
   if (f.kind === 'boolean') return v === 1;
   if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);
@@ -37,9 +37,13 @@ export function columnsOf<S extends z.ZodRawShape>(shape: S): Columns<z.infer<z.
     params: fields.map(([k]) => `@${k}`),
     toParams: (e) =>
       Object.fromEntries(fields.map(([k, f]) => [k, toColumn(f, (e as Record<string, unknown>)[k])])),
+    // A NULL column of an optional field leaves the property out, as the entity had it.
     fromRow: (row) =>
-      Object.fromEntries(fields.map(([k, f]) => [k, fromColumn(f, row[columnName(k)])])) as z.infer<
-        z.ZodObject<S>
-      >,
+      Object.fromEntries(
+        fields.flatMap(([k, f]) => {
+          const v = fromColumn(f, row[columnName(k)]);
+          return v === undefined ? [] : [[k, v]];
+        }),
+      ) as z.infer<z.ZodObject<S>>,
   };
 }

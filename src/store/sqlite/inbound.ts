@@ -64,7 +64,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     batch = [];
     try {
       const results = insertAll(items);
-      items.forEach((it, i) => it.resolve(results[i]));
+      items.forEach((it, i) => it.resolve(results[i] ?? null));
     } catch (err) {
       for (const it of items) it.reject(err);
     }
