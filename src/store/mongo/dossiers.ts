@@ -32,10 +32,11 @@ export function mongoDossiers(conn: Connection): DossierStore {
       (await Dossiers.find({ _id: mongoose.trusted({ $in: codes }) }).lean<DossierDoc[]>()).map(toDossier),
     // Insert first: an import mostly creates, and an insert costs the same however large the collection
     // (an update scans it on FerretDB). A duplicate key means the dossier exists (or another instance
-    // created it a moment ago): replace its fields.
+    // created it a moment ago): replace the whole document, so an optional field left out is removed.
     upsert: async (d) => {
-      if (await inserted(() => Dossiers.create({ _id: d.code, ...fields(d) }))) return { created: true };
-      await Dossiers.updateOne({ _id: d.code }, { $set: fields(d) }, { runValidators: true });
+      const doc = { _id: d.code, ...fields(d) };
+      if (await inserted(() => Dossiers.create(doc))) return { created: true };
+      await Dossiers.replaceOne({ _id: d.code }, doc, { runValidators: true });
       return { created: false };
     },
     // FerretDB has no multi-document transactions: a batch is applied in one ordered bulk write, and a

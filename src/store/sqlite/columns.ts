@@ -1,5 +1,5 @@
 // SQLite columns follow an entity schema: one column per field named in snake_case, instants as epoch
-// milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text.
+// milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text, INTEGER ids as strings.
 import type { z } from 'zod';
 import { fieldsOf, missingValue, type FieldInfo } from '../entities/field-info';
 
@@ -15,6 +15,7 @@ function toColumn(f: FieldInfo, v: unknown): unknown {
 
 function fromColumn(f: FieldInfo, v: unknown): unknown {
   if (v === null) return missingValue(f);
+  if (f.kind === 'string') return String(v);
   if (f.kind === 'date') return new Date(v as number);
   if (f.kind === 'boolean') return v === 1;
   if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);

@@ -1,37 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ChannelName } from '../../core/message';
-import type { Handoff, HandoffFilter, HandoffReason, HandoffState, HandoffStore } from '../ports';
-import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
+import { handoffSchema } from '../entities/handoff';
+import type { HandoffFilter, HandoffStore } from '../ports';
+import { ms, msOrNull, returnedRow } from './codec';
+import { columnsOf } from './columns';
 
-export interface HandoffRow {
-  id: number;
-  channel: ChannelName;
-  user_id: string;
-  display_name: string | null;
-  reason: HandoffReason;
-  state: HandoffState;
-  opened_at: number;
-  taken_by: string | null;
-  taken_at: number | null;
-  last_staff_at: number | null;
-  closed_at: number | null;
-  closed_by: string | null;
-}
-
-export const toHandoff = (r: HandoffRow): Handoff => ({
-  id: String(r.id),
-  channel: r.channel,
-  userId: r.user_id,
-  displayName: r.display_name,
-  reason: r.reason,
-  state: r.state,
-  openedAt: toDate(r.opened_at),
-  takenBy: r.taken_by,
-  takenAt: toDateOrNull(r.taken_at),
-  lastStaffAt: toDateOrNull(r.last_staff_at),
-  closedAt: toDateOrNull(r.closed_at),
-  closedBy: r.closed_by,
-});
+type HandoffRow = Record<string, unknown>;
+export const toHandoff = columnsOf(handoffSchema.shape).fromRow;
 
 export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const active = db.prepare("SELECT * FROM handoffs WHERE channel = ? AND user_id = ? AND state <> 'closed'");

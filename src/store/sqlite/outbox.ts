@@ -1,41 +1,11 @@
 import type Database from 'better-sqlite3';
+import { outboxItemSchema } from '../entities/outbox';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
-import type { ChannelName } from '../../core/message';
-import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
+import { ms, msOrNull, returnedRow } from './codec';
+import { columnsOf } from './columns';
 
-interface OutboxRow {
-  id: number;
-  channel: ChannelName;
-  user_id: string;
-  seq: number;
-  reply: string;
-  state: OutboxState;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-  inbound_received_at: number | null;
-  source: string | null;
-  uncertain_since: number | null;
-  message_id: string | null;
-}
-
-const toItem = (r: OutboxRow): OutboxItem => ({
-  id: String(r.id),
-  channel: r.channel,
-  userId: r.user_id,
-  seq: r.seq,
-  reply: JSON.parse(r.reply) as OutboxItem['reply'],
-  state: r.state,
-  attempts: r.attempts,
-  nextAttemptAt: toDate(r.next_attempt_at),
-  lastError: r.last_error,
-  createdAt: toDate(r.created_at),
-  inboundReceivedAt: toDateOrNull(r.inbound_received_at),
-  source: r.source,
-  uncertainSince: toDateOrNull(r.uncertain_since),
-  messageId: r.message_id,
-});
+type OutboxRow = Record<string, unknown>;
+const toItem = columnsOf(outboxItemSchema.shape).fromRow;
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
 

@@ -1,24 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { StaffAccount, StaffRole, StaffStore } from '../ports';
-import { ms, toDate, returnedRow } from './codec';
+import { staffAccountSchema } from '../entities/staff';
+import type { StaffStore } from '../ports';
+import { ms, returnedRow } from './codec';
+import { columnsOf } from './columns';
 
-interface StaffRow {
-  username: string;
-  role: StaffRole;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-  updated_at: number;
-}
-
-const toAccount = (r: StaffRow): StaffAccount => ({
-  username: r.username,
-  role: r.role,
-  passwordHash: r.password_hash,
-  disabled: r.disabled === 1,
-  createdAt: toDate(r.created_at),
-  updatedAt: toDate(r.updated_at),
-});
+type StaffRow = Record<string, unknown>;
+const toAccount = columnsOf(staffAccountSchema.shape).fromRow;
 
 export function sqliteStaff(db: Database.Database): StaffStore {
   const insert = db.prepare(
