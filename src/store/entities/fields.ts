@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { ChannelName } from '../../core/message';
 
 /** Longest identifier-like string (codes, ids, names, channel names). */
-export const MAX_ID = 256;
+const MAX_ID = 256;
 /** Longest free text (messages, notes, errors). */
-export const MAX_TEXT = 20_000;
+const MAX_TEXT = 20_000;
 
 export function str(max = MAX_ID, min = 1) {
   const message = `must be ${min}–${max} characters long`;

@@ -2,21 +2,24 @@
 // milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text, INTEGER ids as strings.
 import type { z } from 'zod';
 import { fieldsOf, missingValue, type FieldInfo } from '../entities/field-info';
+import { ms, toDate } from './codec';
 
 export const columnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function toColumn(f: FieldInfo, v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (f.kind === 'date') return (v as Date).getTime();
+  if (v === undefined) return null;
+  if (f.kind === 'json') return JSON.stringify(v); // a JSON null is a value ("null"), not a missing one
+  if (v === null) return null;
+  if (f.kind === 'date') return ms(v as Date);
   if (f.kind === 'boolean') return v ? 1 : 0;
-  if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.stringify(v);
+  if (f.kind === 'list' || f.kind === 'object') return JSON.stringify(v);
   return v;
 }
 
 function fromColumn(f: FieldInfo, v: unknown): unknown {
   if (v === null) return missingValue(f);
   if (f.kind === 'string') return String(v);
-  if (f.kind === 'date') return new Date(v as number);
+  if (f.kind === 'date') return toDate(v as number);
   if (f.kind === 'boolean') return v === 1;
   if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);
   return v;
