@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { fieldsOf, missingValue, type FieldInfo } from '../entities/field-info';
 import { ms, toDate } from './codec';
 
+/** A row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
+
 export const columnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function toColumn(f: FieldInfo, v: unknown): unknown {
@@ -31,7 +34,7 @@ export interface Columns<T> {
   /** The named parameters (@field) binding `toParams`, in the same order. */
   params: string[];
   toParams(entity: T): Record<string, unknown>;
-  fromRow(row: Record<string, unknown>): T;
+  fromRow(row: Row): T;
 }
 
 export function columnsOf<S extends z.ZodRawShape>(shape: S): Columns<z.infer<z.ZodObject<S>>> {

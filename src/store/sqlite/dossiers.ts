@@ -3,7 +3,7 @@ import { dossierSchema, statusChangeSchema } from '../entities/dossier';
 import type { Dossier, DossierStatus, DossierStore } from '../ports';
 import { reasonFor } from '../dossier-reason';
 import { ms } from './codec';
-import { columnsOf } from './columns';
+import { columnsOf, type Row } from './columns';
 
 // The row holds every field but the history, which has a table of its own (ordered by seq).
 const row = columnsOf(dossierSchema.omit({ history: true }).shape);
@@ -32,9 +32,9 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM dossiers');
 
   const read = (code: string): Dossier | null => {
-    const found = selectOne.get(code) as Record<string, unknown> | undefined;
+    const found = selectOne.get(code) as Row | undefined;
     if (!found) return null;
-    const history = (selectHistory.all(code) as Array<Record<string, unknown>>).map(change.fromRow);
+    const history = (selectHistory.all(code) as Row[]).map(change.fromRow);
     return { ...row.fromRow(found), history };
   };
 

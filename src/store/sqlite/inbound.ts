@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import { inboundRecordSchema, newInboundSchema } from '../entities/inbound';
 import type { InboundRecord, InboundStore } from '../ports';
 import { returnedRow } from './codec';
-import { columnsOf } from './columns';
+import { columnsOf, type Row } from './columns';
 
-type InboundRow = Record<string, unknown>;
 const toRecord = columnsOf(inboundRecordSchema.shape).fromRow;
 const given = columnsOf(newInboundSchema.shape);
 
@@ -24,7 +23,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   let batch: Pending[] = [];
   const insertAll = db.transaction((items: Pending[]) =>
     items.map(({ r }) => {
-      const row = returnedRow<InboundRow>(insert, given.toParams(r));
+      const row = returnedRow<Row>(insert, given.toParams(r));
       return row ? toRecord(row) : null;
     }),
   );
@@ -72,15 +71,14 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       }),
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
-      const row = returnedRow<InboundRow>(claim, { owner, now, staleBefore: now - staleMs });
+      const row = returnedRow<Row>(claim, { owner, now, staleBefore: now - staleMs });
       return row ? toRecord(row) : null;
     },
     markDone: async (id) => {
       done.run(id);
     },
     countPending: async () => (pending.get() as { n: number }).n,
-    recent: async (channel, userId, limit) =>
-      (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
+    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as Row[]).map(toRecord),
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list) => release.run(JSON.stringify(list)).changes,
   };

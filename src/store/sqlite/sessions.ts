@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { staffSessionSchema } from '../entities/session';
 import type { SessionStore } from '../ports';
 import { ms } from './codec';
-import { columnsOf } from './columns';
+import { columnsOf, type Row } from './columns';
 
 const columns = columnsOf(staffSessionSchema.shape);
 
@@ -20,7 +20,7 @@ export function sqliteSessions(db: Database.Database): SessionStore {
       insert.run(columns.toParams(s));
     },
     get: async (id) => {
-      const r = select.get(id) as Record<string, unknown> | undefined;
+      const r = select.get(id) as Row | undefined;
       return r ? columns.fromRow(r) : null;
     },
     touch: async (id, at) => {

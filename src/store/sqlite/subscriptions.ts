@@ -2,10 +2,9 @@ import type Database from 'better-sqlite3';
 import { subscriptionSchema } from '../entities/subscription';
 import type { SubscriptionStore } from '../ports';
 import { ms } from './codec';
-import { columnsOf } from './columns';
+import { columnsOf, type Row } from './columns';
 
 const toSubscription = columnsOf(subscriptionSchema.shape).fromRow;
-type Row = Record<string, unknown>;
 
 export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
   const insert = db.prepare(
