@@ -1,42 +1,50 @@
 // Ports: everything the service keeps. The assistant and the channels see only these interfaces;
 // each engine (SQLite default, MongoDB via mongoose) implements all of them and passes one contract suite.
-import type { Aspect, Intent } from '../core/labels';
-import type { ChannelName, InboundKind, Reply } from '../core/message';
+// The records themselves are defined once, as schemas, in entities/.
+import type { ChannelName } from '../core/message';
+import type { AnalyticsEvent } from './entities/analytics';
+import type { AuditEntry } from './entities/audit';
+import type { Complaint } from './entities/complaint';
+import type { Contact } from './entities/contact';
+import type { Dossier, DossierStatus } from './entities/dossier';
+import type { Handoff, HandoffState } from './entities/handoff';
+import type { ImportJob } from './entities/import-job';
+import type { InboundRecord } from './entities/inbound';
+import type { KnowledgeVersion } from './entities/knowledge';
+import type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
+import type { StaffSession } from './entities/session';
+import type { StaffAccount } from './entities/staff';
+import type { Subscription } from './entities/subscription';
+import type { TokenPair } from './entities/token';
+import type { UnansweredQuestion } from './entities/unanswered';
 import type { WriteHealth } from './write-health';
 
+export type { AnalyticsEvent } from './entities/analytics';
+export type { AuditEntry } from './entities/audit';
+export { DOSSIER_STATUSES, type Dossier, type DossierStatus, type StatusChange } from './entities/dossier';
+export {
+  HANDOFF_REASONS,
+  HANDOFF_STATES,
+  type Handoff,
+  type HandoffReason,
+  type HandoffState,
+} from './entities/handoff';
+export {
+  IMPORT_JOB_STATES,
+  type ImportCounts,
+  type ImportJob,
+  type ImportJobState,
+} from './entities/import-job';
+export type { InboundRecord, InboundState } from './entities/inbound';
+export type { KnowledgeVersion } from './entities/knowledge';
+export type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
+export type { StaffSession } from './entities/session';
+export { STAFF_ROLES, type StaffAccount, type StaffRole } from './entities/staff';
+export type { Subscription } from './entities/subscription';
+export type { TokenPair } from './entities/token';
+export type { UnansweredQuestion } from './entities/unanswered';
+
 // ---- dossiers -------------------------------------------------------------------------------
-export const DOSSIER_STATUSES = [
-  'received', // mới tiếp nhận
-  'processing', // đang xử lý
-  'needs_supplement', // chờ bổ sung
-  'suspended', // tạm dừng
-  'rejected', // từ chối
-  'result_ready', // đã có kết quả
-  'returned', // đã trả kết quả
-] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
-
-export interface StatusChange {
-  status: DossierStatus;
-  at: Date;
-  note: string | null;
-}
-
-export interface Dossier {
-  code: string; // normalised receipt code
-  procedureId: string;
-  applicantName: string; // kept, never shown in full
-  phone: string | null;
-  receivedAt: Date;
-  dueAt: Date;
-  status: DossierStatus;
-  /** Reason for suspended / rejected, or the supplement requested. */
-  reason: string | null;
-  note: string | null; // note for the citizen
-  history: StatusChange[];
-  updatedAt: Date;
-}
-
 export interface DossierStore {
   get(code: string): Promise<Dossier | null>;
   /** The stored dossiers among these codes, in any order (one query: imports read a batch at a time). */
@@ -61,19 +69,6 @@ export interface ConversationStore {
 }
 
 // ---- inbound messages (dedupe + crash recovery) ----------------------------------------------
-export type InboundState = 'pending' | 'processing' | 'done';
-export interface InboundRecord {
-  id: string; // store id
-  channel: ChannelName;
-  messageId: string;
-  userId: string;
-  kind: InboundKind;
-  text: string;
-  displayName: string | null;
-  sentAt: Date;
-  receivedAt: Date;
-  state: InboundState;
-}
 export interface InboundStore {
   /** Persist once per (channel, messageId); returns null when it was already there (a redelivery). */
   insertIfNew(r: Omit<InboundRecord, 'id' | 'state'>): Promise<InboundRecord | null>;
@@ -95,39 +90,6 @@ export interface InboundStore {
 }
 
 // ---- outbox ----------------------------------------------------------------------------------
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
-export interface OutboxItem {
-  id: string;
-  channel: ChannelName;
-  userId: string;
-  /** Order within the citizen's queue (monotonic per user). */
-  seq: number;
-  reply: Reply;
-  state: OutboxState;
-  /** How many times it was claimed for sending. */
-  attempts: number;
-  nextAttemptAt: Date;
-  lastError: string | null;
-  createdAt: Date;
-  /** Inbound message this answers, if any (for inbound→sent latency). */
-  inboundReceivedAt: Date | null;
-  /**
-   * What produced this part, unique across the outbox (e.g. inbound record id + part index): enqueueing
-   * the same source again after a crash returns the stored item instead of queueing a second copy.
-   */
-  source: string | null;
-  /**
-   * Set when an earlier attempt may have reached the platform without its result being recorded (the
-   * process died, or could not save the result): the time that attempt began. Before sending again the
-   * sender checks the platform's conversation for the part.
-   */
-  uncertainSince: Date | null;
-  /** The platform's message id once sent (null before, or when confirmed from the conversation). */
-  messageId: string | null;
-}
-export type NewOutboxItem = Pick<OutboxItem, 'channel' | 'userId' | 'reply' | 'inboundReceivedAt'> & {
-  source?: string;
-};
 export interface OutboxStore {
   /**
    * Enqueue several parts in order (atomically where the engine has transactions). A part whose source
@@ -172,11 +134,6 @@ export interface OutboxStore {
 }
 
 // ---- channel tokens --------------------------------------------------------------------------
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: Date;
-}
 export interface TokenStore {
   get(channel: ChannelName): Promise<TokenPair | null>;
   put(channel: ChannelName, pair: TokenPair): Promise<void>;
@@ -190,16 +147,6 @@ export interface ContactStore {
 }
 
 // ---- unanswered questions & analytics --------------------------------------------------------
-export interface UnansweredQuestion {
-  text: string;
-  normalized: string;
-  intent: Intent;
-  procedure: string | null;
-  aspect: Aspect | null;
-  confidence: number;
-  channel: ChannelName;
-  at: Date;
-}
 export interface UnansweredStore {
   add(q: UnansweredQuestion): Promise<void>;
   /** Grouped by normalised text with a count, most frequent first. */
@@ -210,14 +157,6 @@ export interface UnansweredStore {
   resolve(normalized: string): Promise<boolean>;
 }
 
-export interface AnalyticsEvent {
-  type: 'message' | 'answer' | 'not_understood' | 'lookup' | 'handoff' | 'complaint';
-  channel: ChannelName;
-  intent: Intent | null;
-  procedure: string | null;
-  aspect: Aspect | null;
-  at: Date;
-}
 export interface AnalyticsStore {
   record(e: AnalyticsEvent): Promise<void>;
   /** Events with from <= at < to, oldest first. */
@@ -225,13 +164,6 @@ export interface AnalyticsStore {
 }
 
 // ---- status subscriptions --------------------------------------------------------------------
-export interface Subscription {
-  code: string;
-  channel: ChannelName;
-  userId: string;
-  createdAt: Date;
-  lastNotifiedStatus: DossierStatus | null;
-}
 export interface SubscriptionStore {
   /** Idempotent: subscribing twice keeps the first subscription. */
   add(s: Omit<Subscription, 'createdAt' | 'lastNotifiedStatus'>, at: Date): Promise<void>;
@@ -243,22 +175,10 @@ export interface SubscriptionStore {
 
 // ---- complaints ------------------------------------------------------------------------------
 export interface ComplaintStore {
-  add(c: { channel: ChannelName; userId: string; text: string; at: Date }): Promise<string>;
+  add(c: Omit<Complaint, 'id'>): Promise<string>;
 }
 
 // ---- staff accounts, sessions, audit log (staff console) -------------------------------------
-export const STAFF_ROLES = ['admin', 'editor', 'viewer'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export interface StaffAccount {
-  username: string; // unique, compared exactly (callers normalise case)
-  role: StaffRole;
-  /** Self-describing KDF string (e.g. "scrypt$N$r$p$salt$hash"); the store never sees a password. */
-  passwordHash: string;
-  disabled: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
 export interface StaffStore {
   /** False when the username is taken. */
   create(a: Omit<StaffAccount, 'createdAt' | 'updatedAt'>, at: Date): Promise<boolean>;
@@ -272,13 +192,6 @@ export interface StaffStore {
   ): Promise<StaffAccount | null>;
 }
 
-export interface StaffSession {
-  id: string; // random, unguessable (the cookie value)
-  username: string;
-  csrfToken: string;
-  createdAt: Date;
-  lastSeenAt: Date;
-}
 export interface SessionStore {
   create(s: StaffSession): Promise<void>;
   get(id: string): Promise<StaffSession | null>;
@@ -290,15 +203,6 @@ export interface SessionStore {
   deleteIdle(before: Date): Promise<number>;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actor: string; // staff username, or "cli"
-  action: string; // e.g. "knowledge.publish", "dossier.status", "staff.create"
-  target: string; // what was changed, e.g. a procedure id or dossier code
-  before: unknown | null; // JSON-serialisable snapshots
-  after: unknown | null;
-}
 export interface AuditStore {
   append(e: Omit<AuditEntry, 'id'>): Promise<string>;
   /** Newest first. */
@@ -309,15 +213,6 @@ export interface AuditStore {
 }
 
 // ---- knowledge versions (published edits) ----------------------------------------------------
-export interface KnowledgeVersion {
-  /** What was published, e.g. "procedure:can-cuoc" or "training:examples". */
-  key: string;
-  version: number; // 1, 2, … per key
-  content: unknown; // the whole published document (JSON-serialisable)
-  author: string;
-  at: Date;
-  comment: string | null;
-}
 export interface KnowledgeStore {
   /** Append the next version of `key`; concurrent publishers each get their own number. */
   publish(v: Omit<KnowledgeVersion, 'version'>): Promise<KnowledgeVersion>;
@@ -363,28 +258,6 @@ export interface Stores {
 }
 
 // ---- hand-off to a person (staff console) ----------------------------------------------------
-export const HANDOFF_STATES = ['waiting', 'taken', 'closed'] as const;
-export type HandoffState = (typeof HANDOFF_STATES)[number];
-/** The citizen asked for a person, or the bot failed to understand twice in a row. */
-export const HANDOFF_REASONS = ['asked', 'failures'] as const;
-export type HandoffReason = (typeof HANDOFF_REASONS)[number];
-
-export interface Handoff {
-  id: string;
-  channel: ChannelName;
-  userId: string;
-  displayName: string | null;
-  reason: HandoffReason;
-  state: HandoffState;
-  openedAt: Date;
-  takenBy: string | null;
-  takenAt: Date | null;
-  /** Last time the staff member holding it acted (took it, replied); the bot resumes after an idle period. */
-  lastStaffAt: Date | null;
-  closedAt: Date | null;
-  /** Staff username, or "idle" when the bot took the conversation back. */
-  closedBy: string | null;
-}
 export interface HandoffFilter {
   state?: HandoffState;
   from?: Date;
@@ -439,8 +312,8 @@ export interface CitizenData {
   inbound: InboundRecord[];
   outbox: OutboxItem[];
   conversationState: unknown | null;
-  contact: { lastInboundAt: Date; displayName: string | null } | null;
-  complaints: Array<{ id: string; text: string; at: Date }>;
+  contact: Pick<Contact, 'lastInboundAt' | 'displayName'> | null;
+  complaints: Array<Pick<Complaint, 'id' | 'text' | 'at'>>;
   subscriptions: Subscription[];
   handoffs: Handoff[];
 }
@@ -458,29 +331,6 @@ export interface PersonalDataStore {
 }
 
 // ---- dossier import jobs (progress, and a trace of an import cut short) ----------------------
-export const IMPORT_JOB_STATES = ['running', 'done', 'failed', 'interrupted'] as const;
-export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
-export interface ImportCounts {
-  total: number;
-  done: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  notified: number;
-}
-export interface ImportJob {
-  id: string;
-  file: string;
-  actor: string;
-  state: ImportJobState;
-  counts: ImportCounts;
-  /** Codes of the batch being written: after a crash, these subscribers are told what changed. */
-  inFlight: string[];
-  error: string | null;
-  startedAt: Date;
-  updatedAt: Date;
-}
 export interface ImportJobStore {
   create(j: Omit<ImportJob, 'id' | 'updatedAt'>, at: Date): Promise<ImportJob>;
   /** Null when the id is unknown. */

@@ -7,5 +7,6 @@ export class StoreStartupError extends Error {
 export function firstLine(err: unknown): string {
   const message =
     typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
-  return message.split('\n')[0];
+  const [first = ''] = message.split('\n');
+  return first;
 }

@@ -1,327 +1,203 @@
 // Every engine is handed out wrapped in these checks, so both refuse the same bad input the same way
-// (StoreInputError) and engine code may trust the types its signatures promise.
-import { ASPECTS, INTENTS } from '../core/labels';
-import {
-  arrayOf,
-  bool,
-  date,
-  guardPort,
-  int,
-  json,
-  nullable,
-  num,
-  oneOf,
-  optional,
-  shape,
-  str,
-  text,
-} from './guard';
-import {
-  DOSSIER_STATUSES,
-  HANDOFF_REASONS,
-  HANDOFF_STATES,
-  IMPORT_JOB_STATES,
-  RETENTION_KINDS,
-  STAFF_ROLES,
-  type EngineStores,
-} from './ports';
+// (StoreInputError) and engine code may trust the types its signatures promise. The records' checks are
+// their entity schemas; only the methods' other arguments (limits, filters, patches) are described here.
+import { z } from 'zod';
+import { dossierCode, dossierSchema, dossierStatus } from './entities/dossier';
+import { analyticsEventSchema } from './entities/analytics';
+import { auditEntrySchema } from './entities/audit';
+import { complaintSchema } from './entities/complaint';
+import { contactSchema } from './entities/contact';
+import { channel, date, int, json, list, storeId, str, text, userId } from './entities/fields';
+import { handoffSchema, handoffState } from './entities/handoff';
+import { importJobSchema } from './entities/import-job';
+import { newInboundSchema } from './entities/inbound';
+import { knowledgeVersionSchema } from './entities/knowledge';
+import { newOutboxItemSchema, outboxState } from './entities/outbox';
+import { staffSessionSchema } from './entities/session';
+import { staffAccountSchema, username } from './entities/staff';
+import { subscriptionSchema } from './entities/subscription';
+import { tokenPairSchema } from './entities/token';
+import { unansweredQuestionSchema } from './entities/unanswered';
+import { arg, guardPort } from './guard';
+import { RETENTION_KINDS, type EngineStores } from './ports';
 
-const ANALYTICS_TYPES = ['message', 'answer', 'not_understood', 'lookup', 'handoff', 'complaint'] as const;
-const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 const MAX_LIMIT = 10_000;
 
-const code = str('code', 64);
-const channel = str('channel', 32);
-const userId = str('userId');
-const id = str('id');
-const owner = str('owner');
-const status = oneOf('status', DOSSIER_STATUSES);
-const limit = int('limit', 1, MAX_LIMIT);
-const staleMs = int('staleMs', 0);
-const username = str('username', 64);
+const a = {
+  code: arg('code', dossierCode),
+  channel: arg('channel', channel),
+  userId: arg('userId', userId),
+  id: arg('id', storeId),
+  owner: arg('owner', str()),
+  owners: arg('owners', list(str(), 1_000)),
+  status: arg('status', dossierStatus),
+  limit: arg('limit', int(1, MAX_LIMIT)),
+  staleMs: arg('staleMs', int(0)),
+  username: arg('username', username),
+  conversationId: arg('conversationId', str()),
+  counterKey: arg('key', str(512)),
+  normalized: arg('normalized', unansweredQuestionSchema.shape.normalized),
+  error: arg('error', text),
+};
+const at = (name: string) => arg(name, date);
 
-const dossier = shape('dossier', {
-  code,
-  procedureId: str('procedureId'),
-  applicantName: str('applicantName'),
-  phone: nullable(str('phone', 32)),
-  receivedAt: date('receivedAt'),
-  dueAt: date('dueAt'),
-  status,
-  reason: nullable(text('reason')),
-  note: nullable(text('note')),
-  history: arrayOf(
-    'history',
-    shape('history entry', { status, at: date('at'), note: nullable(text('note')) }),
-  ),
-  updatedAt: date('updatedAt'),
-});
-
-const handoffFilter = shape('filter', {
-  state: optional(oneOf('state', HANDOFF_STATES)),
-  from: optional(date('from')),
-  to: optional(date('to')),
-  channels: optional(arrayOf('channels', channel, 10)),
-});
-const counts = shape(
-  'counts',
-  Object.fromEntries(
-    ['total', 'done', 'created', 'updated', 'unchanged', 'rejected', 'notified'].map((k) => [k, int(k, 0)]),
-  ),
+const handoffFilter = arg(
+  'filter',
+  z.object({
+    state: handoffState.optional(),
+    from: date.optional(),
+    to: date.optional(),
+    channels: list(channel, 10).optional(),
+  }),
 );
-const jobPatch = shape('patch', {
-  state: optional(oneOf('state', IMPORT_JOB_STATES)),
-  counts: optional(counts),
-  inFlight: optional(arrayOf('inFlight', code, 1_000)),
-  error: optional(nullable(text('error'))),
-});
-
-const reply = shape('reply', {
-  text: text('reply.text'),
-  options: arrayOf('reply.options', text('option'), 20),
-});
+const jobPatch = arg(
+  'patch',
+  importJobSchema.pick({ state: true, counts: true, inFlight: true, error: true }).partial(),
+);
 
 export function validated(s: EngineStores): EngineStores {
   return {
     dossiers: guardPort(s.dossiers, {
-      get: [code],
-      getMany: [arrayOf('codes', code, 1_000)],
-      upsert: [dossier],
-      upsertMany: [arrayOf('dossiers', dossier, 1_000)],
-      setStatus: [code, status, nullable(text('note')), date('at')],
+      get: [a.code],
+      getMany: [arg('codes', list(dossierCode, 1_000))],
+      upsert: [arg('dossier', dossierSchema)],
+      upsertMany: [arg('dossiers', list(dossierSchema, 1_000))],
+      setStatus: [a.code, a.status, arg('note', text.nullable()), at('at')],
       count: [],
     }),
     conversations: guardPort(s.conversations, {
-      load: [str('conversationId')],
-      save: [str('conversationId'), json('state')],
+      load: [a.conversationId],
+      save: [a.conversationId, arg('state', json())],
     }),
     inbound: guardPort(s.inbound, {
-      insertIfNew: [
-        shape('inbound', {
-          channel,
-          messageId: str('messageId'),
-          userId,
-          kind: str('kind', 32),
-          text: text('text'),
-          displayName: nullable(str('displayName')),
-          sentAt: date('sentAt'),
-          receivedAt: date('receivedAt'),
-        }),
-      ],
-      claimNext: [owner, staleMs],
-      markDone: [id],
+      insertIfNew: [arg('inbound', newInboundSchema)],
+      claimNext: [a.owner, a.staleMs],
+      markDone: [a.id],
       countPending: [],
-      recent: [channel, userId, limit],
+      recent: [a.channel, a.userId, a.limit],
       claimOwners: [],
-      release: [arrayOf('owners', owner, 1_000)],
+      release: [a.owners],
     }),
     outbox: guardPort(s.outbox, {
-      enqueue: [
-        arrayOf(
-          'items',
-          shape('item', {
-            channel,
-            userId,
-            reply,
-            inboundReceivedAt: nullable(date('inboundReceivedAt')),
-            source: optional(str('source', 512)),
-          }),
-          100,
-        ),
-        date('now'),
-      ],
-      claimNext: [owner, date('now'), staleMs],
-      markSent: [id, date('now'), nullable(str('messageId'))],
-      retryLater: [id, text('error'), date('nextAttemptAt'), nullable(date('uncertainSince'))],
-      markFinal: [id, oneOf('state', ['failed', 'dead']), text('error')],
+      enqueue: [arg('items', list(newOutboxItemSchema, 100)), at('now')],
+      claimNext: [a.owner, at('now'), a.staleMs],
+      markSent: [a.id, at('now'), arg('messageId', str().nullable())],
+      retryLater: [a.id, a.error, at('nextAttemptAt'), arg('uncertainSince', date.nullable())],
+      markFinal: [a.id, arg('state', z.enum(['failed', 'dead'])), a.error],
       depth: [],
-      get: [id],
+      get: [a.id],
       countByState: [],
-      requeue: [id, date('now')],
+      requeue: [a.id, at('now')],
       claimOwners: [],
-      release: [arrayOf('owners', owner, 1_000), date('now')],
-      list: [
-        shape('filter', { userId: optional(userId), state: optional(oneOf('state', OUTBOX_STATES)) }),
-        limit,
-      ],
-      recent: [channel, userId, limit],
+      release: [a.owners, at('now')],
+      list: [arg('filter', z.object({ userId: userId.optional(), state: outboxState.optional() })), a.limit],
+      recent: [a.channel, a.userId, a.limit],
     }),
     tokens: guardPort(s.tokens, {
-      get: [channel],
-      put: [
-        channel,
-        shape('tokens', {
-          accessToken: text('accessToken'),
-          refreshToken: text('refreshToken'),
-          expiresAt: date('expiresAt'),
-        }),
-      ],
+      get: [a.channel],
+      put: [a.channel, arg('tokens', tokenPairSchema)],
     }),
     contacts: guardPort(s.contacts, {
-      touch: [channel, userId, date('at'), nullable(str('displayName'))],
-      lastInboundAt: [channel, userId],
+      touch: [a.channel, a.userId, at('at'), arg('displayName', contactSchema.shape.displayName)],
+      lastInboundAt: [a.channel, a.userId],
     }),
     unanswered: guardPort(s.unanswered, {
-      add: [
-        shape('question', {
-          text: text('text'),
-          normalized: str('normalized', 2_000),
-          intent: oneOf('intent', INTENTS),
-          procedure: nullable(str('procedure')),
-          aspect: nullable(oneOf('aspect', ASPECTS)),
-          confidence: num('confidence'),
-          channel,
-          at: date('at'),
-        }),
-      ],
-      grouped: [limit],
-      resolve: [str('normalized', 2_000)],
+      add: [arg('question', unansweredQuestionSchema)],
+      grouped: [a.limit],
+      resolve: [a.normalized],
     }),
     analytics: guardPort(s.analytics, {
-      record: [
-        shape('event', {
-          type: oneOf('type', ANALYTICS_TYPES),
-          channel,
-          intent: nullable(oneOf('intent', INTENTS)),
-          procedure: nullable(str('procedure')),
-          aspect: nullable(oneOf('aspect', ASPECTS)),
-          at: date('at'),
-        }),
-      ],
-      between: [date('from'), date('to')],
+      record: [arg('event', analyticsEventSchema)],
+      between: [at('from'), at('to')],
     }),
     subscriptions: guardPort(s.subscriptions, {
-      add: [shape('subscription', { code, channel, userId }), date('at')],
-      forCode: [code],
-      forUser: [channel, userId],
-      markNotified: [code, channel, userId, status],
+      add: [
+        arg('subscription', subscriptionSchema.pick({ code: true, channel: true, userId: true })),
+        at('at'),
+      ],
+      forCode: [a.code],
+      forUser: [a.channel, a.userId],
+      markNotified: [a.code, a.channel, a.userId, a.status],
     }),
     complaints: guardPort(s.complaints, {
-      add: [shape('complaint', { channel, userId, text: text('text'), at: date('at') })],
+      add: [arg('complaint', complaintSchema.omit({ id: true }))],
     }),
     staff: guardPort(s.staff, {
-      create: [
-        shape('account', {
-          username,
-          role: oneOf('role', STAFF_ROLES),
-          passwordHash: str('passwordHash', 1_000),
-          disabled: bool('disabled'),
-        }),
-        date('at'),
-      ],
-      get: [username],
+      create: [arg('account', staffAccountSchema.omit({ createdAt: true, updatedAt: true })), at('at')],
+      get: [a.username],
       list: [],
       update: [
-        username,
-        shape('patch', {
-          role: optional(oneOf('role', STAFF_ROLES)),
-          passwordHash: optional(str('passwordHash', 1_000)),
-          disabled: optional(bool('disabled')),
-        }),
-        date('at'),
+        a.username,
+        arg('patch', staffAccountSchema.pick({ role: true, passwordHash: true, disabled: true }).partial()),
+        at('at'),
       ],
     }),
     sessions: guardPort(s.sessions, {
-      create: [
-        shape('session', {
-          id,
-          username,
-          csrfToken: str('csrfToken'),
-          createdAt: date('createdAt'),
-          lastSeenAt: date('lastSeenAt'),
-        }),
-      ],
-      get: [id],
-      touch: [id, date('at')],
-      delete: [id],
-      deleteForUser: [username],
-      deleteIdle: [date('before')],
+      create: [arg('session', staffSessionSchema)],
+      get: [a.id],
+      touch: [a.id, at('at')],
+      delete: [a.id],
+      deleteForUser: [a.username],
+      deleteIdle: [at('before')],
     }),
     audit: guardPort(s.audit, {
-      append: [
-        shape('entry', {
-          at: date('at'),
-          actor: str('actor'),
-          action: str('action'),
-          target: str('target', 1_000),
-          before: json('before'),
-          after: json('after'),
-        }),
-      ],
+      append: [arg('entry', auditEntrySchema.omit({ id: true }))],
       list: [
-        shape('filter', {
-          actor: optional(str('actor')),
-          target: optional(str('target', 1_000)),
-          from: optional(date('from')),
-          to: optional(date('to')),
-        }),
-        limit,
+        arg(
+          'filter',
+          z.object({
+            actor: auditEntrySchema.shape.actor.optional(),
+            target: auditEntrySchema.shape.target.optional(),
+            from: date.optional(),
+            to: date.optional(),
+          }),
+        ),
+        a.limit,
       ],
     }),
     knowledge: guardPort(s.knowledge, {
-      publish: [
-        shape('version', {
-          key: str('key'),
-          content: json('content'),
-          author: str('author'),
-          at: date('at'),
-          comment: nullable(text('comment')),
-        }),
-      ],
+      publish: [arg('version', knowledgeVersionSchema.omit({ version: true }))],
       current: [],
-      get: [str('key'), int('version', 1)],
-      history: [str('key'), limit],
+      get: [
+        arg('key', knowledgeVersionSchema.shape.key),
+        arg('version', knowledgeVersionSchema.shape.version),
+      ],
+      history: [arg('key', knowledgeVersionSchema.shape.key), a.limit],
       revision: [],
     }),
     handoffs: guardPort(s.handoffs, {
       open: [
-        shape('request', {
-          channel,
-          userId,
-          displayName: nullable(str('displayName')),
-          reason: oneOf('reason', HANDOFF_REASONS),
-        }),
-        date('at'),
+        arg('request', handoffSchema.pick({ channel: true, userId: true, displayName: true, reason: true })),
+        at('at'),
       ],
-      active: [channel, userId],
-      get: [id],
-      list: [handoffFilter, limit, optional(int('offset', 0))],
+      active: [a.channel, a.userId],
+      get: [a.id],
+      list: [handoffFilter, a.limit, arg('offset', int(0).optional())],
       count: [handoffFilter],
-      take: [id, username, date('at')],
-      touch: [id, date('at')],
-      close: [id, username, date('at')],
+      take: [a.id, a.username, at('at')],
+      touch: [a.id, at('at')],
+      close: [a.id, a.username, at('at')],
     }),
     counters: guardPort(s.counters, {
-      increment: [str('key', 512), date('now'), date('expiresAt')],
-      peek: [str('key', 512), date('now')],
-      delete: [str('key', 512)],
-      purgeExpired: [date('now')],
+      increment: [a.counterKey, at('now'), at('expiresAt')],
+      peek: [a.counterKey, at('now')],
+      delete: [a.counterKey],
+      purgeExpired: [at('now')],
     }),
     personalData: guardPort(s.personalData, {
-      purge: [oneOf('kind', RETENTION_KINDS), date('before')],
-      export: [channel, userId],
-      erase: [channel, userId],
+      purge: [arg('kind', z.enum(RETENTION_KINDS)), at('before')],
+      export: [a.channel, a.userId],
+      erase: [a.channel, a.userId],
     }),
     imports: guardPort(s.imports, {
-      create: [
-        shape('job', {
-          file: str('file'),
-          actor: str('actor'),
-          state: oneOf('state', IMPORT_JOB_STATES),
-          counts,
-          inFlight: arrayOf('inFlight', code, 1_000),
-          error: nullable(text('error')),
-          startedAt: date('startedAt'),
-        }),
-        date('at'),
-      ],
-      update: [id, jobPatch, date('at')],
-      get: [id],
-      list: [limit],
-      interruptStale: [date('before'), date('at')],
+      create: [arg('job', importJobSchema.omit({ id: true, updatedAt: true })), at('at')],
+      update: [a.id, jobPatch, at('at')],
+      get: [a.id],
+      list: [a.limit],
+      interruptStale: [at('before'), at('at')],
     }),
     ping: () => s.ping(),
-    probeWrite: guardPort({ probeWrite: s.probeWrite }, { probeWrite: [owner, date('at')] }).probeWrite,
+    probeWrite: guardPort({ probeWrite: s.probeWrite }, { probeWrite: [a.owner, at('at')] }).probeWrite,
     close: () => s.close(),
   };
 }

@@ -52,6 +52,15 @@ const part = (userId: string, text: string) => ({
 
 const sourced = (userId: string, text: string, source: string) => ({ ...part(userId, text), source });
 
+/** A tuple of N items. */
+type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N ? R : Tuple<T, N, [...R, T]>;
+
+/** The items of a result whose length the test knows: a different length fails the test there. */
+function exactly<T, N extends number>(n: N, items: T[]): Tuple<T, N> {
+  expect(items).toHaveLength(n);
+  return items as Tuple<T, N>;
+}
+
 /** Claim until empty, alternating between handles concurrently; returns every claimed item. */
 async function drain<R>(claimers: Array<() => Promise<R | null>>): Promise<R[]> {
   const got: R[] = [];
@@ -285,14 +294,15 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
     describe('outbox', () => {
       test('enqueue keeps order per citizen', async () => {
         const items = await s.outbox.enqueue([part('A', 'một'), part('A', 'hai'), part('B', 'ba')], at(0));
+        const [one, two] = exactly(3, items);
         expect(items.map((i) => [i.userId, i.reply.text, i.state, i.attempts])).toEqual([
           ['A', 'một', 'pending', 0],
           ['A', 'hai', 'pending', 0],
           ['B', 'ba', 'pending', 0],
         ]);
-        const [more] = await s.outbox.enqueue([part('A', 'bốn')], at(1));
-        expect(items[0].seq).toBeLessThan(items[1].seq);
-        expect(items[1].seq).toBeLessThan(more.seq);
+        const [more] = exactly(1, await s.outbox.enqueue([part('A', 'bốn')], at(1)));
+        expect(one.seq).toBeLessThan(two.seq);
+        expect(two.seq).toBeLessThan(more.seq);
         expect(more).toMatchObject({
           nextAttemptAt: at(1),
           createdAt: at(1),
@@ -316,12 +326,15 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         );
         const seqs = batches.flat().map((it) => it.seq);
         expect(new Set(seqs).size).toBe(20);
-        for (const [a, b] of batches) expect(a.seq).toBeLessThan(b.seq); // parts of one answer stay in order
+        for (const batch of batches) {
+          const [a, b] = exactly(2, batch);
+          expect(a.seq).toBeLessThan(b.seq);
+        } // parts of one answer stay in order
       });
 
       test("a citizen's later part waits until the earlier one is finished", async () => {
-        const [a1, a2] = await s.outbox.enqueue([part('A', 'a1'), part('A', 'a2')], at(0));
-        const [b1] = await s.outbox.enqueue([part('B', 'b1')], at(0));
+        const [a1, a2] = exactly(2, await s.outbox.enqueue([part('A', 'a1'), part('A', 'a2')], at(0)));
+        const [b1] = exactly(1, await s.outbox.enqueue([part('B', 'b1')], at(0)));
         const first = await s.outbox.claimNext('w', at(1), HOUR);
         const second = await s.outbox.claimNext('w', at(1), HOUR);
         expect([first?.id, second?.id].sort()).toEqual([a1.id, b1.id].sort());
@@ -371,7 +384,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('an item left in sending by a dead process is sent again after restart once stale', async () => {
-        const [item] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        const [item] = exactly(1, await s.outbox.enqueue([part('A', 'x')], at(0)));
         await s.outbox.claimNext('dead', at(1), 60_000);
         await s.close();
         const restarted = await open();
@@ -381,7 +394,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('an item a dead owner held goes back at once, uncertain since its claim; sent clears it and keeps the id', async () => {
-        const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        const [x] = exactly(1, await s.outbox.enqueue([part('A', 'x')], at(0)));
         await s.outbox.enqueue([part('B', 'y')], at(0));
         await s.outbox.claimNext('dead', at(1), HOUR);
         await s.outbox.claimNext('alive', at(1), HOUR);
@@ -398,7 +411,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('a stale sending item claimed again is uncertain; a definite failure clears that', async () => {
-        const [x] = await s.outbox.enqueue([part('A', 'x')], at(0));
+        const [x] = exactly(1, await s.outbox.enqueue([part('A', 'x')], at(0)));
         await s.outbox.claimNext('dead', at(1), 60_000);
         expect(await s.outbox.claimNext('new', at(3), 60_000)).toMatchObject({
           id: x.id,
@@ -422,7 +435,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
       });
 
       test('counts by state; staff send a dead item again with a fresh attempt count', async () => {
-        const [x, y] = await s.outbox.enqueue([part('A', 'x'), part('B', 'y')], at(0));
+        const [x, y] = exactly(2, await s.outbox.enqueue([part('A', 'x'), part('B', 'y')], at(0)));
         await s.outbox.claimNext('w', at(1), HOUR);
         await s.outbox.markFinal(x.id, 'dead', 'gave up');
         expect(await s.outbox.countByState()).toEqual({
@@ -452,13 +465,16 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const again = await s.outbox.enqueue(answer, at(1));
         expect(again).toEqual(first);
         // A crash after the first part: re-processing queues only the missing one, after it.
-        const [head] = await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0')], at(2));
-        const resumed = await s.outbox.enqueue(
-          [sourced('A', 'ba', 'inbound:8:0'), sourced('A', 'bốn', 'inbound:8:1')],
-          at(3),
+        const [head] = exactly(1, await s.outbox.enqueue([sourced('A', 'ba', 'inbound:8:0')], at(2)));
+        const [resumedHead, resumedTail] = exactly(
+          2,
+          await s.outbox.enqueue(
+            [sourced('A', 'ba', 'inbound:8:0'), sourced('A', 'bốn', 'inbound:8:1')],
+            at(3),
+          ),
         );
-        expect(resumed[0]).toEqual(head);
-        expect(resumed[1].seq).toBeGreaterThan(head.seq);
+        expect(resumedHead).toEqual(head);
+        expect(resumedTail.seq).toBeGreaterThan(head.seq);
         // Parts without a source are never taken for one another.
         await s.outbox.enqueue([part('A', 'năm')], at(4));
         await s.outbox.enqueue([part('A', 'năm')], at(4));
@@ -471,9 +487,11 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           ['năm', null],
         ]);
         // A sent item still holds its source: a late re-processing does not send it again.
-        await s.outbox.markSent(first[0].id, at(5), null);
-        expect((await s.outbox.enqueue([answer[0]], at(6)))[0]).toMatchObject({
-          id: first[0].id,
+        const [firstPart] = exactly(2, first);
+        const [firstSource] = exactly(2, answer);
+        await s.outbox.markSent(firstPart.id, at(5), null);
+        expect(exactly(1, await s.outbox.enqueue([firstSource], at(6)))[0]).toMatchObject({
+          id: firstPart.id,
           state: 'sent',
         });
       });

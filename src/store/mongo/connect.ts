@@ -10,13 +10,14 @@ const SELECTION_TIMEOUT_MS = 3_000;
 
 /** Hosts only: credentials, database and options never reach a log line. */
 export function describeMongoUri(uri: string): string {
-  const authority = uri.replace(/^[a-z+]+:\/\//i, '').split(/[/?]/)[0];
+  const [authority = ''] = uri.replace(/^[a-z+]+:\/\//i, '').split(/[/?]/);
   return authority.slice(authority.lastIndexOf('@') + 1) || '(no host)';
 }
 
 function databaseIn(uri: string): string {
   const afterHosts = uri.replace(/^[a-z+]+:\/\/[^/?]*/i, '');
-  return decodeURIComponent(afterHosts.replace(/^\//, '').split('?')[0]);
+  const [name = ''] = afterHosts.replace(/^\//, '').split('?');
+  return decodeURIComponent(name);
 }
 
 export async function connectMongo(uri: string): Promise<Connection> {

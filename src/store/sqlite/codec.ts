@@ -3,7 +3,6 @@
 export const ms = (d: Date): number => d.getTime();
 export const msOrNull = (d: Date | null): number | null => (d === null ? null : d.getTime());
 export const toDate = (n: number): Date => new Date(n);
-export const toDateOrNull = (n: number | null): Date | null => (n === null ? null : new Date(n));
 
 /**
  * The first row of a write with `RETURNING`. Never `.get()` for these: it stops stepping after the first

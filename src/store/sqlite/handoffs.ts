@@ -1,37 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { ChannelName } from '../../core/message';
-import type { Handoff, HandoffFilter, HandoffReason, HandoffState, HandoffStore } from '../ports';
-import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
+import { handoffSchema } from '../entities/handoff';
+import type { HandoffFilter, HandoffStore } from '../ports';
+import { ms, msOrNull, returnedRow } from './codec';
+import { columnsOf, type Row } from './columns';
 
-export interface HandoffRow {
-  id: number;
-  channel: ChannelName;
-  user_id: string;
-  display_name: string | null;
-  reason: HandoffReason;
-  state: HandoffState;
-  opened_at: number;
-  taken_by: string | null;
-  taken_at: number | null;
-  last_staff_at: number | null;
-  closed_at: number | null;
-  closed_by: string | null;
-}
-
-export const toHandoff = (r: HandoffRow): Handoff => ({
-  id: String(r.id),
-  channel: r.channel,
-  userId: r.user_id,
-  displayName: r.display_name,
-  reason: r.reason,
-  state: r.state,
-  openedAt: toDate(r.opened_at),
-  takenBy: r.taken_by,
-  takenAt: toDateOrNull(r.taken_at),
-  lastStaffAt: toDateOrNull(r.last_staff_at),
-  closedAt: toDateOrNull(r.closed_at),
-  closedBy: r.closed_by,
-});
+export const toHandoff = columnsOf(handoffSchema.shape).fromRow;
 
 export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const active = db.prepare("SELECT * FROM handoffs WHERE channel = ? AND user_id = ? AND state <> 'closed'");
@@ -69,9 +42,9 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   // The partial unique index allows one open request per conversation; the transaction makes
   // "find the open one or insert" a single step.
   const open = db.transaction((r: Parameters<HandoffStore['open']>[0], at: number) => {
-    const found = active.get(r.channel, r.userId) as HandoffRow | undefined;
+    const found = active.get(r.channel, r.userId) as Row | undefined;
     if (found) return { handoff: toHandoff(found), created: false };
-    const row = returnedRow<HandoffRow>(insert, {
+    const row = returnedRow<Row>(insert, {
       channel: r.channel,
       userId: r.userId,
       displayName: r.displayName,
@@ -81,13 +54,13 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     return { handoff: toHandoff(row!), created: true };
   });
 
-  const rowOrNull = (r: unknown) => (r ? toHandoff(r as HandoffRow) : null);
+  const rowOrNull = (r: unknown) => (r ? toHandoff(r as Row) : null);
   return {
     open: async (r, at) => open.immediate(r, ms(at)),
     active: async (channel, userId) => rowOrNull(active.get(channel, userId)),
     get: async (id) => rowOrNull(one.get(id)),
     list: async (filter, limit, offset = 0) =>
-      (list.all({ ...params(filter), limit, offset }) as HandoffRow[]).map(toHandoff),
+      (list.all({ ...params(filter), limit, offset }) as Row[]).map(toHandoff),
     count: async (filter) => (count.get(params(filter)) as { n: number }).n,
     take: async (id, by, at) => rowOrNull(returnedRow(take, { id, by, at: ms(at) })),
     touch: async (id, at) => {

@@ -1,39 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { InboundRecord, InboundState, InboundStore } from '../ports';
-import type { ChannelName, InboundKind } from '../../core/message';
-import { ms, toDate, returnedRow } from './codec';
+import { inboundRecordSchema, newInboundSchema } from '../entities/inbound';
+import type { InboundRecord, InboundStore } from '../ports';
+import { returnedRow } from './codec';
+import { columnsOf, type Row } from './columns';
 
-interface InboundRow {
-  id: number;
-  channel: ChannelName;
-  message_id: string;
-  user_id: string;
-  kind: InboundKind;
-  text: string;
-  display_name: string | null;
-  sent_at: number;
-  received_at: number;
-  state: InboundState;
-}
-
-const toRecord = (r: InboundRow): InboundRecord => ({
-  id: String(r.id),
-  channel: r.channel,
-  messageId: r.message_id,
-  userId: r.user_id,
-  kind: r.kind,
-  text: r.text,
-  displayName: r.display_name,
-  sentAt: toDate(r.sent_at),
-  receivedAt: toDate(r.received_at),
-  state: r.state,
-});
+const toRecord = columnsOf(inboundRecordSchema.shape).fromRow;
+const given = columnsOf(newInboundSchema.shape);
 
 export function sqliteInbound(db: Database.Database): InboundStore {
   // The unique (channel, message_id) index makes a redelivery a no-op instead of a second answer.
   const insert = db.prepare(`
-    INSERT INTO inbound (channel, message_id, user_id, kind, text, display_name, sent_at, received_at, state)
-    VALUES (@channel, @messageId, @userId, @kind, @text, @displayName, @sentAt, @receivedAt, 'pending')
+    INSERT INTO inbound (${given.names.join(', ')}, state) VALUES (${given.params.join(', ')}, 'pending')
     ON CONFLICT (channel, message_id) DO NOTHING
     RETURNING *`);
   // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
@@ -46,16 +23,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   let batch: Pending[] = [];
   const insertAll = db.transaction((items: Pending[]) =>
     items.map(({ r }) => {
-      const row = returnedRow<InboundRow>(insert, {
-        channel: r.channel,
-        messageId: r.messageId,
-        userId: r.userId,
-        kind: r.kind,
-        text: r.text,
-        displayName: r.displayName,
-        sentAt: ms(r.sentAt),
-        receivedAt: ms(r.receivedAt),
-      });
+      const row = returnedRow<Row>(insert, given.toParams(r));
       return row ? toRecord(row) : null;
     }),
   );
@@ -64,7 +32,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     batch = [];
     try {
       const results = insertAll(items);
-      items.forEach((it, i) => it.resolve(results[i]));
+      items.forEach((it, i) => it.resolve(results[i] ?? null));
     } catch (err) {
       for (const it of items) it.reject(err);
     }
@@ -103,15 +71,14 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       }),
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
-      const row = returnedRow<InboundRow>(claim, { owner, now, staleBefore: now - staleMs });
+      const row = returnedRow<Row>(claim, { owner, now, staleBefore: now - staleMs });
       return row ? toRecord(row) : null;
     },
     markDone: async (id) => {
       done.run(id);
     },
     countPending: async () => (pending.get() as { n: number }).n,
-    recent: async (channel, userId, limit) =>
-      (recent.all(channel, userId, limit) as InboundRow[]).map(toRecord),
+    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as Row[]).map(toRecord),
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list) => release.run(JSON.stringify(list)).changes,
   };

@@ -1,41 +1,10 @@
 import type Database from 'better-sqlite3';
+import { outboxItemSchema } from '../entities/outbox';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
-import type { ChannelName } from '../../core/message';
-import { ms, msOrNull, toDate, toDateOrNull, returnedRow } from './codec';
+import { ms, msOrNull, returnedRow } from './codec';
+import { columnsOf, type Row } from './columns';
 
-interface OutboxRow {
-  id: number;
-  channel: ChannelName;
-  user_id: string;
-  seq: number;
-  reply: string;
-  state: OutboxState;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: number;
-  inbound_received_at: number | null;
-  source: string | null;
-  uncertain_since: number | null;
-  message_id: string | null;
-}
-
-const toItem = (r: OutboxRow): OutboxItem => ({
-  id: String(r.id),
-  channel: r.channel,
-  userId: r.user_id,
-  seq: r.seq,
-  reply: JSON.parse(r.reply) as OutboxItem['reply'],
-  state: r.state,
-  attempts: r.attempts,
-  nextAttemptAt: toDate(r.next_attempt_at),
-  lastError: r.last_error,
-  createdAt: toDate(r.created_at),
-  inboundReceivedAt: toDateOrNull(r.inbound_received_at),
-  source: r.source,
-  uncertainSince: toDateOrNull(r.uncertain_since),
-  messageId: r.message_id,
-});
+const toItem = columnsOf(outboxItemSchema.shape).fromRow;
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
 
@@ -95,10 +64,10 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   // transaction holds the write lock, so looking a source up before inserting cannot race.
   const enqueue = db.transaction((items: NewOutboxItem[], now: number): OutboxItem[] =>
     items.map((it) => {
-      const stored = it.source === undefined ? undefined : (bySource.get(it.source) as OutboxRow | undefined);
+      const stored = it.source === undefined ? undefined : (bySource.get(it.source) as Row | undefined);
       if (stored) return toItem(stored);
       const { seq } = nextSeq.get(it.channel, it.userId) as { seq: number };
-      const row = returnedRow<OutboxRow>(insert, {
+      const row = returnedRow<Row>(insert, {
         channel: it.channel,
         userId: it.userId,
         seq,
@@ -114,7 +83,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   return {
     enqueue: async (items, now) => enqueue.immediate(items, ms(now)),
     claimNext: async (owner, now, staleMs) => {
-      const row = returnedRow<OutboxRow>(claim, { owner, now: ms(now), staleBefore: ms(now) - staleMs });
+      const row = returnedRow<Row>(claim, { owner, now: ms(now), staleBefore: ms(now) - staleMs });
       return row ? toItem(row) : null;
     },
     markSent: async (id, _now, messageId) => {
@@ -129,7 +98,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     },
     depth: async () => (depth.get() as { n: number }).n,
     get: async (id) => {
-      const row = one.get(id) as OutboxRow | undefined;
+      const row = one.get(id) as Row | undefined;
       return row ? toItem(row) : null;
     },
     countByState: async () => {
@@ -138,15 +107,13 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       return counts;
     },
     requeue: async (id, now) => {
-      const row = returnedRow<OutboxRow>(requeue, { id, now: ms(now) });
+      const row = returnedRow<Row>(requeue, { id, now: ms(now) });
       return row ? toItem(row) : null;
     },
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list, now) => release.run({ owners: JSON.stringify(list), now: ms(now) }).changes,
     list: async (filter, limit) =>
-      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as OutboxRow[]).map(
-        toItem,
-      ),
-    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as OutboxRow[]).map(toItem),
+      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as Row[]).map(toItem),
+    recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as Row[]).map(toItem),
   };
 }

@@ -4,7 +4,8 @@ import type { ChannelName } from '../../core/message';
 import { citizenData, type CitizenPorts } from '../citizen-data';
 import type { PersonalDataStore, RetentionKind } from '../ports';
 import { ms, toDate } from './codec';
-import { toHandoff, type HandoffRow } from './handoffs';
+import type { Row } from './columns';
+import { toHandoff } from './handoffs';
 
 const PURGES: Record<RetentionKind, string[]> = {
   messages: [
@@ -69,7 +70,7 @@ export function sqlitePersonalData(db: Database.Database, p: CitizenPorts): Pers
         complaints: (complaints.all(channel, userId) as Array<{ id: number; text: string; at: number }>).map(
           (r) => ({ id: String(r.id), text: r.text, at: toDate(r.at) }),
         ),
-        handoffs: (handoffs.all(channel, userId) as HandoffRow[]).map(toHandoff),
+        handoffs: (handoffs.all(channel, userId) as Row[]).map(toHandoff),
       });
     },
     erase: async (channel, userId) => erase.immediate(channel, userId),

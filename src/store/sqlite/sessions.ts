@@ -1,18 +1,14 @@
 import type Database from 'better-sqlite3';
+import { staffSessionSchema } from '../entities/session';
 import type { SessionStore } from '../ports';
-import { ms, toDate } from './codec';
+import { ms } from './codec';
+import { columnsOf, type Row } from './columns';
 
-interface SessionRow {
-  id: string;
-  username: string;
-  csrf_token: string;
-  created_at: number;
-  last_seen_at: number;
-}
+const columns = columnsOf(staffSessionSchema.shape);
 
 export function sqliteSessions(db: Database.Database): SessionStore {
   const insert = db.prepare(
-    'INSERT INTO sessions (id, username, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO sessions (${columns.names.join(', ')}) VALUES (${columns.params.join(', ')})`,
   );
   const select = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = MAX(last_seen_at, ?) WHERE id = ?');
@@ -21,19 +17,11 @@ export function sqliteSessions(db: Database.Database): SessionStore {
   const removeIdle = db.prepare('DELETE FROM sessions WHERE last_seen_at < ?');
   return {
     create: async (s) => {
-      insert.run(s.id, s.username, s.csrfToken, ms(s.createdAt), ms(s.lastSeenAt));
+      insert.run(columns.toParams(s));
     },
     get: async (id) => {
-      const r = select.get(id) as SessionRow | undefined;
-      return r
-        ? {
-            id: r.id,
-            username: r.username,
-            csrfToken: r.csrf_token,
-            createdAt: toDate(r.created_at),
-            lastSeenAt: toDate(r.last_seen_at),
-          }
-        : null;
+      const r = select.get(id) as Row | undefined;
+      return r ? columns.fromRow(r) : null;
     },
     touch: async (id, at) => {
       touch.run(ms(at), id);

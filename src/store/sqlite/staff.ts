@@ -1,24 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { StaffAccount, StaffRole, StaffStore } from '../ports';
-import { ms, toDate, returnedRow } from './codec';
+import { staffAccountSchema } from '../entities/staff';
+import type { StaffStore } from '../ports';
+import { ms, returnedRow } from './codec';
+import { columnsOf, type Row } from './columns';
 
-interface StaffRow {
-  username: string;
-  role: StaffRole;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-  updated_at: number;
-}
-
-const toAccount = (r: StaffRow): StaffAccount => ({
-  username: r.username,
-  role: r.role,
-  passwordHash: r.password_hash,
-  disabled: r.disabled === 1,
-  createdAt: toDate(r.created_at),
-  updatedAt: toDate(r.updated_at),
-});
+const toAccount = columnsOf(staffAccountSchema.shape).fromRow;
 
 export function sqliteStaff(db: Database.Database): StaffStore {
   const insert = db.prepare(
@@ -37,12 +23,12 @@ export function sqliteStaff(db: Database.Database): StaffStore {
     create: async (a, at) =>
       insert.run(a.username, a.role, a.passwordHash, a.disabled ? 1 : 0, ms(at), ms(at)).changes === 1,
     get: async (username) => {
-      const row = select.get(username) as StaffRow | undefined;
+      const row = select.get(username) as Row | undefined;
       return row ? toAccount(row) : null;
     },
-    list: async () => (all.all() as StaffRow[]).map(toAccount),
+    list: async () => (all.all() as Row[]).map(toAccount),
     update: async (username, patch, at) => {
-      const row = returnedRow<StaffRow>(update, {
+      const row = returnedRow<Row>(update, {
         username,
         role: patch.role ?? null,
         passwordHash: patch.passwordHash ?? null,

@@ -1,23 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { DossierStatus, Subscription, SubscriptionStore } from '../ports';
-import type { ChannelName } from '../../core/message';
-import { ms, toDate } from './codec';
+import { subscriptionSchema } from '../entities/subscription';
+import type { SubscriptionStore } from '../ports';
+import { ms } from './codec';
+import { columnsOf, type Row } from './columns';
 
-interface SubscriptionRow {
-  code: string;
-  channel: ChannelName;
-  user_id: string;
-  created_at: number;
-  last_notified_status: DossierStatus | null;
-}
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  code: r.code,
-  channel: r.channel,
-  userId: r.user_id,
-  createdAt: toDate(r.created_at),
-  lastNotifiedStatus: r.last_notified_status,
-});
+const toSubscription = columnsOf(subscriptionSchema.shape).fromRow;
 
 export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
   const insert = db.prepare(
@@ -37,9 +24,8 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
     add: async (s, at) => {
       insert.run(s.code, s.channel, s.userId, ms(at));
     },
-    forCode: async (code) => (byCode.all(code) as SubscriptionRow[]).map(toSubscription),
-    forUser: async (channel, userId) =>
-      (byUser.all(channel, userId) as SubscriptionRow[]).map(toSubscription),
+    forCode: async (code) => (byCode.all(code) as Row[]).map(toSubscription),
+    forUser: async (channel, userId) => (byUser.all(channel, userId) as Row[]).map(toSubscription),
     markNotified: async (code, channel, userId, status) => {
       notified.run(status, code, channel, userId);
     },

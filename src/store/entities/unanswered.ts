@@ -1,0 +1,16 @@
+// A question the bot could not answer (staff inbox).
+import { z } from 'zod';
+import { ASPECTS, INTENTS } from '../../core/labels';
+import { channel, date, num, str, text } from './fields';
+
+export const unansweredQuestionSchema = z.object({
+  text,
+  normalized: str(2_000),
+  intent: z.enum(INTENTS),
+  procedure: str().nullable(),
+  aspect: z.enum(ASPECTS).nullable(),
+  confidence: num,
+  channel,
+  at: date,
+});
+export type UnansweredQuestion = z.infer<typeof unansweredQuestionSchema>;
