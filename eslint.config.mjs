@@ -5,9 +5,10 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', 'artifacts/', 'data/'] },
 
   js.configs.recommended,
