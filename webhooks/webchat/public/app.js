@@ -1,11 +1,18 @@
+// @ts-check
 // Web chat client: plain JavaScript, no build step. Talks to POST /webchat/api/messages.
 (function () {
   'use strict';
   var API = '/webchat/api/messages';
-  var messages = document.getElementById('messages');
-  var form = document.getElementById('composer');
-  var input = document.getElementById('input');
-  var sendButton = document.getElementById('send');
+  /** The page's element with this id; index.html always has it. */
+  function byId(id) {
+    var el = document.getElementById(id);
+    if (!el) throw new Error('#' + id + ' is missing from the page');
+    return el;
+  }
+  var messages = byId('messages');
+  var form = byId('composer');
+  var input = /** @type {HTMLTextAreaElement} */ (byId('input'));
+  var sendButton = /** @type {HTMLButtonElement} */ (byId('send'));
   var busy = false;
 
   function newSessionId() {
@@ -48,7 +55,7 @@
 
   function clearOptions() {
     var old = messages.querySelectorAll('.options');
-    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    for (var i = 0; i < old.length; i++) old[i].remove();
   }
 
   function showOptions(options) {
@@ -96,13 +103,12 @@
           });
       })
       .then(function (r) {
-        typing.parentNode.removeChild(typing);
+        typing.remove();
         if (r.ok && r.data && Array.isArray(r.data.replies)) {
-          var last = null;
           r.data.replies.forEach(function (reply) {
             bubble(reply.text, 'bot');
-            last = reply;
           });
+          var last = r.data.replies[r.data.replies.length - 1];
           if (last) showOptions(last.options);
         } else {
           bubble(
@@ -114,7 +120,7 @@
         }
       })
       .catch(function () {
-        typing.parentNode.removeChild(typing);
+        typing.remove();
         bubble(
           'Dạ, em xin lỗi anh/chị, kết nối đang bị gián đoạn nên em chưa nhận được câu hỏi. Anh/chị vui lòng kiểm tra mạng rồi gửi lại giúp em ạ.',
           'bot',
@@ -144,7 +150,7 @@
   });
   input.addEventListener('input', autosize);
   messages.addEventListener('click', function (e) {
-    var t = e.target;
+    var t = /** @type {HTMLElement | null} */ (e.target);
     if (t && t.classList && t.classList.contains('option')) ask(t.textContent);
   });
 })();

@@ -1,5 +1,7 @@
+// @ts-check
 // The console's only way to the server: JSON over fetch, the CSRF token on every change.
 let csrfToken = null;
+/** @type {(body: any) => void} */
 let onSignedOut = () => {};
 
 export function setCsrf(token) {
@@ -19,6 +21,7 @@ export class ApiFailure extends Error {
 }
 
 export async function api(method, path, body, query) {
+  /** @type {Record<string, string>} */
   const headers = {};
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let payload;

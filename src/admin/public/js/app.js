@@ -1,6 +1,7 @@
+// @ts-check
 // Staff console: signs in, draws the menu for the role, and shows one view per address (#/...).
 import { api, setCsrf, whenSignedOut } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, byId } from './dom.js';
 import { ROLE } from './labels.js';
 import { renderLogin } from './views/login.js';
 import { renderDashboard } from './views/dashboard.js';
@@ -25,6 +26,7 @@ const MENU = [
   { href: '#/staff', label: 'Tài khoản', admin: true },
 ];
 
+/** @type {[RegExp, (view: HTMLElement, ctx: { me: any; params: any }) => Promise<(() => void) | void>][]} */
 const ROUTES = [
   [/^#?\/?$/, renderDashboard],
   [/^#\/knowledge$/, renderKnowledge],
@@ -38,12 +40,13 @@ const ROUTES = [
   [/^#\/staff$/, renderStaff],
 ];
 
-const view = document.getElementById('view');
+const view = byId('view');
 let me = null;
+/** @type {(() => void) | null} */
 let cleanup = null;
 
 function drawChrome() {
-  const nav = document.getElementById('nav');
+  const nav = byId('nav');
   clear(
     nav,
     me
@@ -52,14 +55,14 @@ function drawChrome() {
         )
       : [],
   );
-  document.getElementById('who').textContent = me ? me.username + ' (' + ROLE[me.role] + ')' : '';
-  document.getElementById('logout').hidden = !me;
+  byId('who').textContent = me ? me.username + ' (' + ROLE[me.role] + ')' : '';
+  byId('logout').hidden = !me;
 }
 
 function markActive() {
   const here = location.hash || '#/';
   for (const a of document.querySelectorAll('#nav a')) {
-    const href = a.getAttribute('href');
+    const href = a.getAttribute('href') || '';
     a.classList.toggle('active', href === '#/' ? here === '#/' || here === '' : here.startsWith(href));
   }
 }
@@ -110,7 +113,7 @@ whenSignedOut((body) =>
   ),
 );
 window.addEventListener('hashchange', route);
-document.getElementById('logout').addEventListener('click', async () => {
+byId('logout').addEventListener('click', async () => {
   try {
     await api('POST', '/logout', {});
   } catch (e) {

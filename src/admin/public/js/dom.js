@@ -1,3 +1,4 @@
+// @ts-check
 // Building DOM nodes. Text always goes in as text (never as HTML), so whatever staff or citizens typed,
 // <script> included, is shown as text.
 const PROPS = new Set(['value', 'checked', 'disabled', 'selected', 'hidden', 'multiple']);
@@ -21,6 +22,13 @@ function append(el, children) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  return el;
+}
+
+/** The page's element with this id; the console's HTML always has it. */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error('#' + id + ' is missing from the page');
   return el;
 }
 

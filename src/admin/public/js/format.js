@@ -1,3 +1,4 @@
+// @ts-check
 // Dates as staff read them (Vietnamese calendar and clock).
 const TZ = 'Asia/Ho_Chi_Minh';
 const dateTime = new Intl.DateTimeFormat('vi-VN', {

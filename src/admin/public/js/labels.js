@@ -1,3 +1,4 @@
+// @ts-check
 // Vietnamese names of the codes the API uses.
 export const ROLE = { admin: 'Quản trị', editor: 'Biên tập', viewer: 'Chỉ xem' };
 export const ASPECT = {

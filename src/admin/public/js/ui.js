@@ -1,8 +1,9 @@
+// @ts-check
 // Small shared widgets: toasts, error boxes, busy buttons, confirmations.
-import { h, clear } from './dom.js';
+import { h, clear, byId } from './dom.js';
 
 export function toast(message, bad) {
-  const box = document.getElementById('toast');
+  const box = byId('toast');
   const item = h('div', { class: bad ? 'bad' : '', text: message });
   box.append(item);
   setTimeout(() => item.remove(), bad ? 8000 : 4000);

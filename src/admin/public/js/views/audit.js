@@ -1,3 +1,4 @@
+// @ts-check
 // Audit log (admins): who changed what, when, with the before and after.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Chat bubbles as the citizen sees them (text with its line breaks, then the quick-reply options).
 import { h } from '../dom.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Dashboard: figures for a chosen range of days as charts, each downloadable as CSV.
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';

@@ -1,10 +1,11 @@
+// @ts-check
 // Dossiers: look one up by its receipt code, change its status with a note (subscribed citizens are told),
 // import a CSV/XLSX export: preview accepted and rejected rows, then commit.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { day, when } from '../format.js';
 import { STATUS } from '../labels.js';
-import { badge, busy, canEdit, showError, toast } from '../ui.js';
+import { badge, busy, canEdit, toast } from '../ui.js';
 
 function dossierCard(data, editable, onChanged) {
   const d = data.dossier;

@@ -1,3 +1,4 @@
+// @ts-check
 // One hand-off: the conversation so far, take it, reply on the citizen's channel, close it (the bot
 // resumes). Refreshes every few seconds to show new messages and delivery states.
 import { api } from '../api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Hand-off queue: conversations waiting for a person, those being handled, and recently closed ones.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // What the bot missed: grouped questions with counts. Teach it (intent / procedure / aspect), mark it out
 // of scope, or answer it with a new Q&A item in a procedure. Lint refusals are shown as they come.
 import { api } from '../api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge base: which source the bot answers from, the procedures (search), reload from disk,
 // export to the knowledge/ file format and import such an archive (preview first).
 import { api, apiUrl } from '../api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Sign in.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Replies that did not reach citizens: dead (retries used up during an outage) or failed (window closed,
 // citizen blocked the OA, configuration). An editor sends one again once the cause is gone.
 import { api } from '../api.js';

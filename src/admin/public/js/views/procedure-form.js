@@ -1,3 +1,4 @@
+// @ts-check
 // The editor for every field of a procedure, drawn from a description of the knowledge file format.
 // It edits a plain copy of the procedure; `value()` returns it for preview and publishing, and
 // `showProblems()` puts the server's field + reason next to the right input.

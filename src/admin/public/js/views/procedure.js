@@ -1,3 +1,4 @@
+// @ts-check
 // One procedure: edit every field, preview exactly what the bot will answer, publish (live at once),
 // history with what changed, restore any version (or the file on disk).
 import { api } from '../api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Staff accounts (admins): create, change role, disable, reset a password.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
