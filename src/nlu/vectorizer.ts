@@ -54,25 +54,27 @@ export class Vectorizer {
   }
 
   vector(buckets: readonly number[]): SparseVector {
-    const seen: number[] = [];
+    const seen = new Int32Array(buckets.length);
+    let n = 0;
     for (const b of buckets) {
-      const r = this.rowOf[b];
+      const r = this.rowOf[b] ?? -1;
       if (r < 0) continue;
-      if (this.counts[r]++ === 0) seen.push(r);
+      if (this.counts[r]!++ === 0) seen[n++] = r; // r < rows = counts.length
     }
-    const idx = Int32Array.from(seen);
-    const val = new Float32Array(seen.length);
+    const idx = seen.subarray(0, n);
+    const val = new Float32Array(n);
     let norm = 0;
-    for (let i = 0; i < seen.length; i++) {
-      const r = seen[i];
-      const n = this.counts[r];
+    for (let i = 0; i < n; i++) {
+      const r = idx[i]!; // i < n = idx.length
+      const c = this.counts[r]!;
       this.counts[r] = 0;
-      const w = n === 1 ? this.idf[r] : (1 + Math.log(n)) * this.idf[r];
+      const idf = this.idf[r]!;
+      const w = c === 1 ? idf : (1 + Math.log(c)) * idf;
       val[i] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < val.length; k++) val[k] /= norm;
+    for (let k = 0; k < n; k++) val[k]! /= norm;
     return { idx, val };
   }
 }
