@@ -26,13 +26,11 @@ export class LinearClassifier {
 
   /**
    * @param groups near-paraphrase group per example (kept within one fold when calibrating)
-   * @param bits the buckets' hash space is 2^bits
    */
   static train(
     buckets: readonly (readonly number[])[],
     labels: readonly string[],
     groups: readonly number[],
-    bits: number,
     o: ClassifierOptions,
   ): LinearClassifier {
     const names = [...new Set(labels)].sort();
@@ -40,7 +38,7 @@ export class LinearClassifier {
     const ys = Int32Array.from(labels, (l) => index.get(l) ?? 0);
     const fit = (rows: readonly number[]) => {
       const docs = rows.map((i) => buckets[i] ?? []);
-      const vectorizer = Vectorizer.fit(docs, bits, o.minDf);
+      const vectorizer = Vectorizer.fit(docs, o.minDf);
       return {
         vectorizer,
         softmax: Softmax.train(
@@ -108,7 +106,7 @@ export class LinearClassifier {
     const bias = new Float64Array(take(sizes.bias));
     return new LinearClassifier(
       h.labels,
-      Vectorizer.fromState(h.bits, buckets, idf),
+      Vectorizer.fromState(buckets, idf),
       Softmax.fromState(K, weights, bias),
       h.temperature,
     );

@@ -184,7 +184,6 @@ export class NluModel {
         rows.map((r) => hashedFeatures(r.tokens, r.cued, o.label.features)),
         labels,
         groups,
-        o.label.features.bits,
         o.label,
       ),
     );
@@ -195,7 +194,6 @@ export class NluModel {
         withAspect.map((r) => hashedFeatures(r.tokens, r.cued, o.aspect.features)),
         withAspect.map((r) => r.aspect),
         withAspect.map((r) => r.group),
-        o.aspect.features.bits,
         o.aspect,
       ),
     );
