@@ -18,14 +18,22 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = { lambda: 1e-6, epochs: 6, eta0: 
 
 /** Gradients this small are skipped in the update: most labels are far from most examples. */
 const TINY = 1e-5;
+/** Classes per pass of `scores`; weight rows are padded with zeros to a multiple of it. */
+const BLOCK = 8;
+const strideOf = (classes: number) => Math.ceil(classes / BLOCK) * BLOCK;
 
 export class Softmax {
+  /** Scratch sums of `scores` (logits() never yields). */
+  private readonly sums: Float64Array;
+
   private constructor(
     readonly classes: number,
-    /** Row-major: weights[row * classes + k]. */
+    /** Row-major, rows padded to strideOf(classes): weights[row * stride + k]. */
     private readonly weights: Float32Array,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.sums = new Float64Array(strideOf(classes));
+  }
 
   static train(
     xs: readonly SparseVector[],
@@ -35,9 +43,11 @@ export class Softmax {
     o: SoftmaxOptions = DEFAULT_SOFTMAX,
   ): Softmax {
     const K = classes;
-    const w = new Float32Array(rows * K);
+    const S = strideOf(K);
+    const w = new Float32Array(rows * S);
     const bias = new Float64Array(K);
     const z = new Float64Array(K);
+    const sums = new Float64Array(S);
     const rng = seededRng(o.seed);
     const order = Array.from(xs.keys());
     let scale = 1;
@@ -50,7 +60,7 @@ export class Softmax {
         if (x === undefined || y === undefined) continue;
         const { idx, val } = x;
         const eta = o.eta0 / (1 + o.eta0 * o.lambda * t++);
-        scores(w, bias, scale, K, idx, val, z);
+        scores(w, bias, scale, K, idx, val, sums, z);
         toProbabilities(z);
         z[y] = (z[y] ?? 0) - 1;
         scale *= 1 - eta * o.lambda;
@@ -61,7 +71,7 @@ export class Softmax {
           bias[k]! -= eta * g;
           const sg = step * g;
           // Rows are < `rows` (the vectorizer's), so every index is inside w.
-          for (let f = 0; f < idx.length; f++) w[idx[f]! * K + k]! -= sg * val[f]!;
+          for (let f = 0; f < idx.length; f++) w[idx[f]! * S + k]! -= sg * val[f]!;
         }
         if (scale < 1e-6) {
           for (let j = 0; j < w.length; j++) w[j]! *= scale;
@@ -73,26 +83,37 @@ export class Softmax {
     return new Softmax(K, w, bias);
   }
 
+  /** The weights without the padding: weights[row * classes + k]. */
   state(): { weights: Float32Array; bias: Float64Array } {
-    return { weights: this.weights, bias: this.bias };
+    return { weights: restride(this.weights, strideOf(this.classes), this.classes), bias: this.bias };
   }
 
   static fromState(classes: number, weights: Float32Array, bias: Float64Array): Softmax {
-    return new Softmax(classes, weights, bias);
+    return new Softmax(classes, restride(weights, classes, strideOf(classes)), bias);
   }
 
   /** Raw scores (logits) per class. */
   logits(x: SparseVector, out = new Float64Array(this.classes)): Float64Array {
-    scores(this.weights, this.bias, 1, this.classes, x.idx, x.val, out);
+    scores(this.weights, this.bias, 1, this.classes, x.idx, x.val, this.sums, out);
     return out;
   }
 }
 
+/** Row-major weights with `from` entries per row copied to rows of `to` entries (zero padded or cut). */
+function restride(w: Float32Array, from: number, to: number): Float32Array {
+  if (from === to) return w;
+  const rows = w.length / from;
+  const out = new Float32Array(rows * to);
+  const n = Math.min(from, to);
+  for (let r = 0; r < rows; r++) out.set(w.subarray(r * from, r * from + n), r * to);
+  return out;
+}
+
 /**
- * z = scale · (x · W) + bias. Eight classes per pass over the features, their sums in locals (registers)
- * rather than in `out`: twice as fast, and each sum still adds the features in order, from 0, so the
- * logits are bit-identical to the one-class-at-a-time loop. Indices: f < idx.length = val.length, and
- * every row idx[f] < w.length / K, so base + j < w.length for every j < K.
+ * z = scale · (x · W) + bias. Eight classes per pass over the features (rows are padded to a multiple
+ * of eight), their sums in locals (registers) rather than in memory: twice as fast, and each sum still
+ * adds the features in order, from 0, so the logits are bit-identical to a one-class-at-a-time loop.
+ * Indices: f < idx.length = val.length, every row idx[f] < w.length / S, and k + 7 < S.
  */
 function scores(
   w: Float32Array,
@@ -101,11 +122,12 @@ function scores(
   K: number,
   idx: Int32Array,
   val: Float32Array,
+  sums: Float64Array,
   out: Float64Array,
 ): void {
+  const S = sums.length;
   const n = idx.length;
-  let k = 0;
-  for (; k + 8 <= K; k += 8) {
+  for (let k = 0; k < S; k += BLOCK) {
     let s0 = 0,
       s1 = 0,
       s2 = 0,
@@ -115,7 +137,7 @@ function scores(
       s6 = 0,
       s7 = 0;
     for (let f = 0; f < n; f++) {
-      const base = idx[f]! * K + k;
+      const base = idx[f]! * S + k;
       const v = val[f]!;
       s0 += w[base]! * v;
       s1 += w[base + 1]! * v;
@@ -126,20 +148,16 @@ function scores(
       s6 += w[base + 6]! * v;
       s7 += w[base + 7]! * v;
     }
-    out[k] = s0 * scale + bias[k]!;
-    out[k + 1] = s1 * scale + bias[k + 1]!;
-    out[k + 2] = s2 * scale + bias[k + 2]!;
-    out[k + 3] = s3 * scale + bias[k + 3]!;
-    out[k + 4] = s4 * scale + bias[k + 4]!;
-    out[k + 5] = s5 * scale + bias[k + 5]!;
-    out[k + 6] = s6 * scale + bias[k + 6]!;
-    out[k + 7] = s7 * scale + bias[k + 7]!;
+    sums[k] = s0;
+    sums[k + 1] = s1;
+    sums[k + 2] = s2;
+    sums[k + 3] = s3;
+    sums[k + 4] = s4;
+    sums[k + 5] = s5;
+    sums[k + 6] = s6;
+    sums[k + 7] = s7;
   }
-  for (; k < K; k++) {
-    let s = 0;
-    for (let f = 0; f < n; f++) s += w[idx[f]! * K + k]! * val[f]!;
-    out[k] = s * scale + bias[k]!;
-  }
+  for (let k = 0; k < K; k++) out[k] = sums[k]! * scale + bias[k]!; // K <= S = sums.length
 }
 
 /** Softmax in place, with a temperature: p_k ∝ exp(z_k / t). */
