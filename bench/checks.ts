@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import { sqliteInbound } from '../src/store/sqlite/inbound';
 import { migrate } from '../src/store/sqlite/migrations';
 import { openSqliteStores } from '../src/store/sqlite';
+import { median } from './median';
 
 const N = 20_000;
 const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const message = (i: number) => ({
   channel: 'zalo' as const,

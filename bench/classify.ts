@@ -10,14 +10,16 @@ import { MotcuaPeer } from './peers/motcua';
 import { NlpJsPeer } from './peers/nlpjs';
 import type { Peer } from './peers/peer';
 import { SvmPeer } from './peers/svm';
+import { median } from './median';
 
 const RUNS = 5;
 /** Each throughput run lasts about this long, whatever the peer's speed. */
 const RUN_MS = 1000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (sorted: Float64Array, q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+/** The k-th text, going round the list (the lists are never empty). */
+const nth = (texts: readonly string[], k: number) => texts[k % texts.length] ?? '';
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 function readSet(file: string): Labelled[] {
@@ -51,14 +53,14 @@ async function label(peer: Peer, text: string): Promise<string> {
 async function throughput(peer: Peer, texts: readonly string[]): Promise<{ wall: number; cpu: number }> {
   let i = 0;
   const warm = process.hrtime.bigint();
-  while (ms(warm) < RUN_MS / 4) await label(peer, texts[i++ % texts.length]);
+  while (ms(warm) < RUN_MS / 4) await label(peer, nth(texts, i++));
   const perRun = Math.max(texts.length, Math.round((i / (RUN_MS / 4)) * RUN_MS));
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    for (let k = 0; k < perRun; k++) await label(peer, texts[k % texts.length]);
+    for (let k = 0; k < perRun; k++) await label(peer, nth(texts, k));
     const c = process.cpuUsage(c0);
     wall.push(perRun / (ms(t0) / 1000));
     cpu.push(perRun / ((c.user + c.system) / 1e6));
@@ -97,7 +99,8 @@ export async function runClassifyBench(root: string): Promise<string[]> {
     }
     figures.push({ name: peer.name, trainMs, accuracy, rate: await throughput(peer, texts) });
   }
-  const [ours] = figures;
+  const [ours, ...peers] = figures;
+  if (!ours) throw new Error('classify bench: no figures');
   const out = [
     `classifiers trained on the same ${examples.length} examples; label accuracy = intent right, and procedure right for procedure questions`,
   ];
@@ -109,10 +112,12 @@ export async function runClassifyBench(root: string): Promise<string[]> {
       `${f.name.padEnd(22)}${f.accuracy.map((a) => a.toFixed(3).padStart(10)).join('')}${f.trainMs.toFixed(0).padStart(10)}${Math.round(f.rate.wall).toLocaleString('en').padStart(10)}${Math.round(f.rate.cpu).toLocaleString('en').padStart(11)}`,
     );
   }
-  for (const f of figures.slice(1)) {
-    const acc = sets.map((s, i) => `${s.name} ${(ours.accuracy[i] / f.accuracy[i]).toFixed(3)}`).join(', ');
+  for (const f of peers) {
+    const acc = sets
+      .map((s, i) => `${s.name} ${((ours.accuracy[i] ?? NaN) / (f.accuracy[i] ?? NaN)).toFixed(3)}`)
+      .join(', ');
     out.push(
-      `motcua / ${f.name}: accuracy ${acc}; throughput ×${(ours.rate.cpu / f.rate.cpu).toFixed(1)} (CPU time); training time ×${(ours.trainMs / f.trainMs).toFixed(2)}`,
+      `motcua / ${f.name}: accuracy ${acc}; throughput ×${(ours.rate.cpu / f.rate.cpu).toFixed(1)} per CPU-second, ×${(ours.rate.wall / f.rate.wall).toFixed(1)} per second; training time ×${(ours.trainMs / f.trainMs).toFixed(2)}`,
     );
   }
   out.push(
@@ -128,7 +133,7 @@ function latency(data: ReturnType<typeof loadTrainingDataOrThrow>, texts: readon
   const lat = new Float64Array(texts.length * 20);
   for (let i = 0; i < lat.length; i++) {
     const t0 = process.hrtime.bigint();
-    model.understand(texts[i % texts.length]);
+    model.understand(nth(texts, i));
     lat[i] = ms(t0);
   }
   lat.sort();

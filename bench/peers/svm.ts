@@ -42,7 +42,7 @@ export class SvmPeer implements Peer {
     const val: number[] = [];
     for (const [i, n] of tf) {
       idx.push(i);
-      val.push((1 + Math.log(n)) * this.idf[i]);
+      val.push((1 + Math.log(n)) * (this.idf[i] ?? 0));
     }
     const norm = Math.sqrt(val.reduce((a, v) => a + v * v, 0)) || 1;
     idx.push(this.vocab.size);
@@ -71,19 +71,22 @@ export class SvmPeer implements Peer {
         for (const i of shuffle(order, rng)) {
           const eta = 1 / (LAMBDA * (t++ + 100));
           const y = ys[i] === k ? 1 : -1;
-          const { idx, val } = xs[i];
+          const x = xs[i];
+          if (!x) continue;
+          const { idx, val } = x;
+          // f < idx.length = val.length; every index is < dim = w.length.
           let m = 0;
-          for (let f = 0; f < idx.length; f++) m += w[idx[f]] * val[f];
+          for (let f = 0; f < idx.length; f++) m += w[idx[f]!]! * val[f]!;
           m *= scale;
           scale *= 1 - eta * LAMBDA;
-          if (y * m < 1) for (let f = 0; f < idx.length; f++) w[idx[f]] += (eta * y * val[f]) / scale;
+          if (y * m < 1) for (let f = 0; f < idx.length; f++) w[idx[f]!]! += (eta * y * val[f]!) / scale;
           if (scale < 1e-9) {
-            for (let j = 0; j < dim; j++) w[j] *= scale;
+            for (let j = 0; j < dim; j++) w[j]! *= scale;
             scale = 1;
           }
         }
       }
-      for (let j = 0; j < dim; j++) w[j] *= scale;
+      for (let j = 0; j < dim; j++) w[j]! *= scale;
       return w;
     });
   }
@@ -94,12 +97,12 @@ export class SvmPeer implements Peer {
     let bestScore = -Infinity;
     this.w.forEach((w, k) => {
       let s = 0;
-      for (let f = 0; f < idx.length; f++) s += w[idx[f]] * val[f];
+      for (let f = 0; f < idx.length; f++) s += w[idx[f]!]! * val[f]!;
       if (s > bestScore) {
         bestScore = s;
         best = k;
       }
     });
-    return this.labels[best];
+    return this.labels[best] ?? '';
   }
 }

@@ -58,6 +58,7 @@ export function score(
   const errors: Report['errors'] = [];
   gold.forEach((g, i) => {
     const p = pred[i];
+    if (!p) throw new Error(`score: no prediction for gold row ${i}`);
     const iOk = g.intent === p.intent;
     intentOk += +iOk;
     let allOk = iOk;
@@ -126,7 +127,7 @@ export function score(
     perTag,
     confusions: [...confusions]
       .map(([k, count]) => {
-        const [expected, predicted] = k.split(' → ');
+        const [expected = '', predicted = ''] = k.split(' → ');
         return { expected, predicted, count };
       })
       .sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),

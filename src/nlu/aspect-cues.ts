@@ -16,10 +16,11 @@ export function compileCues(src: TrainingData['aspectCues'], lexicon: Lexicon): 
     if (!isAspect(aspect)) continue;
     for (const phrase of phrases ?? []) {
       const tokens = normalize(phrase, lexicon).tokens;
-      if (!tokens.length) continue;
-      const bucket = cues.get(tokens[0]);
+      const [first] = tokens;
+      if (first === undefined) continue;
+      const bucket = cues.get(first);
       if (bucket) bucket.push({ aspect, tokens });
-      else cues.set(tokens[0], [{ aspect, tokens }]);
+      else cues.set(first, [{ aspect, tokens }]);
     }
   }
   return cues;

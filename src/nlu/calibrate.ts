@@ -13,7 +13,7 @@ function nll(rows: readonly HeldOut[], t: number): number {
     for (const v of logits) if (v > max) max = v;
     let sum = 0;
     for (const v of logits) sum += Math.exp((v - max) / t);
-    total -= (logits[truth] - max) / t - Math.log(sum);
+    total -= ((logits[truth] ?? -Infinity) - max) / t - Math.log(sum);
   }
   return total;
 }
@@ -54,6 +54,7 @@ export function expectedCalibrationError(
   const acc = Array.from({ length: bins }, () => ({ ok: 0, conf: 0 }));
   for (const r of rows) {
     const b = acc[Math.min(bins - 1, Math.floor(r.confidence * bins))];
+    if (!b) continue; // a negative or NaN confidence: in no bin
     b.ok += +r.correct;
     b.conf += r.confidence;
   }

@@ -26,30 +26,24 @@ export class LinearClassifier {
 
   /**
    * @param groups near-paraphrase group per example (kept within one fold when calibrating)
-   * @param bits the buckets' hash space is 2^bits
    */
   static train(
     buckets: readonly (readonly number[])[],
     labels: readonly string[],
     groups: readonly number[],
-    bits: number,
     o: ClassifierOptions,
   ): LinearClassifier {
     const names = [...new Set(labels)].sort();
     const index = new Map(names.map((l, i) => [l, i]));
-    const ys = Int32Array.from(labels, (l) => index.get(l) as number);
+    const ys = Int32Array.from(labels, (l) => index.get(l) ?? 0);
     const fit = (rows: readonly number[]) => {
-      const vectorizer = Vectorizer.fit(
-        rows.map((i) => buckets[i]),
-        bits,
-        o.minDf,
-      );
-      const xs = rows.map((i) => vectorizer.vector(buckets[i]));
+      const docs = rows.map((i) => buckets[i] ?? []);
+      const vectorizer = Vectorizer.fit(docs, o.minDf);
       return {
         vectorizer,
         softmax: Softmax.train(
-          xs,
-          rows.map((i) => ys[i]),
+          docs.map((d) => vectorizer.vector(d)),
+          rows.map((i) => ys[i] ?? 0),
           names.length,
           vectorizer.rows,
           o.softmax,
@@ -63,9 +57,10 @@ export class LinearClassifier {
       const held: HeldOut[] = [];
       for (let k = 0; k < o.calibrationFolds; k++) {
         const m = fit(all.filter((i) => folds[i] !== k));
-        for (const i of all)
+        buckets.forEach((b, i) => {
           if (folds[i] === k)
-            held.push({ logits: m.softmax.logits(m.vectorizer.vector(buckets[i])), truth: ys[i] });
+            held.push({ logits: m.softmax.logits(m.vectorizer.vector(b)), truth: ys[i] ?? 0 });
+        });
       }
       temperature = fitTemperature(held);
     }
@@ -95,8 +90,9 @@ export class LinearClassifier {
       return null;
     }
     const K = h.labels.length;
-    const sizes = [h.rows * 4, h.rows * 4, h.rows * K * 4, K * 8];
-    if (h.v !== 1 || buf.length !== nl + 1 + sizes.reduce((a, b) => a + b, 0)) return null;
+    const sizes = { buckets: h.rows * 4, idf: h.rows * 4, weights: h.rows * K * 4, bias: K * 8 };
+    const total = sizes.buckets + sizes.idf + sizes.weights + sizes.bias;
+    if (h.v !== 1 || buf.length !== nl + 1 + total) return null;
     // Copied out so every array is aligned whatever the file offset.
     let at = nl + 1;
     const take = (n: number) => {
@@ -104,13 +100,13 @@ export class LinearClassifier {
       new Uint8Array(b).set(buf.subarray(at, (at += n)));
       return b;
     };
-    const buckets = new Int32Array(take(sizes[0]));
-    const idf = new Float32Array(take(sizes[1]));
-    const weights = new Float32Array(take(sizes[2]));
-    const bias = new Float64Array(take(sizes[3]));
+    const buckets = new Int32Array(take(sizes.buckets));
+    const idf = new Float32Array(take(sizes.idf));
+    const weights = new Float32Array(take(sizes.weights));
+    const bias = new Float64Array(take(sizes.bias));
     return new LinearClassifier(
       h.labels,
-      Vectorizer.fromState(h.bits, buckets, idf),
+      Vectorizer.fromState(buckets, idf),
       Softmax.fromState(K, weights, bias),
       h.temperature,
     );

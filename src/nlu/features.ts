@@ -25,14 +25,14 @@ export function hashedFeatures(
 ): number[] {
   const mask = (1 << o.bits) - 1;
   const out: number[] = [];
-  let prev = 0;
-  tokens.forEach((t, i) => {
+  let prev: number | null = null;
+  for (const t of tokens) {
     const h = hashString(t, WORD);
     out.push(h & mask);
-    if (i > 0) out.push(hashPair(prev, h) & mask);
+    if (prev !== null) out.push(hashPair(prev, h) & mask);
     prev = h;
     if (!o.charAcrossWords) charGrams(` ${t} `, o, mask, out);
-  });
+  }
   if (o.charAcrossWords) charGrams(` ${tokens.join(' ')} `, o, mask, out);
   for (const c of cues) out.push(hashString(c, CUE) & mask);
   return out;

@@ -19,24 +19,24 @@ export function paraphraseGroups(
   overlap = PARAPHRASE_OVERLAP,
 ): number[] {
   const parent = Array.from(tokens.keys());
+  // Union–find with path halving.
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    for (let p = parent[i] ?? i; p !== i; p = parent[i] ?? i) i = parent[i] = parent[p] ?? p;
     return i;
   };
-  const sets = tokens.map((t) => new Set(t));
-  const byLabel = new Map<string, number[]>();
-  labels.forEach((l, i) => {
+  const byLabel = new Map<string, Array<{ i: number; set: Set<string> }>>();
+  tokens.forEach((t, i) => {
+    const l = labels[i] ?? '';
+    const member = { i, set: new Set(t) };
     const bucket = byLabel.get(l);
-    if (bucket) bucket.push(i);
-    else byLabel.set(l, [i]);
+    if (bucket) bucket.push(member);
+    else byLabel.set(l, [member]);
   });
   for (const members of byLabel.values()) {
-    for (let a = 0; a < members.length; a++) {
-      for (let b = a + 1; b < members.length; b++) {
-        if (jaccard(sets[members[a]], sets[members[b]]) >= overlap)
-          parent[find(members[a])] = find(members[b]);
-      }
-    }
+    members.forEach((a, at) => {
+      for (const b of members.slice(at + 1))
+        if (jaccard(a.set, b.set) >= overlap) parent[find(a.i)] = find(b.i);
+    });
   }
   return parent.map((_, i) => find(i));
 }
@@ -57,8 +57,9 @@ export function groupFolds(groups: readonly number[], k: number, seed: number): 
   const fold = new Array<number>(groups.length).fill(0);
   for (const g of order) {
     const f = sizes.indexOf(Math.min(...sizes));
-    for (const i of members.get(g) as number[]) fold[i] = f;
-    sizes[f] += (members.get(g) as number[]).length;
+    const group = members.get(g) ?? [];
+    for (const i of group) fold[i] = f;
+    sizes[f] = (sizes[f] ?? 0) + group.length;
   }
   return fold;
 }

@@ -28,9 +28,11 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     .filter((s) => s.from.length > 0)
     .sort((a, b) => b.from.length - a.from.length);
   for (const r of rules) {
-    const bucket = synonyms.get(r.from[0]);
+    const [first] = r.from;
+    if (first === undefined) continue;
+    const bucket = synonyms.get(first);
     if (bucket) bucket.push(r);
-    else synonyms.set(r.from[0], [r]);
+    else synonyms.set(first, [r]);
   }
   return { abbreviations, synonyms };
 }

@@ -69,15 +69,15 @@ function cueFeatures(tokens: readonly string[], cues: CueIndex): string[] {
  * procedure questions, and concentrated in a few procedures. Generic words ("giấy", "cần") and
  * aspect cues ("lệ phí") are spread over all procedures and do not count.
  */
-function namingGrams(grams: readonly (readonly string[])[], labels: readonly string[]): Set<string> {
+function namingGrams(docs: ReadonlyArray<{ grams: readonly string[]; label: string }>): Set<string> {
   const perGram = new Map<string, Map<string, number>>();
-  grams.forEach((gs, i) => {
-    for (const g of new Set(gs)) {
+  for (const { grams, label } of docs) {
+    for (const g of new Set(grams)) {
       let m = perGram.get(g);
       if (!m) perGram.set(g, (m = new Map()));
-      m.set(labels[i], (m.get(labels[i]) ?? 0) + 1);
+      m.set(label, (m.get(label) ?? 0) + 1);
     }
-  });
+  }
   const out = new Set<string>();
   for (const [g, m] of perGram) {
     let total = 0;
@@ -129,6 +129,10 @@ function stored(key: string, bits: number, train: () => LinearClassifier): Linea
   return trained;
 }
 
+/** Procedures offered in "did you mean" questions. */
+const CANDIDATES = 3;
+const OUT_OF_SCOPE: LabelKind = { kind: 'intent', intent: 'out_of_scope' };
+
 const isOutOfScope = (k: LabelKind) =>
   k.kind === 'redirect' || (k.kind === 'intent' && k.intent === 'out_of_scope');
 
@@ -168,29 +172,28 @@ export class NluModel {
     for (const toks of raw) for (const t of toks) freq.set(t, (freq.get(t) ?? 0) + 1);
     const speller = new Speller(freq);
     const cues = compileCues(data.aspectCues, lexicon);
-    const cued = raw.map((tokens) => cueFeatures(tokens, cues));
     const labels = data.examples.map(labelOf);
     const groups = paraphraseGroups(raw, labels);
+    const rows = data.examples.map((e, i) => {
+      const tokens = raw[i] ?? [];
+      // A group of its own when missing: never kept with others in a fold.
+      return { tokens, cued: cueFeatures(tokens, cues), aspect: e.aspect, group: groups[i] ?? -1 - i };
+    });
     const labelModel = stored(`${key}-label`, o.label.features.bits, () =>
       LinearClassifier.train(
-        raw.map((tokens, i) => hashedFeatures(tokens, cued[i], o.label.features)),
+        rows.map((r) => hashedFeatures(r.tokens, r.cued, o.label.features)),
         labels,
         groups,
-        o.label.features.bits,
         o.label,
       ),
     );
-    const naming = namingGrams(
-      raw.map((tokens) => ngrams(tokens)),
-      labels,
-    );
-    const withAspect = data.examples.flatMap((e, i) => (e.aspect ? [i] : []));
+    const naming = namingGrams(rows.map((r, i) => ({ grams: ngrams(r.tokens), label: labels[i] ?? '' })));
+    const withAspect = rows.flatMap((r) => (r.aspect ? [{ ...r, aspect: r.aspect }] : []));
     const aspectModel = stored(`${key}-aspect`, o.aspect.features.bits, () =>
       LinearClassifier.train(
-        withAspect.map((i) => hashedFeatures(raw[i], cued[i], o.aspect.features)),
-        withAspect.map((i) => data.examples[i].aspect as string),
-        withAspect.map((i) => groups[i]),
-        o.aspect.features.bits,
+        withAspect.map((r) => hashedFeatures(r.tokens, r.cued, o.aspect.features)),
+        withAspect.map((r) => r.aspect),
+        withAspect.map((r) => r.group),
         o.aspect,
       ),
     );
@@ -242,28 +245,32 @@ export class NluModel {
       };
     }
     const p = this.labelModel.probabilities(hashedFeatures(tokens, cued, this.options.label.features));
-    let top = 0;
+    // One pass over the labels (kinds[i] is the kind of p[i]): the best label, the out-of-scope total and
+    // its best authority, and the best procedures kept sorted (p descending, then label order).
+    let top: { kind: LabelKind; p: number } | null = null;
     let outOfScope = 0;
-    let bestOutOfScope = -1;
-    const procedures: number[] = [];
-    for (let i = 0; i < p.length; i++) {
-      if (p[i] > p[top]) top = i;
-      const k = this.kinds[i];
-      if (k.kind === 'procedure') procedures.push(i);
-      else if (isOutOfScope(k)) {
-        outOfScope += p[i];
-        if (bestOutOfScope < 0 || p[i] > p[bestOutOfScope]) bestOutOfScope = i;
+    let bestOutOfScope: { kind: LabelKind; p: number } | null = null;
+    const procedureCandidates: Array<{ procedure: string; p: number }> = [];
+    for (const [i, kind] of this.kinds.entries()) {
+      const pi = p[i] ?? 0;
+      if (!top || pi > top.p) top = { kind, p: pi };
+      if (kind.kind === 'procedure') {
+        let at = procedureCandidates.length;
+        while (at > 0 && pi > (procedureCandidates[at - 1]?.p ?? Infinity)) at--;
+        if (at < CANDIDATES) {
+          procedureCandidates.splice(at, 0, { procedure: kind.procedure, p: pi });
+          procedureCandidates.length = Math.min(procedureCandidates.length, CANDIDATES);
+        }
+      } else if (isOutOfScope(kind)) {
+        outOfScope += pi;
+        if (!bestOutOfScope || pi > bestOutOfScope.p) bestOutOfScope = { kind, p: pi };
       }
     }
-    const procedureCandidates = procedures
-      .sort((a, b) => p[b] - p[a] || a - b)
-      .slice(0, 3)
-      .map((i) => ({ procedure: (this.kinds[i] as { procedure: string }).procedure, p: p[i] }));
-    const kind = this.kinds[top];
+    const best = top ?? { kind: OUT_OF_SCOPE, p: 0 };
+    const outBest = bestOutOfScope;
     // Out of scope is one intent however many authorities it is split into: its confidence is their sum.
-    if (bestOutOfScope >= 0 && (isOutOfScope(kind) || outOfScope > p[top])) {
-      const k = this.kinds[bestOutOfScope];
-      const redirect = k.kind === 'redirect' ? k.redirect : null;
+    if (outBest && (isOutOfScope(best.kind) || outOfScope > best.p)) {
+      const redirect = outBest.kind.kind === 'redirect' ? outBest.kind.redirect : null;
       return {
         ...base,
         intent: 'out_of_scope',
@@ -273,26 +280,26 @@ export class NluModel {
         procedureCandidates,
       };
     }
-    if (kind.kind === 'procedure') {
+    if (best.kind.kind === 'procedure') {
       const aspect = this.aspectOf(tokens, cued);
       return {
         ...base,
         intent: 'procedure',
-        procedure: kind.procedure,
+        procedure: best.kind.procedure,
         aspect,
         code: null,
-        confidence: p[top],
+        confidence: best.p,
         procedureCandidates,
       };
     }
-    const intent = kind.kind === 'intent' ? kind.intent : 'out_of_scope';
-    return { ...base, intent, code: null, confidence: p[top], procedureCandidates };
+    const intent = best.kind.kind === 'intent' ? best.kind.intent : 'out_of_scope';
+    return { ...base, intent, code: null, confidence: best.p, procedureCandidates };
   }
 
   private aspectOf(tokens: readonly string[], cued: readonly string[]): Aspect {
     const p = this.aspectModel.probabilities(hashedFeatures(tokens, cued, this.options.aspect.features));
     let best = 0;
-    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
     const label = this.aspectModel.labels[best];
     return isAspect(label) ? label : 'general';
   }

@@ -49,15 +49,15 @@ function rewrite(tokens: string[], lexicon: Lexicon): string[] {
   if (lexicon.synonyms.size === 0) return tokens;
   const out: string[] = [];
   let i = 0;
-  outer: while (i < tokens.length) {
-    for (const { from, to } of lexicon.synonyms.get(tokens[i]) ?? []) {
+  outer: for (let t = tokens[i]; t !== undefined; t = tokens[i]) {
+    for (const { from, to } of lexicon.synonyms.get(t) ?? []) {
       if (from.length <= tokens.length - i && from.every((w, k) => tokens[i + k] === w)) {
         out.push(...to);
         i += from.length;
         continue outer;
       }
     }
-    out.push(tokens[i]);
+    out.push(t);
     i++;
   }
   return out;

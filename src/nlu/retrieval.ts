@@ -23,7 +23,10 @@ const pair = (a: string, b: string) => `${a} ${b}`;
 /** The adjacent pairs of a phrase ("xác nhận tình trạng hôn nhân" → "xac nhan", "nhan tinh", …). */
 export function phrasePairs(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(pair(tokens[i], tokens[i + 1]));
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (next !== undefined) out.add(pair(t, next));
+  });
   return out;
 }
 
@@ -36,11 +39,13 @@ export function retrievalFeatures(
   tokens: readonly string[],
   drop: ReadonlySet<string> = new Set(),
 ): string[] {
-  const kept = tokens.filter(
-    (t, i) =>
-      !(i > 0 && drop.has(pair(tokens[i - 1], t))) &&
-      !(i + 1 < tokens.length && drop.has(pair(t, tokens[i + 1]))),
-  );
+  const kept = tokens.filter((t, i) => {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    return (
+      !(prev !== undefined && drop.has(pair(prev, t))) && !(next !== undefined && drop.has(pair(t, next)))
+    );
+  });
   return ngrams(kept);
 }
 

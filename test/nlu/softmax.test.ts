@@ -38,13 +38,15 @@ describe('Softmax', () => {
 
   it('is deterministic for a seed', () => {
     const again = Softmax.train(xs, ys, 3, 4, opts);
-    expect(Array.from(again.logits(xs[3]))).toEqual(Array.from(model.logits(xs[3])));
+    const [, , , x] = xs;
+    if (!x) throw new Error('fixture has four examples');
+    expect(Array.from(again.logits(x))).toEqual(Array.from(model.logits(x)));
   });
 
   it('turns logits into probabilities that sum to one; a higher temperature flattens them', () => {
     const sharp = toProbabilities(Float64Array.from([2, 1, 0]));
     const flat = toProbabilities(Float64Array.from([2, 1, 0]), 4);
     expect(sharp.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(flat[0]).toBeLessThan(sharp[0]);
+    expect(flat[0]).toBeLessThan(sharp[0] ?? 0);
   });
 });
