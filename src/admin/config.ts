@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ChannelName } from '../core/message';
 import type { SheetLimits } from '../dossiers/sheet-limits';
-import { int, parseEnv } from '../server/parse-env';
+import { int, parseEnv } from '../config/parse-env';
 
 export interface AdminConfig {
   /** A staff session unused this long is logged out. */

@@ -6,7 +6,7 @@ import { loadAssistant } from '../assistant';
 import { formatProblem } from '../core/problem';
 import { remoteDossierLookup } from '../dossiers/remote-lookup';
 import { loadConfig, type Config } from './config';
-import { ConfigError } from './parse-env';
+import { ConfigError } from '../config/parse-env';
 import { createLogger } from './logger';
 import { channelsOn } from './notifier';
 import { registerSecret } from './redact';

@@ -10,7 +10,7 @@ import type { PipelineObserver } from '../../src/pipeline/observer';
 import { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../../src/pipeline/texts';
 import { userRef } from '../../src/pipeline/user-ref';
 import { errText } from '../../src/pipeline/err-text';
-import { addressKey } from '../../src/server/address-key';
+import { addressKey } from '../../src/core/address-key';
 
 export const WEBCHAT_API_PATH = '/webchat/api/messages';
 export const MAX_WEBCHAT_TEXT = 1000;
