@@ -11,13 +11,15 @@ export interface LoadOptions extends AssistantOptions {
   knowledgeDir: string;
   intentsDir: string;
   stores: AssistantStores;
+  /** The knowledge to answer from when the caller holds it already (else opened from knowledgeDir). */
+  knowledge?: KnowledgeHolder;
   /** Pick up edits of knowledge/ files without a restart. */
   watchKnowledge?: boolean;
   onKnowledgeProblems?: (problems: import('../core/problem').Problem[]) => void;
 }
 
 export async function loadAssistant(o: LoadOptions): Promise<Assistant> {
-  const knowledge = KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
+  const knowledge = o.knowledge ?? KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
   if (o.watchKnowledge) knowledge.watch();
   const training = loadTrainingDataOrThrow(o.intentsDir);
   return new Assistant(NluModel.train(training), training, knowledge, o.stores, o);

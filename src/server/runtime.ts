@@ -21,6 +21,7 @@ import { webchatPageRouter } from '../../webhooks/webchat/page';
 import { ZaloApiClient } from '../../webhooks/zalo/api-client';
 import { zaloWebhookRouter } from '../../webhooks/zalo/route';
 import { ZaloChannelSender } from '../../webhooks/zalo/sender';
+import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import type { Config } from './config';
 import { Metrics } from './metrics';
@@ -66,6 +67,8 @@ export interface RuntimeDeps {
   metrics?: Metrics;
   /** More browser-facing routers, mounted before the web chat (the staff console). */
   routers?: Router[];
+  /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
+  outbox?: Outbox;
 }
 
 export interface Runtime {
@@ -176,16 +179,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     pollMs: t.pollMs,
     backoff: t.backoff,
   });
-  const notify = dossierNotifier({
-    config,
-    stores,
-    zaloTokens,
-    timeoutMs: t.httpTimeoutMs,
-    onEnqueued: () => sender.wake(),
-  });
+  const outbox = d.outbox ?? new Outbox(stores.outbox);
+  outbox.wakes(sender);
+  const sending = sendingThrough(stores, outbox);
+  const notify = dossierNotifier({ config, stores: sending, zaloTokens, timeoutMs: t.httpTimeoutMs });
   const worker = new InboundWorker({
     inbound: stores.inbound,
-    outbox: stores.outbox,
+    outbox: sending.outbox,
     contacts: stores.contacts,
     assistant,
     logger,
@@ -193,7 +193,6 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     concurrency: t.workerConcurrency,
     staleMs: t.inboundStaleMs,
     pollMs: t.pollMs,
-    onEnqueued: () => sender.wake(),
     onAnswered: async (channel, userId) => {
       await notifyWaiting(notify, channel, userId, new Date());
     },

@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problem';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { Procedure } from '../../kb/schema';
 import { diffDocuments, type Change } from './diff';
-import { checkProcedure } from './procedure-input';
+import { checkProcedure } from '../../kb/published/procedure-input';
 import { readTar, writeTarGz } from './tar';
 
 const ROOT = 'knowledge';

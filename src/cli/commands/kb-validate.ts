@@ -12,10 +12,11 @@ import { loadTrainingData } from '../../nlu/training-data';
 import { formatNotice, reviewNotices } from '../../kb/review';
 import { localDay } from '../../kb/validity';
 import { info } from '../io';
-import { INTENTS_DIR, KNOWLEDGE_DIR, ROOT } from '../paths';
+import { projectRoot } from '../../config/project-root';
+import { cliServices } from '../services';
 
 /** The evaluation taxonomy lives beside the repo; its procedure ids must all exist in the knowledge base. */
-const DEFAULT_TAXONOMY = path.join(ROOT, '..', 'shared', 'eval', 'taxonomy.json');
+const DEFAULT_TAXONOMY = path.join(projectRoot(), '..', 'shared', 'eval', 'taxonomy.json');
 
 export function requiredProcedureIds(taxonomyFile: string): string[] {
   const t = JSON.parse(fs.readFileSync(taxonomyFile, 'utf8')) as { procedures?: Record<string, string> };
@@ -23,12 +24,13 @@ export function requiredProcedureIds(taxonomyFile: string): string[] {
 }
 
 export async function kbValidateCommand(args: string[]): Promise<number> {
+  const { config } = cliServices();
   const i = args.indexOf('--taxonomy');
   const taxonomy = i >= 0 ? args[i + 1] : fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null;
   const dirIdx = args.indexOf('--dir');
-  const dir = dirIdx >= 0 ? args[dirIdx + 1] : KNOWLEDGE_DIR;
+  const dir = dirIdx >= 0 ? args[dirIdx + 1] : config.knowledgeDir;
   const intentsIdx = args.indexOf('--intents');
-  const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : INTENTS_DIR;
+  const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : config.intentsDir;
   const { kb, problems } = loadKnowledge(dir, taxonomy ? requiredProcedureIds(taxonomy) : []);
   if (kb)
     problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));

@@ -2,11 +2,10 @@
 // store (the first admin is made this way). The password is prompted on a terminal or read from stdin.
 import { hashPassword, passwordProblem } from '../../admin/auth/password';
 import { USERNAME } from '../../admin/auth/username';
-import { loadConfig } from '../../server/config';
-import { openConfiguredStores } from '../../server/stores';
 import { STAFF_ROLES, type StaffRole } from '../../store/ports';
 import { info } from '../io';
 import { readNewPassword } from '../password-input';
+import { cliServices } from '../services';
 
 const USAGE = `usage: motcua staff add <username> --role ${STAFF_ROLES.join('|')}  (password prompted, or the first line of stdin)`;
 
@@ -40,8 +39,9 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     info(`password ${problem}`);
     return 1;
   }
-  const stores = await openConfiguredStores(loadConfig(process.env).store);
+  const services = cliServices();
   try {
+    const stores = await services.stores();
     const now = new Date();
     const account = {
       username: parsed.username,
@@ -64,6 +64,6 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     info(`staff add: created ${parsed.username} (${parsed.role})`);
     return 0;
   } finally {
-    await stores.close();
+    await services.close();
   }
 }
