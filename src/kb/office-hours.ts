@@ -18,9 +18,12 @@ function localClock(now: Date, timeZone: string): { day: number; minutes: number
 }
 
 function ranges(c: Commune, day: number): Array<[number, number]> {
-  return c.office_hours[DAYS[day]].map((r) => {
-    const [a, b] = r.split('-').map((hm) => {
-      const [h, m] = hm.split(':').map(Number);
+  const name = DAYS[day];
+  if (!name) return [];
+  // The schema checked every range is "HH:MM-HH:MM".
+  return c.office_hours[name].map((r) => {
+    const [a = 0, b = 0] = r.split('-').map((hm) => {
+      const [h = 0, m = 0] = hm.split(':').map(Number);
       return h * 60 + m;
     });
     return [a, b];

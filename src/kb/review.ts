@@ -32,7 +32,7 @@ export interface ReviewNotice {
 
 /** The day `months` months after `day` (clamped to the month's end). */
 function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, last));

@@ -123,6 +123,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           ],
           ctx.now,
         );
+        if (!item) throw new Error('the outbox queued nothing for the reply');
         await store.touch(h.id, ctx.now);
         await recordChange(d.stores.audit, ctx, {
           action: REPLY_ACTION,

@@ -21,7 +21,7 @@ export async function chatCommand(args: string[]): Promise<number> {
   rl.prompt();
   for await (const line of rl) {
     const n = Number(line.trim());
-    const text = Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1] : line;
+    const text = (Number.isInteger(n) ? options[n - 1] : undefined) ?? line;
     if (text.trim()) {
       const out = await converseTurn(assistant, run, 'chat', text);
       for (const r of out.replies) process.stdout.write(`\nBot: ${r.text}\n`);

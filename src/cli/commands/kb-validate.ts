@@ -25,12 +25,10 @@ export function requiredProcedureIds(taxonomyFile: string): string[] {
 
 export async function kbValidateCommand(args: string[]): Promise<number> {
   const { config } = cliServices();
-  const i = args.indexOf('--taxonomy');
-  const taxonomy = i >= 0 ? args[i + 1] : fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null;
-  const dirIdx = args.indexOf('--dir');
-  const dir = dirIdx >= 0 ? args[dirIdx + 1] : config.knowledgeDir;
-  const intentsIdx = args.indexOf('--intents');
-  const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : config.intentsDir;
+  const given = (flag: string) => (args.includes(flag) ? { value: args[args.indexOf(flag) + 1] } : null);
+  const taxonomy = given('--taxonomy')?.value ?? (fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null);
+  const dir = given('--dir')?.value ?? config.knowledgeDir;
+  const intents = given('--intents')?.value ?? config.intentsDir;
   const { kb, problems } = loadKnowledge(dir, taxonomy ? requiredProcedureIds(taxonomy) : []);
   if (kb)
     problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));
@@ -43,9 +41,8 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
     `kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
   );
   if (!kb) return 0;
-  const todayIdx = args.indexOf('--today');
-  const today = todayIdx >= 0 ? args[todayIdx + 1] : localDay(new Date(), kb.commune.timezone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) {
+  const today = given('--today') ? given('--today')?.value : localDay(new Date(), kb.commune.timezone);
+  if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
     info('kb validate: --today needs a date YYYY-MM-DD');
     return 2;
   }

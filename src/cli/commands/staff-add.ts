@@ -13,15 +13,16 @@ function parseArgs(args: string[]): { username: string; role: StaffRole } | stri
   let role: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    const a = args[i] ?? '';
     if (a === '--role') role = args[++i];
     else if (a.startsWith('--role=')) role = a.slice('--role='.length);
     else rest.push(a);
   }
-  if (rest.length !== 1) return USAGE;
-  const username = rest[0].trim().toLowerCase();
+  const [given] = rest;
+  if (given === undefined || rest.length !== 1) return USAGE;
+  const username = given.trim().toLowerCase();
   const ok = USERNAME.safeParse(username);
-  if (!ok.success) return `username ${ok.error.issues[0]!.message}`;
+  if (!ok.success) return `username ${ok.error.issues[0]?.message ?? 'is not valid'}`;
   if (!role || !(STAFF_ROLES as readonly string[]).includes(role))
     return `--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`;
   return { username, role: role as StaffRole };
