@@ -28,7 +28,6 @@ export async function main(): Promise<void> {
       knowledgeDir: config.knowledgeDir,
       intentsDir: config.intentsDir,
       channelsOn: channelsOn(config),
-      sheetLimits: config.sheetLimits,
     });
   } catch (err) {
     if (err instanceof ConfigError) {

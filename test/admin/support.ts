@@ -116,7 +116,6 @@ export async function startConsole(
         knowledgeDir: f.knowledgeDir,
         intentsDir: path.join(ROOT, 'intents'),
         channelsOn: channelsOn(config),
-        sheetLimits: config.sheetLimits,
       },
     ),
     ...o.admin,
