@@ -2,8 +2,7 @@
 // Bad values stop start-up with one English line naming the variable, like the server's own config.
 import { z } from 'zod';
 import type { ChannelName } from '../core/message';
-import type { SheetLimits } from '../dossiers/sheet-limits';
-import { int, parseEnv } from '../server/parse-env';
+import { int, parseEnv } from '../config/parse-env';
 
 export interface AdminConfig {
   /** A staff session unused this long is logged out. */
@@ -22,8 +21,6 @@ export interface AdminConfig {
   intentsDir: string;
   /** Channels with a configured sender: staff replies and status notices can reach their citizens. */
   channelsOn: readonly ChannelName[];
-  /** How much of a dossier export is read (from the server configuration). */
-  sheetLimits: SheetLimits;
 }
 
 const MINUTE = 60_000;
@@ -40,7 +37,7 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'sheetLimits'>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {

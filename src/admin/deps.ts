@@ -1,10 +1,11 @@
 // What the staff console needs from the rest of the service.
 import type { Logger } from 'pino';
 import type { Assistant } from '../assistant';
-import type { NotifyDeps } from '../dossiers/notify';
+import type { DossierService } from '../dossiers/service';
+import type { KnowledgeSync } from '../kb/sync';
+import type { Outbox } from '../services/outbox';
 import type { Stores } from '../store/ports';
 import type { AdminConfig } from './config';
-import type { KnowledgeSync } from './knowledge/sync';
 
 export interface AdminDeps {
   stores: Stores;
@@ -14,6 +15,8 @@ export interface AdminDeps {
   /** Keeps the knowledge base and the staff's training examples current on this instance. */
   sync: KnowledgeSync;
   logger: Logger;
-  /** Who is told about a dossier's new status; resolved at use, since the server builds it with the pipeline. */
-  notifier: () => NotifyDeps;
+  /** Status changes and imports: the write, the audit record and the notices, as the CLI does them. */
+  dossiers: DossierService;
+  /** Staff replies are queued here (written, and the sender woken). */
+  outbox: Outbox;
 }

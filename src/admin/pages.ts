@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
-import { projectRoot } from '../server/config';
+import { projectRoot } from '../config/project-root';
 
 /** src/admin/public, from the sources (ts-jest) or from dist/ after a build. */
 function consoleDir(): string {

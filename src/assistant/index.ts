@@ -15,13 +15,15 @@ export interface LoadOptions extends AssistantOptions {
   intentsDir: string;
   /** The assistant's stores, and those the service records each turn in. */
   stores: AssistantStores & Pick<Stores, 'analytics' | 'unanswered'>;
+  /** The knowledge to answer from when the caller holds it already (else opened from knowledgeDir). */
+  knowledge?: KnowledgeHolder;
   /** Pick up edits of knowledge/ files without a restart. */
   watchKnowledge?: boolean;
   onKnowledgeProblems?: (problems: import('../core/problem').Problem[]) => void;
 }
 
 export async function loadAssistant(o: LoadOptions): Promise<Assistant> {
-  const knowledge = KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
+  const knowledge = o.knowledge ?? KnowledgeHolder.open(o.knowledgeDir, o.onKnowledgeProblems);
   if (o.watchKnowledge) knowledge.watch();
   const training = loadTrainingDataOrThrow(o.intentsDir);
   // The service's recording unless the caller observes the turns itself.

@@ -16,8 +16,8 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   classify: () => classifyCommand(),
-  converse: () => converseCommand(),
-  chat: () => chatCommand(),
+  converse: converseCommand,
+  chat: chatCommand,
   eval: evalCommand,
   'training-data': () => trainingDataCommand(),
   'kb validate': kbValidateCommand,
@@ -30,8 +30,10 @@ const COMMANDS: Record<string, Command> = {
 
 const HELP = `usage: motcua <command>
   classify                 stdin lines → JSON lines {text,intent,procedure,aspect,code,confidence}
-  converse                 stdin JSON lines {conversation,text} → JSON lines with the replies
-  chat                     interactive chat in the terminal
+  converse [--store live]  stdin JSON lines {conversation,text} → JSON lines with the replies
+  chat [--store live]      interactive chat in the terminal
+                           (both talk on a scratch store with the demo dossiers; --store live uses the
+                           configured one, so staff see the conversations: hand-offs, inbox, dashboard)
   eval [file.jsonl ...]    accuracy report per file (messages, dialogues, facts; default: dev set + eval/*.jsonl; --cv [k] cross-validates, --errors lists the misses)
   training-data            the training examples as JSON lines
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids

@@ -160,7 +160,7 @@ export function demoDossiers(now: Date): Dossier[] {
       reason: s.reason ?? null,
       note: s.note ?? null,
       history,
-      updatedAt: history[history.length - 1].at,
+      updatedAt: history.at(-1)?.at ?? receivedAt,
     };
   });
 }

@@ -97,8 +97,8 @@ function findHeader(
   file: string,
 ): { at: number; columns: ColumnIndex } {
   let fewestMissing: DossierField[] | null = null;
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    const m = matchHeader(rows[i].cells, names);
+  for (const [i, r] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
+    const m = matchHeader(r.cells, names);
     if (m.ok) return { at: i, columns: m.columns };
     if (!fewestMissing || m.missing.length < fewestMissing.length) fewestMissing = m.missing;
   }
@@ -129,9 +129,8 @@ async function prepare(
   const rejected: Prepared['rejected'] = [];
   const firstRowOf = new Map<string, number>();
   const body = rows.slice(header.at + 1);
-  for (let i = 0; i < body.length; i++) {
+  for (const [i, { row, cells }] of body.entries()) {
     if (i % PARSE_SLICE === PARSE_SLICE - 1) await yieldToEventLoop();
-    const { row, cells } = body[i];
     const parsed = parseRow(cells, header.columns, names, options.resolveProcedure);
     if (!parsed.ok) {
       rejected.push({ row, reason: parsed.reason });

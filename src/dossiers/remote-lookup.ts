@@ -87,7 +87,7 @@ function toDossier(body: unknown, code: string): Dossier {
   const history = d.history?.length
     ? d.history
     : [{ status: d.status, at: d.updatedAt ?? d.receivedAt, note: null }];
-  return { ...d, code, history, updatedAt: d.updatedAt ?? history[history.length - 1].at };
+  return { ...d, code, history, updatedAt: d.updatedAt ?? history.at(-1)?.at ?? d.receivedAt };
 }
 
 export function remoteDossierLookup(o: RemoteLookupOptions): RemoteLookup {

@@ -40,8 +40,24 @@ export function parseVnDate(cell: Cell): Date | null {
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
   const dmy = DMY.exec(text);
-  if (dmy) return wallClock(+dmy[3], +dmy[2], +dmy[1], +(dmy[4] ?? 0), +(dmy[5] ?? 0), +(dmy[6] ?? 0));
+  if (dmy)
+    return wallClock(
+      Number(dmy[3]),
+      Number(dmy[2]),
+      Number(dmy[1]),
+      Number(dmy[4] ?? 0),
+      Number(dmy[5] ?? 0),
+      Number(dmy[6] ?? 0),
+    );
   const ymd = YMD.exec(text);
-  if (ymd) return wallClock(+ymd[1], +ymd[2], +ymd[3], +(ymd[4] ?? 0), +(ymd[5] ?? 0), +(ymd[6] ?? 0));
+  if (ymd)
+    return wallClock(
+      Number(ymd[1]),
+      Number(ymd[2]),
+      Number(ymd[3]),
+      Number(ymd[4] ?? 0),
+      Number(ymd[5] ?? 0),
+      Number(ymd[6] ?? 0),
+    );
   return null;
 }

@@ -1,11 +1,12 @@
 // Typed configuration from the environment. Bad configuration stops start-up with ONE English line
 // naming the variable; a channel whose credentials are absent is simply off.
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { channelOn, type ChannelOn, type Env } from '../pipeline/channel';
 import { CHANNELS, type AnyChannelPlugin } from './channels';
-import { int, opt, parseEnv, url } from './parse-env';
+import { int, opt, parseEnv, url } from '../config/parse-env';
+import { projectRoot } from '../config/project-root';
+import { DEFAULT_SQLITE_PATH } from '../config/sqlite-path';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits';
 import { RETENTION_ENV, retentionDays, type RetentionDays } from './retention-config';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
@@ -44,17 +45,6 @@ export interface Config {
 }
 
 const MB = 1024 * 1024;
-
-/** The repo root: the nearest folder above this file holding package.json (works from src/ and dist/). */
-export function projectRoot(start: string = __dirname): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
 
 const schema = z.object({
   PORT: int(0, 65_535).default(3000),
@@ -96,7 +86,7 @@ export function loadConfig(
     intentsDir: path.resolve(root, e.INTENTS_DIR ?? 'intents'),
     store: {
       engine: e.MONGODB_URI ? 'mongodb' : 'sqlite',
-      sqlitePath: path.resolve(root, e.SQLITE_PATH ?? 'data/motcua.sqlite'),
+      sqlitePath: path.resolve(root, e.SQLITE_PATH ?? DEFAULT_SQLITE_PATH),
       mongoUri: e.MONGODB_URI,
     },
     channels: channels.flatMap((p) => channelOn(p, env) ?? []),

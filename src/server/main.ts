@@ -1,20 +1,17 @@
-// Composition root for `npm start`: configuration → logs → store → assistant → pipeline → HTTP.
+// `npm start`: configuration → the services root (store, assistant, knowledge sync, dossiers) → the
+// pipeline and HTTP (runtime) → the staff console on it.
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
-import { startStaffConsole } from '../admin/console';
-import { loadAssistant } from '../assistant';
-import { formatProblem } from '../core/problem';
-import { remoteDossierLookup } from '../dossiers/remote-lookup';
+import { staffConsoleRouter } from '../admin/console';
+import { buildServices } from '../services/build';
 import { CHANNELS } from './channels';
 import { loadConfig, type Config } from './config';
-import { ConfigError } from './parse-env';
-import { createLogger } from './logger';
+import { ConfigError } from '../config/parse-env';
 import { channelsOn } from './notifier';
 import { registerSecret } from './redact';
 import { startHousekeeping } from './housekeeping';
 import { buildRuntime } from './runtime';
 import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
-import { openConfiguredStores, seedDemoIfEmbedded, storeLabel } from './stores';
 
 function registerSecrets(c: Config): void {
   for (const ch of c.channels) for (const v of ch.secrets) registerSecret(v);
@@ -29,7 +26,6 @@ export async function main(): Promise<void> {
       knowledgeDir: config.knowledgeDir,
       intentsDir: config.intentsDir,
       channelsOn: channelsOn(config),
-      sheetLimits: config.sheetLimits,
     });
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -39,41 +35,24 @@ export async function main(): Promise<void> {
     throw err;
   }
   registerSecrets(config);
-  const logger = createLogger(config.logLevel);
-
-  const stores = await openConfiguredStores(config.store);
-  logger.info({ store: storeLabel(config.store) }, 'store open');
-  const demo = await seedDemoIfEmbedded(config.store, stores, new Date());
-  if (demo > 0) logger.info({ dossiers: demo }, 'demo dossiers added to the empty embedded store');
-  const assistant = await loadAssistant({
-    knowledgeDir: config.knowledgeDir,
-    intentsDir: config.intentsDir,
-    stores,
-    remoteLookup: config.dossierApiUrl
-      ? remoteDossierLookup({ baseUrl: config.dossierApiUrl, logger })
-      : undefined,
+  const services = buildServices(config, {
+    seedDemo: true,
     handoffIdleMs: admin.handoffIdleMs,
-    onKnowledgeProblems: (problems) => {
-      for (const p of problems) logger.warn({ problem: formatProblem(p) }, 'knowledge file problem');
-    },
+    knowledgePollMs: admin.knowledgePollMs,
   });
-
-  // The console tells subscribers about status changes through the pipeline's notifier, built just below.
-  const staffConsole = await startStaffConsole({
-    config: admin,
-    stores,
-    assistant,
-    logger,
-    notifier: () => runtime.notify,
-  });
+  const { logger } = services;
+  const stores = await services.stores();
   const runtime = buildRuntime({
     config,
     stores,
-    assistant,
+    assistant: await services.assistant(),
     logger,
     knowledgeLoaded: () => true,
-    routers: [staffConsole.router],
+    routers: [await staffConsoleRouter(admin, services)],
+    outbox: await services.outbox(),
   });
+  // Status notices go through the pipeline's notifier (its tokens, its channels).
+  services.notifyThrough(() => runtime.notify);
   for (const { name: ch } of CHANNELS) {
     if (!runtime.channelsOn.includes(ch))
       logger.info({ channel: ch }, `${ch} channel is off (its credentials are not set)`);
@@ -101,11 +80,10 @@ export async function main(): Promise<void> {
           logger,
           markShuttingDown: () => runtime.markShuttingDown(),
           stopWork: () => {
-            staffConsole.stop();
             housekeeping.stop();
             return runtime.stop();
           },
-          closeStores: () => stores.close(),
+          closeStores: () => services.close(),
           timeoutMs: config.shutdownTimeoutMs,
         },
         signal,

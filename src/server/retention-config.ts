@@ -1,7 +1,7 @@
 // How long personal data is kept, per kind (RETENTION_<KIND>_DAYS). Defaults follow what each kind is
 // for: messages long enough to answer a complaint about them, the audit log longest (it is the record of
 // what staff did). 0 is refused: keeping nothing would break conversations in progress.
-import { int } from './parse-env';
+import { int } from '../config/parse-env';
 import type { RetentionKind } from '../store/ports';
 
 export type RetentionDays = Record<RetentionKind, number>;

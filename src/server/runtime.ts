@@ -13,6 +13,7 @@ import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
+import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
 import type { Config } from './config';
@@ -58,6 +59,8 @@ export interface RuntimeDeps {
   metrics?: Metrics;
   /** More browser-facing routers, mounted before the web chat (the staff console). */
   routers?: Router[];
+  /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
+  outbox?: Outbox;
 }
 
 export interface Runtime {
@@ -145,15 +148,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     pollMs: t.pollMs,
     backoff: t.backoff,
   });
-  const notify = dossierNotifier({
-    channelsOn: channelsOn(config),
-    links,
-    stores,
-    onEnqueued: () => sender.wake(),
-  });
+  const outbox = d.outbox ?? new Outbox(stores.outbox);
+  outbox.wakes(sender);
+  const sending = sendingThrough(stores, outbox);
+  const notify = dossierNotifier({ channelsOn: channelsOn(config), links, stores: sending });
   const worker = new InboundWorker({
     inbound: stores.inbound,
-    outbox: stores.outbox,
+    outbox: sending.outbox,
     contacts: stores.contacts,
     assistant,
     logger,
@@ -161,7 +162,6 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     concurrency: t.workerConcurrency,
     staleMs: t.inboundStaleMs,
     pollMs: t.pollMs,
-    onEnqueued: () => sender.wake(),
     onAnswered: async (channel, userId) => {
       await notifyWaiting(notify, channel, userId, new Date());
     },

@@ -4,13 +4,12 @@ import { openMongoStores } from './mongo';
 import { describeMongoUri } from './mongo/connect';
 import type { Stores } from './ports';
 import { openSqliteStores } from './sqlite';
+import { DEFAULT_SQLITE_PATH } from '../config/sqlite-path';
 
 export interface StoreConfig {
   MONGODB_URI?: string;
   SQLITE_PATH?: string;
 }
-
-export const DEFAULT_SQLITE_PATH = 'data/motcua.sqlite';
 
 export type StoreChoice = { engine: 'mongodb'; uri: string } | { engine: 'sqlite'; path: string };
 

@@ -8,9 +8,11 @@ import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../../src/admin/config';
 import type { AdminDeps } from '../../src/admin/deps';
 import { hashPassword } from '../../src/admin/auth/password';
-import { KnowledgeSync } from '../../src/admin/knowledge/sync';
+import { KnowledgeSync } from '../../src/kb/sync';
 import { adminRouter } from '../../src/admin/router';
 import { loadAssistant, type Assistant } from '../../src/assistant';
+import { dossierService } from '../../src/dossiers/service';
+import { Outbox } from '../../src/services/outbox';
 import { loadConfig } from '../../src/server/config';
 import { channelsOn } from '../../src/server/notifier';
 import { createLogger } from '../../src/server/logger';
@@ -114,7 +116,6 @@ export async function startConsole(
         knowledgeDir: f.knowledgeDir,
         intentsDir: path.join(ROOT, 'intents'),
         channelsOn: channelsOn(config),
-        sheetLimits: config.sheetLimits,
       },
     ),
     ...o.admin,
@@ -129,6 +130,7 @@ export async function startConsole(
     clock: f.clock.now,
   });
   await sync.refresh();
+  const outbox = new Outbox(f.stores.outbox);
   const deps: AdminDeps = {
     stores: f.stores,
     assistant: f.assistant,
@@ -136,7 +138,13 @@ export async function startConsole(
     config: admin,
     sync,
     logger,
-    notifier: () => runtime.notify,
+    dossiers: dossierService({
+      stores: f.stores,
+      knowledge: () => f.assistant.knowledge.current(),
+      notifier: () => runtime.notify,
+      limits: config.sheetLimits,
+    }),
+    outbox,
   };
   const runtime = buildRuntime({
     config,
@@ -144,6 +152,7 @@ export async function startConsole(
     assistant: f.assistant,
     logger,
     routers: [adminRouter(deps)],
+    outbox,
     tuning: { ...FAST_TUNING, ...o.tuning },
   });
   const { server, url }: { server: Server; url: string } = await listenLoopback(runtime.app);

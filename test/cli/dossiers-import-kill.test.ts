@@ -62,6 +62,7 @@ test('killed mid-way: the job traces what was written; recovery audits it; a re-
   try {
     const [job] = await s.imports.list(1);
     expect(job).toMatchObject({ file: 'export.csv', state: 'running', actor: 'cli' });
+    if (!job) throw new Error('no import job');
     expect(job.counts.done).toBeGreaterThanOrEqual(2_000);
     expect(job.counts.done).toBeLessThan(ROWS);
     // Every stored dossier is accounted for: the batches recorded done, plus at most the one in flight.
@@ -73,7 +74,7 @@ test('killed mid-way: the job traces what was written; recovery audits it; a re-
     expect(recovered.map((j) => [j.id, j.state])).toEqual([[job.id, 'interrupted']]);
     const audit = await s.audit.list({ target: 'export.csv' }, 5);
     expect(audit.map((e) => e.action)).toEqual(['dossier.import.interrupted']);
-    expect(audit[0].after).toMatchObject({ job: job.id, done: job.counts.done, total: ROWS });
+    expect(audit[0]?.after).toMatchObject({ job: job.id, done: job.counts.done, total: ROWS });
   } finally {
     await s.close();
   }
@@ -85,7 +86,7 @@ test('killed mid-way: the job traces what was written; recovery audits it; a re-
     expect(await t.dossiers.count()).toBe(ROWS);
     const [last] = await t.audit.list({ target: 'export.csv' }, 1);
     expect(last).toMatchObject({ action: 'dossier.import', after: { total: ROWS, done: ROWS } });
-    expect((last.after as { created: number; unchanged: number }).unchanged).toBeGreaterThanOrEqual(2_000);
+    expect((last?.after as { created: number; unchanged: number }).unchanged).toBeGreaterThanOrEqual(2_000);
   } finally {
     await t.close();
   }

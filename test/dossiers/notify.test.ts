@@ -77,14 +77,14 @@ test('a citizen in the window gets one polite greet-free notice through the outb
   expect(woken).toBe(1);
   const replies = await queued('u1');
   expect(replies).toHaveLength(1);
-  expect(replies[0].text).toBe(
+  expect(replies[0]?.text).toBe(
     `Dạ, em xin thông báo hồ sơ ${CODE} đã chuyển sang trạng thái "Chờ bổ sung". Hồ sơ cần bổ sung giấy tờ; anh/chị vui lòng nộp bổ sung đúng các giấy tờ ghi trong phiếu yêu cầu.\nLý do: Thiếu bản sao CCCD của mẹ.\nEm cảm ơn anh/chị ạ.`,
   );
-  expect(replies[0].text).not.toMatch(/xin chào/i);
+  expect(replies[0]?.text).not.toMatch(/xin chào/i);
   expect(
     styleViolations(replies, { greet: false, centreName: '', cannotHelp: false, closing: true }),
   ).toEqual([]);
-  expect((await stores.subscriptions.forCode(CODE))[0].lastNotifiedStatus).toBe('needs_supplement');
+  expect((await stores.subscriptions.forCode(CODE))[0]?.lastNotifiedStatus).toBe('needs_supplement');
   // Told once: the same change again is no news.
   expect((await notifyStatusChange(deps, d, 'processing', at(11))).notified).toBe(0);
   expect(await queued('u1')).toHaveLength(1);
@@ -100,7 +100,7 @@ test('outside the window the subscription waits, and is served after the citizen
 
   await stores.contacts.touch('zalo', 'u1', at(60), null); // the citizen writes again
   expect(await notifyWaiting(deps, 'zalo', 'u1', at(60))).toBe(1);
-  expect((await queued('u1'))[0].text).toContain('đã chuyển sang trạng thái "Đã có kết quả"');
+  expect((await queued('u1'))[0]?.text).toContain('đã chuyển sang trạng thái "Đã có kết quả"');
   expect(await notifyWaiting(deps, 'zalo', 'u1', at(61))).toBe(0);
   expect(await notifyWaiting(deps, 'web', 'w1', at(61))).toBe(0);
 });
@@ -135,7 +135,7 @@ test('a crash between queueing a notice and recording it does not send it twice'
   ).rejects.toThrow('killed');
   expect(await notifyWaiting(deps, 'messenger', 'p1', at(11))).toBe(1); // the retry…
   expect(await queued('p1')).toHaveLength(1); // …finds the notice already queued
-  expect((await stores.subscriptions.forCode(CODE))[0].lastNotifiedStatus).toBe('result_ready');
+  expect((await stores.subscriptions.forCode(CODE))[0]?.lastNotifiedStatus).toBe('result_ready');
 });
 
 test('ZNS: one template per real change of a known dossier with a phone; failures are reported, not thrown', async () => {

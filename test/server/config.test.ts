@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/server/config';
-import { ConfigError } from '../../src/server/parse-env';
+import { ConfigError } from '../../src/config/parse-env';
 
 const zalo = {
   ZALO_APP_ID: '123',

@@ -4,7 +4,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { addressKey } from '../../server/address-key';
+import { addressKey } from '../../core/address-key';
 import type { AdminDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse';

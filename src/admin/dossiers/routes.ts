@@ -2,15 +2,11 @@
 // import a CSV/XLSX export with a preview of accepted and rejected rows before anything is written.
 import { z } from 'zod';
 import { maskName } from '../../core/mask-name';
-import { importDossiers } from '../../dossiers/import';
 import { DossierImportError } from '../../dossiers/import-error';
-import { notifyStatusChange } from '../../dossiers/notify';
 import { isOverdue } from '../../dossiers/overdue';
-import { procedureResolver } from '../../dossiers/procedure-resolver';
 import { STATUS_TEXT } from '../../dialogue/status-text';
 import { findCodes } from '../../nlu/receipt-code';
-import { DOSSIER_STATUSES, type Dossier, type DossierStatus } from '../../store/ports';
-import { recordChange } from '../audit/record';
+import { DOSSIER_STATUSES, type Dossier } from '../../store/ports';
 import type { AdminDeps } from '../deps';
 import { ApiError, notFound } from '../http/api-error';
 import type { Ctx, Endpoint } from '../http/endpoint';
@@ -51,10 +47,6 @@ function view(d: Dossier, procedureName: string | null, now: Date) {
 export function dossierEndpoints(d: AdminDeps): Endpoint[] {
   const kb = () => d.assistant.knowledge.current();
   const nameOf = (id: string) => kb().procedures.get(id)?.name ?? null;
-  const notify = async (dossier: Dossier, from: DossierStatus | null, now: Date) => {
-    const { notified, waiting, phone } = await notifyStatusChange(d.notifier(), dossier, from, now);
-    return { notified, waiting, phone: phone.outcome };
-  };
   const codeOf = (ctx: Ctx) => {
     const raw = String(ctx.req.params['code']).slice(0, 100);
     const code = findCodes(raw)[0]?.code;
@@ -96,16 +88,10 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const code = codeOf(ctx);
         const b = parse(statusBody, ctx.req.body, 'status change');
-        const before = await existing(code);
-        const after = (await d.stores.dossiers.setStatus(code, b.status, b.note, ctx.now)) as Dossier;
-        await recordChange(d.stores.audit, ctx, {
-          action: 'dossier.status',
-          target: code,
-          before: { status: before.status, reason: before.reason },
-          after: { status: after.status, reason: after.reason, note: b.note },
-        });
-        const notices = await notify(after, before.status, ctx.now);
-        return { dossier: view(after, nameOf(after.procedureId), ctx.now), notices };
+        const changed = await d.dossiers.changeStatus(code, b.status, b.note, ctx.staff.username, ctx.now);
+        if (!changed) throw notFound(`The dossier ${code}`);
+        const { dossier, notices } = changed;
+        return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), notices };
       },
     },
     {
@@ -118,19 +104,11 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
         const body = uploadedFile(ctx, 'the CSV or XLSX file');
         let report;
         try {
-          report = await importDossiers(body, q.filename, {
-            dossiers: d.stores.dossiers,
-            resolveProcedure: procedureResolver(kb()),
+          ({ report } = await d.dossiers.importFile(body, q.filename, {
             dryRun: q.dryRun === 'true',
+            actor: ctx.staff.username,
             now: ctx.now,
-            limits: d.config.sheetLimits,
-            job: {
-              imports: d.stores.imports,
-              audit: d.stores.audit,
-              actor: ctx.staff.username,
-              notify: async (dossier, from) => (await notify(dossier, from, ctx.now)).notified,
-            },
-          });
+          }));
         } catch (err) {
           if (err instanceof DossierImportError)
             throw new ApiError(400, 'invalid_file', err.message, [{ field: 'file', reason: err.message }]);

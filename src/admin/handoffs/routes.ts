@@ -112,7 +112,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
         const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
         const why = await blocker(h, ctx);
         if (why) throw new ApiError(409, 'cannot_reply', why);
-        const [item] = await d.stores.outbox.enqueue(
+        const [item] = await d.outbox.enqueue(
           [
             {
               channel: h.channel,

@@ -1,8 +1,9 @@
 // Size limits for text staff type into the console (the API refuses more, with the field named).
 import { z } from 'zod';
+import { MAX_TEXT } from '../../core/text-limit';
 
 export const MAX_SHORT = 200;
-export const MAX_TEXT = 4_000;
+export { MAX_TEXT };
 
 /** Trimmed, NFC, non-empty text of at most `max` characters. */
 export const text = (max = MAX_TEXT) =>

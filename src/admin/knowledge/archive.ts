@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problem';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { Procedure } from '../../kb/schema';
 import { diffDocuments, type Change } from './diff';
-import { checkProcedure } from './procedure-input';
+import { checkProcedure } from '../../kb/published/procedure-input';
 import { readTar, writeTarGz } from './tar';
 
 const ROOT = 'knowledge';
@@ -53,15 +53,14 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
   }
   const seen = new Set<string>();
   for (const e of entries) {
-    const m = PROCEDURE_FILE.exec(e.name);
-    if (!m) {
+    const id = PROCEDURE_FILE.exec(e.name)?.[1];
+    if (id === undefined) {
       const reason = /(?:^|\/)commune\.ya?ml$/.test(e.name)
         ? "the commune profile stays this centre's own"
         : 'not a procedure file';
       plan.skipped.push({ file: e.name, reason });
       continue;
     }
-    const id = m[1];
     const file = `procedures/${id}.yaml`;
     if (seen.has(id)) {
       plan.problems.push({

@@ -25,15 +25,17 @@ function line(v: unknown): string {
 function common(a: string[], b: string[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
-  const len: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  // A flat (n+1)×(m+1) table; `at` reads 0 past the edges, which is the recurrence's base case.
+  const len = new Array<number>((n + 1) * (m + 1)).fill(0);
+  const at = (i: number, j: number) => len[i * (m + 1) + j] ?? 0;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--)
-      len[i][j] = a[i] === b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+      len[i * (m + 1) + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < n && j < m;) {
+  for (let i = 0, j = 0; i < n && j < m; ) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (len[i + 1][j] >= len[i][j + 1]) i++;
+    else if (at(i + 1, j) >= at(i, j + 1)) i++;
     else j++;
   }
   return pairs;

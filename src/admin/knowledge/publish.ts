@@ -5,7 +5,7 @@ import { recordChange } from '../audit/record';
 import type { AdminDeps } from '../deps';
 import type { Ctx } from '../http/endpoint';
 import { diffDocuments } from './diff';
-import { procedureKey } from './keys';
+import { procedureKey } from '../../kb/published/keys';
 
 export async function publishProcedure(
   d: AdminDeps,

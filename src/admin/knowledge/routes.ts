@@ -17,8 +17,8 @@ import { parse } from '../http/parse';
 import { uploadedFile } from '../http/uploaded-file';
 import { exportKnowledge, planImport } from './archive';
 import { diffDocuments } from './diff';
-import { procedureKey } from './keys';
-import { checkProcedure } from './procedure-input';
+import { procedureKey } from '../../kb/published/keys';
+import { checkProcedure } from '../../kb/published/procedure-input';
 import { publishProcedure } from './publish';
 
 const HISTORY_LIMIT = 50;

@@ -2,8 +2,8 @@
 // at once: when another version landed between our read and our publish, the change is applied again on
 // top of that version, so neither edit is lost.
 import type { KnowledgeStore, KnowledgeVersion } from '../../store/ports';
-import { TRAINING_KEY } from '../knowledge/keys';
-import { trainingDocSchema, type StaffExample } from './examples';
+import { TRAINING_KEY } from '../../kb/published/keys';
+import { trainingDocSchema, type StaffExample } from '../../kb/published/training-doc';
 
 const ATTEMPTS = 5;
 

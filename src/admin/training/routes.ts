@@ -10,11 +10,11 @@ import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
 import type { Ctx, Endpoint } from '../http/endpoint';
 import { MAX_TEXT, text } from '../http/limits';
 import { parse } from '../http/parse';
-import { TRAINING_KEY } from '../knowledge/keys';
-import { checkProcedure } from '../knowledge/procedure-input';
+import { TRAINING_KEY } from '../../kb/published/keys';
+import { checkProcedure } from '../../kb/published/procedure-input';
 import { publishProcedure } from '../knowledge/publish';
 import { newUnitId } from '../../kb/unit-id';
-import { asExamples, sourceOf, type StaffExample } from './examples';
+import { asExamples, sourceOf, type StaffExample } from '../../kb/published/training-doc';
 import { ExampleLinter, labelOf } from './lint';
 import { latestExamples, publishExamples } from './publish';
 

@@ -1,11 +1,19 @@
-// `chat`: an interactive terminal chat with the bot (the quickest way for staff to try it).
+// `chat [--store live]`: an interactive terminal chat with the bot (the quickest way for staff to try
+// it), on a scratch store unless --store live.
 import readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import { openCliAssistant } from '../assistant';
+import { info } from '../io';
+import { cliServices, storeFlag } from '../services';
 import { converseTurn } from './converse';
 
-export async function chatCommand(): Promise<number> {
-  const { assistant, close } = await openCliAssistant();
+export async function chatCommand(args: string[]): Promise<number> {
+  const store = storeFlag(args);
+  if (store !== 'live' && store !== 'scratch') {
+    info(store);
+    return 2;
+  }
+  const services = cliServices({ store, seedDemo: true });
+  const assistant = await services.assistant();
   const run = randomUUID();
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: 'Bạn: ' });
   process.stdout.write('motcua chat — gõ câu hỏi, Ctrl+D để thoát. Chọn nhanh: gõ số thứ tự của lựa chọn.\n');
@@ -13,7 +21,7 @@ export async function chatCommand(): Promise<number> {
   rl.prompt();
   for await (const line of rl) {
     const n = Number(line.trim());
-    const text = Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1] : line;
+    const text = (Number.isInteger(n) ? options[n - 1] : undefined) ?? line;
     if (text.trim()) {
       const out = await converseTurn(assistant, run, 'chat', text);
       for (const r of out.replies) process.stdout.write(`\nBot: ${r.text}\n`);
@@ -25,6 +33,6 @@ export async function chatCommand(): Promise<number> {
     }
     rl.prompt();
   }
-  await close();
+  await services.close();
   return 0;
 }

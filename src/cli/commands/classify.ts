@@ -2,7 +2,7 @@
 import { loadModel } from '../../nlu/load-model';
 import type { Understanding } from '../../nlu/understanding';
 import { stdinLines, writeJsonLine } from '../io';
-import { INTENTS_DIR } from '../paths';
+import { cliServices } from '../services';
 
 export function contractOf(u: Understanding) {
   return {
@@ -16,7 +16,7 @@ export function contractOf(u: Understanding) {
 }
 
 export async function classifyCommand(): Promise<number> {
-  const model = loadModel(INTENTS_DIR);
+  const model = loadModel(cliServices().config.intentsDir);
   for await (const line of stdinLines()) {
     if (!line.trim()) continue;
     writeJsonLine(contractOf(model.understand(line)));

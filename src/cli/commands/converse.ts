@@ -1,9 +1,10 @@
-// `converse`: JSON lines {conversation, text} → one JSON line per input with what the bot understood
-// (in context) and exactly the replies the citizen would receive. State is kept per conversation id.
+// `converse [--store live]`: JSON lines {conversation, text} → one JSON line per input with what the bot understood
+// (in context) and exactly the replies the citizen would receive. State is kept per conversation id, on a
+// scratch store unless --store live.
 import { randomUUID } from 'node:crypto';
 import type { Assistant } from '../../assistant';
 import { info, stdinLines, writeJsonLine } from '../io';
-import { openCliAssistant } from '../assistant';
+import { cliServices, storeFlag } from '../services';
 
 export async function converseTurn(assistant: Assistant, run: string, conversation: string, text: string) {
   const t = await assistant.turn({
@@ -26,8 +27,14 @@ export async function converseTurn(assistant: Assistant, run: string, conversati
   };
 }
 
-export async function converseCommand(): Promise<number> {
-  const { assistant, close } = await openCliAssistant();
+export async function converseCommand(args: string[]): Promise<number> {
+  const store = storeFlag(args);
+  if (store !== 'live' && store !== 'scratch') {
+    info(store);
+    return 2;
+  }
+  const services = cliServices({ store, seedDemo: true });
+  const assistant = await services.assistant();
   // A fresh namespace per run: the same conversation ids in another run start a new conversation.
   const run = randomUUID();
   let bad = 0;
@@ -54,7 +61,7 @@ export async function converseCommand(): Promise<number> {
       writeJsonLine(await converseTurn(assistant, run, input.conversation, input.text));
     }
   } finally {
-    await close();
+    await services.close();
   }
   return bad ? 1 : 0;
 }

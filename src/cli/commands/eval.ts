@@ -3,27 +3,26 @@
 // model on the training data. Without files: the dev set and every eval/*.jsonl.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { loadAssistant, type Assistant } from '../../assistant';
+import type { Assistant } from '../../assistant';
 import { crossValidate } from '../../eval/cross-validate';
 import { scoreDialogues, type DialogueReport } from '../../eval/dialogues';
 import { scoreFacts, type FactReport } from '../../eval/facts';
 import { score, type Report } from '../../eval/score';
 import { readEvalSet, type EvalSet } from '../../eval/sets';
-import { seedDemoWhenEmpty } from '../../dossiers/demo';
 import { loadTrainingDataOrThrow } from '../../nlu/load-model';
-import { openSqliteStores } from '../../store/sqlite';
 import { info } from '../io';
-import { INTENTS_DIR, KNOWLEDGE_DIR, ROOT } from '../paths';
+import { projectRoot } from '../../config/project-root';
+import { cliServices } from '../services';
 import { converseTurn } from './converse';
 
 const DEFAULT_CV_FOLDS = 4;
 const pct = (x: number) => x.toFixed(3);
 
 function defaultFiles(): string[] {
-  const dev = path.join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
-  const own = path.join(ROOT, 'eval');
+  const root = projectRoot();
+  const dev = path.join(root, '..', 'shared', 'eval', 'dev.jsonl');
+  const own = path.join(root, 'eval');
   // Message sets at the top; dialogue and fact sets in eval/dialogues/ and eval/facts/ (tools that read
   // eval/*.jsonl expect messages with a `text`).
   const ours = ['', 'dialogues', 'facts'].flatMap((sub) => {
@@ -95,21 +94,6 @@ function factsReport(r: FactReport, verbose: boolean): string[] {
   return out;
 }
 
-/** An assistant on a throwaway SQLite file, so evaluation leaves no conversations behind. */
-async function throwawayAssistant(): Promise<{ assistant: Assistant; close: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-eval-'));
-  const stores = openSqliteStores(path.join(dir, 'eval.sqlite'));
-  await seedDemoWhenEmpty(stores.dossiers, new Date());
-  const assistant = await loadAssistant({ knowledgeDir: KNOWLEDGE_DIR, intentsDir: INTENTS_DIR, stores });
-  return {
-    assistant,
-    close: async () => {
-      await stores.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function scoreSet(
   set: EvalSet,
   assistant: Assistant,
@@ -154,7 +138,9 @@ export async function evalCommand(args: string[]): Promise<number> {
   const verbose = args.includes('--errors');
   const json = args.includes('--json');
   const sets = chosen.map(readEvalSet);
-  const { assistant, close } = await throwawayAssistant();
+  // A scratch store: evaluation leaves no conversations behind.
+  const services = cliServices({ store: 'scratch', seedDemo: true });
+  const assistant = await services.assistant();
   const run = randomUUID();
   try {
     for (const set of sets) {
@@ -172,10 +158,10 @@ export async function evalCommand(args: string[]): Promise<number> {
       }
     }
   } finally {
-    await close();
+    await services.close();
   }
   if (folds !== null) {
-    const r = crossValidate(loadTrainingDataOrThrow(INTENTS_DIR), folds);
+    const r = crossValidate(loadTrainingDataOrThrow(services.config.intentsDir), folds);
     if (json)
       process.stdout.write(
         `${JSON.stringify({ file: 'intents/ (cross-validated)', kind: 'cv', folds, report: r })}\n`,

@@ -6,11 +6,12 @@ import { lintExamples } from '../../nlu/lint';
 import { normalize } from '../../nlu/normalize';
 import { loadTrainingData } from '../../nlu/training-data';
 import { info } from '../io';
-import { INTENTS_DIR, KNOWLEDGE_DIR } from '../paths';
+import { cliServices } from '../services';
 
 export async function intentsLintCommand(): Promise<number> {
-  const { data, problems } = loadTrainingData(INTENTS_DIR);
-  const { kb } = loadKnowledge(KNOWLEDGE_DIR);
+  const { config } = cliServices();
+  const { data, problems } = loadTrainingData(config.intentsDir);
+  const { kb } = loadKnowledge(config.knowledgeDir);
   const known = new Set(kb ? kb.procedures.keys() : []);
   const lexicon = compileLexicon(data.lexicon);
   problems.push(...lintExamples(data.examples, (t) => normalize(t, lexicon).tokens.join(' '), known));

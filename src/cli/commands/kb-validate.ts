@@ -12,10 +12,11 @@ import { loadTrainingData } from '../../nlu/training-data';
 import { formatNotice, reviewNotices } from '../../kb/review';
 import { localDay } from '../../kb/validity';
 import { info } from '../io';
-import { INTENTS_DIR, KNOWLEDGE_DIR, ROOT } from '../paths';
+import { projectRoot } from '../../config/project-root';
+import { cliServices } from '../services';
 
 /** The evaluation taxonomy lives beside the repo; its procedure ids must all exist in the knowledge base. */
-const DEFAULT_TAXONOMY = path.join(ROOT, '..', 'shared', 'eval', 'taxonomy.json');
+const DEFAULT_TAXONOMY = path.join(projectRoot(), '..', 'shared', 'eval', 'taxonomy.json');
 
 export function requiredProcedureIds(taxonomyFile: string): string[] {
   const t = JSON.parse(fs.readFileSync(taxonomyFile, 'utf8')) as { procedures?: Record<string, string> };
@@ -23,12 +24,11 @@ export function requiredProcedureIds(taxonomyFile: string): string[] {
 }
 
 export async function kbValidateCommand(args: string[]): Promise<number> {
-  const i = args.indexOf('--taxonomy');
-  const taxonomy = i >= 0 ? args[i + 1] : fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null;
-  const dirIdx = args.indexOf('--dir');
-  const dir = dirIdx >= 0 ? args[dirIdx + 1] : KNOWLEDGE_DIR;
-  const intentsIdx = args.indexOf('--intents');
-  const intents = intentsIdx >= 0 ? args[intentsIdx + 1] : INTENTS_DIR;
+  const { config } = cliServices();
+  const given = (flag: string) => (args.includes(flag) ? { value: args[args.indexOf(flag) + 1] } : null);
+  const taxonomy = given('--taxonomy')?.value ?? (fs.existsSync(DEFAULT_TAXONOMY) ? DEFAULT_TAXONOMY : null);
+  const dir = given('--dir')?.value ?? config.knowledgeDir;
+  const intents = given('--intents')?.value ?? config.intentsDir;
   const { kb, problems } = loadKnowledge(dir, taxonomy ? requiredProcedureIds(taxonomy) : []);
   if (kb)
     problems.push(...redirectLinkProblems(kb.elsewhere.keys(), loadTrainingData(intents).data.examples));
@@ -41,9 +41,8 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
     `kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
   );
   if (!kb) return 0;
-  const todayIdx = args.indexOf('--today');
-  const today = todayIdx >= 0 ? args[todayIdx + 1] : localDay(new Date(), kb.commune.timezone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) {
+  const today = given('--today') ? given('--today')?.value : localDay(new Date(), kb.commune.timezone);
+  if (today === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
     info('kb validate: --today needs a date YYYY-MM-DD');
     return 2;
   }

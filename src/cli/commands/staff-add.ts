@@ -2,11 +2,10 @@
 // store (the first admin is made this way). The password is prompted on a terminal or read from stdin.
 import { hashPassword, passwordProblem } from '../../admin/auth/password';
 import { USERNAME } from '../../admin/auth/username';
-import { loadConfig } from '../../server/config';
-import { openConfiguredStores } from '../../server/stores';
 import { STAFF_ROLES, type StaffRole } from '../../store/ports';
 import { info } from '../io';
 import { readNewPassword } from '../password-input';
+import { cliServices } from '../services';
 
 const USAGE = `usage: motcua staff add <username> --role ${STAFF_ROLES.join('|')}  (password prompted, or the first line of stdin)`;
 
@@ -14,15 +13,16 @@ function parseArgs(args: string[]): { username: string; role: StaffRole } | stri
   let role: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    const a = args[i] ?? '';
     if (a === '--role') role = args[++i];
     else if (a.startsWith('--role=')) role = a.slice('--role='.length);
     else rest.push(a);
   }
-  if (rest.length !== 1) return USAGE;
-  const username = rest[0].trim().toLowerCase();
+  const [given] = rest;
+  if (given === undefined || rest.length !== 1) return USAGE;
+  const username = given.trim().toLowerCase();
   const ok = USERNAME.safeParse(username);
-  if (!ok.success) return `username ${ok.error.issues[0]!.message}`;
+  if (!ok.success) return `username ${ok.error.issues[0]?.message ?? 'is not valid'}`;
   if (!role || !(STAFF_ROLES as readonly string[]).includes(role))
     return `--role must be one of ${STAFF_ROLES.join(', ')}\n${USAGE}`;
   return { username, role: role as StaffRole };
@@ -40,8 +40,9 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     info(`password ${problem}`);
     return 1;
   }
-  const stores = await openConfiguredStores(loadConfig(process.env).store);
+  const services = cliServices();
   try {
+    const stores = await services.stores();
     const now = new Date();
     const account = {
       username: parsed.username,
@@ -64,6 +65,6 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     info(`staff add: created ${parsed.username} (${parsed.role})`);
     return 0;
   } finally {
-    await stores.close();
+    await services.close();
   }
 }

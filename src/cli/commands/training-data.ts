@@ -1,10 +1,10 @@
 // `training-data`: the examples the classifier learns from, as JSON lines.
 import { loadTrainingDataOrThrow } from '../../nlu/load-model';
 import { writeJsonLine } from '../io';
-import { INTENTS_DIR } from '../paths';
+import { cliServices } from '../services';
 
 export async function trainingDataCommand(): Promise<number> {
-  for (const e of loadTrainingDataOrThrow(INTENTS_DIR).examples) {
+  for (const e of loadTrainingDataOrThrow(cliServices().config.intentsDir).examples) {
     writeJsonLine({
       text: e.text,
       intent: e.intent,

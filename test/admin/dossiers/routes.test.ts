@@ -103,6 +103,7 @@ describe('status change', () => {
     expect(r.body.notices).toEqual({ notified: 1, waiting: 2, phone: 'skipped' });
 
     const [sent] = await f.stores.outbox.recent('zalo', 'z-open', 10);
+    if (!sent) throw new Error('no notice was queued for z-open');
     expect(sent.reply.text).toContain(`hồ sơ ${CODE} đã chuyển sang trạng thái "Chờ bổ sung"`);
     expect(sent.reply.text).toContain('Lý do: Bổ sung bản sao CCCD của người đi khai');
     const centreName = f.assistant.knowledge.current().commune.centre_name;

@@ -152,8 +152,8 @@ describe('edit, preview, publish', () => {
     expect(history.file).toEqual({ differsFromCurrent: true });
     const [entry] = await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1);
     expect(entry).toMatchObject({ actor: 'lan', action: 'knowledge.publish' });
-    expect((entry.before as any).fee.summary).toBe(before.procedure.fee.summary);
-    expect((entry.after as any).fee.summary).toBe(NEW_FEE);
+    expect((entry?.before as any).fee.summary).toBe(before.procedure.fee.summary);
+    expect((entry?.after as any).fee.summary).toBe(NEW_FEE);
   });
 
   it('publishing over a newer version than the one opened is refused', async () => {
@@ -185,7 +185,7 @@ describe('edit, preview, publish', () => {
       changes: [{ field: 'fee.summary', before: file.fee.summary, after: NEW_FEE }],
     });
     expect(await ask(f.assistant, FEE_QUESTION)).toContain(NEW_FEE);
-    expect((await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1))[0].action).toBe(
+    expect((await f.stores.audit.list({ target: 'procedure:khai-sinh' }, 1))[0]?.action).toBe(
       'knowledge.restore',
     );
     expect((await editor.post('/knowledge/procedures/khai-sinh/restore', { version: 42 })).status).toBe(404);

@@ -24,7 +24,7 @@ describe('tar archives of the knowledge folder', () => {
       fs.writeFileSync(path.join(dir, 'ours.tar.gz'), writeTarGz(entries, new Date()));
       execFileSync('tar', ['-xzf', 'ours.tar.gz'], { cwd: dir });
       expect(fs.readFileSync(path.join(dir, 'knowledge/procedures/khai-sinh.yaml'))).toEqual(
-        entries[1].content,
+        entries[1]?.content,
       );
       execFileSync('tar', ['--format=ustar', '-cf', 'theirs.tar', 'knowledge'], { cwd: dir });
       const back = readTar(fs.readFileSync(path.join(dir, 'theirs.tar')));

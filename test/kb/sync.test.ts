@@ -1,15 +1,15 @@
 // Two instances on one database: a publish (or a taught example) on one reaches the other's citizens
 // within its polling interval, without a restart.
 import path from 'node:path';
-import { KnowledgeSync } from '../../../src/admin/knowledge/sync';
-import { procedureKey, TRAINING_KEY } from '../../../src/admin/knowledge/keys';
-import { loadAssistant, type Assistant } from '../../../src/assistant';
-import type { Stores } from '../../../src/store/ports';
-import { openSqliteStores } from '../../../src/store/sqlite';
-import { ROOT } from '../../support/assistant';
-import { eventually } from '../../support/fakes/test-server';
-import { dropFixture, fixture, type Fixture } from '../support';
-import { ask } from './ask';
+import { KnowledgeSync } from '../../src/kb/sync';
+import { procedureKey, TRAINING_KEY } from '../../src/kb/published/keys';
+import { loadAssistant, type Assistant } from '../../src/assistant';
+import type { Stores } from '../../src/store/ports';
+import { openSqliteStores } from '../../src/store/sqlite';
+import { ROOT } from '../support/assistant';
+import { eventually } from '../support/fakes/test-server';
+import { dropFixture, fixture, type Fixture } from '../admin/support';
+import { ask } from '../admin/knowledge/ask';
 
 let f: Fixture;
 let stores2: Stores;

@@ -1,8 +1,8 @@
 // The knowledge the bot answers from: the files in knowledge/, with every procedure published from the
 // console laid over its file. A published version that no longer passes the schema is skipped and reported.
 import type { Problem } from '../../core/problem';
-import type { KnowledgeBase } from '../../kb/knowledge-base';
-import type { Procedure } from '../../kb/schema';
+import type { KnowledgeBase } from '../knowledge-base';
+import type { Procedure } from '../schema';
 import type { KnowledgeVersion } from '../../store/ports';
 import { procedureIdOf } from './keys';
 import { checkProcedure } from './procedure-input';

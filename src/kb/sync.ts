@@ -2,16 +2,16 @@
 // by polling their fingerprint) overlaid with the versions published from the console on any instance
 // (noticed by polling KnowledgeStore.revision()), and the staff's training examples (retrain on change).
 // It replaces KnowledgeHolder.watch(): a watcher reloading the files alone would drop the published edits.
-import type { Problem } from '../../core/problem';
-import type { KnowledgeHolder } from '../../kb/holder';
-import type { KnowledgeBase } from '../../kb/knowledge-base';
-import { loadKnowledge } from '../../kb/load';
-import type { Example } from '../../nlu/training-data';
-import type { KnowledgeStore, KnowledgeVersion } from '../../store/ports';
-import { asExamples, trainingDocSchema } from '../training/examples';
+import type { Problem } from '../core/problem';
+import type { KnowledgeHolder } from './holder';
+import type { KnowledgeBase } from './knowledge-base';
+import { loadKnowledge } from './load';
+import type { Example } from '../nlu/training-data';
+import type { KnowledgeStore, KnowledgeVersion } from '../store/ports';
+import { asExamples, trainingDocSchema } from './published/training-doc';
 import { filesFingerprint } from './fingerprint';
-import { TRAINING_KEY } from './keys';
-import { overlay, type Origin } from './overlay';
+import { TRAINING_KEY } from './published/keys';
+import { overlay, type Origin } from './published/overlay';
 
 export interface SyncTarget {
   readonly knowledge: KnowledgeHolder;

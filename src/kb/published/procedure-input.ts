@@ -1,9 +1,9 @@
 // A procedure as staff submit it (editor form or imported file): the knowledge schema's checks, a size cap
 // on every text, and the id it must have. Problems come back as field + reason.
 import type { Problem } from '../../core/problem';
-import { validate } from '../../kb/load';
-import { procedureSchema, type Procedure } from '../../kb/schema';
-import { MAX_TEXT } from '../http/limits';
+import { validate } from '../load';
+import { procedureSchema, type Procedure } from '../schema';
+import { MAX_TEXT } from '../../core/text-limit';
 
 const MAX_ITEMS = 100;
 

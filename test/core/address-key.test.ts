@@ -1,4 +1,4 @@
-import { addressKey } from '../../src/server/address-key';
+import { addressKey } from '../../src/core/address-key';
 
 test('IPv4 as it is (also IPv4-mapped IPv6); IPv6 by its /64; anything else is one bucket', () => {
   expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
