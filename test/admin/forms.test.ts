@@ -251,7 +251,7 @@ it('script tags are stored and returned as plain text (procedure, dossier note)'
   expect(back.headers.get('content-type')).toMatch(/^application\/json/);
   expect(back.headers.get('x-content-type-options')).toBe('nosniff');
   expect(back.body.procedure.fee.summary).toBe(fee);
-  expect(f.assistant.preview(back.body.procedure, 'fee')[0].text).toContain(SCRIPT);
+  expect(f.assistant.preview(back.body.procedure, 'fee')[0]?.text).toContain(SCRIPT);
 
   const note = `Bổ sung ${SCRIPT}`;
   expect((await admin.post(`/dossiers/${CODE}/status`, { status: 'needs_supplement', note })).status).toBe(

@@ -230,7 +230,7 @@ export class Staff {
     const res = await fetch(`${this.url}${pathAndQuery}`, { method, headers, body });
     const set = res.headers.getSetCookie().find((c) => c.startsWith('motcua_staff='));
     if (set) {
-      const value = set.split(';')[0];
+      const value = set.split(';')[0] ?? '';
       this.cookie = value === 'motcua_staff=' ? null : value;
     }
     const text = await res.text();

@@ -13,7 +13,8 @@ function cell(v: unknown): string {
 
 export function tableCsv(f: Figures, table: Table): string {
   const rows = f[table] as Array<Record<string, unknown>>;
-  const header = rows.length ? Object.keys(rows[0]) : [];
+  const [first] = rows;
+  const header = first ? Object.keys(first) : [];
   const lines = [header, ...rows.map((r) => header.map((h) => r[h]))].map((r) => r.map(cell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

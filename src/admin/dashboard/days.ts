@@ -7,7 +7,8 @@ export const dayOf = (d: Date): string => new Date(vnDayNumber(d) * DAY_MS).toIS
 
 /** The first instant of a day. */
 export function dayStart(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
+  // `day` is a checked YYYY-MM-DD day.
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
   return vnInstant(y, m, d);
 }
 

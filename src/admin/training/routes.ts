@@ -81,6 +81,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
     const example: StaffExample = { ...e, author: ctx.staff.username, at: ctx.now.toISOString() };
     const { version, examples } = await latestExamples(store);
     const [candidate] = asExamples([example]);
+    if (!candidate) throw new Error('one example in, none out');
     if (linter.isKnown(candidate, asExamples(examples)) && answers(e)) {
       // Nothing to learn: the group only leaves the inbox.
       const resolved = group ? await d.stores.unanswered.resolve(group) : false;

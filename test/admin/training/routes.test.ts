@@ -189,7 +189,7 @@ it('a new Q&A item is validated, published as a procedure version and answered b
     answer: 'Có, theo quy định hiện hành.',
     aspect: 'general',
   });
-  expect((await f.stores.audit.list({ target: 'procedure:ho-ngheo' }, 1))[0].action).toBe('knowledge.faq');
+  expect((await f.stores.audit.list({ target: 'procedure:ho-ngheo' }, 1))[0]?.action).toBe('knowledge.faq');
   expect(
     (
       await editor.post('/inbox/faq', {
