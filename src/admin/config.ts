@@ -1,6 +1,7 @@
 // Staff console settings from the environment (all optional; defaults suit one commune centre).
 // Bad values stop start-up with one English line naming the variable, like the server's own config.
 import { z } from 'zod';
+import type { Windows } from '../pipeline/windows';
 import type { ChannelName } from '../core/message';
 import { int, parseEnv } from '../config/parse-env';
 
@@ -21,6 +22,8 @@ export interface AdminConfig {
   intentsDir: string;
   /** Channels with a configured sender: staff replies and status notices can reach their citizens. */
   channelsOn: readonly ChannelName[];
+  /** Each channel's consultation window: staff replies and resends are checked against it. */
+  windows: Windows;
 }
 
 const MINUTE = 60_000;
@@ -37,7 +40,7 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn'>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'windows'>,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {

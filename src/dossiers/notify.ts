@@ -4,7 +4,7 @@
 // after the citizen's next message is answered (notifyWaiting, hooked into the InboundWorker). An
 // applicant who left a phone number gets a template message when a channel offers one and it is configured.
 import type { ChannelName } from '../core/message';
-import { insideWindow } from '../pipeline/windows';
+import { insideWindow, type Windows } from '../pipeline/windows';
 import type { Dossier, DossierStatus, Stores, Subscription } from '../store/ports';
 import { statusNotice, znsTemplateData } from './status-notice';
 
@@ -17,6 +17,8 @@ export interface NotifyDeps {
   stores: Pick<Stores, 'dossiers' | 'subscriptions' | 'contacts' | 'outbox'>;
   /** Channels this deployment can send on (their credentials are set). */
   channelsOn: readonly ChannelName[];
+  /** Their consultation windows: a notice outside one waits for the citizen's next message. */
+  windows: Windows;
   phone: PhoneNotifier | null;
   /** Told when notices were queued (the server wakes its outbox sender). */
   onEnqueued?: () => void;
@@ -42,7 +44,7 @@ function hasNews(s: Subscription, d: Dossier): boolean {
 /** Queue the notice when the citizen can be reached now; false when the subscription has to wait. */
 async function tell(d: NotifyDeps, s: Subscription, dossier: Dossier, now: Date): Promise<boolean> {
   if (!d.channelsOn.includes(s.channel)) return false;
-  if (!insideWindow(s.channel, await d.stores.contacts.lastInboundAt(s.channel, s.userId), now)) return false;
+  if (!insideWindow(d.windows, s.channel, await d.stores.contacts.lastInboundAt(s.channel, s.userId), now)) return false;
   // The source names this change for this citizen: if we die before markNotified, the retry finds the
   // notice already queued instead of sending it twice.
   const change = `status:${dossier.code}:${dossier.history.length}:${s.channel}:${s.userId}`;

@@ -14,11 +14,13 @@ import { NULL_OBSERVER, type PipelineObserver, type ReconcileOutcome } from './o
 import { userRef } from './user-ref';
 import { ClaimLoop, type Claims } from './claim-loop';
 import { errText } from './err-text';
-import { insideWindow } from './windows';
+import { insideWindow, type Windows } from './windows';
 
 export interface OutboxSenderOptions {
   outbox: OutboxStore;
   contacts: ContactStore;
+  /** Replies outside the citizen's consultation window are not sent (the platform would refuse them). */
+  windows: Windows;
   senders: ReadonlyMap<ChannelName, ChannelSender>;
   logger: Logger;
   owner: string;
@@ -85,7 +87,7 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     }
     const now = this.now();
     const last = await this.o.contacts.lastInboundAt(item.channel, item.userId);
-    if (!insideWindow(item.channel, last, now)) {
+    if (!insideWindow(this.o.windows, item.channel, last, now)) {
       return this.finish(
         item,
         'failed',

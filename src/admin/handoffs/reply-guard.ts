@@ -1,5 +1,5 @@
 // Can staff reply to a hand-off now? Null when yes; otherwise the reason, in English.
-import { insideWindow, windowMsOf } from '../../pipeline/windows';
+import { insideWindow, windowMsOf, type Windows } from '../../pipeline/windows';
 import type { ChannelName } from '../../core/message';
 import type { Handoff } from '../../store/ports';
 
@@ -17,6 +17,7 @@ export function replyBlocker(
   h: Handoff,
   username: string,
   channelsOn: readonly ChannelName[],
+  windows: Windows,
   lastInboundAt: Date | null,
   now: Date,
 ): string | null {
@@ -25,8 +26,8 @@ export function replyBlocker(
   if (channel) return channel;
   if (h.state !== 'taken') return 'Take the conversation before replying';
   if (h.takenBy !== username) return `${h.takenBy} holds this conversation`;
-  if (!insideWindow(h.channel, lastInboundAt, now)) {
-    const hours = Math.round((windowMsOf(h.channel) ?? 0) / HOUR);
+  if (!insideWindow(windows, h.channel, lastInboundAt, now)) {
+    const hours = Math.round((windowMsOf(windows, h.channel) ?? 0) / HOUR);
     const last = lastInboundAt
       ? `last wrote ${lastInboundAt.toISOString()}`
       : 'has never written on this channel';

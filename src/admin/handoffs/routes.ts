@@ -39,6 +39,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       h,
       ctx.staff.username,
       d.config.channelsOn,
+      d.config.windows,
       await d.stores.contacts.lastInboundAt(h.channel, h.userId),
       ctx.now,
     );

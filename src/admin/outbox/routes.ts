@@ -52,6 +52,7 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
         if (!item) throw notFound(`The reply ${id}`);
         if (
           !insideWindow(
+            d.config.windows,
             item.channel,
             await d.stores.contacts.lastInboundAt(item.channel, item.userId),
             ctx.now,
