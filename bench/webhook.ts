@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import express from 'express';
-import { loadConfig } from '../src/server/config';
-import { createLogger } from '../src/server/logger';
+import { loadConfig } from '../src/services/config';
+import { createLogger } from '../src/config/logger';
 import { buildRuntime } from '../src/server/runtime';
 import { openSqliteStores } from '../src/store/sqlite';
+import { CHANNELS } from '../webhooks/channels';
 
 const APP_ID = '1234567890123456789';
 const OA_KEY = 'bench-oa-secret-key';
@@ -61,12 +62,15 @@ async function serve(mode: Mode): Promise<void> {
     const stores = openSqliteStores(path.join(dir, 'bench.sqlite'), {
       synchronous: mode === 'webhook' ? 'FULL' : 'NORMAL',
     });
-    const config = loadConfig({
-      ZALO_APP_ID: APP_ID,
-      ZALO_OA_SECRET_KEY: OA_KEY,
-      ZALO_APP_SECRET: 'x',
-      ZALO_OA_REFRESH_TOKEN: 'x',
-    });
+    const config = loadConfig(
+      {
+        ZALO_APP_ID: APP_ID,
+        ZALO_OA_SECRET_KEY: OA_KEY,
+        ZALO_APP_SECRET: 'x',
+        ZALO_OA_REFRESH_TOKEN: 'x',
+      },
+      CHANNELS,
+    );
     // Only the acknowledgement path is measured: the background worker and sender are not started.
     const runtime = buildRuntime({
       config,

@@ -1,12 +1,16 @@
 // The services root as the CLI commands use it: the typed configuration (KNOWLEDGE_DIR, INTENTS_DIR,
 // SQLITE_PATH, MONGODB_URI...), operator-facing logs on stderr (stdout carries the commands' output).
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/logger';
+import { CHANNELS } from '../../webhooks/channels';
+import { loadConfig } from '../services/config';
+import { createLogger } from '../config/logger';
 import { buildServices, type Services, type ServicesOptions } from '../services/build';
 import type { StoreMode } from '../services/stores';
 
 export function cliServices(o: Omit<ServicesOptions, 'logger'> = {}): Services {
-  return buildServices(loadConfig(process.env), { ...o, logger: createLogger('warn', process.stderr) });
+  return buildServices(loadConfig(process.env, CHANNELS), {
+    ...o,
+    logger: createLogger('warn', process.stderr),
+  });
 }
 
 /**

@@ -96,6 +96,10 @@ export interface ChannelPlugin<C> {
   connect(c: C, deps: ConnectDeps): ChannelLink;
 }
 
+// Each plugin has its own settings type; a list of them only carries them through (see channelOn).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyChannelPlugin = ChannelPlugin<any>;
+
 /** A channel that is on, its settings bound in: what the rest of the process handles. */
 export interface ChannelOn {
   readonly name: ChannelName;

@@ -1,7 +1,7 @@
 // Personal data is kept only as long as each kind is needed (Luật Bảo vệ dữ liệu cá nhân): once a day
 // every kind older than its retention is deleted, along with expired rate-limit counters.
 import { RETENTION_KINDS, type RetentionKind, type Stores } from '../store/ports';
-import type { RetentionDays } from '../server/retention-config';
+import type { RetentionDays } from './config';
 
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import { errorHandler, notFound } from './errors-middleware';
 import { healthRouter, type Readiness } from './health';
 import type { Metrics } from './metrics';
 import { metricsRouter } from './metrics-route';
-import type { TrustProxy } from './trust-proxy';
+import type { TrustProxy } from '../config/trust-proxy';
 
 export interface AppParts {
   logger: Logger;

@@ -5,7 +5,7 @@ import { recoverImports } from '../dossiers/import-recovery';
 import { notifyStatusChange, type NotifyDeps } from '../dossiers/notify';
 import { startDailyPurge, type DailyPurge } from '../retention/purge';
 import type { Stores } from '../store/ports';
-import type { Config } from './config';
+import type { Config } from '../services/config';
 
 export async function startHousekeeping(d: {
   stores: Stores;

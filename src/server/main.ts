@@ -4,11 +4,11 @@ import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
 import { buildServices } from '../services/build';
-import { CHANNELS } from './channels';
-import { loadConfig, type Config } from './config';
+import { CHANNELS } from '../../webhooks/channels';
+import { loadConfig, type Config } from '../services/config';
 import { ConfigError } from '../config/parse-env';
-import { channelsOn } from './notifier';
-import { registerSecret } from './redact';
+import { channelsOn } from '../services/notifier';
+import { registerSecret } from '../config/redact';
 import { startHousekeeping } from './housekeeping';
 import { buildRuntime } from './runtime';
 import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
@@ -21,11 +21,12 @@ export async function main(): Promise<void> {
   let config: Config;
   let admin: AdminConfig;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, CHANNELS);
     admin = loadAdminConfig(process.env, {
       knowledgeDir: config.knowledgeDir,
       intentsDir: config.intentsDir,
       channelsOn: channelsOn(config),
+      windows: config.windows,
     });
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -16,9 +16,9 @@ import { webchatPageRouter } from '../../webhooks/webchat/page';
 import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
-import type { Config } from './config';
+import type { Config } from '../services/config';
 import { Metrics } from './metrics';
-import { channelsOn, dossierNotifier } from './notifier';
+import { channelsOn, dossierNotifier } from '../services/notifier';
 
 /** Timings, overridable by tests (defaults suit production). */
 export interface Tuning {
@@ -139,6 +139,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const sender = new OutboxSender({
     outbox: stores.outbox,
     contacts: stores.contacts,
+    windows: config.windows,
     senders,
     logger,
     owner,
@@ -151,7 +152,12 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const outbox = d.outbox ?? new Outbox(stores.outbox);
   outbox.wakes(sender);
   const sending = sendingThrough(stores, outbox);
-  const notify = dossierNotifier({ channelsOn: channelsOn(config), links, stores: sending });
+  const notify = dossierNotifier({
+    channelsOn: channelsOn(config),
+    windows: config.windows,
+    links,
+    stores: sending,
+  });
   const worker = new InboundWorker({
     inbound: stores.inbound,
     outbox: sending.outbox,

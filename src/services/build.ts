@@ -9,9 +9,9 @@ import { remoteDossierLookup } from '../dossiers/remote-lookup';
 import { dossierService, type DossierService } from '../dossiers/service';
 import { KnowledgeHolder } from '../kb/holder';
 import { KnowledgeSync } from '../kb/sync';
-import type { Config } from '../server/config';
-import { createLogger } from '../server/logger';
-import { channelsOn, dossierNotifier } from '../server/notifier';
+import type { Config } from './config';
+import { createLogger } from '../config/logger';
+import { channelsOn, dossierNotifier } from './notifier';
 import type { Stores } from '../store/ports';
 import { Outbox, sendingThrough } from './outbox';
 import { openStoresFor, seedDemoIfEmbedded, storeLabel, type StoreMode } from './stores';
@@ -126,7 +126,7 @@ export function buildServices(config: Config, o: ServicesOptions = {}): Services
       refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS,
     };
     const links = config.channels.map((ch) => ch.connect(deps));
-    return dossierNotifier({ channelsOn: channelsOn(config), links, stores: s });
+    return dossierNotifier({ channelsOn: channelsOn(config), windows: config.windows, links, stores: s });
   };
   const dossiers = once(async () => {
     const s = await stores();

@@ -2,7 +2,7 @@
 // SQLite file; failures are StoreStartupError with a one-line message), or a scratch store for CLI
 // conversations, which must not reach the staff's hand-offs, inbox and dashboard.
 import { seedDemoWhenEmpty } from '../dossiers/demo';
-import type { StoreConfig } from '../server/config';
+import type { StoreConfig } from './config';
 import { chooseStore, describeStore, openStores, type StoreConfig as StoreEnv } from '../store/open';
 import type { Stores } from '../store/ports';
 import { openSqliteStores } from '../store/sqlite';

@@ -13,9 +13,9 @@ import { adminRouter } from '../../src/admin/router';
 import { loadAssistant, type Assistant } from '../../src/assistant';
 import { dossierService } from '../../src/dossiers/service';
 import { Outbox } from '../../src/services/outbox';
-import { loadConfig } from '../../src/server/config';
-import { channelsOn } from '../../src/server/notifier';
-import { createLogger } from '../../src/server/logger';
+import { loadConfig } from '../../src/services/config';
+import { channelsOn } from '../../src/services/notifier';
+import { createLogger } from '../../src/config/logger';
 import { buildRuntime, type Runtime, type Tuning } from '../../src/server/runtime';
 import { closeServer } from '../../src/server/shutdown';
 import type { StaffRole, Stores } from '../../src/store/ports';
@@ -23,6 +23,7 @@ import { openSqliteStores } from '../../src/store/sqlite';
 import { ROOT } from '../support/assistant';
 import { listenLoopback } from '../support/fakes/listen';
 import { FAST_TUNING } from '../support/fakes/test-server';
+import { CHANNELS } from '../../webhooks/channels';
 
 export const PASSWORD = 'mật khẩu đủ dài 123';
 /** Cheap scrypt parameters: tests create many accounts; the format and the code path are the real ones. */
@@ -108,7 +109,7 @@ export async function startConsole(
 ): Promise<ConsoleServer> {
   // The test client plays the reverse proxy (it names client addresses in X-Forwarded-For), so loopback
   // is trusted unless a test sets TRUST_PROXY itself ('' = the production default, trust none).
-  const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...o.env }, CHANNELS);
   const admin = {
     ...loadAdminConfig(
       {},
@@ -116,6 +117,7 @@ export async function startConsole(
         knowledgeDir: f.knowledgeDir,
         intentsDir: path.join(ROOT, 'intents'),
         channelsOn: channelsOn(config),
+        windows: config.windows,
       },
     ),
     ...o.admin,

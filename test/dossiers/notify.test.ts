@@ -9,6 +9,8 @@ import {
 import { styleViolations } from '../../src/dialogue/style-check';
 import type { Dossier, Stores } from '../../src/store/ports';
 import { codeNo, tempStores } from './fixtures';
+import { windowsOf } from '../../src/pipeline/windows';
+import { CHANNELS } from '../../webhooks/channels';
 
 const DAY = 86_400_000;
 const T0 = new Date('2025-11-20T03:00:00Z');
@@ -32,7 +34,7 @@ beforeEach(async () => {
   ({ stores, cleanup } = tempStores());
   phoneCalls = [];
   phoneFails = null;
-  deps = { stores, channelsOn: ['zalo', 'messenger'], phone };
+  deps = { stores, channelsOn: ['zalo', 'messenger'], windows: windowsOf(CHANNELS), phone };
   await stores.dossiers.upsert(dossier());
 });
 afterEach(() => cleanup());

@@ -5,13 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { loadAssistant } from '../../src/assistant';
-import { loadConfig } from '../../src/server/config';
-import { createLogger } from '../../src/server/logger';
+import { loadConfig } from '../../src/services/config';
+import { createLogger } from '../../src/config/logger';
 import { buildRuntime, type Runtime } from '../../src/server/runtime';
 import { closeServer } from '../../src/server/shutdown';
 import { listenLoopback } from '../support/fakes/listen';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 import type { Server } from 'node:http';
+import { CHANNELS } from '../../webhooks/channels';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -35,7 +36,7 @@ describeBrowser('web chat in a real browser', () => {
 
   beforeAll(async () => {
     db = tmpSqlite();
-    const config = loadConfig({});
+    const config = loadConfig({}, CHANNELS);
     const logger = createLogger('silent');
     const assistant = await loadAssistant({
       knowledgeDir: config.knowledgeDir,

@@ -1,5 +1,6 @@
 import { backoffDelay } from '../../src/pipeline/backoff';
-import { insideWindow } from '../../src/pipeline/windows';
+import { insideWindow, windowsOf } from '../../src/pipeline/windows';
+import { CHANNELS } from '../../webhooks/channels';
 
 describe('backoffDelay', () => {
   const p = { baseMs: 1000, maxMs: 10_000, maxAttempts: 5 };
@@ -15,18 +16,19 @@ describe('backoffDelay', () => {
 });
 
 describe('consultation windows', () => {
+  const windows = windowsOf(CHANNELS);
   const now = new Date('2026-03-10T12:00:00Z');
   const ago = (h: number) => new Date(now.getTime() - h * 3_600_000);
   it('Zalo: 7 days', () => {
-    expect(insideWindow('zalo', ago(24 * 7 - 1), now)).toBe(true);
-    expect(insideWindow('zalo', ago(24 * 7 + 1), now)).toBe(false);
+    expect(insideWindow(windows, 'zalo', ago(24 * 7 - 1), now)).toBe(true);
+    expect(insideWindow(windows, 'zalo', ago(24 * 7 + 1), now)).toBe(false);
   });
   it('Messenger: 24 hours', () => {
-    expect(insideWindow('messenger', ago(23), now)).toBe(true);
-    expect(insideWindow('messenger', ago(25), now)).toBe(false);
+    expect(insideWindow(windows, 'messenger', ago(23), now)).toBe(true);
+    expect(insideWindow(windows, 'messenger', ago(25), now)).toBe(false);
   });
   it('no known interaction: closed for windowed channels, open for the web', () => {
-    expect(insideWindow('zalo', null, now)).toBe(false);
-    expect(insideWindow('web', null, now)).toBe(true);
+    expect(insideWindow(windows, 'zalo', null, now)).toBe(false);
+    expect(insideWindow(windows, 'web', null, now)).toBe(true);
   });
 });

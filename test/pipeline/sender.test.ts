@@ -4,9 +4,11 @@ import { DEFAULT_BACKOFF } from '../../src/pipeline/backoff';
 import type { ChannelSender } from '../../src/pipeline/channel';
 import { SendError } from '../../src/pipeline/errors';
 import { OutboxSender } from '../../src/pipeline/sender';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/config/logger';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 import { eventually } from '../support/fakes/test-server';
+import { windowsOf } from '../../src/pipeline/windows';
+import { CHANNELS } from '../../webhooks/channels';
 
 const log = createLogger('silent');
 
@@ -56,6 +58,7 @@ describe('OutboxSender', () => {
     sender = new OutboxSender({
       outbox: db.stores.outbox,
       contacts: db.stores.contacts,
+      windows: windowsOf(CHANNELS),
       senders: new Map([['zalo', ch]]),
       logger: log,
       owner: 'test',
@@ -208,6 +211,7 @@ describe('OutboxSender', () => {
       const s = new OutboxSender({
         outbox: db.stores.outbox,
         contacts: db.stores.contacts,
+        windows: windowsOf(CHANNELS),
         senders: new Map([['zalo', ch]]),
         logger: log,
         owner: 'clock',

@@ -1,6 +1,6 @@
 import { TokenManager } from '../../src/pipeline/token-manager';
 import { SendError } from '../../src/pipeline/errors';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/config/logger';
 import type { TokenPair } from '../../src/store/ports';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 

@@ -1,5 +1,5 @@
 import { userRef } from '../../src/pipeline/user-ref';
-import { scrubText } from '../../src/server/redact';
+import { scrubText } from '../../src/config/redact';
 
 test('user references survive the log scrubber unchanged (letters only), stay stable and differ per citizen', () => {
   const refs = new Set<string>();

@@ -3,7 +3,7 @@ import { Ingestor } from '../../src/pipeline/ingest';
 import { NULL_OBSERVER } from '../../src/pipeline/observer';
 import { TECHNICAL_PROBLEM_REPLY } from '../../src/dialogue/channel-texts';
 import { InboundWorker } from '../../src/pipeline/worker';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/config/logger';
 import type { InboundMessage } from '../../src/core/message';
 import { StubAssistant } from '../support/fakes/stub-assistant';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';

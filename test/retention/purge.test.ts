@@ -1,6 +1,6 @@
 // The daily purge on a real SQLite file: each kind older than its retention goes, recent data stays.
 import { purgeExpired, startDailyPurge, type PurgeCounts } from '../../src/retention/purge';
-import { DEFAULT_RETENTION_DAYS } from '../../src/server/retention-config';
+import { DEFAULT_RETENTION_DAYS } from '../../src/retention/config';
 import type { Stores } from '../../src/store/ports';
 import { tempStores } from '../dossiers/fixtures';
 

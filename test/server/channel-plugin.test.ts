@@ -1,6 +1,6 @@
 // A new channel is one folder plus one line: the test-only echo channel (test/support/echo-channel) added to
 // the build's channel list gets its webhook, its verification, the pipeline and its sender, over real HTTP.
-import { CHANNELS } from '../../src/server/channels';
+import { CHANNELS } from '../../webhooks/channels';
 import { echoChannel, type EchoChannel } from '../support/echo-channel';
 import { StubAssistant } from '../support/fakes/stub-assistant';
 import { eventually, startTestServer, type TestServer } from '../support/fakes/test-server';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/server/logger';
-import { registerSecret, scrub, scrubText } from '../../src/server/redact';
+import { createLogger } from '../../src/config/logger';
+import { registerSecret, scrub, scrubText } from '../../src/config/redact';
 
 function capture() {
   const lines: string[] = [];

@@ -4,15 +4,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/server/config';
-import { createLogger } from '../../src/server/logger';
+import { loadConfig } from '../../src/services/config';
+import { createLogger } from '../../src/config/logger';
 import { demoDossiers } from '../../src/dossiers/demo';
 import { buildServices } from '../../src/services/build';
+import { CHANNELS } from '../../webhooks/channels';
 
 let dir: string;
 let live: string;
 const silent = createLogger('silent');
-const config = () => loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: live });
+const config = () => loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: live }, CHANNELS);
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-services-'));

@@ -2,7 +2,7 @@
 // the uncertain attempt began? A check that cannot be made rejects, so the sender can count the resend.
 import type { Reply } from '../../src/core/message';
 import type { TokenManager } from '../../src/pipeline/token-manager';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/config/logger';
 import { zaloTokenManager } from '../../webhooks/zalo/tokens';
 import { MessengerApiClient } from '../../webhooks/messenger/api-client';
 import { MessengerChannelSender } from '../../webhooks/messenger/sender';

@@ -2,7 +2,7 @@
 // messaging channel has a person behind a real account and a channel to reply on; an anonymous web session
 // may be one of a thousand scripted ones. Within each group, oldest first.
 import type { ChannelName } from '../../core/message';
-import { CHANNELS } from '../../server/channels';
+import { CHANNELS } from '../../../webhooks/channels';
 import type { Handoff, HandoffFilter, HandoffStore } from '../../store/ports';
 
 export const REPLY_FIRST: ChannelName[] = CHANNELS.map((c) => c.name);

@@ -4,10 +4,11 @@ import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
 import type { AssistantPort } from '../../../src/core/assistant-port';
 import type { Stores } from '../../../src/store/ports';
-import { CHANNELS, type AnyChannelPlugin } from '../../../src/server/channels';
-import { loadConfig } from '../../../src/server/config';
+import { CHANNELS } from '../../../webhooks/channels';
+import type { AnyChannelPlugin } from '../../../src/pipeline/channel';
+import { loadConfig } from '../../../src/services/config';
 import { projectRoot } from '../../../src/config/project-root';
-import { createLogger } from '../../../src/server/logger';
+import { createLogger } from '../../../src/config/logger';
 import { buildRuntime, type Runtime, type Tuning } from '../../../src/server/runtime';
 import { closeServer } from '../../../src/server/shutdown';
 import { listenLoopback } from './listen';
@@ -43,7 +44,7 @@ export async function startTestServer(o: {
     },
   });
   const logger = createLogger('debug', sink);
-  const config = loadConfig({ LOG_LEVEL: 'debug', ...o.env }, projectRoot(), o.channels ?? CHANNELS);
+  const config = loadConfig({ LOG_LEVEL: 'debug', ...o.env }, o.channels ?? CHANNELS, projectRoot());
   const runtime = buildRuntime({
     config,
     stores: o.stores,

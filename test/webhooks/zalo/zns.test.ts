@@ -2,7 +2,7 @@
 // token refreshed once on a token error, and Zalo's errors classified without ever showing the phone.
 import { SendError } from '../../../src/pipeline/errors';
 import { TokenManager } from '../../../src/pipeline/token-manager';
-import { createLogger } from '../../../src/server/logger';
+import { createLogger } from '../../../src/config/logger';
 import { ZaloOAuthClient } from '../../../webhooks/zalo/oauth-client';
 import { ZaloZnsClient } from '../../../webhooks/zalo/zns-client';
 import { ZaloZnsNotifier } from '../../../webhooks/zalo/zns-notifier';

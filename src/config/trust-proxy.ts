@@ -1,7 +1,7 @@
 // TRUST_PROXY: which reverse proxies may tell us the client address (X-Forwarded-For). Default: none, so
 // a client cannot pick its own address and slip past per-address limits. "true" (trust anyone) is refused.
 import net from 'node:net';
-import { ConfigError } from '../config/parse-env';
+import { ConfigError } from './parse-env';
 
 export type TrustProxy = false | number | string[];
 

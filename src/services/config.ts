@@ -2,14 +2,14 @@
 // naming the variable; a channel whose credentials are absent is simply off.
 import path from 'node:path';
 import { z } from 'zod';
-import { channelOn, type ChannelOn, type Env } from '../pipeline/channel';
-import { CHANNELS, type AnyChannelPlugin } from './channels';
+import { channelOn, type AnyChannelPlugin, type ChannelOn, type Env } from '../pipeline/channel';
+import { windowsOf, type Windows } from '../pipeline/windows';
 import { int, opt, parseEnv, url } from '../config/parse-env';
 import { projectRoot } from '../config/project-root';
 import { DEFAULT_SQLITE_PATH } from '../config/sqlite-path';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits';
-import { RETENTION_ENV, retentionDays, type RetentionDays } from './retention-config';
-import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { RETENTION_ENV, retentionDays, type RetentionDays } from '../retention/config';
+import { parseTrustProxy, type TrustProxy } from '../config/trust-proxy';
 
 export interface StoreConfig {
   /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
@@ -27,6 +27,8 @@ export interface Config {
   store: StoreConfig;
   /** The messaging channels whose credentials are set, in the order of CHANNELS. */
   channels: ChannelOn[];
+  /** Every channel's consultation window, on or off (a reply queued before a channel was switched off). */
+  windows: Windows;
   /** The provincial system asked about codes not found locally (DOSSIER_API_URL); none when unset. */
   dossierApiUrl: string | undefined;
   /** Signed webhook events older than this are refused as replays (ms; 0 = no check). */
@@ -73,9 +75,10 @@ const schema = z.object({
 
 /** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
 export function loadConfig(
-  env: Env = process.env,
+  env: Env,
+  /** The channels of this build (webhooks/channels.ts), whether their credentials are set or not. */
+  channels: readonly AnyChannelPlugin[],
   root: string = projectRoot(),
-  channels: readonly AnyChannelPlugin[] = CHANNELS,
 ): Config {
   const e = parseEnv(schema, env);
   return {
@@ -90,6 +93,7 @@ export function loadConfig(
       mongoUri: e.MONGODB_URI,
     },
     channels: channels.flatMap((p) => channelOn(p, env) ?? []),
+    windows: windowsOf(channels),
     dossierApiUrl: e.DOSSIER_API_URL,
     maxEventAgeMs: Math.round(e.WEBHOOK_MAX_EVENT_AGE_HOURS * 3_600_000),
     pageMeta: channels.flatMap((p) => {

@@ -1,5 +1,6 @@
-import { loadConfig, type Config } from '../../src/server/config';
+import { loadConfig, type Config } from '../../src/services/config';
 import { ConfigError } from '../../src/config/parse-env';
+import { CHANNELS } from '../../webhooks/channels';
 
 const zalo = {
   ZALO_APP_ID: '123',
@@ -15,7 +16,7 @@ const settingsOf = (c: Config, name: string) => c.channels.find((ch) => ch.name 
 
 function errorOf(env: Record<string, string>): string {
   try {
-    loadConfig(env, '/srv/motcua');
+    loadConfig(env, CHANNELS, '/srv/motcua');
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     const msg = (e as Error).message;
@@ -27,7 +28,7 @@ function errorOf(env: Record<string, string>): string {
 
 describe('loadConfig', () => {
   it('starts with no credentials at all: both channels off, defaults applied', () => {
-    const c = loadConfig({}, '/srv/motcua');
+    const c = loadConfig({}, CHANNELS, '/srv/motcua');
     expect(c).toMatchObject({
       port: 3000,
       channels: [],
@@ -39,11 +40,11 @@ describe('loadConfig', () => {
       sqlitePath: '/srv/motcua/data/motcua.sqlite',
       mongoUri: undefined,
     });
-    expect(loadConfig({ MONGODB_URI: 'mongodb://db/motcua' }, '/r').store.engine).toBe('mongodb');
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db/motcua' }, CHANNELS, '/r').store.engine).toBe('mongodb');
   });
 
   it('turns a channel on with its credentials and the documented defaults', () => {
-    const c = loadConfig({ ...zalo, ...fb, PORT: '8080', MESSENGER_API_VERSION: '25.0' }, '/r');
+    const c = loadConfig({ ...zalo, ...fb, PORT: '8080', MESSENGER_API_VERSION: '25.0' }, CHANNELS, '/r');
     expect(c.port).toBe(8080);
     expect(settingsOf(c, 'zalo')).toMatchObject({
       appId: '123',
@@ -54,7 +55,9 @@ describe('loadConfig', () => {
       apiBase: 'https://graph.facebook.com',
       apiVersion: 'v25.0',
     });
-    expect(settingsOf(loadConfig(fb, '/r'), 'messenger')).toMatchObject({ apiVersion: /^v\d+\.\d+$/ });
+    expect(settingsOf(loadConfig(fb, CHANNELS, '/r'), 'messenger')).toMatchObject({
+      apiVersion: /^v\d+\.\d+$/,
+    });
   });
 
   it('refuses a half-configured channel with one line naming the variable', () => {
@@ -73,9 +76,10 @@ describe('loadConfig', () => {
   });
 
   it('dossier options: the live lookup URL, and ZNS only with the Zalo channel', () => {
-    expect(loadConfig({}, '/r')).toMatchObject({ channels: [], dossierApiUrl: undefined });
+    expect(loadConfig({}, CHANNELS, '/r')).toMatchObject({ channels: [], dossierApiUrl: undefined });
     const c = loadConfig(
       { ...zalo, ZALO_ZNS_TEMPLATE_ID: '224466', DOSSIER_API_URL: 'https://motcua.example.gov.vn/api/' },
+      CHANNELS,
       '/r',
     );
     expect(settingsOf(c, 'zalo')).toMatchObject({
@@ -101,10 +105,10 @@ describe('loadConfig', () => {
   });
 
   it('TRUST_PROXY: none by default; hops, addresses, subnets and names; "true" and junk refused', () => {
-    expect(loadConfig({}, '/r').trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: 'false' }, '/r').trustProxy).toBe(false);
-    expect(loadConfig({ TRUST_PROXY: '1' }, '/r').trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }, '/r').trustProxy).toEqual([
+    expect(loadConfig({}, CHANNELS, '/r').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, CHANNELS, '/r').trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, CHANNELS, '/r').trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }, CHANNELS, '/r').trustProxy).toEqual([
       'loopback',
       '10.0.0.0/8',
       'fd00::1',
@@ -117,7 +121,7 @@ describe('loadConfig', () => {
   });
 
   it('retention per kind and import limits: defaults, overrides, loud refusals', () => {
-    const c = loadConfig({ RETENTION_MESSAGES_DAYS: '30', IMPORT_MAX_ROWS: '5000' }, '/r');
+    const c = loadConfig({ RETENTION_MESSAGES_DAYS: '30', IMPORT_MAX_ROWS: '5000' }, CHANNELS, '/r');
     expect(c.retention).toEqual({
       messages: 30,
       conversations: 90,

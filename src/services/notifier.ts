@@ -13,6 +13,7 @@ export function channelsOn(config: Pick<Config, 'channels'>): ChannelName[] {
 
 export function dossierNotifier(o: {
   channelsOn: readonly ChannelName[];
+  windows: NotifyDeps['windows'];
   /** The outgoing sides of those channels; the first that can reach phones does. */
   links: readonly ChannelLink[];
   stores: NotifyDeps['stores'];
@@ -21,6 +22,7 @@ export function dossierNotifier(o: {
   return {
     stores: o.stores,
     channelsOn: o.channelsOn,
+    windows: o.windows,
     phone: o.links.find((l) => l.phone !== null)?.phone ?? null,
     onEnqueued: o.onEnqueued,
   };
