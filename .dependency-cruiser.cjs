@@ -11,19 +11,25 @@
 //   src/pipeline    inbound → assistant → outbox, retries, windows; channels use it only through its
 //                   public module (PIPELINE_PUBLIC)
 //   src/dossiers, src/retention   services over the store that also send through the pipeline (status
-//                   notices, remote lookups with backoff, personal-data purge)
+//                   notices, remote lookups with backoff, personal-data purge); dossiers implements the
+//                   assistant's remote-lookup port
 //   src/eval        scoring harness over nlu + dialogue + assistant; only the CLI (and bench) use it
 //   src/services    the composition root's services: buildServices(config) wires everything above;
 //                   used by server, admin and cli
 //   webhooks, src/botkit-bridge   channel adapters: core, config, store ports and the pipeline's public
 //                   contract
 //   src/admin, src/server, src/cli   entry points; nothing imports them, except that the server mounts
-//                   the staff console through its entry files (ADMIN_ENTRY)
+//                   the staff console through its entry files (ADMIN_ENTRY); the server and the CLI
+//                   read the channel list (webhooks/channels.ts)
 //
 // Tests, bench and scripts may import anything; production code never imports them.
 const PIPELINE_PUBLIC = '^src/pipeline/(public|channel)[.]ts$';
 const ADMIN_ENTRY = '^src/admin/(console|config)[.]ts$';
 const KB_SYNC = '^src/kb/sync';
+// The store's types (not its engines): knowledge and replies name a Dossier without reaching a database.
+const STORE_TYPES = '^src/store/(ports[.]ts|entities/)';
+// The list of channels of this build, which the CLI needs as the server does (see webhooks/channels.ts).
+const CHANNEL_LIST = '^webhooks/channels[.]ts$';
 
 const LOWER = {
   core: [],
@@ -34,7 +40,7 @@ const LOWER = {
   store: ['core', 'config'],
   assistant: ['core', 'nlu', 'kb', 'dialogue', 'store'],
   pipeline: ['core', 'config', 'nlu', 'kb', 'dialogue', 'assistant', 'store'],
-  dossiers: ['core', 'config', 'nlu', 'kb', 'dialogue', 'store', 'pipeline'],
+  dossiers: ['core', 'config', 'nlu', 'kb', 'dialogue', 'store', 'assistant', 'pipeline'],
   retention: ['core', 'config', 'store', 'pipeline'],
   eval: ['core', 'nlu', 'kb', 'dialogue', 'assistant'],
 };
@@ -50,7 +56,9 @@ const MAY_IMPORT = {
 };
 // Single files a room may import beyond its list.
 const ALSO = {
-  kb: { from: KB_SYNC, to: ['^src/(store|config)/'] },
+  kb: { from: KB_SYNC, to: ['^src/(store|config)/'], others: [STORE_TYPES] },
+  dialogue: { to: [STORE_TYPES] },
+  cli: { to: [CHANNEL_LIST] },
   webhooks: { to: [PIPELINE_PUBLIC] },
   'botkit-bridge': { to: [PIPELINE_PUBLIC] },
   server: { to: [ADMIN_ENTRY] },
@@ -72,7 +80,7 @@ const layerRules = Object.entries(MAY_IMPORT).flatMap(([room, lower]) => {
   if (!also) return [layerRule(room, lower, { path: `^${folder(room)}/` }, [])];
   if (!also.from) return [layerRule(room, lower, { path: `^${folder(room)}/` }, also.to)];
   return [
-    layerRule(room, lower, { path: `^${folder(room)}/`, pathNot: also.from }, []),
+    layerRule(room, lower, { path: `^${folder(room)}/`, pathNot: also.from }, also.others ?? []),
     layerRule(room, lower, { path: also.from }, also.to),
   ];
 });
@@ -81,6 +89,14 @@ const layerRules = Object.entries(MAY_IMPORT).flatMap(([room, lower]) => {
 module.exports = {
   forbidden: [
     ...layerRules,
+    {
+      name: 'store-types-only',
+      comment:
+        "nlu, kb and dialogue may name the store's types, never load its code (only the knowledge sync does)",
+      severity: 'error',
+      from: { path: '^src/(nlu|kb|dialogue)/', pathNot: KB_SYNC },
+      to: { path: '^src/store/', dependencyTypesNot: ['type-only'] },
+    },
     {
       name: 'no-room-outside-the-map',
       comment: 'every folder under src/ is a room of this map; a new one gets its arrows here first',

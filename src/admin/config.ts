@@ -24,6 +24,8 @@ export interface AdminConfig {
   channelsOn: readonly ChannelName[];
   /** Each channel's consultation window: staff replies and resends are checked against it. */
   windows: Windows;
+  /** Every messaging channel of the build, on or off (a citizen's data or hand-off may predate a switch-off). */
+  messagingChannels: readonly ChannelName[];
 }
 
 const MINUTE = 60_000;
@@ -40,7 +42,7 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'windows'>,
+  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'windows' | 'messagingChannels'>,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {

@@ -8,7 +8,7 @@ import type { Procedure } from '../kb/schema';
 import { NluModel } from '../nlu/model';
 import type { Example, TrainingData } from '../nlu/training-data';
 import type { Understanding } from '../nlu/understanding';
-import type { RemoteLookup } from '../dossiers/remote-lookup';
+import type { RemoteLookup } from './remote-lookup';
 import type { HandoffReason, Stores } from '../store/ports';
 import { systemTrouble } from '../dialogue/answers/fallback';
 import { procedureAnswer } from '../dialogue/answers/procedure';

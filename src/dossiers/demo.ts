@@ -1,7 +1,7 @@
 // Demo dossiers for a fresh install and for trying the bot: two per status (one of them overdue), codes of
 // the taxonomy's shape dated on their receipt day, invented names, a plausible status history.
 import type { Dossier, DossierStatus, DossierStore, StatusChange } from '../store/ports';
-import { vnDayNumber } from './vn-time';
+import { vnDayNumber } from '../core/vn-time';
 
 const DAY = 86_400_000;
 const AGENCY = '000.00.15.H12';

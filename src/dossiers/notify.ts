@@ -4,14 +4,10 @@
 // after the citizen's next message is answered (notifyWaiting, hooked into the InboundWorker). An
 // applicant who left a phone number gets a template message when a channel offers one and it is configured.
 import type { ChannelName } from '../core/message';
+import type { PhoneNotifier } from '../pipeline/channel';
 import { insideWindow, type Windows } from '../pipeline/windows';
 import type { Dossier, DossierStatus, Stores, Subscription } from '../store/ports';
 import { statusNotice, znsTemplateData } from './status-notice';
-
-/** Sends the status template to a phone number (e.g. by ZNS); rejects when it was not accepted. */
-export interface PhoneNotifier {
-  send(phone: string, data: Record<string, string>, trackingId: string): Promise<void>;
-}
 
 export interface NotifyDeps {
   stores: Pick<Stores, 'dossiers' | 'subscriptions' | 'contacts' | 'outbox'>;
@@ -44,7 +40,8 @@ function hasNews(s: Subscription, d: Dossier): boolean {
 /** Queue the notice when the citizen can be reached now; false when the subscription has to wait. */
 async function tell(d: NotifyDeps, s: Subscription, dossier: Dossier, now: Date): Promise<boolean> {
   if (!d.channelsOn.includes(s.channel)) return false;
-  if (!insideWindow(d.windows, s.channel, await d.stores.contacts.lastInboundAt(s.channel, s.userId), now)) return false;
+  if (!insideWindow(d.windows, s.channel, await d.stores.contacts.lastInboundAt(s.channel, s.userId), now))
+    return false;
   // The source names this change for this citizen: if we die before markNotified, the retry finds the
   // notice already queued instead of sending it twice.
   const change = `status:${dossier.code}:${dossier.history.length}:${s.channel}:${s.userId}`;

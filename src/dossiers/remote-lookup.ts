@@ -6,15 +6,12 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { RemoteLookup } from '../assistant/remote-lookup';
 import { normalizeCode } from '../nlu/receipt-code';
 import { backoffDelay, type BackoffPolicy } from '../pipeline/backoff';
 import { DOSSIER_STATUSES, type Dossier, type DossierStatus } from '../store/ports';
 import { CircuitBreaker } from './circuit-breaker';
 import { parseStatusWord } from './status-words';
-
-/** The dossier, null when the remote does not know the code, 'unavailable' when it could not be asked. */
-export type RemoteLookupResult = Dossier | null | 'unavailable';
-export type RemoteLookup = (code: string) => Promise<RemoteLookupResult>;
 
 export interface RemoteLookupOptions {
   baseUrl: string;

@@ -1,7 +1,7 @@
 // Dates in provincial exports: "dd/mm/yyyy" (optionally with "hh:mm[:ss]"), ISO "yyyy-mm-dd", or, in a
 // workbook, a date cell or an Excel serial number. All are wall-clock times in Vietnam.
 import type { Cell } from './sheet';
-import { vnInstant } from './vn-time';
+import { vnInstant } from '../core/vn-time';
 
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -3,7 +3,6 @@
 // (src/server/webhook-route.ts) does the shared HTTP work. Nothing here knows Express or any platform.
 import type { Logger } from 'pino';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
-import type { PhoneNotifier } from '../dossiers/notify';
 import type { TokenStore } from '../store/ports';
 
 /** What the outbox sender needs from a channel: deliver one reply bubble to one citizen. */
@@ -52,6 +51,11 @@ export type ChannelEvent =
   /** A real interaction that opens the consultation window but needs no answer (a follow, a form answer). */
   | { type: 'interaction'; userId: string; at: Date }
   | { type: 'ignore'; reason: string; event?: string };
+
+/** Sends the status template to a phone number (e.g. by ZNS); rejects when it was not accepted. */
+export interface PhoneNotifier {
+  send(phone: string, data: Record<string, string>, trackingId: string): Promise<void>;
+}
 
 /** What a channel's outgoing side may use from the process. */
 export interface ConnectDeps {

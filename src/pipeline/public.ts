@@ -7,6 +7,7 @@ export type {
   ChannelSender,
   ConnectDeps,
   Env,
+  PhoneNotifier,
   RawRequest,
   Verdict,
   WebhookAnswer,
@@ -20,7 +21,6 @@ export type { PipelineObserver } from './observer';
 export { BAD_MESSAGE_TEXT, TECHNICAL_PROBLEM_REPLY, TOO_FAST_TEXT } from '../dialogue/channel-texts';
 export { ConfigError, int, need, opt, parseEnv, url } from '../config/parse-env';
 export { addressKey } from '../core/address-key';
-export type { PhoneNotifier } from '../dossiers/notify';
 export type { TokenPair } from '../store/ports';
 export type { InboundKind, InboundMessage, Reply } from '../core/message';
 export type { AssistantPort } from '../core/assistant-port';

@@ -1,10 +1,12 @@
 // A citizen's rights over their data: a copy of everything kept about them, or its erasure, done by staff
 // on the citizen's request (console or CLI). Either is audited without the data itself.
 import type { ChannelName } from '../core/message';
-import { CHANNELS } from '../../webhooks/channels';
 import type { AuditStore, CitizenData, PersonalDataStore } from '../store/ports';
 
-export const CITIZEN_CHANNELS: readonly ChannelName[] = [...CHANNELS.map((c) => c.name), 'web'];
+/** The channels a citizen's data can sit under: the build's messaging channels and the web chat. */
+export function citizenChannels(messaging: readonly ChannelName[]): ChannelName[] {
+  return [...messaging, 'web'];
+}
 
 export interface CitizenDeps {
   personalData: PersonalDataStore;

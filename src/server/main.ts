@@ -27,6 +27,7 @@ export async function main(): Promise<void> {
       intentsDir: config.intentsDir,
       channelsOn: channelsOn(config),
       windows: config.windows,
+      messagingChannels: config.messagingChannels,
     });
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -2,6 +2,7 @@
 // naming the variable; a channel whose credentials are absent is simply off.
 import path from 'node:path';
 import { z } from 'zod';
+import type { ChannelName } from '../core/message';
 import { channelOn, type AnyChannelPlugin, type ChannelOn, type Env } from '../pipeline/channel';
 import { windowsOf, type Windows } from '../pipeline/windows';
 import { int, opt, parseEnv, url } from '../config/parse-env';
@@ -29,6 +30,8 @@ export interface Config {
   channels: ChannelOn[];
   /** Every channel's consultation window, on or off (a reply queued before a channel was switched off). */
   windows: Windows;
+  /** Every messaging channel of the build, on or off. */
+  messagingChannels: ChannelName[];
   /** The provincial system asked about codes not found locally (DOSSIER_API_URL); none when unset. */
   dossierApiUrl: string | undefined;
   /** Signed webhook events older than this are refused as replays (ms; 0 = no check). */
@@ -94,6 +97,7 @@ export function loadConfig(
     },
     channels: channels.flatMap((p) => channelOn(p, env) ?? []),
     windows: windowsOf(channels),
+    messagingChannels: channels.map((p) => p.name),
     dossierApiUrl: e.DOSSIER_API_URL,
     maxEventAgeMs: Math.round(e.WEBHOOK_MAX_EVENT_AGE_HOURS * 3_600_000),
     pageMeta: channels.flatMap((p) => {

@@ -2,7 +2,6 @@
 // reads still work; the service must then stop claiming work, refuse webhooks with 503 (the platform
 // retries) and report not ready, and come back by itself once a write succeeds again.
 import { StoreInputError } from './guard';
-import type { Stores } from './ports';
 
 export interface WriteHealthState {
   ok: boolean;
@@ -58,38 +57,4 @@ function describe(err: unknown): string {
       ? (err as { message: string }).message
       : String(err);
   return `${typeof code === 'string' ? `${code}: ` : ''}${msg}`.split('\n')[0]!.slice(0, 300);
-}
-
-type Engine = Omit<Stores, 'writes'>;
-
-/**
- * Every port method reports storage failures to `health`; only the probe write reports recovery, because a
- * write that changes nothing (a claim that finds no item) commits even on a full disk.
- */
-export function watchWrites(s: Engine, health = new WriteHealth()): Stores {
-  const watch = <T extends object>(port: T): T => {
-    const out: Record<string, unknown> = {};
-    for (const [name, fn] of Object.entries(port)) {
-      if (typeof fn !== 'function') continue;
-      out[name] = async (...args: unknown[]) => {
-        try {
-          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(port, args);
-        } catch (err) {
-          if (isStorageFailure(err)) health.failed(err);
-          throw err;
-        }
-      };
-    }
-    return out as T;
-  };
-  const watched: Record<string, unknown> = { writes: health };
-  for (const [key, value] of Object.entries(s)) {
-    watched[key] = typeof value === 'function' ? value : watch(value as object);
-  }
-  const probe = watch({ probeWrite: s.probeWrite });
-  watched['probeWrite'] = async (owner: string, at: Date) => {
-    await probe.probeWrite(owner, at);
-    health.succeeded();
-  };
-  return watched as unknown as Stores;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../../src/admin/config';
 import type { AdminDeps } from '../../src/admin/deps';
-import { hashPassword } from '../../src/admin/auth/password';
+import { hashPassword } from '../../src/services/staff/password';
 import { KnowledgeSync } from '../../src/kb/sync';
 import { adminRouter } from '../../src/admin/router';
 import { loadAssistant, type Assistant } from '../../src/assistant';
@@ -118,6 +118,7 @@ export async function startConsole(
         intentsDir: path.join(ROOT, 'intents'),
         channelsOn: channelsOn(config),
         windows: config.windows,
+        messagingChannels: config.messagingChannels,
       },
     ),
     ...o.admin,

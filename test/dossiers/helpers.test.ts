@@ -1,11 +1,11 @@
 import { isValidCode } from '../../src/nlu/receipt-code';
 import { demoDossiers, seedDemoDossiers, seedDemoWhenEmpty } from '../../src/dossiers/demo';
 import { maskName } from '../../src/core/mask-name';
-import { isOverdue } from '../../src/dossiers/overdue';
+import { isOverdue } from '../../src/dialogue/overdue';
 import { normalizePhone } from '../../src/dossiers/phone';
 import { parseStatusWord } from '../../src/dossiers/status-words';
 import { parseVnDate } from '../../src/dossiers/vn-date';
-import { vnInstant } from '../../src/dossiers/vn-time';
+import { vnInstant } from '../../src/core/vn-time';
 import { DOSSIER_STATUSES } from '../../src/store/ports';
 import { tempStores } from './fixtures';
 

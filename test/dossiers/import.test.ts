@@ -1,6 +1,6 @@
 import { importDossiers, type ImportOptions } from '../../src/dossiers/import';
 import { DossierImportError } from '../../src/dossiers/import-error';
-import { vnInstant } from '../../src/dossiers/vn-time';
+import { vnInstant } from '../../src/core/vn-time';
 import type { Stores } from '../../src/store/ports';
 import { HEADER, codeNo, csv, jobDeps, resolveProcedure, tempStores, xlsx } from './fixtures';
 

@@ -1,11 +1,7 @@
 // Status-change notices: in the window through the outbox, outside it waiting for the citizen's next
 // message, once per change even across a crash, and ZNS only for real changes of known dossiers.
-import {
-  notifyStatusChange,
-  notifyWaiting,
-  type NotifyDeps,
-  type PhoneNotifier,
-} from '../../src/dossiers/notify';
+import { notifyStatusChange, notifyWaiting, type NotifyDeps } from '../../src/dossiers/notify';
+import type { PhoneNotifier } from '../../src/pipeline/channel';
 import { styleViolations } from '../../src/dialogue/style-check';
 import type { Dossier, Stores } from '../../src/store/ports';
 import { codeNo, tempStores } from './fixtures';

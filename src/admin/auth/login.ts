@@ -8,10 +8,10 @@ import { addressKey } from '../../core/address-key';
 import type { AdminDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse';
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './password';
+import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../../services/staff/password';
 import { startSession } from './session';
 import { loginThrottle } from './throttle';
-import { USERNAME } from './username';
+import { USERNAME } from '../../services/staff/username';
 
 const LOGIN_FIRST_DELAY_MS = 1_000;
 

@@ -1,17 +1,16 @@
 // A citizen's data on request (admins only): GET the export as JSON, POST .../erase to delete it.
 import { z } from 'zod';
-import { CITIZEN_CHANNELS, eraseCitizen, exportCitizen } from '../../retention/citizen';
+import { citizenChannels, eraseCitizen, exportCitizen } from '../../retention/citizen';
 import type { ChannelName } from '../../core/message';
 import type { AdminDeps } from '../deps';
 import type { Ctx, Endpoint } from '../http/endpoint';
 import { parse } from '../http/parse';
 
-const who = z.object({
-  channel: z.enum(CITIZEN_CHANNELS as [ChannelName, ...ChannelName[]]),
-  userId: z.string().min(1).max(256),
-});
-
 export function citizenEndpoints(d: AdminDeps): Endpoint[] {
+  const who = z.object({
+    channel: z.enum(citizenChannels(d.config.messagingChannels) as [ChannelName, ...ChannelName[]]),
+    userId: z.string().min(1).max(256),
+  });
   const deps = { personalData: d.stores.personalData, audit: d.stores.audit };
   const citizen = (ctx: Ctx) => parse(who, ctx.req.params, 'citizen');
   return [

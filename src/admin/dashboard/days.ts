@@ -1,5 +1,5 @@
 // Calendar days on the Vietnamese calendar (UTC+7), as "YYYY-MM-DD", for the dashboard's date range.
-import { vnDayNumber, vnInstant } from '../../dossiers/vn-time';
+import { vnDayNumber, vnInstant } from '../../core/vn-time';
 
 const DAY_MS = 86_400_000;
 

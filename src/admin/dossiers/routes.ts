@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { maskName } from '../../core/mask-name';
 import { DossierImportError } from '../../dossiers/import-error';
-import { isOverdue } from '../../dossiers/overdue';
+import { isOverdue } from '../../dialogue/overdue';
 import { STATUS_TEXT } from '../../dialogue/status-text';
 import { findCodes } from '../../nlu/receipt-code';
 import { DOSSIER_STATUSES, type Dossier } from '../../store/ports';

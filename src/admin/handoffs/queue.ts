@@ -2,10 +2,8 @@
 // messaging channel has a person behind a real account and a channel to reply on; an anonymous web session
 // may be one of a thousand scripted ones. Within each group, oldest first.
 import type { ChannelName } from '../../core/message';
-import { CHANNELS } from '../../../webhooks/channels';
 import type { Handoff, HandoffFilter, HandoffStore } from '../../store/ports';
 
-export const REPLY_FIRST: ChannelName[] = CHANNELS.map((c) => c.name);
 const THE_REST: ChannelName[] = ['web', 'cli', 'botkit'];
 
 export interface QueuePage {
@@ -18,8 +16,10 @@ export async function queuePage(
   filter: Omit<HandoffFilter, 'channels'>,
   offset: number,
   limit: number,
+  /** The build's messaging channels (their hand-offs come first). */
+  replyFirst: readonly ChannelName[],
 ): Promise<QueuePage> {
-  const first = { ...filter, channels: REPLY_FIRST };
+  const first = { ...filter, channels: [...replyFirst] };
   const rest = { ...filter, channels: THE_REST };
   const [inFirst, inRest] = await Promise.all([store.count(first), store.count(rest)]);
   const head = offset < inFirst ? await store.list(first, limit, offset) : [];

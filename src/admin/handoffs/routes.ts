@@ -55,7 +55,13 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           q.state === 'closed'
             ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) }
             : { state: q.state };
-        const { handoffs, total } = await queuePage(store, filter, (q.page - 1) * PAGE_SIZE, PAGE_SIZE);
+        const { handoffs, total } = await queuePage(
+          store,
+          filter,
+          (q.page - 1) * PAGE_SIZE,
+          PAGE_SIZE,
+          d.config.messagingChannels,
+        );
         return {
           handoffs: handoffs.map((h) => ({ ...h, waitedMinutes: waitedMinutes(h, ctx.now) })),
           total,

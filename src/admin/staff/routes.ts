@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffAccount } from '../../store/ports';
 import { recordChange } from '../audit/record';
-import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/password';
-import { USERNAME } from '../auth/username';
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from '../../services/staff/password';
+import { USERNAME } from '../../services/staff/username';
 import type { AdminDeps } from '../deps';
 import { ApiError, conflict, notFound } from '../http/api-error';
 import type { Endpoint } from '../http/endpoint';

@@ -5,7 +5,7 @@ import {
   lookupUnavailable,
   tooManyLookups,
 } from '../../dialogue/answers/status';
-import { isOverdue } from '../../dossiers/overdue';
+import { isOverdue } from '../../dialogue/overdue';
 import type { Handler } from './handler';
 
 export const lookup: Handler<'lookup'> = async (plan, t) => {

@@ -1,10 +1,12 @@
 // `citizen export <channel> <userId>` (JSON on stdout) and `citizen erase <channel> <userId> --yes`:
 // a citizen's request about their personal data, in the configured store, audited as "cli".
-import { CITIZEN_CHANNELS, eraseCitizen, exportCitizen } from '../../retention/citizen';
+import { CHANNELS } from '../../../webhooks/channels';
+import { citizenChannels, eraseCitizen, exportCitizen } from '../../retention/citizen';
 import type { ChannelName } from '../../core/message';
 import { info } from '../io';
 import { cliServices, withServices } from '../services';
 
+const CITIZEN_CHANNELS = citizenChannels(CHANNELS.map((c) => c.name));
 const USAGE = `usage: motcua citizen export <${CITIZEN_CHANNELS.join('|')}> <userId>
        motcua citizen erase <${CITIZEN_CHANNELS.join('|')}> <userId> --yes`;
 

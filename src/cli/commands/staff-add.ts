@@ -1,7 +1,7 @@
 // `staff add <username> --role admin|editor|viewer`: creates a staff console account in the configured
 // store (the first admin is made this way). The password is prompted on a terminal or read from stdin.
-import { hashPassword, passwordProblem } from '../../admin/auth/password';
-import { USERNAME } from '../../admin/auth/username';
+import { hashPassword, passwordProblem } from '../../services/staff/password';
+import { USERNAME } from '../../services/staff/username';
 import { STAFF_ROLES, type StaffRole } from '../../store/ports';
 import { info } from '../io';
 import { readNewPassword } from '../password-input';

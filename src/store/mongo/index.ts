@@ -5,7 +5,7 @@ import mongoose, { Schema } from 'mongoose';
 import { StoreStartupError, firstLine } from '../startup-error';
 import { SCHEMA_OPTIONS } from './schema-options';
 import { validated } from '../validated';
-import { watchWrites } from '../write-health';
+import { watchWrites } from '../watch-writes';
 import { mongoAnalytics } from './analytics';
 import { mongoAudit } from './audit';
 import { mongoComplaints } from './complaints';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Stores } from '../ports';
 import { StoreStartupError, firstLine } from '../startup-error';
 import { validated } from '../validated';
-import { watchWrites } from '../write-health';
+import { watchWrites } from '../watch-writes';
 import { sqliteAnalytics } from './analytics';
 import { sqliteAudit } from './audit';
 import { sqliteComplaints } from './complaints';

@@ -1,6 +1,6 @@
 // Staff accounts (admins only): create with a hashed password, change role, disable (signs out), reset a
 // password (signs out everywhere), and never lock out the last admin. Every change is audited.
-import { verifyPassword } from '../../../src/admin/auth/password';
+import { verifyPassword } from '../../../src/services/staff/password';
 import {
   addStaff,
   dropFixture,

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyPassword } from '../../../src/admin/auth/password';
+import { verifyPassword } from '../../../src/services/staff/password';
 import { openSqliteStores } from '../../../src/store/sqlite';
 import { ensureBuilt, ROOT } from '../../support/fakes/child-server';
 

@@ -1,5 +1,5 @@
 import type { Dossier, DossierStatus } from '../store/ports';
-import { vnDayNumber } from './vn-time';
+import { vnDayNumber } from '../core/vn-time';
 
 // The agency's clock runs only while it holds the dossier: time waiting for the citizen's supplement or
 // for a fee is not counted (procedures-khac.md §A), and a finished dossier cannot be late.

@@ -1,5 +1,5 @@
-import { hashPassword, passwordProblem, verifyPassword } from '../../../src/admin/auth/password';
-import { TEST_COST } from '../support';
+import { hashPassword, passwordProblem, verifyPassword } from '../../../src/services/staff/password';
+import { TEST_COST } from '../../admin/support';
 
 describe('staff passwords (scrypt)', () => {
   it('hashes with a random salt into a self-describing string and verifies', async () => {
