@@ -2,7 +2,7 @@
 
 /**
  * Which channel a conversation is on: a messaging channel's own name (the plugins listed in
- * src/server/channels.ts), or 'web', 'cli' or 'botkit'. Open, so a channel is added without touching the core.
+ * webhooks/channels.ts), or 'web', 'cli' or 'botkit'. Open, so a channel is added without touching the core.
  */
 export type ChannelName = string;
 

@@ -16,8 +16,6 @@ export interface NotifyDeps {
   /** Their consultation windows: a notice outside one waits for the citizen's next message. */
   windows: Windows;
   phone: PhoneNotifier | null;
-  /** Told when notices were queued (the server wakes its outbox sender). */
-  onEnqueued?: () => void;
 }
 
 export interface NotifyResult {
@@ -71,7 +69,6 @@ export async function notifyStatusChange(
     if (await tell(d, s, dossier, now)) notified++;
     else waiting++;
   }
-  if (notified > 0) d.onEnqueued?.();
   return { notified, waiting, phone: await phoneNotice(d, dossier, from) };
 }
 
@@ -103,6 +100,5 @@ export async function notifyWaiting(
     const dossier = await d.stores.dossiers.get(s.code);
     if (dossier && hasNews(s, dossier) && (await tell(d, s, dossier, now))) notified++;
   }
-  if (notified > 0) d.onEnqueued?.();
   return notified;
 }

@@ -1,5 +1,5 @@
 // What a messaging channel is to the rest of the system. Each channel is one folder under webhooks/ exporting
-// one ChannelPlugin; the composition root lists them (src/server/channels.ts) and one generic webhook route
+// one ChannelPlugin; the composition root lists them (webhooks/channels.ts) and one generic webhook route
 // (src/server/webhook-route.ts) does the shared HTTP work. Nothing here knows Express or any platform.
 import type { Logger } from 'pino';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';

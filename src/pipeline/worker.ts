@@ -26,8 +26,6 @@ export interface InboundWorkerOptions {
   /** A claim older than this is considered abandoned and is taken again. */
   staleMs?: number;
   pollMs?: number;
-  /** Called after replies were put in the outbox (wakes the sender). */
-  onEnqueued?: () => void;
   /**
    * Called once the citizen's message is answered: their consultation window is open again, so news that
    * waited for it (dossier status changes) can be queued behind the answer.
@@ -108,7 +106,6 @@ export class InboundWorker extends ClaimLoop<InboundRecord> {
       }
       await this.o.inbound.markDone(rec.id);
       log.debug({ parts: replies.length }, 'replies queued');
-      if (replies.length > 0) this.o.onEnqueued?.();
     } catch (err) {
       // Left in 'processing': claimed again once stale.
       log.error({ err: errText(err) }, 'could not queue replies; will retry');

@@ -17,13 +17,11 @@ export function dossierNotifier(o: {
   /** The outgoing sides of those channels; the first that can reach phones does. */
   links: readonly ChannelLink[];
   stores: NotifyDeps['stores'];
-  onEnqueued?: () => void;
 }): NotifyDeps {
   return {
     stores: o.stores,
     channelsOn: o.channelsOn,
     windows: o.windows,
     phone: o.links.find((l) => l.phone !== null)?.phone ?? null,
-    onEnqueued: o.onEnqueued,
   };
 }

@@ -6,6 +6,7 @@ import { styleViolations } from '../../src/dialogue/style-check';
 import type { Dossier, Stores } from '../../src/store/ports';
 import { codeNo, tempStores } from './fixtures';
 import { windowsOf } from '../../src/pipeline/windows';
+import { Outbox, sendingThrough } from '../../src/services/outbox';
 import { CHANNELS } from '../../webhooks/channels';
 
 const DAY = 86_400_000;
@@ -70,7 +71,11 @@ test('a citizen in the window gets one polite greet-free notice through the outb
   await stores.contacts.touch('zalo', 'u1', at(0), null);
   let woken = 0;
   const d = await change('needs_supplement', 10, 'Thiếu bản sao CCCD của mẹ.');
-  const result = await notifyStatusChange({ ...deps, onEnqueued: () => woken++ }, d, 'processing', at(10));
+  // Through the one enqueue path, which wakes this process's sender.
+  const outbox = new Outbox(stores.outbox);
+  outbox.wakes({ wake: () => void woken++ });
+  const through = { ...deps, stores: sendingThrough(stores, outbox) };
+  const result = await notifyStatusChange(through, d, 'processing', at(10));
   expect(result).toMatchObject({ notified: 1, waiting: 0 });
   expect(woken).toBe(1);
   const replies = await queued('u1');
