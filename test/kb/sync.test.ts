@@ -11,6 +11,9 @@ import { eventually } from '../support/fakes/test-server';
 import { dropFixture, fixture, type Fixture } from '../admin/support';
 import { ask } from '../admin/knowledge/ask';
 
+// Retraining after teaching is a full fit of the model (seconds; more on a busy machine): a guard, not a timing.
+jest.setTimeout(120_000);
+
 let f: Fixture;
 let stores2: Stores;
 let assistant2: Assistant;

@@ -14,6 +14,9 @@ import {
   type Fixture,
 } from '../support';
 
+// Retraining after teaching is a full fit of the model (seconds; more on a busy machine): a guard, not a timing.
+jest.setTimeout(120_000);
+
 const MISSED = 'xã có phát gạo cứu đói không';
 
 let f: Fixture;
