@@ -39,9 +39,9 @@ function dossierCard(data, editable, onChanged) {
             ' người theo dõi' +
             (n.waiting ? ', ' + n.waiting + ' người sẽ được nhắn khi họ nhắn lại' : '') +
             (n.phone === 'sent'
-              ? ', đã gửi tin Zalo tới số điện thoại người nộp'
+              ? ', đã gửi tin báo tới số điện thoại người nộp'
               : n.phone === 'failed'
-                ? ', chưa gửi được tin Zalo tới số điện thoại'
+                ? ', chưa gửi được tin báo tới số điện thoại người nộp'
                 : '') +
             '.',
         );

@@ -80,7 +80,7 @@ export async function renderHandoffs(view) {
             }),
       );
       const pages = Math.max(1, Math.ceil(total / pageSize));
-      // Zalo and Messenger first (staff can reply there), then web chat; oldest first in each.
+      // Messaging channels first (staff can reply there), then web chat; oldest first in each.
       clear(
         pager,
         pages > 1

@@ -16,7 +16,7 @@ export async function renderOutbox(view, { me }) {
     h('h1', { text: 'Tin trả lời chưa gửi được' }),
     h('p', {
       class: 'muted',
-      text: 'Các tin trợ lý hoặc cán bộ đã soạn nhưng chưa đến được người dân. Khi Zalo/Messenger hoạt động lại, có thể gửi lại (chỉ khi người dân còn trong thời hạn nhắn tin).',
+      text: 'Các tin trợ lý hoặc cán bộ đã soạn nhưng chưa đến được người dân. Khi kênh nhắn tin hoạt động lại, có thể gửi lại (chỉ khi người dân còn trong thời hạn nhắn tin).',
     }),
     errors,
     list,
