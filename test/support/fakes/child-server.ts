@@ -53,7 +53,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
       () => reject(new Error(`server did not start: ${stderr.join('')}${lines.join('\n')}`)),
       timeoutMs,
     );
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       buf += d.toString('utf8');
       let i;
       while ((i = buf.indexOf('\n')) >= 0) {
@@ -71,7 +71,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
         }
       }
     });
-    proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString('utf8')));
+    proc.stderr.on('data', (d: Buffer) => stderr.push(d.toString('utf8')));
     void exited.then(({ code }) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before listening: ${stderr.join('')}`));
