@@ -1,7 +1,8 @@
 // Opening a MongoDB connection fails fast and in one line: an unreachable server (short server-selection
 // timeout) or one older than MongoDB 6 is reported at start-up, not as a hang or a late query error.
 import mongoose, { type Connection } from 'mongoose';
-import { StoreStartupError, firstLine } from '../startup-error';
+import { firstLine } from '../../core/first-line';
+import { StoreStartupError } from '../startup-error';
 
 const MIN_MAJOR = 6;
 const MIN_WIRE_VERSION = 17; // MongoDB 6.0

@@ -33,8 +33,8 @@ export interface Columns<T> {
   names: string[];
   /** The named parameters (@field) binding `toParams`, in the same order. */
   params: string[];
-  toParams(entity: T): Record<string, unknown>;
-  fromRow(row: Row): T;
+  toParams: (entity: T) => Record<string, unknown>;
+  fromRow: (row: Row) => T;
 }
 
 export function columnsOf<S extends z.ZodRawShape>(shape: S): Columns<z.infer<z.ZodObject<S>>> {
