@@ -44,8 +44,8 @@ export async function connectMongo(uri: string): Promise<Connection> {
 }
 
 async function requireSupportedServer(conn: Connection, where: string): Promise<void> {
-  let version = 'unknown';
-  let wire = 0;
+  let version: string;
+  let wire: number;
   try {
     const admin = conn.getClient().db('admin');
     const info = await admin.command({ buildInfo: 1 });
