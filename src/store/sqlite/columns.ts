@@ -21,7 +21,7 @@ function toColumn(f: FieldInfo, v: unknown): unknown {
 
 function fromColumn(f: FieldInfo, v: unknown): unknown {
   if (v === null) return missingValue(f);
-  if (f.kind === 'string') return String(v as string | number | bigint); // TEXT, or a number SQLite coerced
+  if (f.kind === 'string') return typeof v === 'string' ? v : (v as number | bigint).toString();
   if (f.kind === 'date') return toDate(v as number);
   if (f.kind === 'boolean') return v === 1;
   if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);
