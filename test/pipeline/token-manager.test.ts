@@ -34,7 +34,7 @@ describe('TokenManager', () => {
       expiresAt: new Date(now + HOUR),
     });
     let calls = 0;
-    let storedWhenUsed: TokenPair | null = null;
+    let storedWhenUsed: TokenPair | null;
     const m = manager(async (rt) => {
       calls++;
       expect(rt).toBe('RT0');

@@ -64,7 +64,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
           const j = JSON.parse(line);
           if (j.msg === 'motcua is listening') {
             clearTimeout(timer);
-            resolve(`http://127.0.0.1:${j.port}`);
+            resolve(`http://127.0.0.1:${String(j.port)}`);
           }
         } catch {
           /* not JSON */
@@ -74,7 +74,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
     proc.stderr.on('data', (d: Buffer) => stderr.push(d.toString('utf8')));
     void exited.then(({ code }) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening: ${stderr.join('')}`));
+      reject(new Error(`server exited (${String(code)}) before listening: ${stderr.join('')}`));
     });
   });
   return { proc, url, lines, stderr, exited };
