@@ -99,7 +99,7 @@ function startChild(mode: Mode): Promise<{ child: ChildProcess; port: number }> 
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--serve', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m: { port: number }) => resolve({ child, port: m.port }));
-    child.once('exit', (code) => reject(new Error(`bench ${mode} server exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`bench ${mode} server exited (${String(code)})`)));
   });
 }
 

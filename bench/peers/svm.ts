@@ -13,7 +13,7 @@ function terms(text: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const out = [...words];
-  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]!} ${words[i + 1]!}`);
   const s = ` ${words.join(' ')} `;
   for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= s.length; i++) out.push(`#${s.slice(i, i + n)}`);
   return out;

@@ -1,5 +1,6 @@
 // Builds the assistant from the data folders and the store ports.
 import { KnowledgeHolder } from '../kb/holder';
+import type { Problem } from '../core/problem';
 import { loadTrainingDataOrThrow } from '../nlu/load-model';
 import { NluModel } from '../nlu/model';
 import type { Stores } from '../store/ports';
@@ -19,7 +20,7 @@ export interface LoadOptions extends AssistantOptions {
   knowledge?: KnowledgeHolder;
   /** Pick up edits of knowledge/ files without a restart. */
   watchKnowledge?: boolean;
-  onKnowledgeProblems?: (problems: import('../core/problem').Problem[]) => void;
+  onKnowledgeProblems?: (problems: Problem[]) => void;
 }
 
 export async function loadAssistant(o: LoadOptions): Promise<Assistant> {

@@ -1,14 +1,15 @@
 // A Botkit dialog (BotkitConversation) that answers the message that started it with the assistant.
 // Botkit is loaded only when this is called: the bridge is optional.
+import type * as BotkitModule from 'botkit';
 import type { Botkit, BotkitConversation, BotWorker } from 'botkit';
 import type { AssistantPort } from '../core/assistant-port';
 import { toBotkitMessage, toInbound, type IncomingActivityLike } from './mapping';
 
 export const DEFAULT_DIALOG_ID = 'motcua';
 
-function botkitModule(): typeof import('botkit') {
+function botkitModule(): typeof BotkitModule {
   try {
-    return require('botkit') as typeof import('botkit');
+    return require('botkit') as typeof BotkitModule;
   } catch {
     throw new Error('The motcua Botkit bridge needs botkit 4 installed next to it (npm install botkit)');
   }

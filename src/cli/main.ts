@@ -48,7 +48,7 @@ export function registerCommand(name: string, cmd: Command): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name = '', ...rest] = argv;
   const sub = rest[0] && !rest[0].startsWith('-') ? `${name} ${rest[0]}` : undefined;
   const cmd = (sub && COMMANDS[sub]) || (name && COMMANDS[name]);
   if (!cmd) {

@@ -16,8 +16,14 @@ function readHidden(prompt: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const c of chunk) {
-        if (c === '\r' || c === '\n') return finish(null);
-        if (c === '\u0003' || c === '\u0004') return finish(new Error('cancelled'));
+        if (c === '\r' || c === '\n') {
+          finish(null);
+          return;
+        }
+        if (c === '\u0003' || c === '\u0004') {
+          finish(new Error('cancelled'));
+          return;
+        }
         if (c === '\u007f' || c === '\b') typed = typed.slice(0, -1);
         else typed += c;
       }

@@ -14,6 +14,6 @@ function expandV6(ip: string): string[] {
   const [head, tail = ''] = ip.split('::');
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
-  const fill = ip.includes('::') ? Array(8 - h.length - t.length).fill('0') : [];
+  const fill = ip.includes('::') ? Array<string>(8 - h.length - t.length).fill('0') : [];
   return [...h, ...fill, ...t].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
 }

@@ -42,7 +42,7 @@ export function reviveState(raw: unknown): DialogueState {
   return {
     lastAt: typeof s.lastAt === 'string' ? s.lastAt : null,
     procedure: typeof s.procedure === 'string' ? s.procedure : null,
-    aspect: typeof s.aspect === 'string' ? (s.aspect as Aspect) : null,
+    aspect: typeof s.aspect === 'string' ? s.aspect : null,
     history: Array.isArray(s.history)
       ? s.history.filter((x): x is string => typeof x === 'string').slice(0, HISTORY)
       : [],

@@ -103,7 +103,7 @@ function findHeader(
     if (!fewestMissing || m.missing.length < fewestMissing.length) fewestMissing = m.missing;
   }
   const missing = (fewestMissing ?? ['code', 'procedure', 'applicant', 'receivedAt', 'dueAt', 'status']).map(
-    (f) => `"${names[f][0]}"`,
+    (f) => `"${names[f][0] ?? f}"`,
   );
   throw new DossierImportError(
     `${file}: no header row with the required columns in the first ${HEADER_SEARCH_ROWS} rows; missing ${missing.join(', ')} (names are matched ignoring case and diacritics)`,

@@ -13,7 +13,7 @@ function plain(value: ExcelJS.CellValue): Cell {
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value)
     return plain((value as ExcelJS.CellFormulaValue).result ?? null);
-  if ('hyperlink' in value) return String(value.text);
+  if ('hyperlink' in value) return value.text;
   return null; // error values
 }
 

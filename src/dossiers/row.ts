@@ -36,7 +36,7 @@ export function parseRow(
 ): RowResult {
   const cell = (f: DossierField): Cell => (columns[f] === undefined ? null : (cells[columns[f]] ?? null));
   const text = (f: DossierField) => cellText(cell(f));
-  const label = (f: DossierField) => `"${names[f][0]}"`;
+  const label = (f: DossierField) => `"${names[f][0] ?? f}"`;
   const refuse = (reason: string): RowResult => ({ ok: false, reason });
 
   const rawCode = text('code');

@@ -5,6 +5,7 @@ import type { SheetFormat } from './file-type';
 import { DossierImportError } from './import-error';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
+import type { SheetRow } from './sheet';
 import type { SheetLimits } from './sheet-limits';
 
 export interface SheetJob {
@@ -13,8 +14,7 @@ export interface SheetJob {
   name: string;
   limits: SheetLimits;
 }
-export type SheetAnswer =
-  { ok: true; rows: import('./sheet').SheetRow[] } | { ok: false; refused: boolean; message: string };
+export type SheetAnswer = { ok: true; rows: SheetRow[] } | { ok: false; refused: boolean; message: string };
 
 async function run(job: SheetJob): Promise<SheetAnswer> {
   const buf = Buffer.from(job.buffer.buffer, job.buffer.byteOffset, job.buffer.byteLength);

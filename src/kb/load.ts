@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { ZodType } from 'zod';
+import { firstLine } from '../core/first-line';
+import type { ZodType, z } from 'zod';
 import type { Problem } from '../core/problem';
 import type { KnowledgeBase } from './knowledge-base';
 import { elsewhereSchema } from './elsewhere-schema';
@@ -17,14 +18,14 @@ function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: P
     problems.push({
       file: rel,
       field: '(file)',
-      reason: `cannot be read as YAML: ${(e as Error).message.split('\n')[0]}`,
+      reason: `cannot be read as YAML: ${firstLine(e)}`,
     });
     return undefined;
   }
   return validate(doc, rel, schema, problems);
 }
 
-function reasonOf(issue: import('zod').core.$ZodIssue): string {
+function reasonOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is missing';
   return issue.message.replace(/^Invalid input: /, '');

@@ -41,14 +41,15 @@ export function nextOpening(c: Commune, now: Date): string | null {
   const { day, minutes } = localClock(now, c.timezone);
   for (let offset = 0; offset < 8; offset++) {
     const d = (day + offset) % 7;
+    const name = DAY_VI[d]!; // d is 0..6
     const start = ranges(c, d)
       .map(([a]) => a)
       .find((a) => offset > 0 || a > minutes);
     if (start !== undefined) {
       const hh = Math.floor(start / 60);
       const mm = String(start % 60).padStart(2, '0');
-      const when = offset === 0 ? 'hôm nay' : offset === 1 ? 'ngày mai' : DAY_VI[d];
-      return `${hh}:${mm} ${when}${offset === 1 ? ` (${DAY_VI[d]})` : ''}`;
+      const when = offset === 0 ? 'hôm nay' : offset === 1 ? 'ngày mai' : name;
+      return `${hh}:${mm} ${when}${offset === 1 ? ` (${name})` : ''}`;
     }
   }
   return null;

@@ -159,9 +159,9 @@ export const communeSchema = z
     province: vietnamese,
     address: vietnamese,
     hotline: z.string().regex(/^[0-9 .+()-]{6,20}$/, 'must be a phone number'),
-    email: z.string().email('must be an e-mail address').nullable(),
-    map_url: z.string().url('must be a URL').nullable(),
-    website: z.string().url('must be a URL').nullable(),
+    email: z.email('must be an e-mail address').nullable(),
+    map_url: z.url('must be a URL').nullable(),
+    website: z.url('must be a URL').nullable(),
     office_hours: z
       .object({
         monday: day,
@@ -178,5 +178,5 @@ export const communeSchema = z
     timezone: z.string().min(1),
     last_reviewed: isoDate,
   })
-  .passthrough();
+  .loose();
 export type Commune = z.output<typeof communeSchema>;

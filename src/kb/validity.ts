@@ -38,6 +38,6 @@ export const isVerified = (f: Dated): boolean => f.verified !== false;
 
 /** "28/02/2027" for "2027-02-28". */
 export function viDate(day: string): string {
-  const [y, m, d] = day.split('-');
+  const [y = '', m = '', d = ''] = day.split('-');
   return `${d}/${m}/${y}`;
 }

@@ -85,7 +85,7 @@ export class LinearClassifier {
     if (nl < 0) return null;
     let h: { v: number; bits: number; labels: string[]; temperature: number; rows: number };
     try {
-      h = JSON.parse(buf.subarray(0, nl).toString('utf8'));
+      h = JSON.parse(buf.subarray(0, nl).toString('utf8')) as typeof h;
     } catch {
       return null;
     }

@@ -19,12 +19,12 @@ export const EMPTY_LEXICON: Lexicon = { abbreviations: new Map(), synonyms: new 
 export function compileLexicon(src: LexiconSource): Lexicon {
   const abbreviations = new Map<string, string[]>();
   for (const [k, v] of Object.entries(src.abbreviations ?? {})) {
-    const key = fold(String(k)).trim();
-    if (key) abbreviations.set(key, splitTokens(fold(String(v))));
+    const key = fold(k).trim();
+    if (key) abbreviations.set(key, splitTokens(fold(v)));
   }
   const synonyms = new Map<string, Array<{ from: string[]; to: string[] }>>();
   const rules = Object.entries(src.synonyms ?? {})
-    .map(([k, v]) => ({ from: splitTokens(fold(String(k))), to: splitTokens(fold(String(v))) }))
+    .map(([k, v]) => ({ from: splitTokens(fold(k)), to: splitTokens(fold(v)) }))
     .filter((s) => s.from.length > 0)
     .sort((a, b) => b.from.length - a.from.length);
   for (const r of rules) {

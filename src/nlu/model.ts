@@ -56,7 +56,7 @@ export const DEFAULT_NLU: NluOptions = {
 
 /** The label the model learns for an example: `p:<procedure>`, `x:<redirect>`, or the intent. */
 export function labelOf(e: Pick<Example, 'intent' | 'procedure' | 'redirect'>): string {
-  if (e.intent === 'procedure') return `${PROCEDURE_PREFIX}${e.procedure}`;
+  if (e.intent === 'procedure') return `${PROCEDURE_PREFIX}${String(e.procedure)}`;
   return e.redirect ? `${REDIRECT_PREFIX}${e.redirect}` : e.intent;
 }
 
@@ -74,7 +74,7 @@ function namingGrams(docs: ReadonlyArray<{ grams: readonly string[]; label: stri
   for (const { grams, label } of docs) {
     for (const g of new Set(grams)) {
       let m = perGram.get(g);
-      if (!m) perGram.set(g, (m = new Map()));
+      if (!m) perGram.set(g, (m = new Map<string, number>()));
       m.set(label, (m.get(label) ?? 0) + 1);
     }
   }

@@ -20,7 +20,7 @@ export interface Normalized {
   malformedCodes: string[];
 }
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu;
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D}/gu;
 const RUNS = /([a-z])\1{2,}/g;
 
 function replaceCodes(text: string): { text: string; codes: string[]; malformed: string[] } {

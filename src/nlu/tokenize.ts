@@ -9,6 +9,6 @@ export function splitTokens(folded: string): string[] {
 /** Unigrams plus adjacent-pair bigrams ("giay khai sinh" → giay, khai, sinh, giay_khai, khai_sinh). */
 export function ngrams(tokens: readonly string[]): string[] {
   const out = tokens.slice();
-  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]}_${tokens[i + 1]}`);
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]!}_${tokens[i + 1]!}`);
   return out;
 }

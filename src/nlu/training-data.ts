@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { firstLine } from '../core/first-line';
 import { ASPECTS, type Aspect, type Intent, isIntent } from '../core/labels';
 import type { Problem } from '../core/problem';
 import type { LexiconSource } from './lexicon';
@@ -30,7 +31,7 @@ function readYaml(file: string, rel: string, problems: Problem[]): unknown {
     problems.push({
       file: rel,
       field: '(file)',
-      reason: `not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+      reason: `not valid YAML: ${firstLine(e)}`,
     });
     return undefined;
   }

@@ -92,7 +92,7 @@ export abstract class ClaimLoop<T extends { id: string }> {
         await Promise.race([...this.inFlight]);
         continue;
       }
-      let item: T | null = null;
+      let item: T | null;
       try {
         item = await this.claim(this.lo.staleMs);
         this.claimSucceeded();

@@ -9,7 +9,7 @@ import type { ChannelName } from '../core/message';
 import type { ContactStore, OutboxItem, OutboxStore } from '../store/ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { ChannelSender } from './channel';
-import { asSendError, describeSendError, isRetryable, mayHaveArrived, SendError } from './errors';
+import { asSendError, describeSendError, isRetryable, mayHaveArrived, type SendError } from './errors';
 import { NULL_OBSERVER, type PipelineObserver, type ReconcileOutcome } from './observer';
 import { userRef } from './user-ref';
 import { ClaimLoop, type Claims } from './claim-loop';

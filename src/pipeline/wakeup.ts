@@ -16,14 +16,13 @@ export class Wakeup {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(t);
-        self.waiters = self.waiters.filter((w) => w !== done);
-        self.pending = false;
+        this.waiters = this.waiters.filter((w) => w !== done);
+        this.pending = false;
         resolve();
-      }
+      };
+      const t = setTimeout(done, ms);
       this.waiters.push(done);
     });
   }

@@ -38,7 +38,7 @@ export function startDailyPurge(
       (error: unknown) => report({ error }),
     );
   void run();
-  const timer = setInterval(run, everyMs);
+  const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

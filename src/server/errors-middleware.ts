@@ -1,15 +1,16 @@
 // Last-resort handlers: 404 and errors as small JSON bodies, logged without request data.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { httpErrorLike } from './http-error-like';
 
 export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: 'not_found' });
 };
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    const status =
-      typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+  return (err: unknown, req, res, _next) => {
+    const { status: given } = httpErrorLike(err);
+    const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
     if (status >= 500)
       logger.error(
         { path: req.path, err: err instanceof Error ? err.message : String(err) },

@@ -3,6 +3,7 @@
 // balancer stops sending traffic). Details also show the outbox: dead letters and items waiting, which do
 // not make an instance unready (another instance could not send them either) but need a person.
 import express, { type Router } from 'express';
+import { firstLine } from '../core/first-line';
 import type { OutboxState } from '../store/ports';
 import type { WriteHealthState } from '../store/write-health';
 
@@ -16,21 +17,19 @@ export interface Readiness {
   shuttingDown(): boolean;
 }
 
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
-
 export function healthRouter(r: Readiness): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const checks: Record<string, 'ok' | string> = {};
+    const checks: Record<string, string> = {};
     try {
       await r.storePing();
       await r.storeWrite();
       checks['store'] = 'ok';
     } catch (err) {
-      checks['store'] = `unavailable: ${reason(err)}`;
+      checks['store'] = `unavailable: ${firstLine(err)}`;
     }
     // The probe's success has already cleared an episode; a failure seen elsewhere since still counts.
     const w = r.writesOk();

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
+import { firstLine } from '../core/first-line';
 import { buildServices } from '../services/build';
 import { CHANNELS } from '../../webhooks/channels';
 import { loadConfig, type Config } from '../services/config';
@@ -99,8 +100,7 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`motcua: failed to start: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`motcua: failed to start: ${firstLine(err)}\n`);
     process.exit(1);
   });
 }

@@ -227,7 +227,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
       stopProbing();
       await worker.stop();
       await sender.stop();
-      await Promise.all(links.map((l) => l.stop?.()));
+      await Promise.all(links.flatMap((l) => (l.stop ? [l.stop()] : [])));
     },
     markShuttingDown() {
       shuttingDown = true;

@@ -77,7 +77,10 @@ export function onSignals(
   let started = false;
   for (const sig of ['SIGTERM', 'SIGINT'] as const) {
     process.on(sig, () => {
-      if (started) return exit(1);
+      if (started) {
+        exit(1);
+        return;
+      }
       started = true;
       setTimeout(() => exit(1), hardExitMs);
       void run(sig).then(exit, () => exit(1));

@@ -57,15 +57,22 @@ export function webhookRouter(ch: ChannelOn, o: WebhookRouteOptions): Router {
 
   router.post(ch.path, express.raw({ type: '*/*', limit: '1mb' }), async (req: Request, res: Response) => {
     const v = ch.verify(rawRequest(req));
-    if (v.kind === 'refuse') return refuse(res, v.status, v.reason);
+    if (v.kind === 'refuse') {
+      refuse(res, v.status, v.reason);
+      return;
+    }
     if (v.kind === 'ignore') {
       log.warn({ reason: v.reason }, 'signed request ignored');
-      return send(res, ch.ack);
+      send(res, ch.ack);
+      return;
     }
     const at = ch.eventTime(v.body);
     if (o.maxEventAgeMs > 0 && at !== null) {
       const now = (o.now ? o.now() : new Date()).getTime();
-      if (now - at > o.maxEventAgeMs) return refuse(res, 401, 'stale event');
+      if (now - at > o.maxEventAgeMs) {
+        refuse(res, 401, 'stale event');
+        return;
+      }
     }
     try {
       for (const ev of ch.parse(v.body)) {
@@ -74,7 +81,8 @@ export function webhookRouter(ch: ChannelOn, o: WebhookRouteOptions): Router {
         else log.debug({ event: ev.event, reason: ev.reason }, 'event ignored');
       }
     } catch (err) {
-      return answerIngestFailure(err, res, log, o.onRejected, () => send(res, ch.ack));
+      answerIngestFailure(err, res, log, o.onRejected, () => send(res, ch.ack));
+      return;
     }
     send(res, ch.ack);
   });

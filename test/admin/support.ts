@@ -237,7 +237,7 @@ export class Staff {
       this.cookie = value === 'motcua_staff=' ? null : value;
     }
     const text = await res.text();
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {

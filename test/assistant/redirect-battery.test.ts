@@ -219,7 +219,7 @@ describe('every catalogue entry answered with its authority', () => {
         const plan = turn.decision?.plan;
         if (plan?.kind !== 'elsewhere' || plan.redirect !== id || !textOf(turn).includes(entry.authority)) {
           misses.push(
-            `${id}: "${q}" → ${plan?.kind}${plan?.kind === 'elsewhere' ? ` ${plan.redirect}` : ''} (${turn.understanding?.intent} ${turn.understanding?.procedure ?? turn.understanding?.redirect ?? ''} ${turn.understanding?.confidence.toFixed(2)})`,
+            `${id}: "${q}" → ${String(plan?.kind)}${plan?.kind === 'elsewhere' ? ` ${plan.redirect}` : ''} (${String(turn.understanding?.intent)} ${turn.understanding?.procedure ?? turn.understanding?.redirect ?? ''} ${String(turn.understanding?.confidence.toFixed(2))})`,
           );
         }
         style.push(

@@ -39,8 +39,8 @@ describe('Botkit bridge', () => {
     });
     expect(first.text).toBe('Dạ, về "làm giấy khai sinh cần gì":');
     const second = client.getNextReply();
-    expect(second!.text).toBe('Hồ sơ gồm: 1. Tờ khai 2. Giấy chứng sinh');
-    expect(second!.suggestedActions!.actions.map((a) => a.title)).toEqual(['Lệ phí', 'Gặp cán bộ']);
+    expect(second.text).toBe('Hồ sơ gồm: 1. Tờ khai 2. Giấy chứng sinh');
+    expect(second.suggestedActions!.actions.map((a) => a.title)).toEqual(['Lệ phí', 'Gặp cán bộ']);
     expect(assistant.seen[0]).toMatchObject({
       channel: 'botkit',
       userId: 'user-1',

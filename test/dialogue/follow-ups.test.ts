@@ -100,7 +100,7 @@ it('every aspect cue, with and without diacritics, follows up on the procedure i
     const d = t.decision;
     if (d?.procedure !== c.opener[0] || d.aspect !== c.aspect)
       wrong.push(
-        `${c.text} (${c.aspect}, after ${c.opener[0]}): ${d?.plan.kind} ${d?.procedure}/${d?.aspect}`,
+        `${c.text} (${c.aspect}, after ${c.opener[0]}): ${String(d?.plan.kind)} ${String(d?.procedure)}/${String(d?.aspect)}`,
       );
   }
   expect(wrong).toEqual([]);

@@ -68,7 +68,7 @@ function check(turn: Turn, greet: boolean, label: string, thanked = false): stri
     closing: always || (ANSWERS.has(kind as string) && (greet || !thanked)),
     thankedBefore: thanked && !greet && !may,
     legalBasis: plan?.kind === 'procedure' && plan.view === 'legal_basis',
-  }).map((v) => `${label} [${kind}]: ${v}`);
+  }).map((v) => `${label} [${String(kind)}]: ${v}`);
 }
 
 const messages = (): string[] => [...EVAL_TEXTS, ...OWN];

@@ -73,7 +73,7 @@ it('training examples published on one instance retrain the other', async () => 
   const target = assistant2.understand(text).procedure === 'tro-cap-xa-hoi' ? 'ho-ngheo' : 'tro-cap-xa-hoi';
   expect(assistant2.understand(text).procedure).not.toBe(target);
   const examples = Array.from({ length: 6 }, (_, i) => ({
-    text: `${text} ${['ạ', 'nhé', 'giúp tôi', 'với', 'được không', 'thế nào'][i]}`,
+    text: `${text} ${['ạ', 'nhé', 'giúp tôi', 'với', 'được không', 'thế nào'][i] ?? ''}`,
     intent: 'procedure' as const,
     procedure: target,
     aspect: 'general' as const,

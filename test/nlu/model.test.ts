@@ -16,11 +16,11 @@ const PROBES = [
 describe('NluModel on a small training set', () => {
   const model = NluModel.train(SMALL);
 
-  it('is deterministic: the same data gives the same predictions, to the last digit', () => {
+  it('is deterministic: the same data gives the same predictions, to the last digit', async () => {
     // A fresh copy of the module, so its model cache cannot hand back the model trained above.
     let again = model;
-    jest.isolateModules(() => {
-      again = (require('../../src/nlu/model') as typeof import('../../src/nlu/model')).NluModel.train(SMALL);
+    await jest.isolateModulesAsync(async () => {
+      again = (await import('../../src/nlu/model')).NluModel.train(SMALL);
     });
     expect(again).not.toBe(model);
     expect(PROBES.map((t) => again.understand(t))).toEqual(PROBES.map((t) => model.understand(t)));

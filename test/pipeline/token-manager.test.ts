@@ -34,7 +34,6 @@ describe('TokenManager', () => {
       expiresAt: new Date(now + HOUR),
     });
     let calls = 0;
-    let storedWhenUsed: TokenPair | null = null;
     const m = manager(async (rt) => {
       calls++;
       expect(rt).toBe('RT0');
@@ -42,7 +41,7 @@ describe('TokenManager', () => {
       return { accessToken: 'AT1', refreshToken: 'RT1', expiresAt: new Date(now + 25 * HOUR) };
     });
     const tokens = await Promise.all(Array.from({ length: 10 }, () => m.getAccessToken()));
-    storedWhenUsed = await db.stores.tokens.get('zalo');
+    const storedWhenUsed = await db.stores.tokens.get('zalo');
     expect(calls).toBe(1);
     expect(new Set(tokens)).toEqual(new Set(['AT1']));
     expect(storedWhenUsed).toMatchObject({ accessToken: 'AT1', refreshToken: 'RT1' });

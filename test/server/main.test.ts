@@ -111,9 +111,9 @@ describe('built server process', () => {
     await first.exited;
     await zalo.start(Number(new URL(apiUrl).port));
     const second = await start();
-    await eventually(() => zalo.sent.length === 1, 20_000, 'the recovered reply').catch((e) => {
+    await eventually(() => zalo.sent.length === 1, 20_000, 'the recovered reply').catch((e: unknown) => {
       throw new Error(
-        `${e.message}\n${first.lines.join('\n')}\n---\n${second.lines.join('\n')}\n${JSON.stringify(zalo.attempts)}${JSON.stringify(zalo.refreshCalls)}`,
+        `${e instanceof Error ? e.message : String(e)}\n${first.lines.join('\n')}\n---\n${second.lines.join('\n')}\n${JSON.stringify(zalo.attempts)}${JSON.stringify(zalo.refreshCalls)}`,
       );
     });
     await sleep(1_000);
@@ -219,7 +219,7 @@ describe('built server process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    proc.stderr.on('data', (d) => (err += d));
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise((r) => proc.on('exit', r));
     expect(code).toBe(1);
     expect(err).toBe(
@@ -239,7 +239,7 @@ describe('built server process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    proc.stderr.on('data', (d) => (err += d));
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
     expect(await new Promise((r) => proc.on('exit', r))).toBe(1);
     expect(err).toMatch(/^motcua: failed to start: MongoDB unreachable at 127\.0\.0\.1:1: [^\n]+\n$/);
     expect(err).not.toContain('s3cret');

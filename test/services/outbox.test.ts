@@ -65,9 +65,9 @@ describe('a staff hand-off reply', () => {
     await eventually(() => sentTo().length > 0, 10_000, 'the bot to answer');
     const lan = await Staff.signedIn(srv.url, 'lan');
     const [h] = (await lan.get('/handoffs')).body.handoffs as Array<{ id: string }>;
-    expect((await lan.post(`/handoffs/${h?.id}/take`)).status).toBe(200);
+    expect((await lan.post(`/handoffs/${h?.id ?? ''}/take`)).status).toBe(200);
     const reply = 'Chào anh, cán bộ Lan đây ạ.';
-    expect((await lan.post(`/handoffs/${h?.id}/reply`, { text: reply })).status).toBe(200);
+    expect((await lan.post(`/handoffs/${h?.id ?? ''}/reply`, { text: reply })).status).toBe(200);
     await eventually(() => sentTo().includes(reply), 5_000, 'the staff reply to be sent');
   });
 });

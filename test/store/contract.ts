@@ -210,7 +210,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const ids = ['c1', 'c2', 'c1', 'c3', 'c2', 'c1', 'c4'];
         const results = await Promise.all(ids.map((id) => s.inbound.insertIfNew(inbound(id))));
         // Which of the simultaneous copies wins is the engine's business; that exactly one does is ours.
-        const stored = results.filter((r) => r !== null).map((r) => r!.messageId);
+        const stored = results.filter((r) => r !== null).map((r) => r.messageId);
         expect(stored.sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
         expect(await s.inbound.countPending()).toBe(4);
       });

@@ -53,8 +53,8 @@ export class MessengerApiClient {
     });
     return (conv.messages?.data ?? []).flatMap((m) => {
       if (typeof m !== 'object' || m === null) return [];
-      const r = m as { message?: unknown; from?: { id?: unknown }; created_time?: unknown };
-      const at = Date.parse(String(r.created_time ?? ''));
+      const r = m as { message?: unknown; from?: { id?: string | number }; created_time?: unknown };
+      const at = typeof r.created_time === 'string' ? Date.parse(r.created_time) : NaN;
       return [
         {
           fromUs: String(r.from?.id ?? '') !== psid,

@@ -5,7 +5,8 @@ import type { MessengerApiClient, MessengerTextMessage } from './api-client';
 export function renderMessenger(reply: Reply): MessengerTextMessage {
   const quick = reply.options.slice(0, 13).map((o) => ({
     content_type: 'text' as const,
-    title: [...o].length > 20 ? `${[...o].slice(0, 19).join('')}…` : o,
+    // Counted in code points, as the platform counts them.
+    title: Array.from(o).length > 20 ? `${Array.from(o).slice(0, 19).join('')}…` : o,
     payload: o.slice(0, 1000),
   }));
   return quick.length > 0 ? { text: reply.text, quick_replies: quick } : { text: reply.text };

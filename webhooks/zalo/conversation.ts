@@ -2,6 +2,7 @@
 // the OA's conversation with one follower, newest first, both sides. Field names are community-sourced, so
 // the reading is tolerant: a message is the OA's when `src` says so or it was not sent by the follower.
 import type { ConversationMessage } from '../../src/pipeline/public';
+import { scalarText } from './normalise';
 
 export function parseZaloConversation(data: unknown, userId: string): ConversationMessage[] {
   if (!Array.isArray(data)) return [];
@@ -11,7 +12,9 @@ export function parseZaloConversation(data: unknown, userId: string): Conversati
     const text = typeof r['message'] === 'string' ? r['message'] : '';
     const time = Number(r['time']);
     const fromUs =
-      r['src'] === 0 || r['src'] === '0' || (r['from_id'] !== undefined && String(r['from_id']) !== userId);
+      r['src'] === 0 ||
+      r['src'] === '0' ||
+      (r['from_id'] !== undefined && scalarText(r['from_id']) !== userId);
     return [{ fromUs, text, at: Number.isFinite(time) && time > 0 ? time : null }];
   });
 }

@@ -46,9 +46,13 @@ export function zaloTime(body: Obj): Date {
 }
 
 /** The body's `timestamp` field exactly as sent ("" when absent), for the signature. */
+/** A JSON scalar as text, '' for anything else: the platform sends ids and timestamps as strings or numbers. */
+export function scalarText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}
+
 export function zaloTimestampField(body: unknown): string {
-  const t = obj(body)?.['timestamp'];
-  return t === undefined || t === null ? '' : String(t);
+  return scalarText(obj(body)?.['timestamp']);
 }
 
 export interface ZaloNormaliseOptions {

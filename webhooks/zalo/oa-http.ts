@@ -4,6 +4,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { SendError } from '../../src/pipeline/public';
 import { zaloApiError } from './errors';
+import { scalarText } from './normalise';
 
 export interface ZaloOaHttpOptions {
   baseUrl: string;
@@ -71,7 +72,7 @@ function envelopeData(res: AxiosResponse<unknown>, clean: (message: string) => s
   const env: { error?: unknown; message?: unknown; data?: unknown } =
     (typeof res.data === 'object' && res.data) || {};
   if (typeof env.error === 'number' && env.error !== 0)
-    throw zaloApiError(env.error, clean(String(env.message ?? '')));
+    throw zaloApiError(env.error, clean(scalarText(env.message)));
   if (res.status === 429) throw new SendError('rate_limited', 'HTTP 429', 'http_429', 2_000);
   if (res.status >= 500) throw new SendError('retryable', `HTTP ${res.status}`, `http_${res.status}`);
   if (res.status >= 400) throw new SendError('permanent', `HTTP ${res.status}`, `http_${res.status}`);

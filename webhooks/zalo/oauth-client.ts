@@ -46,11 +46,12 @@ export class ZaloOAuthClient implements TokenRefresher {
       });
     } catch (err) {
       throw new ZaloRefreshError(
-        `Zalo OAuth unreachable (${axios.isAxiosError(err) ? err.code : 'network'})`,
+        `Zalo OAuth unreachable (${(axios.isAxiosError(err) && err.code) || 'network'})`,
         true,
       );
     }
-    const b = (typeof res.data === 'object' && res.data) || {};
+    const data: unknown = res.data;
+    const b = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     const access = b['access_token'];
     const refresh = b['refresh_token'];
     if (typeof access !== 'string' || !access || typeof refresh !== 'string' || !refresh) {

@@ -3,7 +3,7 @@
 // comes later from the background worker.
 import type { ChannelEvent, RawRequest, Verdict } from '../../src/pipeline/public';
 import type { ZaloConfig } from './config';
-import { normaliseZalo, zaloTime, zaloTimestampField } from './normalise';
+import { normaliseZalo, scalarText, zaloTime, zaloTimestampField } from './normalise';
 import { ZALO_SIGNATURE_HEADER, zaloSignatureOk } from './signature';
 
 const refuse = (reason: string): Verdict => ({ kind: 'refuse', status: 401, reason });
@@ -25,7 +25,7 @@ export function verifyZalo(req: RawRequest, c: Pick<ZaloConfig, 'appId' | 'oaSec
     return refuse('bad signature');
   // `null`, a number or an array can be signed too; none is an event.
   if (!isObject(body)) return { kind: 'refuse', status: 400, reason: 'not an event' };
-  if (String(body['app_id'] ?? '') !== c.appId) return refuse('app_id mismatch');
+  if (scalarText(body['app_id']) !== c.appId) return refuse('app_id mismatch');
   return { kind: 'event', body };
 }
 

@@ -15,7 +15,10 @@ function same(a: string, b: string): boolean {
 }
 
 export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
-  if (SAFE.has(req.method)) return next();
+  if (SAFE.has(req.method)) {
+    next();
+    return;
+  }
   const staff = res.locals['staff'] as Staff;
   const sent = req.get(CSRF_HEADER);
   if (!sent || !same(sent, staff.csrfToken))

@@ -4,7 +4,9 @@ import type { Figures } from './figures';
 export const TABLES = ['messages', 'outcomes', 'procedures', 'aspects', 'handoffs', 'lookups'] as const;
 export type Table = (typeof TABLES)[number];
 
-function cell(v: unknown): string {
+type Cell = string | number | null;
+
+function cell(v: Cell | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
   // Quote anything with a separator, and defuse spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
@@ -12,7 +14,7 @@ function cell(v: unknown): string {
 }
 
 export function tableCsv(f: Figures, table: Table): string {
-  const rows = f[table] as Array<Record<string, unknown>>;
+  const rows: ReadonlyArray<Record<string, Cell>> = f[table];
   const [first] = rows;
   const header = first ? Object.keys(first) : [];
   const lines = [header, ...rows.map((r) => header.map((h) => r[h]))].map((r) => r.map(cell).join(','));

@@ -62,7 +62,7 @@ export function dashboardEndpoints(d: AdminDeps): Endpoint[] {
         const f = await compute(ctx);
         const table = parse(rangeQuery, ctx.req.query, 'range').table ?? 'messages';
         return new Download(
-          `motcua-${table}-${f.days[0]}-${f.days[f.days.length - 1]}.csv`,
+          `motcua-${table}-${f.days[0] ?? ''}-${f.days[f.days.length - 1] ?? ''}.csv`,
           'text/csv; charset=utf-8',
           tableCsv(f, table),
         );

@@ -25,7 +25,7 @@ export function replyBlocker(
   const channel = channelBlocker(h.channel, channelsOn);
   if (channel) return channel;
   if (h.state !== 'taken') return 'Take the conversation before replying';
-  if (h.takenBy !== username) return `${h.takenBy} holds this conversation`;
+  if (h.takenBy !== username) return `${h.takenBy ?? 'Another staff member'} holds this conversation`;
   if (!insideWindow(windows, h.channel, lastInboundAt, now)) {
     const hours = Math.round((windowMsOf(windows, h.channel) ?? 0) / HOUR);
     const last = lastInboundAt

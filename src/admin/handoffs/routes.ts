@@ -97,7 +97,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           const now = await store.get(h.id);
           throw conflict(
             now?.state === 'taken'
-              ? `${now.takenBy} took this conversation first`
+              ? `${now.takenBy ?? 'Another staff member'} took this conversation first`
               : 'This conversation is closed',
           );
         }
@@ -152,7 +152,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           throw new ApiError(
             403,
             'forbidden',
-            `${h.takenBy} holds this conversation; only they or an admin can close it`,
+            `${h.takenBy ?? 'Another staff member'} holds this conversation; only they or an admin can close it`,
           );
         }
         const closed = await store.close(h.id, ctx.staff.username, ctx.now);

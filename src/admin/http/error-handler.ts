@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { StoreInputError } from '../../store/guard';
+import { httpErrorLike } from '../../server/http-error-like';
 import { ApiError } from './api-error';
 
 export const apiNotFound: RequestHandler = (req, res) => {
@@ -9,8 +10,9 @@ export const apiNotFound: RequestHandler = (req, res) => {
 };
 
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     if (res.headersSent) return;
+    const h = httpErrorLike(err);
     if (err instanceof ApiError) {
       res.status(err.status).json({
         error: err.code,
@@ -19,18 +21,19 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
       });
     } else if (err instanceof StoreInputError) {
       res.status(400).json({ error: 'invalid', message: err.message });
-    } else if (err?.type === 'entity.too.large') {
+    } else if (h.type === 'entity.too.large') {
       res.status(413).json({ error: 'too_large', message: 'The request body is too large' });
-    } else if (err?.type === 'entity.parse.failed') {
+    } else if (h.type === 'entity.parse.failed') {
       res.status(400).json({ error: 'invalid_json', message: 'The request body is not valid JSON' });
     } else if (
-      err?.expose === true &&
-      Number.isInteger(err.status) &&
-      err.status >= 400 &&
-      err.status < 500
+      h.expose === true &&
+      typeof h.status === 'number' &&
+      Number.isInteger(h.status) &&
+      h.status >= 400 &&
+      h.status < 500
     ) {
       // The body parser's other refusals (bad charset or encoding, an aborted upload): the client's doing.
-      res.status(err.status).json({ error: 'bad_request', message: String(err.message) });
+      res.status(h.status).json({ error: 'bad_request', message: String(h.message) });
     } else {
       logger.error(
         { path: req.path, err: err instanceof Error ? err.message : String(err) },

@@ -2,6 +2,7 @@
 // the import of such an archive: every file checked like `kb validate`, what would change per procedure.
 // A province ships procedures to many communes, so an archive's commune.yaml never replaces the profile.
 import YAML from 'yaml';
+import { firstLine } from '../../core/first-line';
 import type { Problem } from '../../core/problem';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { Procedure } from '../../kb/schema';
@@ -78,7 +79,7 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
       plan.problems.push({
         file,
         field: '(file)',
-        reason: `cannot be read as YAML: ${(err as Error).message.split('\n')[0]}`,
+        reason: `cannot be read as YAML: ${firstLine(err)}`,
       });
       continue;
     }

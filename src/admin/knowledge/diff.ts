@@ -18,7 +18,7 @@ function line(v: unknown): string {
     return Object.entries(v)
       .map(([k, x]) => `${k}: ${line(x)}`)
       .join(' | ');
-  return String(v);
+  return (v as string | number | boolean).toString(); // what is left of YAML: scalars
 }
 
 /** Longest common subsequence of two lists of lines, as pairs of indexes. */

@@ -28,7 +28,7 @@ export async function chatCommand(args: string[]): Promise<number> {
       options = out.replies.at(-1)?.options ?? [];
       if (options.length) process.stdout.write(`${options.map((o, i) => `  [${i + 1}] ${o}`).join('\n')}\n`);
       process.stdout.write(
-        `  (${out.intent}${out.procedure ? ` / ${out.procedure}` : ''}${out.aspect ? ` / ${out.aspect}` : ''}, ${out.confidence})\n\n`,
+        `  (${String(out.intent)}${out.procedure ? ` / ${out.procedure}` : ''}${out.aspect ? ` / ${out.aspect}` : ''}, ${String(out.confidence)})\n\n`,
       );
     }
     rl.prompt();

@@ -12,8 +12,8 @@ const USAGE = `usage: motcua citizen export <${CITIZEN_CHANNELS.join('|')}> <use
 
 function who(args: string[]): { channel: ChannelName; userId: string } | null {
   const [channel, userId] = args.filter((a) => !a.startsWith('--'));
-  if (!channel || !userId || !(CITIZEN_CHANNELS as readonly string[]).includes(channel)) return null;
-  return { channel: channel as ChannelName, userId };
+  if (!channel || !userId || !CITIZEN_CHANNELS.includes(channel)) return null;
+  return { channel, userId };
 }
 
 export async function citizenExportCommand(args: string[]): Promise<number> {

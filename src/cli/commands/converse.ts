@@ -43,7 +43,7 @@ export async function converseCommand(args: string[]): Promise<number> {
       if (!line.trim()) continue;
       let input: { conversation?: unknown; text?: unknown };
       try {
-        input = JSON.parse(line);
+        input = JSON.parse(line) as typeof input;
       } catch {
         input = {};
       }

@@ -5,6 +5,7 @@
 // by phone where a channel offers it (ZNS). Progress goes to stderr after every batch; an import a killed run left
 // behind is traced first.
 import fs from 'node:fs';
+import { firstLine } from '../../core/first-line';
 import type { ImportReport } from '../../dossiers/import';
 import { DossierImportError } from '../../dossiers/import-error';
 import type { Notices } from '../../dossiers/service';
@@ -60,8 +61,7 @@ export async function dossiersImportCommand(args: string[]): Promise<number> {
     services.knowledge();
   } catch (err) {
     // Procedure names in the export are resolved against the knowledge base: it has to load.
-    const [first] = (err instanceof Error ? err.message : String(err)).split('\n');
-    info(`dossiers import: ${first} (run "motcua kb validate")`);
+    info(`dossiers import: ${firstLine(err)} (run "motcua kb validate")`);
     return 1;
   }
   return withServices(services, async (s) => {

@@ -38,7 +38,7 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
     return 1;
   }
   info(
-    `kb validate: ${kb?.procedures.size} procedures, ${kb?.elsewhere.size} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
+    `kb validate: ${kb?.procedures.size ?? 0} procedures, ${kb?.elsewhere.size ?? 0} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
   );
   if (!kb) return 0;
   const today = given('--today') ? given('--today')?.value : localDay(new Date(), kb.commune.timezone);

@@ -33,9 +33,7 @@ export function overlay(
   revision: number,
 ): Overlaid {
   const procedures = new Map(files.procedures);
-  const origins = new Map<string, Origin>(
-    [...procedures.keys()].map((id) => [id, { source: 'files' } as Origin]),
-  );
+  const origins = new Map<string, Origin>([...procedures.keys()].map((id) => [id, { source: 'files' }]));
   const problems: Problem[] = [];
   let laid = 0;
   for (const v of published) {

@@ -30,5 +30,5 @@ export function checkProcedure(
   const procedure = validate(doc, file, procedureSchema, problems);
   if (procedure && procedure.id !== id)
     problems.push({ file, field: 'id', reason: `must be ${id} (ids never change)` });
-  return problems.length ? { problems } : { procedure: procedure as Procedure, problems };
+  return problems.length ? { problems } : { procedure, problems };
 }

@@ -1,7 +1,8 @@
 // Opening a MongoDB connection fails fast and in one line: an unreachable server (short server-selection
 // timeout) or one older than MongoDB 6 is reported at start-up, not as a hang or a late query error.
 import mongoose, { type Connection } from 'mongoose';
-import { StoreStartupError, firstLine } from '../startup-error';
+import { firstLine } from '../../core/first-line';
+import { StoreStartupError } from '../startup-error';
 
 const MIN_MAJOR = 6;
 const MIN_WIRE_VERSION = 17; // MongoDB 6.0
@@ -43,8 +44,8 @@ export async function connectMongo(uri: string): Promise<Connection> {
 }
 
 async function requireSupportedServer(conn: Connection, where: string): Promise<void> {
-  let version = 'unknown';
-  let wire = 0;
+  let version: string;
+  let wire: number;
   try {
     const admin = conn.getClient().db('admin');
     const info = await admin.command({ buildInfo: 1 });

@@ -33,7 +33,7 @@ function pathOf(f: FieldInfo): Record<string, unknown> {
 }
 
 const definitionOf = (fields: Record<string, FieldInfo>): SchemaDefinition =>
-  Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, pathOf(f)])) as SchemaDefinition;
+  Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, pathOf(f)]));
 
 const subSchema = (fields: Record<string, FieldInfo>) => new Schema(definitionOf(fields), { _id: false });
 

@@ -1,4 +1,4 @@
-import { Schema, Types, type Connection } from 'mongoose';
+import { Schema, type Types, type Connection } from 'mongoose';
 import mongoose from 'mongoose';
 import { IMPORT_JOB_STATES, type ImportJob, type ImportJobStore } from '../ports';
 import { claimLog } from './claim-log';
@@ -68,7 +68,7 @@ export function mongoImportJobs(conn: Connection): ImportJobStore {
     return doc ? toJob(doc) : null;
   };
   return {
-    create: async (j, at) => toJob((await Jobs.create({ ...j, updatedAt: at })).toObject() as JobDoc),
+    create: async (j, at) => toJob((await Jobs.create({ ...j, updatedAt: at })).toObject()),
     update,
     get: async (id) =>
       isObjectIdHex(id)

@@ -2,7 +2,8 @@
 // Connection (never mongoose's global one), so one process can hold two independent connections.
 import type { EngineStores, Stores } from '../ports';
 import mongoose, { Schema } from 'mongoose';
-import { StoreStartupError, firstLine } from '../startup-error';
+import { firstLine } from '../../core/first-line';
+import { StoreStartupError } from '../startup-error';
 import { SCHEMA_OPTIONS } from './schema-options';
 import { validated } from '../validated';
 import { watchWrites } from '../watch-writes';

@@ -13,7 +13,7 @@ export function freshDatabaseName(prefix = 'motcua_test'): string {
 export function withDatabase(uri: string, database: string): string {
   const m = /^([a-z+]+:\/\/[^/?]*)(\/[^?]*)?(\?.*)?$/i.exec(uri);
   if (!m) throw new Error('MONGODB_URI is not a mongodb:// URI');
-  return `${m[1]}/${encodeURIComponent(database)}${m[3] ?? ''}`;
+  return `${m[1] ?? ''}/${encodeURIComponent(database)}${m[3] ?? ''}`;
 }
 
 export async function dropDatabase(uri: string): Promise<void> {

@@ -24,7 +24,7 @@ export function sqliteAudit(db: Database.Database): AuditStore {
   return {
     append: async (e) =>
       String(
-        returnedRow<{ id: number }>(
+        returnedRow(
           insert,
           ms(e.at),
           e.actor,

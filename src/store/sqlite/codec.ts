@@ -1,4 +1,5 @@
 // SQLite keeps instants as epoch milliseconds (INTEGER) and documents as JSON text.
+import type { Row } from './columns';
 
 export const ms = (d: Date): number => d.getTime();
 export const msOrNull = (d: Date | null): number | null => (d === null ? null : d.getTime());
@@ -9,9 +10,9 @@ export const toDate = (n: number): Date => new Date(n);
  * row, so a failed autocommit (disk full) is swallowed and a row that was never saved comes back.
  * `.all()` runs the statement to completion, so the commit's error reaches the caller.
  */
-export function returnedRow<T>(
+export function returnedRow(
   stmt: { all(...params: unknown[]): unknown[] },
   ...params: unknown[]
-): T | undefined {
-  return stmt.all(...params)[0] as T | undefined;
+): Row | undefined {
+  return stmt.all(...params)[0] as Row | undefined;
 }

@@ -21,7 +21,7 @@ function toColumn(f: FieldInfo, v: unknown): unknown {
 
 function fromColumn(f: FieldInfo, v: unknown): unknown {
   if (v === null) return missingValue(f);
-  if (f.kind === 'string') return String(v);
+  if (f.kind === 'string') return typeof v === 'string' ? v : (v as number | bigint).toString();
   if (f.kind === 'date') return toDate(v as number);
   if (f.kind === 'boolean') return v === 1;
   if (f.kind === 'list' || f.kind === 'object' || f.kind === 'json') return JSON.parse(v as string);
@@ -33,8 +33,8 @@ export interface Columns<T> {
   names: string[];
   /** The named parameters (@field) binding `toParams`, in the same order. */
   params: string[];
-  toParams(entity: T): Record<string, unknown>;
-  fromRow(row: Row): T;
+  toParams: (entity: T) => Record<string, unknown>;
+  fromRow: (row: Row) => T;
 }
 
 export function columnsOf<S extends z.ZodRawShape>(shape: S): Columns<z.infer<z.ZodObject<S>>> {

@@ -7,6 +7,6 @@ export function sqliteComplaints(db: Database.Database): ComplaintStore {
     'INSERT INTO complaints (channel, user_id, text, at) VALUES (?, ?, ?, ?) RETURNING id',
   );
   return {
-    add: async (c) => String(returnedRow<{ id: number }>(insert, c.channel, c.userId, c.text, ms(c.at))!.id),
+    add: async (c) => String(returnedRow(insert, c.channel, c.userId, c.text, ms(c.at))!.id),
   };
 }

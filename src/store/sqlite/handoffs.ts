@@ -44,7 +44,7 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const open = db.transaction((r: Parameters<HandoffStore['open']>[0], at: number) => {
     const found = active.get(r.channel, r.userId) as Row | undefined;
     if (found) return { handoff: toHandoff(found), created: false };
-    const row = returnedRow<Row>(insert, {
+    const row = returnedRow(insert, {
       channel: r.channel,
       userId: r.userId,
       displayName: r.displayName,

@@ -23,7 +23,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   let batch: Pending[] = [];
   const insertAll = db.transaction((items: Pending[]) =>
     items.map(({ r }) => {
-      const row = returnedRow<Row>(insert, given.toParams(r));
+      const row = returnedRow(insert, given.toParams(r));
       return row ? toRecord(row) : null;
     }),
   );
@@ -71,7 +71,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
       }),
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
-      const row = returnedRow<Row>(claim, { owner, now, staleBefore: now - staleMs });
+      const row = returnedRow(claim, { owner, now, staleBefore: now - staleMs });
       return row ? toRecord(row) : null;
     },
     markDone: async (id) => {

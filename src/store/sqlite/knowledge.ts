@@ -2,14 +2,15 @@ import type Database from 'better-sqlite3';
 import type { KnowledgeStore, KnowledgeVersion } from '../ports';
 import { ms, toDate, returnedRow } from './codec';
 
-interface VersionRow {
+// A type, not an interface: a `Row` (string-keyed record) converts to it.
+type VersionRow = {
   key: string;
   version: number;
   content: string;
   author: string;
   at: number;
   comment: string | null;
-}
+};
 
 const toVersion = (r: VersionRow): KnowledgeVersion => ({
   key: r.key,
@@ -40,13 +41,13 @@ export function sqliteKnowledge(db: Database.Database): KnowledgeStore {
     // One INSERT … SELECT statement: the next number is computed under the write lock.
     publish: async (v) =>
       toVersion(
-        returnedRow<VersionRow>(insert, {
+        returnedRow(insert, {
           key: v.key,
           content: JSON.stringify(v.content),
           author: v.author,
           at: ms(v.at),
           comment: v.comment,
-        })!,
+        })! as VersionRow,
       ),
     current: async () => (current.all() as VersionRow[]).map(toVersion),
     get: async (key, version) => {

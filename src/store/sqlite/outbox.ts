@@ -67,7 +67,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       const stored = it.source === undefined ? undefined : (bySource.get(it.source) as Row | undefined);
       if (stored) return toItem(stored);
       const { seq } = nextSeq.get(it.channel, it.userId) as { seq: number };
-      const row = returnedRow<Row>(insert, {
+      const row = returnedRow(insert, {
         channel: it.channel,
         userId: it.userId,
         seq,
@@ -83,7 +83,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   return {
     enqueue: async (items, now) => enqueue.immediate(items, ms(now)),
     claimNext: async (owner, now, staleMs) => {
-      const row = returnedRow<Row>(claim, { owner, now: ms(now), staleBefore: ms(now) - staleMs });
+      const row = returnedRow(claim, { owner, now: ms(now), staleBefore: ms(now) - staleMs });
       return row ? toItem(row) : null;
     },
     markSent: async (id, _now, messageId) => {
@@ -107,7 +107,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       return counts;
     },
     requeue: async (id, now) => {
-      const row = returnedRow<Row>(requeue, { id, now: ms(now) });
+      const row = returnedRow(requeue, { id, now: ms(now) });
       return row ? toItem(row) : null;
     },
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),

@@ -28,7 +28,7 @@ export function sqliteStaff(db: Database.Database): StaffStore {
     },
     list: async () => (all.all() as Row[]).map(toAccount),
     update: async (username, patch, at) => {
-      const row = returnedRow<Row>(update, {
+      const row = returnedRow(update, {
         username,
         role: patch.role ?? null,
         passwordHash: patch.passwordHash ?? null,

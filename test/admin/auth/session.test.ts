@@ -141,7 +141,7 @@ describe('CSRF', () => {
   it('every state change needs the session token in X-CSRF-Token', async () => {
     const s = await Staff.signedIn(srv.url, 'lan');
     const other = await Staff.signedIn(srv.url, 'lan');
-    for (const csrf of [false, 'wrong-token', other.csrf as string, `${s.csrf}x`]) {
+    for (const csrf of [false, 'wrong-token', other.csrf as string, `${String(s.csrf)}x`]) {
       const r = await s.send('POST', '/admin/api/knowledge/reload', { body: {}, csrf });
       expect(r.status).toBe(403);
       expect(r.body.error).toBe('csrf');

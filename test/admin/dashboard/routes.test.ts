@@ -124,7 +124,7 @@ it('the range defaults to the last 30 days and is checked', async () => {
     ['from=18/11/2025', 'from'],
     ['from=2025-02-30', 'from'],
   ]) {
-    const r = await viewer.get(`/dashboard?${q}`);
+    const r = await viewer.get(`/dashboard?${String(q)}`);
     expect(r.status).toBe(400);
     expect(r.body.problems[0].field).toBe(field);
   }

@@ -136,7 +136,7 @@ it('a staff member who goes idle hands the conversation back to the bot', async 
   await citizenSays(srv.url, CITIZEN, 'gặp cán bộ');
   await eventually(async () => (await queue()).length === 1, 10_000);
   const [h] = await queue();
-  await lan.post(`/handoffs/${h.id}/take`);
+  await lan.post(`/handoffs/${String(h.id)}/take`);
   f.clock.advance(21 * MINUTE);
   const before = sentTo(CITIZEN).length;
   await citizenSays(srv.url, CITIZEN, 'lệ phí đăng ký kết hôn bao nhiêu');

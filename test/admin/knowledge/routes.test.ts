@@ -345,7 +345,7 @@ describe('what needs review', () => {
     const { today } = (await viewer.get('/knowledge/review')).body;
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const plus = (days: number) =>
-      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      new Date(Date.parse(`${String(today)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const { procedure, version } = await current('ket-hon');
     // The two items go after the file's own fee items, whatever their number.
     const first = procedure.fee.items.length;
@@ -368,11 +368,11 @@ describe('what needs review', () => {
       expect.arrayContaining([
         expect.objectContaining({
           kind: 'expiring',
-          field: `fee.items.${first}`,
+          field: `fee.items.${String(first)}`,
           date: plus(10),
           name: 'Đăng ký kết hôn',
         }),
-        expect.objectContaining({ kind: 'expired', field: `fee.items.${first + 1}`, date: plus(-1) }),
+        expect.objectContaining({ kind: 'expired', field: `fee.items.${Number(first) + 1}`, date: plus(-1) }),
       ]),
     );
     expect(notices.some((n: any) => n.kind === 'unverified' && n.procedure === 'trich-luc-ho-tich')).toBe(

@@ -56,7 +56,7 @@ async function conversation(...texts: string[]): Promise<Turn> {
       cannotHelp: ['not_understood', 'out_of_scope', 'did_you_mean', 'which'].includes(kind ?? ''),
       closing: kind === 'procedure' && i === 0,
     });
-    problems.push(...v.map((p) => `${text} [${kind}]: ${p}`));
+    problems.push(...v.map((p) => `${text} [${String(kind)}]: ${p}`));
   }
   return turn as Turn;
 }

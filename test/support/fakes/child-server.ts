@@ -53,7 +53,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
       () => reject(new Error(`server did not start: ${stderr.join('')}${lines.join('\n')}`)),
       timeoutMs,
     );
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       buf += d.toString('utf8');
       let i;
       while ((i = buf.indexOf('\n')) >= 0) {
@@ -64,17 +64,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
           const j = JSON.parse(line);
           if (j.msg === 'motcua is listening') {
             clearTimeout(timer);
-            resolve(`http://127.0.0.1:${j.port}`);
+            resolve(`http://127.0.0.1:${String(j.port)}`);
           }
         } catch {
           /* not JSON */
         }
       }
     });
-    proc.stderr!.on('data', (d: Buffer) => stderr.push(d.toString('utf8')));
+    proc.stderr.on('data', (d: Buffer) => stderr.push(d.toString('utf8')));
     void exited.then(({ code }) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening: ${stderr.join('')}`));
+      reject(new Error(`server exited (${String(code)}) before listening: ${stderr.join('')}`));
     });
   });
   return { proc, url, lines, stderr, exited };

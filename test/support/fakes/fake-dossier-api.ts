@@ -23,7 +23,7 @@ export class FakeDossierApi extends LoopbackFake {
       }
       if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.slowMs));
       if (res.destroyed) return;
-      const d = this.dossiers.get(String(req.params.code));
+      const d = this.dossiers.get(req.params.code);
       if (d === undefined) res.status(404).json({ error: 'not found' });
       else res.status(200).json(d);
     });

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
+import { queryText } from './query-text';
 
 export type GraphFailure =
   | { kind: 'http'; status: number }
@@ -56,7 +57,7 @@ export class FakeGraph extends LoopbackFake {
   protected routes(): Express {
     const app = express();
     app.get('/:version/me/conversations', (req, res) => {
-      const psid = String(req.query['user_id'] ?? '');
+      const psid = queryText(req.query['user_id']);
       res.status(200).json({
         data: this.sent.some((s) => s.psid === psid)
           ? [{ id: `t_${psid}`, updated_time: graphTime(Date.now()) }]
@@ -64,7 +65,7 @@ export class FakeGraph extends LoopbackFake {
       });
     });
     app.get('/:version/:conversation', (req, res) => {
-      const psid = String(req.params['conversation']).replace(/^t_/, '');
+      const psid = req.params['conversation'].replace(/^t_/, '');
       const data = this.sent
         .filter((s) => s.psid === psid)
         .reverse()
@@ -97,8 +98,8 @@ export class FakeGraph extends LoopbackFake {
         this.error(res, 400, 2635, 'Unsupported version');
         return;
       }
-      const token = String(req.query['access_token'] ?? '');
-      const proof = String(req.query['appsecret_proof'] ?? '');
+      const token = queryText(req.query['access_token']);
+      const proof = queryText(req.query['appsecret_proof']);
       const want = createHmac('sha256', this.o.appSecret).update(this.o.pageAccessToken).digest('hex');
       if (token !== this.o.pageAccessToken || proof !== want) {
         record('graph 190');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
+import { queryText } from './query-text';
 
 export type ZaloFailure =
   { kind: 'http'; status: number } | { kind: 'error'; code: number; message?: string } | { kind: 'drop' };
@@ -100,7 +101,7 @@ export class FakeZalo extends LoopbackFake {
   protected routes(): Express {
     const app = express();
     app.post('/v3.0/oa/message/cs', express.json(), async (req, res) => {
-      const token = String(req.get('access_token') ?? '');
+      const token = req.get('access_token') ?? '';
       const b = req.body ?? {};
       const userId = String(b?.recipient?.user_id ?? '');
       const text = String(b?.message?.text ?? '');
@@ -183,10 +184,10 @@ export class FakeZalo extends LoopbackFake {
     });
 
     app.get('/v2.0/oa/conversation', (req, res) => {
-      const token = String(req.get('access_token') ?? '');
-      let q: { user_id?: unknown; offset?: unknown; count?: unknown } = {};
+      const token = req.get('access_token') ?? '';
+      let q: { user_id?: string | number; offset?: unknown; count?: unknown } = {};
       try {
-        q = JSON.parse(String(req.query['data'] ?? '{}'));
+        q = JSON.parse(queryText(req.query['data']) || '{}');
       } catch {
         /* answered below as invalid */
       }
@@ -217,7 +218,7 @@ export class FakeZalo extends LoopbackFake {
 
     // ZNS: an approved template to a phone number (84…), the same envelope and token errors as the OpenAPI.
     app.post('/message/template', express.json(), (req, res) => {
-      const token = String(req.get('access_token') ?? '');
+      const token = req.get('access_token') ?? '';
       const b = req.body ?? {};
       const f = this.script.shift();
       if (f?.kind === 'error') {

@@ -6,7 +6,10 @@ import type { Express } from 'express';
 export function listenLoopback(app: Express, port = 0): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, '127.0.0.1', (err?: Error) => {
-      if (err) return reject(err);
+      if (err) {
+        reject(err);
+        return;
+      }
       const a = server.address() as AddressInfo;
       resolve({ server, url: `http://127.0.0.1:${a.port}` });
     });

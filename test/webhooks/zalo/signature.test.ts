@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { zaloSignature, zaloSignatureOk } from '../../../webhooks/zalo/signature';
 import { zaloTimestampField } from '../../../webhooks/zalo/normalise';
 import { payloadFiles } from '../../support/fakes/tmp-sqlite';
@@ -28,7 +29,6 @@ describe('Zalo X-ZEvent-Signature', () => {
 
   it('is plain SHA-256 of app_id + raw body + timestamp + OA secret key', () => {
     const raw = Buffer.from('{"timestamp":"1"}');
-    const { createHash } = require('node:crypto') as typeof import('node:crypto');
     expect(zaloSignature(raw, 'A', '1', 'K')).toBe(
       createHash('sha256').update('A{"timestamp":"1"}1K').digest('hex'),
     );
