@@ -17,11 +17,11 @@ export function cliServices(o: Omit<ServicesOptions, 'logger'> = {}): Services {
  * `--store live` makes a conversation command work on the configured store; by default it talks on a
  * scratch store, so trying the bot leaves no hand-offs, inbox items or dashboard figures for the staff.
  */
-export function storeFlag(args: string[]): StoreMode | string {
+export function storeFlag(args: string[]): { mode: StoreMode } | { problem: string } {
   const i = args.indexOf('--store');
-  if (i < 0) return 'scratch';
+  if (i < 0) return { mode: 'scratch' };
   const v = args[i + 1];
-  return v === 'live' || v === 'scratch' ? v : '--store must be live or scratch';
+  return v === 'live' || v === 'scratch' ? { mode: v } : { problem: '--store must be live or scratch' };
 }
 
 /** Runs `work` on the services, closing them afterwards. */

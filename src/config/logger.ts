@@ -17,7 +17,7 @@ export function createLogger(level: pino.LevelWithSilent = 'info', destination?:
     hooks: {
       logMethod(args, method) {
         const clean = args.map((a) => (typeof a === 'string' ? scrubText(a) : a));
-        return method.apply(this, clean as Parameters<typeof method>);
+        method.apply(this, clean as Parameters<typeof method>);
       },
     },
   };

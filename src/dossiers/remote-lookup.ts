@@ -74,11 +74,13 @@ class AttemptFailed extends Error {
 
 function toDossier(body: unknown, code: string): Dossier {
   const r = remoteDossier.safeParse(body);
-  if (!r.success)
+  if (!r.success) {
+    const [issue] = r.error.issues;
     throw new AttemptFailed(
-      `unexpected answer: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`,
+      `unexpected answer: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'not a dossier'}`,
       false,
     );
+  }
   const d = r.data;
   if (normalizeCode(d.code) !== code) throw new AttemptFailed('answered about another code', false);
   const history = d.history?.length

@@ -123,13 +123,13 @@ export interface ChannelOn {
 export function channelOn<C>(p: ChannelPlugin<C>, env: Env): ChannelOn | null {
   const c = p.configFrom(env);
   if (c === null) return null;
-  const { handshake } = p;
+  const handshake = p.handshake?.bind(p);
   return {
     name: p.name,
     path: p.path,
     settings: c,
     secrets: p.secrets(c),
-    handshake: handshake ? (req) => handshake.call(p, req, c) : null,
+    handshake: handshake ? (req) => handshake(req, c) : null,
     verify: (req) => p.verify(req, c),
     eventTime: (body) => p.eventTime(body),
     parse: (body) => p.parse(body, c),

@@ -64,7 +64,7 @@ export interface DossierStore {
 // ---- conversation state ----------------------------------------------------------------------
 export interface ConversationStore {
   /** Opaque JSON-serialisable dialogue state per conversation id. */
-  load(conversationId: string): Promise<unknown | null>;
+  load(conversationId: string): Promise<unknown>;
   save(conversationId: string, state: unknown): Promise<void>;
 }
 
@@ -311,7 +311,7 @@ export interface CitizenData {
   userId: string;
   inbound: InboundRecord[];
   outbox: OutboxItem[];
-  conversationState: unknown | null;
+  conversationState: unknown;
   contact: Pick<Contact, 'lastInboundAt' | 'displayName'> | null;
   complaints: Array<Pick<Complaint, 'id' | 'text' | 'at'>>;
   subscriptions: Subscription[];

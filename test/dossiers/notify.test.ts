@@ -73,7 +73,11 @@ test('a citizen in the window gets one polite greet-free notice through the outb
   const d = await change('needs_supplement', 10, 'Thiếu bản sao CCCD của mẹ.');
   // Through the one enqueue path, which wakes this process's sender.
   const outbox = new Outbox(stores.outbox);
-  outbox.wakes({ wake: () => void woken++ });
+  outbox.wakes({
+    wake: () => {
+      woken++;
+    },
+  });
   const through = { ...deps, stores: sendingThrough(stores, outbox) };
   const result = await notifyStatusChange(through, d, 'processing', at(10));
   expect(result).toMatchObject({ notified: 1, waiting: 0 });

@@ -7,11 +7,12 @@ import { cliServices, storeFlag } from '../services';
 import { converseTurn } from './converse';
 
 export async function chatCommand(args: string[]): Promise<number> {
-  const store = storeFlag(args);
-  if (store !== 'live' && store !== 'scratch') {
-    info(store);
+  const flag = storeFlag(args);
+  if ('problem' in flag) {
+    info(flag.problem);
     return 2;
   }
+  const store = flag.mode;
   const services = cliServices({ store, seedDemo: true });
   const assistant = await services.assistant();
   const run = randomUUID();

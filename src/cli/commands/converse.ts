@@ -28,11 +28,12 @@ export async function converseTurn(assistant: Assistant, run: string, conversati
 }
 
 export async function converseCommand(args: string[]): Promise<number> {
-  const store = storeFlag(args);
-  if (store !== 'live' && store !== 'scratch') {
-    info(store);
+  const flag = storeFlag(args);
+  if ('problem' in flag) {
+    info(flag.problem);
     return 2;
   }
+  const store = flag.mode;
   const services = cliServices({ store, seedDemo: true });
   const assistant = await services.assistant();
   // A fresh namespace per run: the same conversation ids in another run start a new conversation.
