@@ -1,7 +1,7 @@
 // Last-resort handlers: 404 and errors as small JSON bodies, logged without request data.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { httpErrorLike } from './http-error-like';
+import { httpErrorLike } from '../core/http-error-like';
 
 export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json({ error: 'not_found' });

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { StoreInputError } from '../../store/guard';
-import { httpErrorLike } from '../../server/http-error-like';
+import { httpErrorLike } from '../../core/http-error-like';
 import { ApiError } from './api-error';
 
 export const apiNotFound: RequestHandler = (req, res) => {

@@ -1,5 +1,7 @@
 // SQLite keeps instants as epoch milliseconds (INTEGER) and documents as JSON text.
-import type { Row } from './columns';
+
+/** A row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
 
 export const ms = (d: Date): number => d.getTime();
 export const msOrNull = (d: Date | null): number | null => (d === null ? null : d.getTime());

@@ -2,10 +2,9 @@
 // milliseconds, booleans as 0/1, lists, objects and JSON values as JSON text, INTEGER ids as strings.
 import type { z } from 'zod';
 import { fieldsOf, missingValue, type FieldInfo } from '../entities/field-info';
-import { ms, toDate } from './codec';
+import { ms, toDate, type Row } from './codec';
 
 /** A row as better-sqlite3 returns it. */
-export type Row = Record<string, unknown>;
 
 export const columnName = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -3,7 +3,8 @@ import { dossierSchema, statusChangeSchema } from '../entities/dossier';
 import type { Dossier, DossierStatus, DossierStore } from '../ports';
 import { reasonFor } from '../dossier-reason';
 import { ms } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 // The row holds every field but the history, which has a table of its own (ordered by seq).
 const row = columnsOf(dossierSchema.omit({ history: true }).shape);

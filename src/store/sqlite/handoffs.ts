@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { handoffSchema } from '../entities/handoff';
 import type { HandoffFilter, HandoffStore } from '../ports';
 import { ms, msOrNull, returnedRow } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 export const toHandoff = columnsOf(handoffSchema.shape).fromRow;
 

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { inboundRecordSchema, newInboundSchema } from '../entities/inbound';
 import type { InboundRecord, InboundStore } from '../ports';
 import { returnedRow } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 const toRecord = columnsOf(inboundRecordSchema.shape).fromRow;
 const given = columnsOf(newInboundSchema.shape);

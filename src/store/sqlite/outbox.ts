@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { outboxItemSchema } from '../entities/outbox';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
 import { ms, msOrNull, returnedRow } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 const toItem = columnsOf(outboxItemSchema.shape).fromRow;
 

@@ -4,7 +4,7 @@ import type { ChannelName } from '../../core/message';
 import { citizenData, type CitizenPorts } from '../citizen-data';
 import type { PersonalDataStore, RetentionKind } from '../ports';
 import { ms, toDate } from './codec';
-import type { Row } from './columns';
+import type { Row } from './codec';
 import { toHandoff } from './handoffs';
 
 const PURGES: Record<RetentionKind, string[]> = {

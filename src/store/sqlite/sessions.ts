@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { staffSessionSchema } from '../entities/session';
 import type { SessionStore } from '../ports';
 import { ms } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 const columns = columnsOf(staffSessionSchema.shape);
 

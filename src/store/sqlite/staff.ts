@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { staffAccountSchema } from '../entities/staff';
 import type { StaffStore } from '../ports';
 import { ms, returnedRow } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 const toAccount = columnsOf(staffAccountSchema.shape).fromRow;
 

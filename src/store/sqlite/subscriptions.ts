@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { subscriptionSchema } from '../entities/subscription';
 import type { SubscriptionStore } from '../ports';
 import { ms } from './codec';
-import { columnsOf, type Row } from './columns';
+import { columnsOf } from './columns';
+import type { Row } from './codec';
 
 const toSubscription = columnsOf(subscriptionSchema.shape).fromRow;
 
