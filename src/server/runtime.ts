@@ -18,7 +18,7 @@ import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
 import type { Config } from '../services/config';
 import { Metrics } from './metrics';
-import { channelsOn, dossierNotifier } from '../services/notifier';
+import { dossierNotifier } from '../services/notifier';
 
 /** Timings, overridable by tests (defaults suit production). */
 export interface Tuning {
@@ -152,12 +152,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const outbox = d.outbox ?? new Outbox(stores.outbox);
   outbox.wakes(sender);
   const sending = sendingThrough(stores, outbox);
-  const notify = dossierNotifier({
-    channelsOn: channelsOn(config),
-    windows: config.windows,
-    links,
-    stores: sending,
-  });
+  const notify = dossierNotifier({ config, links, stores: sending });
   const worker = new InboundWorker({
     inbound: stores.inbound,
     outbox: sending.outbox,

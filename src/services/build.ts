@@ -11,7 +11,7 @@ import { KnowledgeHolder } from '../kb/holder';
 import { KnowledgeSync } from '../kb/sync';
 import type { Config } from './config';
 import { createLogger } from '../config/logger';
-import { channelsOn, dossierNotifier } from './notifier';
+import { dossierNotifier } from './notifier';
 import type { Stores } from '../store/ports';
 import { Outbox, sendingThrough } from './outbox';
 import { openStoresFor, seedDemoIfEmbedded, storeLabel, type StoreMode } from './stores';
@@ -126,7 +126,7 @@ export function buildServices(config: Config, o: ServicesOptions = {}): Services
       refreshBeforeMs: TOKEN_REFRESH_BEFORE_MS,
     };
     const links = config.channels.map((ch) => ch.connect(deps));
-    return dossierNotifier({ channelsOn: channelsOn(config), windows: config.windows, links, stores: s });
+    return dossierNotifier({ config, links, stores: s });
   };
   const dossiers = once(async () => {
     const s = await stores();

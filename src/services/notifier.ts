@@ -12,16 +12,15 @@ export function channelsOn(config: Pick<Config, 'channels'>): ChannelName[] {
 }
 
 export function dossierNotifier(o: {
-  channelsOn: readonly ChannelName[];
-  windows: NotifyDeps['windows'];
-  /** The outgoing sides of those channels; the first that can reach phones does. */
+  config: Pick<Config, 'channels' | 'windows'>;
+  /** The outgoing sides of the channels that are on; the first that can reach phones does. */
   links: readonly ChannelLink[];
   stores: NotifyDeps['stores'];
 }): NotifyDeps {
   return {
     stores: o.stores,
-    channelsOn: o.channelsOn,
-    windows: o.windows,
+    channelsOn: channelsOn(o.config),
+    windows: o.config.windows,
     phone: o.links.find((l) => l.phone !== null)?.phone ?? null,
   };
 }
