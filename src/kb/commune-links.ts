@@ -6,6 +6,8 @@ import type { Problem } from '../core/problem';
 import type { Commune, Province } from './schema';
 
 export const communeFile = (id: string) => `communes/${id}.yaml`;
+export const overrideFile = (communeId: string, procedureId: string) =>
+  `communes/${communeId}/overrides/${procedureId}.yaml`;
 export const PROVINCE_FILE = 'province.yaml';
 
 const UNIQUE = [

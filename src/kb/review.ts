@@ -2,9 +2,11 @@
 // days or already did, files not reviewed for 6 months, facts nobody has confirmed (redirects included), and writing-rule
 // slips (jargon in citizen text, too few or too many units). Warnings, never errors: the bot keeps
 // answering; `kb validate` prints them and the staff console lists them.
-import { communeFile, PROVINCE_FILE } from './commune-links';
+import { communeFile, overrideFile, PROVINCE_FILE } from './commune-links';
+import { forCommune } from './for-commune';
 import { jargonIn } from './jargon';
 import type { KnowledgeBase } from './knowledge-base';
+import { applyProvinceFee } from './override';
 import type { Procedure } from './schema';
 import { daysBetween, isVerified, type Dated } from './validity';
 
@@ -104,8 +106,7 @@ function citizenTexts(p: Procedure): Array<[string, string]> {
   return out;
 }
 
-function procedureNotices(p: Procedure, day: string): ReviewNotice[] {
-  const file = `procedures/${p.id}.yaml`;
+function procedureNotices(p: Procedure, day: string, file = `procedures/${p.id}.yaml`): ReviewNotice[] {
   const out: ReviewNotice[] = [];
   const reviewBy = addMonths(p.last_reviewed, STALE_MONTHS);
   if (reviewBy < day)
@@ -166,15 +167,39 @@ function staleProfile(file: string, lastReviewed: string, day: string): ReviewNo
   ];
 }
 
+const noticeKey = (n: ReviewNotice) => JSON.stringify([n.kind, n.field, n.subject, n.date]);
+
+/** What a commune's overrides bring in that the shared procedure (with the province fee) does not have. */
+function overrideNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
+  const out: ReviewNotice[] = [];
+  for (const [communeId, own] of kb.overrides) {
+    const view = forCommune(kb, communeId);
+    for (const pid of own.keys()) {
+      const shared = kb.procedures.get(pid);
+      const applied = view.procedures.get(pid);
+      if (!shared || !applied) continue;
+      const fee = kb.province.fees[pid];
+      const file = overrideFile(communeId, pid);
+      const known = new Set(
+        procedureNotices(fee ? applyProvinceFee(shared, fee) : shared, day, file).map(noticeKey),
+      );
+      out.push(...procedureNotices(applied, day, file).filter((n) => !known.has(noticeKey(n))));
+    }
+  }
+  return out;
+}
+
 export function reviewNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
   const out: ReviewNotice[] = [];
   for (const c of kb.communes.values()) out.push(...staleProfile(communeFile(c.id), c.last_reviewed, day));
   out.push(...staleProfile(PROVINCE_FILE, kb.province.last_reviewed, day));
   for (const [pid, fee] of Object.entries(kb.province.fees))
-    fee.items.forEach((f, i) =>
-      out.push(...datedNotices(f, PROVINCE_FILE, pid, `fees.${pid}.items.${i}`, f.case, day)),
-    );
+    fee.items.forEach((f, i) => {
+      const sourced = { ...f, source: f.source ?? fee.decision };
+      out.push(...datedNotices(sourced, PROVINCE_FILE, pid, `fees.${pid}.items.${i}`, f.case, day));
+    });
   for (const p of kb.procedures.values()) out.push(...procedureNotices(p, day));
+  out.push(...overrideNotices(kb, day));
   for (const e of kb.elsewhere.values()) {
     if (e.verified) continue;
     const detail = `redirect "${e.id}" (who handles it, where, how) is not verified; check ${e.source}`;

@@ -223,7 +223,12 @@ const provinceFee = z
     free_cases: list.optional(),
   })
   .strict()
-  .superRefine((f, ctx) => f.items.forEach((item, i) => checkDating(item, ['items', i], ctx)));
+  // The decision is the source of an item that names none.
+  .superRefine((f, ctx) =>
+    f.items.forEach((item, i) =>
+      checkDating({ ...item, source: item.source ?? f.decision }, ['items', i], ctx),
+    ),
+  );
 export type ProvinceFee = z.output<typeof provinceFee>;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like ho-tich');

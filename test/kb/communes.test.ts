@@ -9,6 +9,7 @@ import { communeOfCode } from '../../src/kb/commune-of-code';
 import { forCommune } from '../../src/kb/for-commune';
 import { loadKnowledge } from '../../src/kb/load';
 import { demoDossiers } from '../../src/dossiers/demo';
+import { reviewNotices } from '../../src/kb/review';
 
 const KNOWLEDGE = path.resolve(__dirname, '..', '..', 'knowledge');
 const kb = loadKnowledge(KNOWLEDGE).kb!;
@@ -271,5 +272,39 @@ describe('validation of communes, the province and overrides', () => {
       field: '(file)',
       reason: expect.stringContaining('no commune profile'),
     });
+  });
+});
+
+describe('review of the province file and overrides', () => {
+  it('warns about dated facts of a province fee and of an override in their own files, once', () => {
+    const dir = copyKnowledge();
+    const province = readYaml(dir, 'province.yaml');
+    province.fees['ho-kinh-doanh'].items[1].until = '2026-12-31';
+    writeYaml(dir, 'province.yaml', province);
+    const unit = {
+      ...kb.procedures.get('khai-sinh')!.units[0]!,
+      id: 'khai-sinh-thu-bay',
+      answer: 'Dạ, đến hết tháng 12 xã Suối Mây nhận khai sinh cả sáng thứ Bảy.',
+      until: '2026-12-31',
+      source: 'Thông báo của UBND xã Suối Mây',
+    };
+    writeYaml(dir, 'communes/suoi-may/overrides/khai-sinh.yaml', { units: [unit] });
+    const loaded = loadKnowledge(dir);
+    expect(loaded.problems).toEqual([]);
+    const local = loaded.kb!;
+    const expiring = reviewNotices(local, '2026-12-15').filter((n) => n.kind === 'expiring');
+    expect(expiring).toContainEqual(
+      expect.objectContaining({
+        file: 'province.yaml',
+        procedure: 'ho-kinh-doanh',
+        field: 'fees.ho-kinh-doanh.items.1',
+      }),
+    );
+    const fromOverride = reviewNotices(local, '2026-12-15').filter(
+      (n) => n.file === 'communes/suoi-may/overrides/khai-sinh.yaml',
+    );
+    expect(fromOverride).toEqual([
+      expect.objectContaining({ kind: 'expiring', subject: 'khai-sinh-thu-bay', date: '2026-12-31' }),
+    ]);
   });
 });

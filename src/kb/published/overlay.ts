@@ -3,7 +3,7 @@
 // that no longer passes the schema is skipped and reported; so is an override that no longer fits the
 // procedure it changes (the shared procedure may have been published since).
 import type { Problem } from '../../core/problem';
-import { communeLinkProblems } from '../commune-links';
+import { communeLinkProblems, overrideFile } from '../commune-links';
 import type { KnowledgeBase } from '../knowledge-base';
 import { checkOverride, type ProcedureOverride } from '../override';
 import type { Commune, Procedure } from '../schema';
@@ -42,7 +42,7 @@ function overlayOverrides(
 ): { overrides: Map<string, Map<string, ProcedureOverride>>; laid: number } {
   const raw = new Map<string, { doc: unknown; file: string }>();
   for (const [c, own] of files.overrides)
-    for (const [p, doc] of own) raw.set(`${c}:${p}`, { doc, file: `communes/${c}/overrides/${p}.yaml` });
+    for (const [p, doc] of own) raw.set(`${c}:${p}`, { doc, file: overrideFile(c, p) });
   let laid = 0;
   for (const v of published) {
     const at = overrideOf(v.key);
