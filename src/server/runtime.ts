@@ -13,6 +13,7 @@ import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
+import type { WebchatSite } from '../../webhooks/webchat/site';
 import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
@@ -57,6 +58,8 @@ export interface RuntimeDeps {
   /** Whether the knowledge base is loaded (for /readyz). */
   knowledgeLoaded?: () => boolean;
   metrics?: Metrics;
+  /** The communes with a web chat; none named: `/` serves one unnamed chat. */
+  webchatSite?: () => WebchatSite;
   /** More browser-facing routers, mounted before the web chat (the staff console). */
   routers?: Router[];
   /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
@@ -185,8 +188,14 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   );
   const webRouters = [
     ...(d.routers ?? []),
-    webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
-    webchatPageRouter({ meta: config.pageMeta }),
+    webchatApiRouter({
+      assistant,
+      logger,
+      observer: metrics,
+      perMinute: config.webchatPerMinute,
+      site: d.webchatSite,
+    }),
+    webchatPageRouter({ meta: config.pageMeta, site: d.webchatSite }),
   ];
 
   const app = createApp({
