@@ -70,7 +70,7 @@ export function ofAnotherCommune(code: string, home: Commune, here: Commune, ans
   return {
     ...answer,
     lines: [
-      `Dạ, mã ${code} là mã hồ sơ của ${home.centre_name}, không phải của ${here.commune_name}, nên em tra cứu giúp {ac} tại ${home.commune_name} ạ.`,
+      `Mã ${code} là mã hồ sơ của ${home.centre_name}, không phải của ${here.commune_name}, nên em tra cứu giúp {ac} tại ${home.commune_name} ạ.`,
       ...answer.lines,
     ],
   };
