@@ -45,10 +45,12 @@ export async function main(): Promise<void> {
   });
   const { logger } = services;
   const stores = await services.stores();
+  const assistant = await services.assistant();
   const runtime = buildRuntime({
     config,
     stores,
-    assistant: await services.assistant(),
+    assistant,
+    knowledge: assistant.knowledge,
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],

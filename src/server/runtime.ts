@@ -13,6 +13,9 @@ import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
+import type { KnowledgeHolder } from '../kb/holder';
+import { communeByAccount } from '../kb/commune-by-account';
+import { webchatSiteOf } from './webchat-site';
 import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
@@ -57,6 +60,11 @@ export interface RuntimeDeps {
   /** Whether the knowledge base is loaded (for /readyz). */
   knowledgeLoaded?: () => boolean;
   metrics?: Metrics;
+  /**
+   * The knowledge's communes: each one's web chat, and the commune of a message to an account (OA, Page).
+   * Without it, `/` serves one unnamed chat and every message goes to the default commune.
+   */
+  knowledge?: KnowledgeHolder;
   /** More browser-facing routers, mounted before the web chat (the staff console). */
   routers?: Router[];
   /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
@@ -167,13 +175,19 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
       await notifyWaiting(notify, channel, userId, new Date());
     },
   });
+  const knowledge = d.knowledge;
   const ingestor = new Ingestor({
     inbound: stores.inbound,
     contacts: stores.contacts,
     observer: metrics,
     logger,
     onNew: () => worker.wake(),
+    ...(knowledge && {
+      communeOfAccount: (channel: ChannelName, account: string) =>
+        communeByAccount(knowledge.current(), channel, account),
+    }),
   });
+  const webchatSite = knowledge && (() => webchatSiteOf(knowledge.current()));
 
   const webhookRouters = config.channels.map((ch) =>
     webhookRouter(ch, {
@@ -185,8 +199,14 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   );
   const webRouters = [
     ...(d.routers ?? []),
-    webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
-    webchatPageRouter({ meta: config.pageMeta }),
+    webchatApiRouter({
+      assistant,
+      logger,
+      observer: metrics,
+      perMinute: config.webchatPerMinute,
+      site: webchatSite,
+    }),
+    webchatPageRouter({ meta: config.pageMeta, site: webchatSite }),
   ];
 
   const app = createApp({

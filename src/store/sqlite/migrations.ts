@@ -272,6 +272,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unanswered_groups_last ON unanswered_groups (last_at);
     `,
   },
+  {
+    // Branch c12t: the commune each record belongs to (NULL = the default commune, as every older row).
+    version: 7,
+    sql: `
+      ALTER TABLE inbound ADD COLUMN commune TEXT;
+      ALTER TABLE outbox ADD COLUMN commune TEXT;
+      ALTER TABLE handoffs ADD COLUMN commune TEXT;
+      ALTER TABLE unanswered ADD COLUMN commune TEXT;
+      ALTER TABLE analytics ADD COLUMN commune TEXT;
+      ALTER TABLE subscriptions ADD COLUMN commune TEXT;
+      ALTER TABLE complaints ADD COLUMN commune TEXT;
+      ALTER TABLE contacts ADD COLUMN commune TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);
