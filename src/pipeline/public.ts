@@ -14,7 +14,7 @@ export type {
 } from './channel';
 export { SendError, type SendErrorKind } from './errors';
 export { sentSince, type ConversationMessage } from './sent-since';
-export { TokenManager, type TokenRefresher } from './token-manager';
+export { TokenManager, tokenKey, type TokenRefresher } from './token-manager';
 export { errText } from './err-text';
 export { userRef } from './user-ref';
 export type { PipelineObserver } from './observer';

@@ -1,5 +1,5 @@
-// The OA token manager of a deployment, for every process that calls the Zalo OpenAPI: the server, and the
-// CLI import when it sends ZNS templates (both read and rotate the one pair kept in the store).
+// An OA's token manager, for every process that calls the Zalo OpenAPI: the server, and the CLI import when it
+// sends ZNS templates (all read and rotate the OA's one pair kept in the store, under its lease).
 import type { Logger } from 'pino';
 import { TokenManager, type ConnectDeps } from '../../src/pipeline/public';
 import type { ZaloConfig } from './config';
@@ -9,10 +9,11 @@ export function zaloTokenManager(
   z: Pick<ZaloConfig, 'oauthBase' | 'appId' | 'appSecret'>,
   store: ConnectDeps['tokens'],
   logger: Logger,
-  o: { timeoutMs: number; refreshBeforeMs: number },
+  o: { timeoutMs: number; refreshBeforeMs: number; account?: string | null },
 ): TokenManager {
   return new TokenManager({
     channel: 'zalo',
+    account: o.account ?? null,
     store,
     refresher: new ZaloOAuthClient({
       baseUrl: z.oauthBase,

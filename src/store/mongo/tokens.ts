@@ -2,7 +2,8 @@ import { Schema, type Connection } from 'mongoose';
 import type { TokenPair, TokenStore } from '../ports';
 import { SCHEMA_OPTIONS } from './schema-options';
 
-type TokenDoc = TokenPair & { _id: string }; // _id = channel
+// _id = the token key; the lease fields are absent until a refresh takes the lease.
+type TokenDoc = TokenPair & { _id: string; leaseHolder?: string | null; leaseUntil?: Date | null };
 
 const schema = new Schema<TokenDoc>(
   {
@@ -10,6 +11,8 @@ const schema = new Schema<TokenDoc>(
     accessToken: { type: String, required: true },
     refreshToken: { type: String, required: true },
     expiresAt: { type: Date, required: true },
+    leaseHolder: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'tokens' },
 );
@@ -17,17 +20,34 @@ const schema = new Schema<TokenDoc>(
 export function mongoTokens(conn: Connection): TokenStore {
   const Tokens = conn.model('Token', schema);
   return {
-    get: async (channel) => {
-      const d = await Tokens.findById(channel).lean<TokenDoc>();
+    get: async (key) => {
+      const d = await Tokens.findById(key).lean<TokenDoc>();
       return d ? { accessToken: d.accessToken, refreshToken: d.refreshToken, expiresAt: d.expiresAt } : null;
     },
-    put: async (channel, pair) => {
+    put: async (key, pair) => {
       await Tokens.updateOne(
-        { _id: channel },
+        { _id: key },
         {
           $set: { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: pair.expiresAt },
         },
         { upsert: true },
+      );
+    },
+    // One conditional update of one document: atomic across every instance on the replica set.
+    lease: async (key, holder, now, until) => {
+      const r = await Tokens.updateOne(
+        {
+          _id: key,
+          $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }, { leaseHolder: holder }],
+        },
+        { $set: { leaseHolder: holder, leaseUntil: until } },
+      );
+      return r.matchedCount === 1;
+    },
+    release: async (key, holder) => {
+      await Tokens.updateOne(
+        { _id: key, leaseHolder: holder },
+        { $set: { leaseHolder: null, leaseUntil: null } },
       );
     },
   };

@@ -272,6 +272,14 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unanswered_groups_last ON unanswered_groups (last_at);
     `,
   },
+  {
+    // c12r: the refresh lease on a token pair (single-flight refresh across instances).
+    version: 7,
+    sql: `
+      ALTER TABLE tokens ADD COLUMN lease_holder TEXT;
+      ALTER TABLE tokens ADD COLUMN lease_until INTEGER;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);
