@@ -44,6 +44,10 @@ export async function main(): Promise<void> {
     knowledgePollMs: admin.knowledgePollMs,
   });
   const { logger } = services;
+  if (!config.secretKey && config.channels.length > 0)
+    logger.warn(
+      'MOTCUA_SECRET_KEY is not set: channel token pairs are stored unencrypted and Zalo OAs cannot be connected from the console',
+    );
   const stores = await services.stores();
   const runtime = buildRuntime({
     config,
