@@ -273,8 +273,22 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // c12r: the refresh lease on a token pair (single-flight refresh across instances).
+    // Branch c12t: the commune each record belongs to (NULL = the default commune, as every older row).
     version: 7,
+    sql: `
+      ALTER TABLE inbound ADD COLUMN commune TEXT;
+      ALTER TABLE outbox ADD COLUMN commune TEXT;
+      ALTER TABLE handoffs ADD COLUMN commune TEXT;
+      ALTER TABLE unanswered ADD COLUMN commune TEXT;
+      ALTER TABLE analytics ADD COLUMN commune TEXT;
+      ALTER TABLE subscriptions ADD COLUMN commune TEXT;
+      ALTER TABLE complaints ADD COLUMN commune TEXT;
+      ALTER TABLE contacts ADD COLUMN commune TEXT;
+    `,
+  },
+  {
+    // c12r: the refresh lease on a token pair (single-flight refresh across instances).
+    version: 8,
     sql: `
       ALTER TABLE tokens ADD COLUMN lease_holder TEXT;
       ALTER TABLE tokens ADD COLUMN lease_until INTEGER;
