@@ -1,4 +1,4 @@
-import { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection } from 'mongoose';
 import type { TokenPair, TokenStore } from '../ports';
 import { SCHEMA_OPTIONS } from './schema-options';
 
@@ -38,7 +38,11 @@ export function mongoTokens(conn: Connection): TokenStore {
       const r = await Tokens.updateOne(
         {
           _id: key,
-          $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }, { leaseHolder: holder }],
+          $or: [
+            { leaseUntil: null },
+            { leaseUntil: mongoose.trusted({ $lte: now }) },
+            { leaseHolder: holder },
+          ],
         },
         { $set: { leaseHolder: holder, leaseUntil: until } },
       );
