@@ -72,7 +72,6 @@ const ENTITIES: Stored[] = [
     table: 'tokens',
     columns: ['channel', 'lease_holder', 'lease_until'],
     model: 'Token',
-    paths: ['leaseHolder', 'leaseUntil'],
   },
   { schema: contactSchema, table: 'contacts', model: 'Contact' },
   { schema: unansweredQuestionSchema, table: 'unanswered', columns: ['id'], model: 'Unanswered' },
