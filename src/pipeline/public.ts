@@ -1,6 +1,7 @@
 // Everything a channel folder (webhooks/<channel>/) may use from the pipeline, in one place: channels build
 // on this module, never on the pipeline's internals.
 export type {
+  AccountConnector,
   ChannelEvent,
   ChannelLink,
   ChannelPlugin,

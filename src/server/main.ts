@@ -1,5 +1,6 @@
 // `npm start`: configuration → the services root (store, assistant, knowledge sync, dossiers) → the
 // pipeline and HTTP (runtime) → the staff console on it.
+import { accountOf } from '../kb/commune-by-account';
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
@@ -49,10 +50,15 @@ export async function main(): Promise<void> {
       'MOTCUA_SECRET_KEY is not set: channel token pairs are stored unencrypted and Zalo OAs cannot be connected from the console',
     );
   const stores = await services.stores();
+  const assistant = await services.assistant();
   const runtime = buildRuntime({
     config,
     stores,
-    assistant: await services.assistant(),
+    assistant,
+    accountOf: (channel, communeId) => {
+      const commune = assistant.knowledge.current().communes.get(communeId);
+      return commune ? accountOf(commune, channel) : null;
+    },
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],
