@@ -9,6 +9,7 @@ import { buildServices } from '../services/build';
 import { CHANNELS } from '../../webhooks/channels';
 import { loadConfig, type Config } from '../services/config';
 import { ConfigError } from '../config/parse-env';
+import { accountConnectors } from '../services/connectors';
 import { channelsOn } from '../services/notifier';
 import { registerSecret } from '../config/redact';
 import { startHousekeeping } from './housekeeping';
@@ -30,6 +31,8 @@ export async function main(): Promise<void> {
       channelsOn: channelsOn(config),
       windows: config.windows,
       messagingChannels: config.messagingChannels,
+      connectors: accountConnectors(config),
+      secretKey: config.secretKey,
     });
   } catch (err) {
     if (err instanceof ConfigError) {
