@@ -12,6 +12,7 @@ import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits
 import { RETENTION_ENV, retentionDays, type RetentionDays } from '../retention/config';
 import { parseTrustProxy, type TrustProxy } from '../config/trust-proxy';
 import { parseSecretKey, SECRET_KEY_ENV } from '../config/secret-key';
+import { withSecretsFile } from '../config/secrets-file';
 
 export interface StoreConfig {
   /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
@@ -81,15 +82,17 @@ const schema = z.object({
   IMPORT_WORKER_HEAP_MB: int(32, 4_096).default(DEFAULT_SHEET_LIMITS.workerHeapMb),
   ...RETENTION_ENV,
   [SECRET_KEY_ENV]: opt,
+  MOTCUA_SECRETS_FILE: opt,
 });
 
 /** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
 export function loadConfig(
-  env: Env,
+  processEnv: Env,
   /** The channels of this build (webhooks/channels.ts), whether their credentials are set or not. */
   channels: readonly AnyChannelPlugin[],
   root: string = projectRoot(),
 ): Config {
+  const env = withSecretsFile(processEnv);
   const e = parseEnv(schema, env);
   return {
     port: e.PORT,
