@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Windows } from '../pipeline/windows';
 import type { ChannelName } from '../core/message';
+import type { AccountConnector } from '../pipeline/channel';
 import { int, parseEnv } from '../config/parse-env';
 
 export interface AdminConfig {
@@ -26,6 +27,10 @@ export interface AdminConfig {
   windows: Windows;
   /** Every messaging channel of the build, on or off (a citizen's data or hand-off may predate a switch-off). */
   messagingChannels: readonly ChannelName[];
+  /** Channels whose accounts an admin can connect from the console (Zalo OAuth), by channel. */
+  connectors?: ReadonlyMap<ChannelName, AccountConnector>;
+  /** MOTCUA_SECRET_KEY: signs the connect state; without it nothing is connected from the console. */
+  secretKey?: Buffer | null;
 }
 
 const MINUTE = 60_000;
@@ -42,7 +47,16 @@ const schema = z.object({
 
 export function loadAdminConfig(
   env: Record<string, string | undefined>,
-  where: Pick<AdminConfig, 'knowledgeDir' | 'intentsDir' | 'channelsOn' | 'windows' | 'messagingChannels'>,
+  where: Pick<
+    AdminConfig,
+    | 'knowledgeDir'
+    | 'intentsDir'
+    | 'channelsOn'
+    | 'windows'
+    | 'messagingChannels'
+    | 'connectors'
+    | 'secretKey'
+  >,
 ): AdminConfig {
   const e = parseEnv(schema, env);
   return {

@@ -3,6 +3,7 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { auditEndpoints } from './audit/routes';
+import { channelEndpoints } from './channels/routes';
 import { citizenEndpoints } from './citizens/routes';
 import { requireCsrf } from './auth/csrf';
 import { loginRouter, sessionDeps } from './auth/login';
@@ -35,6 +36,7 @@ export function adminEndpoints(d: AdminDeps): Endpoint[] {
     ...outboxEndpoints(d),
     ...dashboardEndpoints(d),
     ...citizenEndpoints(d),
+    ...channelEndpoints(d),
   ];
 }
 

@@ -3,19 +3,32 @@
 // (src/server/webhook-route.ts) does the shared HTTP work. Nothing here knows Express or any platform.
 import type { Logger } from 'pino';
 import type { ChannelName, InboundMessage, Reply } from '../core/message';
-import type { TokenStore } from '../store/ports';
+import type { TokenPair, TokenStore } from '../store/ports';
 
 /** What the outbox sender needs from a channel: deliver one reply bubble to one citizen. */
 export interface ChannelSender {
   readonly channel: ChannelName;
-  /** Resolves with the platform's message id; rejects with a SendError (see ./errors). */
-  send(userId: string, reply: Reply): Promise<{ messageId: string }>;
+  /**
+   * Resolves with the platform's message id; rejects with a SendError (see ./errors). `account` is the
+   * platform account (Zalo OA, Messenger Page) the reply goes out from; absent = the channel's default one.
+   */
+  send(userId: string, reply: Reply, account?: string): Promise<{ messageId: string }>;
   /**
    * Whether this reply reached the citizen at or after `since`, read back from the platform's recent
    * conversation (when the platform takes no idempotency key). Rejects when the platform cannot be asked;
    * a channel without it leaves it out.
    */
-  delivered?(userId: string, reply: Reply, since: Date): Promise<boolean>;
+  delivered?(userId: string, reply: Reply, since: Date, account?: string): Promise<boolean>;
+}
+
+/** Connecting one account of the channel (e.g. a commune's Zalo OA) through the platform's OAuth consent. */
+export interface AccountConnector {
+  /** The consent page an admin is sent to; the platform comes back to the channel's redirect URI. */
+  consentUrl(o: { state: string; codeChallenge: string }): string;
+  /** The callback's code (with the PKCE verifier) exchanged for the account's token pair. */
+  exchange(code: string, codeVerifier: string): Promise<TokenPair>;
+  /** Where the account's pair is kept (the key the channel's sender reads it from). */
+  tokenKey(account: string): string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -98,6 +111,8 @@ export interface ChannelPlugin<C> {
   /** The acknowledgement the platform expects once an event is stored. */
   readonly ack: WebhookAnswer;
   connect(c: C, deps: ConnectDeps): ChannelLink;
+  /** Connecting an account from the console, when the channel offers it and it is configured. */
+  connector?(c: C, o: { timeoutMs: number }): AccountConnector | null;
 }
 
 // Each plugin has its own settings type; a list of them only carries them through (see channelOn).
@@ -117,6 +132,7 @@ export interface ChannelOn {
   parse(body: unknown): ChannelEvent[];
   readonly ack: WebhookAnswer;
   connect(deps: ConnectDeps): ChannelLink;
+  connector(o: { timeoutMs: number }): AccountConnector | null;
 }
 
 /** The plugin's channel when its credentials are in `env`, else null. */
@@ -135,5 +151,6 @@ export function channelOn<C>(p: ChannelPlugin<C>, env: Env): ChannelOn | null {
     parse: (body) => p.parse(body, c),
     ack: p.ack,
     connect: (deps) => p.connect(c, deps),
+    connector: (o) => p.connector?.(c, o) ?? null,
   };
 }

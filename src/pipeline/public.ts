@@ -1,6 +1,7 @@
 // Everything a channel folder (webhooks/<channel>/) may use from the pipeline, in one place: channels build
 // on this module, never on the pipeline's internals.
 export type {
+  AccountConnector,
   ChannelEvent,
   ChannelLink,
   ChannelPlugin,
@@ -14,7 +15,7 @@ export type {
 } from './channel';
 export { SendError, type SendErrorKind } from './errors';
 export { sentSince, type ConversationMessage } from './sent-since';
-export { TokenManager, type TokenRefresher } from './token-manager';
+export { TokenManager, tokenKey, type TokenRefresher } from './token-manager';
 export { errText } from './err-text';
 export { userRef } from './user-ref';
 export type { PipelineObserver } from './observer';

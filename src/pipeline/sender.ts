@@ -22,6 +22,11 @@ export interface OutboxSenderOptions {
   /** Replies outside the citizen's consultation window are not sent (the platform would refuse them). */
   windows: Windows;
   senders: ReadonlyMap<ChannelName, ChannelSender>;
+  /**
+   * The platform account (OA, Page) a reply of this commune goes out from; null or absent = the channel's
+   * default account (one-account deployments, and records from before communes).
+   */
+  accountOf?: (channel: ChannelName, commune: string) => string | null;
   logger: Logger;
   owner: string;
   observer?: PipelineObserver;
@@ -56,6 +61,10 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
 
   private now(): Date {
     return this.o.now ? this.o.now() : new Date();
+  }
+
+  private accountFor(item: OutboxItem): string | undefined {
+    return (item.commune && this.o.accountOf?.(item.channel, item.commune)) || undefined;
   }
 
   protected claim(staleMs: number): Promise<OutboxItem | null> {
@@ -105,7 +114,7 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     let messageId: string;
     const attemptAt = this.now();
     try {
-      ({ messageId } = await sender.send(item.userId, item.reply));
+      ({ messageId } = await sender.send(item.userId, item.reply, this.accountFor(item)));
     } catch (e) {
       const err = asSendError(e);
       return this.onError(item, err, log, attemptAt);
@@ -128,7 +137,9 @@ export class OutboxSender extends ClaimLoop<OutboxItem> {
     let outcome: ReconcileOutcome;
     try {
       if (!sender.delivered) throw new Error('the channel cannot read its conversation');
-      outcome = (await sender.delivered(item.userId, item.reply, since)) ? 'delivered' : 'not_delivered';
+      outcome = (await sender.delivered(item.userId, item.reply, since, this.accountFor(item)))
+        ? 'delivered'
+        : 'not_delivered';
     } catch (err) {
       outcome = 'unknown';
       log.warn(

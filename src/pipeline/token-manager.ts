@@ -1,5 +1,7 @@
-// A channel's access tokens: single-flight refresh, the new pair persisted BEFORE it is used, proactive
-// refresh before expiry, refresh-once after the platform rejects a token, no refresh loops.
+// A channel account's access tokens: single-flight refresh (in this process, and across instances by a lease
+// in the store), the new pair persisted BEFORE it is used, proactive refresh before expiry, refresh-once after
+// the platform rejects a token, no refresh loops.
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChannelName } from '../core/message';
 import type { TokenPair, TokenStore } from '../store/ports';
@@ -14,8 +16,15 @@ export interface TokenRefresher {
   refresh(refreshToken: string): Promise<TokenPair>;
 }
 
+/** Where an account's pair is kept: the channel's name for its default account, else `<channel>:<account>`. */
+export function tokenKey(channel: ChannelName, account?: string | null): string {
+  return account ? `${channel}:${account}` : channel;
+}
+
 export interface TokenManagerOptions {
   channel: ChannelName;
+  /** The account (e.g. a Zalo OA id) when the channel has several; absent for its default account. */
+  account?: string | null;
   store: TokenStore;
   refresher: TokenRefresher;
   logger: Logger;
@@ -23,6 +32,10 @@ export interface TokenManagerOptions {
   refreshBeforeMs?: number;
   /** After a failed refresh, do not try again for this long (a human must look; default 5 min). */
   failureCooldownMs?: number;
+  /** How long a refresh may hold the account's lease (longer than the refresh call's timeout; default 2 min). */
+  leaseMs?: number;
+  /** How often a process waiting for another instance's refresh looks at the store (default 200 ms). */
+  leasePollMs?: number;
   now?: () => Date;
 }
 
@@ -32,10 +45,18 @@ export class TokenManager {
   private timer: NodeJS.Timeout | null = null;
   private readonly refreshBeforeMs: number;
   private readonly cooldownMs: number;
+  private readonly leaseMs: number;
+  private readonly leasePollMs: number;
+  /** This manager's name on a lease; a manager is one process's view of one account. */
+  private readonly holder = randomUUID();
+  readonly key: string;
 
   constructor(private readonly o: TokenManagerOptions) {
     this.refreshBeforeMs = o.refreshBeforeMs ?? 3 * 3_600_000;
     this.cooldownMs = o.failureCooldownMs ?? 5 * 60_000;
+    this.leaseMs = o.leaseMs ?? 2 * 60_000;
+    this.leasePollMs = o.leasePollMs ?? 200;
+    this.key = tokenKey(o.channel, o.account);
   }
 
   private now(): number {
@@ -44,10 +65,10 @@ export class TokenManager {
 
   /** Store the operator's first pair (from the environment) unless the store already holds one. */
   async seed(accessToken: string | undefined, refreshToken: string): Promise<'seeded' | 'kept'> {
-    const cur = await this.o.store.get(this.o.channel);
+    const cur = await this.o.store.get(this.key);
     if (cur) return 'kept';
     // The expiry of an env token is unknown: treat it as expiring now, so the first use refreshes it.
-    await this.o.store.put(this.o.channel, {
+    await this.o.store.put(this.key, {
       accessToken: accessToken ?? '',
       refreshToken,
       expiresAt: new Date(this.now()),
@@ -57,9 +78,8 @@ export class TokenManager {
 
   /** A usable access token; refreshes first when it is missing or about to expire. */
   async getAccessToken(): Promise<string> {
-    const cur = await this.o.store.get(this.o.channel);
-    if (!cur)
-      throw new SendError('config', `no ${this.o.channel} token pair stored; connect the account first`);
+    const cur = await this.o.store.get(this.key);
+    if (!cur) throw new SendError('config', `no ${this.key} token pair stored; connect the account first`);
     const remaining = cur.expiresAt.getTime() - this.now();
     if (remaining > this.refreshBeforeMs && cur.accessToken) return cur.accessToken;
     try {
@@ -76,7 +96,7 @@ export class TokenManager {
    * refreshed meanwhile), use that; otherwise refresh once. The caller retries its call once.
    */
   async refreshAfterRejection(rejected: string): Promise<string> {
-    const cur = await this.o.store.get(this.o.channel);
+    const cur = await this.o.store.get(this.key);
     if (cur && cur.accessToken && cur.accessToken !== rejected) return cur.accessToken;
     return (await this.refreshSingleFlight(rejected)).accessToken;
   }
@@ -111,25 +131,49 @@ export class TokenManager {
     return p;
   }
 
-  private async doRefresh(usedAccessToken: string): Promise<TokenPair> {
-    if (this.lastFailure && this.now() - this.lastFailure.at < this.cooldownMs) throw this.lastFailure.error;
-    // Re-read: another refresh may have completed since the caller looked.
-    const cur = await this.o.store.get(this.o.channel);
-    if (!cur) throw new SendError('config', `no ${this.o.channel} token pair stored`);
-    if (
-      cur.accessToken &&
+  /** Whether `cur` is a pair someone else refreshed after the caller used `usedAccessToken`. */
+  private refreshedMeanwhile(cur: TokenPair, usedAccessToken: string): boolean {
+    return (
+      cur.accessToken !== '' &&
       cur.accessToken !== usedAccessToken &&
       cur.expiresAt.getTime() - this.now() > this.refreshBeforeMs
-    ) {
-      return cur;
+    );
+  }
+
+  private async doRefresh(usedAccessToken: string): Promise<TokenPair> {
+    if (this.lastFailure && this.now() - this.lastFailure.at < this.cooldownMs) throw this.lastFailure.error;
+    // Another instance holding the lease is refreshing: wait for its pair, or take over when its lease runs out.
+    const giveUpAt = Date.now() + 2 * this.leaseMs;
+    for (;;) {
+      const cur = await this.o.store.get(this.key);
+      if (!cur) throw new SendError('config', `no ${this.key} token pair stored`);
+      if (this.refreshedMeanwhile(cur, usedAccessToken)) return cur;
+      const now = this.now();
+      if (await this.o.store.lease(this.key, this.holder, new Date(now), new Date(now + this.leaseMs))) {
+        try {
+          return await this.refreshHoldingLease(usedAccessToken);
+        } finally {
+          await this.o.store.release(this.key, this.holder);
+        }
+      }
+      if (Date.now() > giveUpAt)
+        throw new SendError('retryable', `${this.key} token refresh is held by another instance`);
+      await new Promise((r) => setTimeout(r, this.leasePollMs));
     }
+  }
+
+  private async refreshHoldingLease(usedAccessToken: string): Promise<TokenPair> {
+    // Re-read under the lease: another refresh may have completed since the caller looked.
+    const cur = await this.o.store.get(this.key);
+    if (!cur) throw new SendError('config', `no ${this.key} token pair stored`);
+    if (this.refreshedMeanwhile(cur, usedAccessToken)) return cur;
     let pair: TokenPair;
     try {
       pair = await this.o.refresher.refresh(cur.refreshToken);
     } catch (err) {
       if ((err as { transient?: unknown }).transient === true) {
         this.o.logger.warn(
-          { channel: this.o.channel, error: errText(err) },
+          { account: this.key, error: errText(err) },
           'token refresh failed for now; will retry',
         );
         throw new SendError(
@@ -145,16 +189,16 @@ export class TokenManager {
       );
       this.lastFailure = { at: this.now(), error };
       this.o.logger.error(
-        { channel: this.o.channel, error: error.message },
+        { account: this.key, error: error.message },
         'token refresh failed; operator action needed',
       );
       throw error;
     }
     // Persist before use: the old refresh token is already spent.
-    await this.o.store.put(this.o.channel, pair);
+    await this.o.store.put(this.key, pair);
     this.lastFailure = null;
     this.o.logger.info(
-      { channel: this.o.channel, expiresAt: pair.expiresAt.toISOString() },
+      { account: this.key, expiresAt: pair.expiresAt.toISOString() },
       'access token refreshed',
     );
     return pair;

@@ -1,5 +1,6 @@
 // `npm start`: configuration → the services root (store, assistant, knowledge sync, dossiers) → the
 // pipeline and HTTP (runtime) → the staff console on it.
+import { accountOf } from '../kb/commune-by-account';
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
@@ -8,6 +9,7 @@ import { buildServices } from '../services/build';
 import { CHANNELS } from '../../webhooks/channels';
 import { loadConfig, type Config } from '../services/config';
 import { ConfigError } from '../config/parse-env';
+import { accountConnectors } from '../services/connectors';
 import { channelsOn } from '../services/notifier';
 import { registerSecret } from '../config/redact';
 import { startHousekeeping } from './housekeeping';
@@ -29,6 +31,8 @@ export async function main(): Promise<void> {
       channelsOn: channelsOn(config),
       windows: config.windows,
       messagingChannels: config.messagingChannels,
+      connectors: accountConnectors(config),
+      secretKey: config.secretKey,
     });
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -44,6 +48,10 @@ export async function main(): Promise<void> {
     knowledgePollMs: admin.knowledgePollMs,
   });
   const { logger } = services;
+  if (!config.secretKey && config.channels.length > 0)
+    logger.warn(
+      'MOTCUA_SECRET_KEY is not set: channel token pairs are stored unencrypted and Zalo OAs cannot be connected from the console',
+    );
   const stores = await services.stores();
   const assistant = await services.assistant();
   const runtime = buildRuntime({
@@ -51,6 +59,10 @@ export async function main(): Promise<void> {
     stores,
     assistant,
     knowledge: assistant.knowledge,
+    accountOf: (channel, communeId) => {
+      const commune = assistant.knowledge.current().communes.get(communeId);
+      return commune ? accountOf(commune, channel) : null;
+    },
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],

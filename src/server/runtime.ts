@@ -69,6 +69,8 @@ export interface RuntimeDeps {
   routers?: Router[];
   /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
   outbox?: Outbox;
+  /** The OA / Page a commune's replies go out from (see OutboxSenderOptions); absent = default accounts. */
+  accountOf?: (channel: ChannelName, commune: string) => string | null;
 }
 
 export interface Runtime {
@@ -149,6 +151,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     contacts: stores.contacts,
     windows: config.windows,
     senders,
+    ...(d.accountOf ? { accountOf: d.accountOf } : {}),
     logger,
     owner,
     observer: metrics,

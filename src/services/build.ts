@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { createLogger } from '../config/logger';
 import { dossierNotifier } from './notifier';
 import type { Stores } from '../store/ports';
+import { sealedTokens } from '../store/sealed-tokens';
 import { Outbox, sendingThrough } from './outbox';
 import { openStoresFor, seedDemoIfEmbedded, storeLabel, type StoreMode } from './stores';
 
@@ -73,9 +74,12 @@ export function buildServices(config: Config, o: ServicesOptions = {}): Services
   let pipelineNotifier: (() => NotifyDeps) | null = null;
 
   const rawStores = once(async () => {
-    const s = await openStoresFor(config.store, mode);
-    opened = s;
+    const engine = await openStoresFor(config.store, mode);
+    opened = engine;
     logger.info({ store: storeLabel(config.store, mode) }, 'store open');
+    const s = config.secretKey
+      ? { ...engine, tokens: sealedTokens(engine.tokens, config.secretKey) }
+      : engine;
     if (o.seedDemo) {
       const demo = await seedDemoIfEmbedded(config.store, mode, s, clock());
       if (demo > 0) logger.info({ dossiers: demo }, 'demo dossiers added to the empty embedded store');

@@ -11,6 +11,8 @@ import { DEFAULT_SQLITE_PATH } from '../config/sqlite-path';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../dossiers/sheet-limits';
 import { RETENTION_ENV, retentionDays, type RetentionDays } from '../retention/config';
 import { parseTrustProxy, type TrustProxy } from '../config/trust-proxy';
+import { parseSecretKey, SECRET_KEY_ENV } from '../config/secret-key';
+import { withSecretsFile } from '../config/secrets-file';
 
 export interface StoreConfig {
   /** MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file (see src/store/open.ts). */
@@ -47,6 +49,11 @@ export interface Config {
   /** How much of a dossier export is read (IMPORT_MAX_*), for the console and the CLI alike. */
   sheetLimits: SheetLimits;
   retention: RetentionDays;
+  /**
+   * Seals stored token pairs and signs the console's OAuth state (MOTCUA_SECRET_KEY). Without it token pairs
+   * are stored in plain text (a warning at start) and an OA cannot be connected from the console.
+   */
+  secretKey: Buffer | null;
 }
 
 const MB = 1024 * 1024;
@@ -74,15 +81,18 @@ const schema = z.object({
   IMPORT_MAX_CELL_CHARS: int(10, 100_000).default(DEFAULT_SHEET_LIMITS.maxCellChars),
   IMPORT_WORKER_HEAP_MB: int(32, 4_096).default(DEFAULT_SHEET_LIMITS.workerHeapMb),
   ...RETENTION_ENV,
+  [SECRET_KEY_ENV]: opt,
+  MOTCUA_SECRETS_FILE: opt,
 });
 
 /** Parse the environment; throws ConfigError (one line, naming the variable) on bad configuration. */
 export function loadConfig(
-  env: Env,
+  processEnv: Env,
   /** The channels of this build (webhooks/channels.ts), whether their credentials are set or not. */
   channels: readonly AnyChannelPlugin[],
   root: string = projectRoot(),
 ): Config {
+  const env = withSecretsFile(processEnv);
   const e = parseEnv(schema, env);
   return {
     port: e.PORT,
@@ -116,5 +126,6 @@ export function loadConfig(
       workerHeapMb: e.IMPORT_WORKER_HEAP_MB,
     },
     retention: retentionDays(e),
+    secretKey: parseSecretKey(e[SECRET_KEY_ENV]),
   };
 }

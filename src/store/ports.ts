@@ -135,9 +135,21 @@ export interface OutboxStore {
 }
 
 // ---- channel tokens --------------------------------------------------------------------------
+/**
+ * OAuth token pairs by key: the channel's name for its one (default) account, `<channel>:<account id>` for one
+ * account of several (see tokenKey in src/pipeline/token-manager.ts).
+ */
 export interface TokenStore {
-  get(channel: ChannelName): Promise<TokenPair | null>;
-  put(channel: ChannelName, pair: TokenPair): Promise<void>;
+  get(key: string): Promise<TokenPair | null>;
+  put(key: string, pair: TokenPair): Promise<void>;
+  /**
+   * Take the refresh lease of a stored pair until `until`, unless another holder's lease is still running at
+   * `now`: one refresh per account across every instance, since a refresh token is single-use. False when
+   * another holder has it or no pair is stored; the holder may take it again (to extend it).
+   */
+  lease(key: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Give a lease back; only the holder's own lease is released. */
+  release(key: string, holder: string): Promise<void>;
 }
 
 // ---- consultation windows --------------------------------------------------------------------

@@ -36,6 +36,7 @@ const a = {
   username: arg('username', username),
   conversationId: arg('conversationId', str()),
   counterKey: arg('key', str(512)),
+  tokenKey: arg('key', str(128)),
   normalized: arg('normalized', unansweredQuestionSchema.shape.normalized),
   error: arg('error', text),
 };
@@ -94,8 +95,10 @@ export function validated(s: EngineStores): EngineStores {
       recent: [a.channel, a.userId, a.limit],
     }),
     tokens: guardPort(s.tokens, {
-      get: [a.channel],
-      put: [a.channel, arg('tokens', tokenPairSchema)],
+      get: [a.tokenKey],
+      put: [a.tokenKey, arg('tokens', tokenPairSchema)],
+      lease: [a.tokenKey, a.owner, at('now'), at('until')],
+      release: [a.tokenKey, a.owner],
     }),
     contacts: guardPort(s.contacts, {
       touch: [

@@ -42,6 +42,24 @@ const CASES: Case[] = [
     allowed: 404,
   },
   { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200 },
+  { method: 'GET', route: '/channels', path: '/channels', role: 'admin', allowed: 200 },
+  // No channel can connect accounts in this console: 409 once the role is allowed.
+  {
+    method: 'POST',
+    route: '/channels/:channel/connect',
+    path: '/channels/zalo/connect',
+    role: 'admin',
+    body: { commune: 'hoa-an' },
+    allowed: 409,
+  },
+  {
+    method: 'POST',
+    route: '/channels/:channel/callback',
+    path: '/channels/zalo/callback',
+    role: 'admin',
+    body: { code: 'c', state: 's' },
+    allowed: 409,
+  },
   { method: 'GET', route: '/knowledge', path: '/knowledge?q=khai', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/knowledge/review', path: '/knowledge/review', role: 'viewer', allowed: 200 },
   {

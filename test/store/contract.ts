@@ -533,6 +533,32 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         });
       });
 
+      test('token lease: one holder at a time, taken over once it runs out, released only by its holder', async () => {
+        expect(await s.tokens.lease('zalo:1', 'a', at(0), at(60))).toBe(false); // no pair stored
+        await s.tokens.put('zalo:1', { accessToken: 'a1', refreshToken: 'r1', expiresAt: at(60) });
+        // Two instances race for it: exactly one wins.
+        const race = await Promise.all([
+          s.tokens.lease('zalo:1', 'a', at(0), at(60)),
+          s.tokens.lease('zalo:1', 'b', at(0), at(60)),
+        ]);
+        expect(race.filter(Boolean)).toHaveLength(1);
+        const [winner, loser] = race[0] ? ['a', 'b'] : ['b', 'a'];
+        expect(await s.tokens.lease('zalo:1', loser, at(30), at(90))).toBe(false);
+        expect(await s.tokens.lease('zalo:1', winner, at(30), at(90))).toBe(true); // extended
+        await s.tokens.release('zalo:1', loser); // not the loser's to give back
+        expect(await s.tokens.lease('zalo:1', loser, at(60), at(120))).toBe(false);
+        expect(await s.tokens.lease('zalo:1', loser, at(90), at(150))).toBe(true); // ran out
+        await s.tokens.put('zalo:1', { accessToken: 'a2', refreshToken: 'r2', expiresAt: at(120) });
+        expect(await s.tokens.lease('zalo:1', winner, at(100), at(160))).toBe(false); // a put keeps it
+        await s.tokens.release('zalo:1', loser);
+        expect(await s.tokens.lease('zalo:1', winner, at(100), at(160))).toBe(true);
+        expect(await s.tokens.get('zalo:1')).toEqual({
+          accessToken: 'a2',
+          refreshToken: 'r2',
+          expiresAt: at(120),
+        });
+      });
+
       test('contacts keep the latest inbound time and a known name', async () => {
         expect(await s.contacts.lastInboundAt('zalo', 'u1')).toBeNull();
         await s.contacts.touch('zalo', 'u1', at(10), 'An');

@@ -67,7 +67,12 @@ const ENTITIES: Stored[] = [
     id: 'id',
     paths: ['queue', 'owner', 'claimedAt', 'claims'],
   },
-  { schema: tokenPairSchema, table: 'tokens', columns: ['channel'], model: 'Token' },
+  {
+    schema: tokenPairSchema,
+    table: 'tokens',
+    columns: ['channel', 'lease_holder', 'lease_until'],
+    model: 'Token',
+  },
   { schema: contactSchema, table: 'contacts', model: 'Contact' },
   { schema: unansweredQuestionSchema, table: 'unanswered', columns: ['id'], model: 'Unanswered' },
   { schema: analyticsEventSchema, table: 'analytics', columns: ['id'], model: 'AnalyticsEvent' },

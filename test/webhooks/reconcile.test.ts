@@ -47,7 +47,7 @@ describe('Zalo: GET /v2.0/oa/conversation', () => {
       timeoutMs: 2_000,
       refreshBeforeMs: 0,
     });
-    sender = new ZaloChannelSender(new ZaloApiClient({ baseUrl: zalo.url, timeoutMs: 2_000 }), tokens);
+    sender = new ZaloChannelSender(new ZaloApiClient({ baseUrl: zalo.url, timeoutMs: 2_000 }), () => tokens);
   });
   afterEach(async () => {
     await zalo.stop();
@@ -92,15 +92,14 @@ describe('Messenger: Conversations API', () => {
   beforeEach(async () => {
     graph = new FakeGraph({ pageAccessToken: 'EAAG-page', appSecret: 'meta-secret', version: 'v26.0' });
     await graph.start();
-    sender = new MessengerChannelSender(
-      new MessengerApiClient({
-        baseUrl: graph.url,
-        apiVersion: 'v26.0',
-        pageAccessToken: 'EAAG-page',
-        appSecret: 'meta-secret',
-        timeoutMs: 2_000,
-      }),
-    );
+    const api = new MessengerApiClient({
+      baseUrl: graph.url,
+      apiVersion: 'v26.0',
+      pageAccessToken: 'EAAG-page',
+      appSecret: 'meta-secret',
+      timeoutMs: 2_000,
+    });
+    sender = new MessengerChannelSender(() => api);
   });
   afterEach(() => graph.stop());
 

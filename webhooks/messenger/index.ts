@@ -12,22 +12,26 @@ export const messenger: ChannelPlugin<MessengerConfig> = {
   path: '/webhooks/messenger',
   windowMs: 24 * 3_600_000,
   configFrom: messengerConfig,
-  secrets: (c) => [c.appSecret, c.verifyToken, c.pageAccessToken],
+  secrets: (c) => [c.appSecret, c.verifyToken, c.pageAccessToken, ...c.pageTokens.values()],
   handshake: messengerHandshake,
   verify: verifyMessenger,
   eventTime: newestEntryTime,
   parse: (body) => normaliseMessenger(body),
   ack: { status: 200, type: 'text/html', body: 'EVENT_RECEIVED' },
-  connect: (c, d) => ({
-    sender: new MessengerChannelSender(
+  connect(c, d) {
+    const client = (pageAccessToken: string) =>
       new MessengerApiClient({
         baseUrl: c.apiBase,
         apiVersion: c.apiVersion,
-        pageAccessToken: c.pageAccessToken,
+        pageAccessToken,
         appSecret: c.appSecret,
         timeoutMs: d.timeoutMs,
-      }),
-    ),
-    phone: null,
-  }),
+      });
+    const pages = new Map([...c.pageTokens].map(([page, token]) => [page, client(token)]));
+    const fallback = c.pageAccessToken ? client(c.pageAccessToken) : null;
+    return {
+      sender: new MessengerChannelSender((page) => (page && pages.get(page)) || fallback),
+      phone: null,
+    };
+  },
 };

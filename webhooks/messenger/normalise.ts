@@ -60,6 +60,9 @@ export function normaliseMessenger(input: unknown): MessengerEvent[] {
 function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
   if (!item) return { type: 'ignore', reason: 'malformed' };
   const psid = str(obj(item['sender'])?.['id']);
+  // The Page written to (the recipient; the entry's id names it too): the pipeline routes by it.
+  const page = str(obj(item['recipient'])?.['id']) ?? str(entry['id']);
+  const account = page ? { account: page } : {};
   const ts =
     typeof item['timestamp'] === 'number' && item['timestamp'] > 0
       ? item['timestamp']
@@ -83,7 +86,7 @@ function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
     if (kind === 'text' && text.trim() === '') kind = 'other';
     return {
       type: 'message',
-      message: { channel: 'messenger', userId: psid, messageId: mid, kind, text, sentAt },
+      message: { channel: 'messenger', userId: psid, messageId: mid, kind, text, sentAt, ...account },
     };
   }
   const postback = obj(item['postback']);
@@ -94,7 +97,7 @@ function normaliseItem(item: Obj | null, entry: Obj): MessengerEvent {
     const mid = str(postback['mid']) ?? `postback:${psid}:${ts}`;
     return {
       type: 'message',
-      message: { channel: 'messenger', userId: psid, messageId: mid, kind: 'text', text, sentAt },
+      message: { channel: 'messenger', userId: psid, messageId: mid, kind: 'text', text, sentAt, ...account },
     };
   }
   if (item['delivery']) return { type: 'ignore', reason: 'delivery' };

@@ -1,5 +1,5 @@
 // The Messenger channel for the outbox sender: Reply → text + quick replies (≤13, titles ≤20 chars).
-import { type Reply, type ChannelSender, sentSince } from '../../src/pipeline/public';
+import { type Reply, type ChannelSender, SendError, sentSince } from '../../src/pipeline/public';
 import type { MessengerApiClient, MessengerTextMessage } from './api-client';
 
 export function renderMessenger(reply: Reply): MessengerTextMessage {
@@ -14,13 +14,22 @@ export function renderMessenger(reply: Reply): MessengerTextMessage {
 
 export class MessengerChannelSender implements ChannelSender {
   readonly channel = 'messenger' as const;
-  constructor(private readonly api: MessengerApiClient) {}
+  constructor(
+    /** The client holding a Page's token (absent = the default Page); null when that Page has none. */
+    private readonly clientFor: (page?: string) => MessengerApiClient | null,
+  ) {}
 
-  send(userId: string, reply: Reply): Promise<{ messageId: string }> {
-    return this.api.send(userId, renderMessenger(reply));
+  private api(page: string | undefined): MessengerApiClient {
+    const api = this.clientFor(page);
+    if (!api) throw new SendError('config', `no Page access token for Page ${page ?? '(default)'}`);
+    return api;
   }
 
-  async delivered(userId: string, reply: Reply, since: Date): Promise<boolean> {
-    return sentSince(await this.api.conversation(userId), renderMessenger(reply).text, since);
+  async send(userId: string, reply: Reply, page?: string): Promise<{ messageId: string }> {
+    return this.api(page).send(userId, renderMessenger(reply));
+  }
+
+  async delivered(userId: string, reply: Reply, since: Date, page?: string): Promise<boolean> {
+    return sentSince(await this.api(page).conversation(userId), renderMessenger(reply).text, since);
   }
 }

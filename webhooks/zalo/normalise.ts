@@ -85,12 +85,14 @@ export function normaliseZalo(input: unknown, opts: ZaloNormaliseOptions = {}): 
 
   if (!event.startsWith('user_')) return { type: 'ignore', event, reason: 'unknown' };
 
-  // user → OA: the citizen is the sender; with a known OA id, whichever side is not ours.
+  // user → OA: the citizen is the sender and the OA the recipient; with a known OA id, whichever side is not ours.
   let userId = senderId;
+  let account = recipientId;
   if (oaId) {
     if (recipientId && recipientId !== oaId && senderId !== oaId)
       return { type: 'ignore', event, reason: 'other_oa' };
     if (senderId === oaId) userId = recipientId;
+    account = oaId;
   }
   if (!userId) return { type: 'ignore', event, reason: 'malformed' };
 
@@ -106,6 +108,15 @@ export function normaliseZalo(input: unknown, opts: ZaloNormaliseOptions = {}): 
   const effectiveKind: InboundKind = kind === 'text' && text.trim() === '' ? 'other' : kind;
   return {
     type: 'message',
-    message: { channel: 'zalo', userId, messageId: msgId, kind: effectiveKind, text, sentAt: at },
+    message: {
+      channel: 'zalo',
+      userId,
+      messageId: msgId,
+      kind: effectiveKind,
+      text,
+      sentAt: at,
+      // The OA written to: the pipeline routes the message to the commune that has it.
+      ...(account ? { account } : {}),
+    },
   };
 }

@@ -1,5 +1,6 @@
-// Zalo OAuth v4 for the OA (reference §3): refresh with header `secret_key: <app secret>`, form
-// fields refresh_token, app_id, grant_type=refresh_token. Tokens come back at the top level.
+// Zalo OAuth v4 for the OA (reference §3): header `secret_key: <app secret>`, form fields app_id and either
+// grant_type=refresh_token + refresh_token, or grant_type=authorization_code + code + code_verifier (PKCE,
+// when an OA is connected from the console). Tokens come back at the top level.
 import axios, { type AxiosInstance } from 'axios';
 import type { TokenPair, TokenRefresher } from '../../src/pipeline/public';
 
@@ -33,12 +34,21 @@ export class ZaloOAuthClient implements TokenRefresher {
     });
   }
 
-  async refresh(refreshToken: string): Promise<TokenPair> {
-    const form = new URLSearchParams({
-      refresh_token: refreshToken,
-      app_id: this.o.appId,
-      grant_type: 'refresh_token',
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return this.tokenCall('refresh', { refresh_token: refreshToken, grant_type: 'refresh_token' });
+  }
+
+  /** The consent callback's code for the OA's first pair (the code is single-use and lives 10 minutes). */
+  exchangeCode(code: string, codeVerifier: string): Promise<TokenPair> {
+    return this.tokenCall('code exchange', {
+      code,
+      code_verifier: codeVerifier,
+      grant_type: 'authorization_code',
     });
+  }
+
+  private async tokenCall(what: string, fields: Record<string, string>): Promise<TokenPair> {
+    const form = new URLSearchParams({ ...fields, app_id: this.o.appId });
     let res;
     try {
       res = await this.http.post('/v4/oa/access_token', form.toString(), {
@@ -61,7 +71,7 @@ export class ZaloOAuthClient implements TokenRefresher {
         .map((k) => `${k}=${String(b[k])}`)
         .join(' ');
       throw new ZaloRefreshError(
-        `Zalo OAuth refused the refresh (HTTP ${res.status}${why ? `, ${why}` : ''})`,
+        `Zalo OAuth refused the ${what} (HTTP ${res.status}${why ? `, ${why}` : ''})`,
         res.status >= 500 || res.status === 429,
       );
     }

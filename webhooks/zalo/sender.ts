@@ -27,17 +27,18 @@ export class ZaloChannelSender implements ChannelSender {
 
   constructor(
     private readonly api: ZaloApiClient,
-    private readonly tokens: TokenManager,
+    /** The token manager of an OA (absent = the default OA). */
+    private readonly tokensFor: (account?: string) => TokenManager,
   ) {}
 
-  send(userId: string, reply: Reply): Promise<{ messageId: string }> {
+  send(userId: string, reply: Reply, account?: string): Promise<{ messageId: string }> {
     const msg = renderZalo(reply);
-    return withOaToken(this.tokens, (token) => this.sendWithFallback(token, userId, msg));
+    return withOaToken(this.tokensFor(account), (token) => this.sendWithFallback(token, userId, msg));
   }
 
-  delivered(userId: string, reply: Reply, since: Date): Promise<boolean> {
+  delivered(userId: string, reply: Reply, since: Date, account?: string): Promise<boolean> {
     const text = renderZalo(reply).text;
-    return withOaToken(this.tokens, async (token) => {
+    return withOaToken(this.tokensFor(account), async (token) => {
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const messages = parseZaloConversation(await this.api.conversation(token, userId, page * 10), userId);
         if (sentSince(messages, text, since)) return true;

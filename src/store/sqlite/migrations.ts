@@ -286,6 +286,14 @@ const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE contacts ADD COLUMN commune TEXT;
     `,
   },
+  {
+    // c12r: the refresh lease on a token pair (single-flight refresh across instances).
+    version: 8,
+    sql: `
+      ALTER TABLE tokens ADD COLUMN lease_holder TEXT;
+      ALTER TABLE tokens ADD COLUMN lease_until INTEGER;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);

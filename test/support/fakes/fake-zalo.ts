@@ -3,7 +3,7 @@
 // header, `{ error, message, data }` envelopes with HTTP 200 on errors, -216/-220 token errors,
 // -230 outside the 7-day window, single-use rotating refresh tokens with the `secret_key` header; and the
 // conversation read back (GET /v2.0/oa/conversation, §6a): the OA's and the follower's messages, newest first.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { LoopbackFake } from './loopback-fake';
 import { queryText } from './query-text';
@@ -51,6 +51,10 @@ export class FakeZalo extends LoopbackFake {
   /** When true the current access token is reported as expired (-220). */
   accessExpired = false;
   refreshDelayMs = 0;
+  /** The OA whose admin consents on the permission page (reference §3.1), and the codes it handed out. */
+  consentOaId = '3000999888777666555';
+  private readonly codes = new Map<string, { challenge: string; used: boolean }>();
+  readonly codeExchanges: Array<{ code: string; ok: boolean }> = [];
   /**
    * While true, a send is delivered to the citizen (it shows in the conversation) but its answer is held
    * back: a sender that dies now cannot know it went out.
@@ -260,9 +264,50 @@ export class FakeZalo extends LoopbackFake {
       });
     });
 
+    // The OA admin consents at once: back to the redirect URI with a code (single use), the state and the OA.
+    app.get('/v4/oa/permission', (req, res) => {
+      const redirect = queryText(req.query['redirect_uri']);
+      if (queryText(req.query['app_id']) !== this.o.appId || !redirect) {
+        res.status(400).send('invalid app or redirect uri');
+        return;
+      }
+      const code = `code-${randomBytes(8).toString('hex')}`;
+      this.codes.set(code, { challenge: queryText(req.query['code_challenge']), used: false });
+      const back = new URL(redirect);
+      back.searchParams.set('code', code);
+      back.searchParams.set('oa_id', this.consentOaId);
+      back.searchParams.set('state', queryText(req.query['state']));
+      res.redirect(302, back.toString());
+    });
+
     app.post('/v4/oa/access_token', express.urlencoded({ extended: false }), async (req, res) => {
       if (this.refreshDelayMs) await new Promise((r) => setTimeout(r, this.refreshDelayMs));
       const f = req.body ?? {};
+      if (f.grant_type === 'authorization_code') {
+        const issued = this.codes.get(String(f.code ?? ''));
+        const verifier = String(f.code_verifier ?? '');
+        const ok =
+          req.get('secret_key') === this.o.appSecret &&
+          f.app_id === this.o.appId &&
+          issued !== undefined &&
+          !issued.used &&
+          createHash('sha256').update(verifier).digest('base64url') === issued.challenge;
+        this.codeExchanges.push({ code: String(f.code ?? ''), ok });
+        if (!ok) {
+          res
+            .status(200)
+            .json({ error: -14019, error_name: 'Invalid code', error_reason: 'code or verifier is invalid' });
+          return;
+        }
+        issued.used = true;
+        this.seq++;
+        this.accessToken = `AT-${this.seq}-${randomBytes(8).toString('hex')}`;
+        this.refreshToken = `RT-${this.seq}-${randomBytes(8).toString('hex')}`;
+        res
+          .status(200)
+          .json({ access_token: this.accessToken, refresh_token: this.refreshToken, expires_in: '90000' });
+        return;
+      }
       const ok =
         req.get('secret_key') === this.o.appSecret &&
         f.app_id === this.o.appId &&

@@ -136,6 +136,18 @@ describe('normaliseMessenger details', () => {
     message: { mid, text },
   });
 
+  it('names the Page written to: the recipient, or the entry id when an item has none', () => {
+    const { recipient: _, ...bare } = item('u2', 'm2', 'hai');
+    const got = normaliseMessenger({
+      object: 'page',
+      entry: [
+        { id: 'PAGE', time: 1, messaging: [item('u1', 'm1', 'một')] },
+        { id: 'PAGE2', time: 2, messaging: [bare] },
+      ],
+    });
+    expect(got.map((g) => (g.type === 'message' ? g.message.account : g.reason))).toEqual(['PAGE', 'PAGE2']);
+  });
+
   it('loops over several entries and several messaging items per entry', () => {
     const body = {
       object: 'page',

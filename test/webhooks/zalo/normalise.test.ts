@@ -206,4 +206,33 @@ describe('normaliseZalo details', () => {
       userId: '7000111222333444555',
     });
   });
+
+  it('names the OA written to (the recipient), so the message is routed to the commune that has it', () => {
+    const ev = (body: object, oaId?: string) => {
+      const e = normaliseZalo(
+        { ...base, event_name: 'user_send_text', message: { msg_id: 'm', text: 'x' }, ...body },
+        { oaId },
+      );
+      return e.type === 'message' ? e.message.account : e;
+    };
+    expect(ev({})).toBe('3000999888777666555');
+    // A receipt-like orientation (the OA as sender) still names our OA, and the citizen as the other side.
+    expect(
+      ev(
+        { sender: { id: '3000999888777666555' }, recipient: { id: '7000111222333444555' } },
+        '3000999888777666555',
+      ),
+    ).toBe('3000999888777666555');
+    const live = normaliseZalo(
+      JSON.parse(
+        payloadFiles('zalo')
+          .find((f) => f.name === 'user_send_text.lio-web-live.json')!
+          .raw.toString(),
+      ),
+    );
+    expect(live).toMatchObject({
+      type: 'message',
+      message: { account: '1945001651380238465', userId: '2651040744560330253' },
+    });
+  });
 });

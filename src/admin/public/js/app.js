@@ -14,6 +14,7 @@ import { renderHandoff } from './views/handoff.js';
 import { renderOutbox } from './views/outbox.js';
 import { renderAudit } from './views/audit.js';
 import { renderStaff } from './views/staff.js';
+import { consentAnswer, renderChannels } from './views/channels.js';
 
 const MENU = [
   { href: '#/', label: 'Tổng quan' },
@@ -24,6 +25,7 @@ const MENU = [
   { href: '#/dossiers', label: 'Hồ sơ' },
   { href: '#/audit', label: 'Nhật ký', admin: true },
   { href: '#/staff', label: 'Tài khoản', admin: true },
+  { href: '#/channels', label: 'Kênh của các xã', admin: true },
 ];
 
 /** @type {[RegExp, (view: HTMLElement, ctx: { me: any; params: any }) => Promise<(() => void) | void>][]} */
@@ -38,6 +40,7 @@ const ROUTES = [
   [/^#\/dossiers$/, renderDossiers],
   [/^#\/audit$/, renderAudit],
   [/^#\/staff$/, renderStaff],
+  [/^#\/channels$/, renderChannels],
 ];
 
 const view = byId('view');
@@ -91,7 +94,9 @@ function signedIn(session) {
   me = session;
   setCsrf(session.csrfToken);
   drawChrome();
-  route();
+  // Back from Zalo's consent page: the channels view finishes the connect.
+  if (consentAnswer() && location.hash !== '#/channels') location.hash = '#/channels';
+  else route();
 }
 
 function signedOut(reason) {
