@@ -13,7 +13,7 @@ import type { InboundRecord } from './entities/inbound';
 import type { KnowledgeVersion } from './entities/knowledge';
 import type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 import type { StaffSession } from './entities/session';
-import type { StaffAccount } from './entities/staff';
+import type { NewStaffAccount, StaffAccount } from './entities/staff';
 import type { Subscription } from './entities/subscription';
 import type { TokenPair } from './entities/token';
 import type { UnansweredQuestion } from './entities/unanswered';
@@ -39,7 +39,7 @@ export type { InboundRecord, InboundState } from './entities/inbound';
 export type { KnowledgeVersion } from './entities/knowledge';
 export type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 export type { StaffSession } from './entities/session';
-export { STAFF_ROLES, type StaffAccount, type StaffRole } from './entities/staff';
+export { STAFF_ROLES, type NewStaffAccount, type StaffAccount, type StaffRole } from './entities/staff';
 export type { Subscription } from './entities/subscription';
 export type { TokenPair } from './entities/token';
 export type { UnansweredQuestion } from './entities/unanswered';
@@ -59,6 +59,15 @@ export interface DossierStore {
    */
   setStatus(code: string, status: DossierStatus, note: string | null, at: Date): Promise<Dossier | null>;
   count(): Promise<number>;
+  /**
+   * Dossiers in one of these statuses with an appointment before `dueBefore`, counted per agency code (the
+   * receipt code before its first "-"; the province dashboard's overdue dossiers per commune).
+   */
+  countByAgency(filter: { statuses: DossierStatus[]; dueBefore: Date }): Promise<AgencyCount[]>;
+}
+export interface AgencyCount {
+  agency: string;
+  count: number;
 }
 
 // ---- conversation state ----------------------------------------------------------------------
@@ -181,13 +190,13 @@ export interface ComplaintStore {
 // ---- staff accounts, sessions, audit log (staff console) -------------------------------------
 export interface StaffStore {
   /** False when the username is taken. */
-  create(a: Omit<StaffAccount, 'createdAt' | 'updatedAt'>, at: Date): Promise<boolean>;
+  create(a: NewStaffAccount, at: Date): Promise<boolean>;
   get(username: string): Promise<StaffAccount | null>;
   list(): Promise<StaffAccount[]>;
   /** Null when the username is unknown. */
   update(
     username: string,
-    patch: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>,
+    patch: Partial<Pick<StaffAccount, 'role' | 'communes' | 'passwordHash' | 'disabled'>>,
     at: Date,
   ): Promise<StaffAccount | null>;
 }

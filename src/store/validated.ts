@@ -14,7 +14,7 @@ import { newInboundSchema } from './entities/inbound';
 import { knowledgeVersionSchema } from './entities/knowledge';
 import { newOutboxItemSchema, outboxState } from './entities/outbox';
 import { staffSessionSchema } from './entities/session';
-import { staffAccountSchema, username } from './entities/staff';
+import { newStaffAccountSchema, staffAccountSchema, username } from './entities/staff';
 import { subscriptionSchema } from './entities/subscription';
 import { tokenPairSchema } from './entities/token';
 import { unansweredQuestionSchema } from './entities/unanswered';
@@ -64,6 +64,9 @@ export function validated(s: EngineStores): EngineStores {
       upsertMany: [arg('dossiers', list(dossierSchema, 1_000))],
       setStatus: [a.code, a.status, arg('note', text.nullable()), at('at')],
       count: [],
+      countByAgency: [
+        arg('filter', z.object({ statuses: list(dossierStatus, 20), dueBefore: date }).strict()),
+      ],
     }),
     conversations: guardPort(s.conversations, {
       load: [a.conversationId],
@@ -123,12 +126,17 @@ export function validated(s: EngineStores): EngineStores {
       add: [arg('complaint', complaintSchema.omit({ id: true }))],
     }),
     staff: guardPort(s.staff, {
-      create: [arg('account', staffAccountSchema.omit({ createdAt: true, updatedAt: true })), at('at')],
+      create: [arg('account', newStaffAccountSchema), at('at')],
       get: [a.username],
       list: [],
       update: [
         a.username,
-        arg('patch', staffAccountSchema.pick({ role: true, passwordHash: true, disabled: true }).partial()),
+        arg(
+          'patch',
+          staffAccountSchema
+            .pick({ role: true, communes: true, passwordHash: true, disabled: true })
+            .partial(),
+        ),
         at('at'),
       ],
     }),

@@ -111,6 +111,26 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.dossiers.count()).toBe(1);
       });
 
+      test('countByAgency counts the dossiers of the statuses due before the instant, per agency code', async () => {
+        const due = at(60 * 24 * 3);
+        await s.dossiers.upsertMany([
+          dossier(),
+          dossier({ code: '000.00.15.H12-251118-0008', status: 'processing', dueAt: at(60) }),
+          dossier({ code: '000.00.16.H12-251118-0001' }),
+          dossier({ code: '000.00.16.H12-251118-0002', status: 'returned' }),
+          dossier({ code: 'H12.28-251118-0003', dueAt: at(60 * 24 * 4) }),
+        ]);
+        const held = { statuses: ['received' as const, 'processing' as const] };
+        expect(await s.dossiers.countByAgency({ ...held, dueBefore: new Date(due.getTime() + 1) })).toEqual([
+          { agency: '000.00.15.H12', count: 2 },
+          { agency: '000.00.16.H12', count: 1 },
+        ]);
+        expect(await s.dossiers.countByAgency({ ...held, dueBefore: due })).toEqual([
+          { agency: '000.00.15.H12', count: 1 },
+        ]);
+        expect(await s.dossiers.countByAgency({ statuses: [], dueBefore: at(99_999) })).toEqual([]);
+      });
+
       test('getMany returns the stored dossiers among the codes asked, unknown ones left out', async () => {
         const other = '000.00.15.H12-251118-0008';
         await s.dossiers.upsert(dossier());
@@ -620,11 +640,18 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         };
         expect(await s.staff.create(account, at(0))).toBe(true);
         expect(await s.staff.create({ ...account, role: 'admin' }, at(1))).toBe(false);
-        expect(await s.staff.get('lan')).toEqual({ ...account, createdAt: at(0), updatedAt: at(0) });
+        // Without communes an account is province-wide, as every account was before communes.
+        expect(await s.staff.get('lan')).toEqual({
+          ...account,
+          communes: [],
+          createdAt: at(0),
+          updatedAt: at(0),
+        });
         await s.staff.create({ ...account, username: 'an', role: 'viewer' }, at(2));
         expect((await s.staff.list()).map((a) => a.username)).toEqual(['an', 'lan']);
         expect(await s.staff.update('lan', { disabled: true }, at(3))).toEqual({
           ...account,
+          communes: [],
           disabled: true,
           createdAt: at(0),
           updatedAt: at(3),
@@ -633,6 +660,13 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           { role: 'admin', passwordHash: 'scrypt$y', disabled: true },
         );
         expect(await s.staff.update('nobody', { disabled: true }, at(5))).toBeNull();
+        await s.staff.create({ ...account, username: 'mai', communes: ['xa-a', 'xa-b'] }, at(6));
+        expect((await s.staff.get('mai'))?.communes).toEqual(['xa-a', 'xa-b']);
+        expect(await s.staff.update('mai', { communes: ['xa-b'] }, at(7))).toMatchObject({
+          communes: ['xa-b'],
+          role: 'editor',
+        });
+        expect((await s.staff.update('mai', { role: 'viewer' }, at(8)))?.communes).toEqual(['xa-b']);
         await expect(
           s.staff.create({ ...account, username: 'x', role: 'root' as never }, at(6)),
         ).rejects.toThrow(/role/);

@@ -272,6 +272,15 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unanswered_groups_last ON unanswered_groups (last_at);
     `,
   },
+  {
+    // c12s: staff scoped to communes (a JSON list of commune ids); old accounts stay province-wide.
+    version: 7,
+    // The province dashboard counts overdue dossiers by status and appointment.
+    sql: `
+      ALTER TABLE staff ADD COLUMN communes TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX dossiers_status_due ON dossiers (status, due_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((latest, m) => Math.max(latest, m.version), 0);
