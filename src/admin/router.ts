@@ -69,7 +69,7 @@ export function adminRouter(d: AdminDeps): Router {
   api.use(authenticate(sessionDeps(d)));
   api.use(requireCsrf);
   api.use(express.json({ limit: '512kb' }));
-  mountEndpoints(api, adminEndpoints(d), d.clock);
+  mountEndpoints(api, adminEndpoints(d), d.clock, () => d.assistant.knowledge.current().defaultCommune);
   api.use(apiNotFound);
   api.use(apiErrorHandler(d.logger));
 

@@ -1,5 +1,7 @@
 // Every role against every endpoint of the staff API, allowed and refused, calling the API directly (a
-// viewer cannot change anything even without the console). The table must list every endpoint.
+// viewer cannot change anything even without the console). The table must list every endpoint. The
+// viewer and the editor work for the default commune, the admin for the whole province; what commune
+// staff may not reach at all is marked `province` (test/admin/commune-access.test.ts covers the rest).
 import { adminEndpoints } from '../../src/admin/router';
 import type { StaffRole } from '../../src/store/ports';
 import {
@@ -26,13 +28,23 @@ interface Case {
   raw?: Buffer;
   /** The answer when the role is allowed (invalid bodies keep the calls cheap and side-effect free). */
   allowed: number;
+  /** Only for province-wide accounts (the commune editor and viewer are refused). */
+  province?: true;
 }
 
 const CASES: Case[] = [
   { method: 'GET', route: '/me', path: '/me', role: 'viewer', allowed: 200 },
   { method: 'POST', route: '/logout', path: '/logout', role: 'viewer', allowed: 200 },
-  { method: 'GET', route: '/staff', path: '/staff', role: 'admin', allowed: 200 },
-  { method: 'POST', route: '/staff', path: '/staff', role: 'admin', body: { username: 'x' }, allowed: 400 },
+  { method: 'GET', route: '/staff', path: '/staff', role: 'admin', allowed: 200, province: true },
+  {
+    method: 'POST',
+    route: '/staff',
+    path: '/staff',
+    role: 'admin',
+    body: { username: 'x' },
+    allowed: 400,
+    province: true,
+  },
   {
     method: 'PATCH',
     route: '/staff/:username',
@@ -40,8 +52,9 @@ const CASES: Case[] = [
     role: 'admin',
     body: { role: 'viewer' },
     allowed: 404,
+    province: true,
   },
-  { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200 },
+  { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200, province: true },
   { method: 'GET', route: '/knowledge', path: '/knowledge?q=khai', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/knowledge/review', path: '/knowledge/review', role: 'viewer', allowed: 200 },
   {
@@ -66,6 +79,7 @@ const CASES: Case[] = [
     role: 'editor',
     body: { procedure: {} },
     allowed: 400,
+    province: true,
   },
   {
     method: 'GET',
@@ -81,8 +95,16 @@ const CASES: Case[] = [
     role: 'editor',
     body: { version: 99 },
     allowed: 404,
+    province: true,
   },
-  { method: 'POST', route: '/knowledge/reload', path: '/knowledge/reload', role: 'editor', allowed: 200 },
+  {
+    method: 'POST',
+    route: '/knowledge/reload',
+    path: '/knowledge/reload',
+    role: 'editor',
+    allowed: 200,
+    province: true,
+  },
   { method: 'GET', route: '/knowledge/export', path: '/knowledge/export', role: 'viewer', allowed: 200 },
   {
     method: 'POST',
@@ -91,6 +113,7 @@ const CASES: Case[] = [
     role: 'editor',
     raw: Buffer.from('not an archive'),
     allowed: 422,
+    province: true,
   },
   { method: 'GET', route: '/inbox', path: '/inbox', role: 'viewer', allowed: 200 },
   {
@@ -109,7 +132,15 @@ const CASES: Case[] = [
     body: {},
     allowed: 400,
   },
-  { method: 'POST', route: '/inbox/faq', path: '/inbox/faq', role: 'editor', body: {}, allowed: 400 },
+  {
+    method: 'POST',
+    route: '/inbox/faq',
+    path: '/inbox/faq',
+    role: 'editor',
+    body: {},
+    allowed: 400,
+    province: true,
+  },
   { method: 'GET', route: '/training/examples', path: '/training/examples', role: 'viewer', allowed: 200 },
   {
     method: 'POST',
@@ -118,6 +149,7 @@ const CASES: Case[] = [
     role: 'editor',
     body: { text: 'không có câu này' },
     allowed: 409,
+    province: true,
   },
   { method: 'GET', route: '/dossiers/:code', path: `/dossiers/${CODE}`, role: 'viewer', allowed: 200 },
   {
@@ -163,6 +195,14 @@ const CASES: Case[] = [
   { method: 'GET', route: '/dashboard', path: '/dashboard', role: 'viewer', allowed: 200 },
   {
     method: 'GET',
+    route: '/dashboard/communes',
+    path: '/dashboard/communes',
+    role: 'viewer',
+    allowed: 200,
+    province: true,
+  },
+  {
+    method: 'GET',
     route: '/dashboard/csv',
     path: '/dashboard/csv?table=outcomes',
     role: 'viewer',
@@ -175,6 +215,7 @@ const CASES: Case[] = [
     path: '/citizens/zalo/nobody/export',
     role: 'admin',
     allowed: 200,
+    province: true,
   },
   {
     method: 'POST',
@@ -182,6 +223,7 @@ const CASES: Case[] = [
     path: '/citizens/zalo/nobody/erase',
     role: 'admin',
     allowed: 200,
+    province: true,
   },
   {
     method: 'GET',
@@ -205,7 +247,7 @@ let f: Fixture;
 let srv: ConsoleServer;
 beforeAll(async () => {
   f = await fixture();
-  for (const r of ROLES) await addStaff(f.stores, r, r);
+  for (const r of ROLES) await addStaff(f.stores, r, r, undefined, r === 'admin' ? [] : ['hoa-an']);
   await f.stores.dossiers.upsert({
     code: CODE,
     procedureId: 'khai-sinh',
@@ -241,9 +283,11 @@ const call = (s: Staff, c: Case) =>
 
 it('the table covers every endpoint the API declares, with the declared least role', () => {
   const declared = adminEndpoints(srv.deps)
-    .map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role}`)
+    .map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role} ${e.reach === 'province'}`)
     .sort();
-  expect(CASES.map((c) => `${c.method} ${c.route} ${c.role}`).sort()).toEqual(declared);
+  expect(CASES.map((c) => `${c.method} ${c.route} ${c.role} ${c.province === true}`).sort()).toEqual(
+    declared,
+  );
 });
 
 describe.each(CASES)('$method $route (least role: $role)', (c) => {
@@ -256,7 +300,12 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
   it.each(ROLES)('%s', async (role) => {
     const s = await Staff.signedIn(srv.url, role);
     const r = await call(s, c);
-    if (RANK[role] >= RANK[c.role]) {
+    if (RANK[role] >= RANK[c.role] && c.province && role !== 'admin') {
+      expect(r.body).toEqual({
+        error: 'forbidden',
+        message: 'This is for province-wide accounts; your account works for its communes only',
+      });
+    } else if (RANK[role] >= RANK[c.role]) {
       expect({ status: r.status, error: r.body?.error }).toEqual({
         status: c.allowed,
         error: c.allowed === 200 ? undefined : expect.any(String),
