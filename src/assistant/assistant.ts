@@ -248,9 +248,18 @@ export class Assistant implements AssistantPort {
       findDossier: async (code) =>
         (await this.stores.dossiers.get(code)) ?? (await this.options.remoteLookup?.(code)) ?? null,
       subscribe: (code) =>
-        this.stores.subscriptions.add({ code, channel: msg.channel, userId: msg.userId }, now),
+        this.stores.subscriptions.add(
+          { code, channel: msg.channel, userId: msg.userId, commune: msg.commune ?? null },
+          now,
+        ),
       fileComplaint: (text) =>
-        this.stores.complaints.add({ channel: msg.channel, userId: msg.userId, text, at: now }),
+        this.stores.complaints.add({
+          channel: msg.channel,
+          userId: msg.userId,
+          text,
+          at: now,
+          commune: msg.commune ?? null,
+        }),
       openHandoff: (reason) => this.openHandoff(msg, reason, now),
     };
   }
@@ -277,7 +286,13 @@ export class Assistant implements AssistantPort {
     )
       return false;
     await this.stores.handoffs.open(
-      { channel: msg.channel, userId: msg.userId, displayName: msg.displayName ?? null, reason },
+      {
+        channel: msg.channel,
+        userId: msg.userId,
+        displayName: msg.displayName ?? null,
+        reason,
+        commune: msg.commune ?? null,
+      },
       now,
     );
     return true;

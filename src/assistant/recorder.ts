@@ -36,6 +36,7 @@ export function recorder(stores: RecorderStores): TurnObserver {
         procedure: d.procedure,
         aspect: d.aspect,
         at: now,
+        commune: msg.commune ?? null,
       });
       if (!UNANSWERED.has(d.plan.kind)) return;
       await stores.unanswered.add({
@@ -47,6 +48,7 @@ export function recorder(stores: RecorderStores): TurnObserver {
         confidence: u.confidence,
         channel: msg.channel,
         at: now,
+        commune: msg.commune ?? null,
       });
     },
   };

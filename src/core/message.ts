@@ -27,6 +27,10 @@ export interface InboundMessage {
    * Per-address limits count against it, since a web session id is whatever the client says.
    */
   clientAddress?: string;
+  /** The commune the citizen wrote to (its id in knowledge/communes/); absent = the default commune. */
+  commune?: string;
+  /** The platform account the citizen wrote to (Zalo OA id, Messenger Page id), when the channel says. */
+  account?: string;
 }
 
 /** One chat bubble: text plus up to a few quick-reply options. */

@@ -49,6 +49,7 @@ async function tell(d: NotifyDeps, s: Subscription, dossier: Dossier, now: Date)
     reply,
     inboundReceivedAt: null,
     source: `${change}:${i}`,
+    commune: s.commune,
   }));
   await d.stores.outbox.enqueue(parts, now);
   await d.stores.subscriptions.markNotified(s.code, s.channel, s.userId, dossier.status);

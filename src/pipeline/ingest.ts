@@ -34,6 +34,7 @@ export class Ingestor {
       displayName: msg.displayName ?? null,
       sentAt: msg.sentAt,
       receivedAt,
+      commune: msg.commune ?? null,
     });
     const duplicate = rec === null;
     // The consultation window is opened by the worker when it takes the message (one write less here).

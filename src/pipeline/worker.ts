@@ -74,6 +74,7 @@ export class InboundWorker extends ClaimLoop<InboundRecord> {
         rec.userId,
         interactionTime(rec.sentAt, rec.receivedAt),
         rec.displayName,
+        rec.commune,
       );
     } catch (err) {
       log.error({ err: errText(err) }, 'could not record the interaction; will retry');
@@ -100,6 +101,7 @@ export class InboundWorker extends ClaimLoop<InboundRecord> {
             reply,
             inboundReceivedAt: rec.receivedAt,
             source: replySource(rec.id, i),
+            commune: rec.commune,
           })),
           now,
         );
@@ -135,5 +137,6 @@ function toMessage(r: InboundRecord): InboundMessage {
     sentAt: r.sentAt,
   };
   if (r.displayName) m.displayName = r.displayName;
+  if (r.commune !== null) m.commune = r.commune;
   return m;
 }

@@ -2,24 +2,24 @@
 // each engine (SQLite default, MongoDB via mongoose) implements all of them and passes one contract suite.
 // The records themselves are defined once, as schemas, in entities/.
 import type { ChannelName } from '../core/message';
-import type { AnalyticsEvent } from './entities/analytics';
+import type { AnalyticsEvent, NewAnalyticsEvent } from './entities/analytics';
 import type { AuditEntry } from './entities/audit';
-import type { Complaint } from './entities/complaint';
+import type { Complaint, NewComplaint } from './entities/complaint';
 import type { Contact } from './entities/contact';
 import type { Dossier, DossierStatus } from './entities/dossier';
-import type { Handoff, HandoffState } from './entities/handoff';
+import type { Handoff, HandoffState, NewHandoff } from './entities/handoff';
 import type { ImportJob } from './entities/import-job';
-import type { InboundRecord } from './entities/inbound';
+import type { InboundRecord, NewInbound } from './entities/inbound';
 import type { KnowledgeVersion } from './entities/knowledge';
 import type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 import type { StaffSession } from './entities/session';
 import type { NewStaffAccount, StaffAccount } from './entities/staff';
-import type { Subscription } from './entities/subscription';
+import type { NewSubscription, Subscription } from './entities/subscription';
 import type { TokenPair } from './entities/token';
-import type { UnansweredQuestion } from './entities/unanswered';
+import type { NewUnansweredQuestion } from './entities/unanswered';
 import type { WriteHealth } from './write-health';
 
-export type { AnalyticsEvent } from './entities/analytics';
+export type { AnalyticsEvent, NewAnalyticsEvent } from './entities/analytics';
 export type { AuditEntry } from './entities/audit';
 export { DOSSIER_STATUSES, type Dossier, type DossierStatus, type StatusChange } from './entities/dossier';
 export {
@@ -28,6 +28,7 @@ export {
   type Handoff,
   type HandoffReason,
   type HandoffState,
+  type NewHandoff,
 } from './entities/handoff';
 export {
   IMPORT_JOB_STATES,
@@ -35,14 +36,14 @@ export {
   type ImportJob,
   type ImportJobState,
 } from './entities/import-job';
-export type { InboundRecord, InboundState } from './entities/inbound';
+export type { InboundRecord, InboundState, NewInbound } from './entities/inbound';
 export type { KnowledgeVersion } from './entities/knowledge';
 export type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 export type { StaffSession } from './entities/session';
 export { STAFF_ROLES, type NewStaffAccount, type StaffAccount, type StaffRole } from './entities/staff';
-export type { Subscription } from './entities/subscription';
+export type { NewSubscription, Subscription } from './entities/subscription';
 export type { TokenPair } from './entities/token';
-export type { UnansweredQuestion } from './entities/unanswered';
+export type { NewUnansweredQuestion, UnansweredQuestion } from './entities/unanswered';
 
 // ---- dossiers -------------------------------------------------------------------------------
 export interface DossierStore {
@@ -80,7 +81,7 @@ export interface ConversationStore {
 // ---- inbound messages (dedupe + crash recovery) ----------------------------------------------
 export interface InboundStore {
   /** Persist once per (channel, messageId); returns null when it was already there (a redelivery). */
-  insertIfNew(r: Omit<InboundRecord, 'id' | 'state'>): Promise<InboundRecord | null>;
+  insertIfNew(r: NewInbound): Promise<InboundRecord | null>;
   /**
    * Atomically claim the oldest pending message (or one stuck in processing longer than staleMs) whose
    * citizen has no earlier unfinished message: one message per citizen at a time across all instances,
@@ -150,14 +151,23 @@ export interface TokenStore {
 
 // ---- consultation windows --------------------------------------------------------------------
 export interface ContactStore {
-  /** Record the time of the citizen's latest message (opens the channel's window). */
-  touch(channel: ChannelName, userId: string, at: Date, displayName: string | null): Promise<void>;
+  /**
+   * Record the time of the citizen's latest message (opens the channel's window) and the commune it was
+   * written to (absent: the default commune).
+   */
+  touch(
+    channel: ChannelName,
+    userId: string,
+    at: Date,
+    displayName: string | null,
+    commune?: string | null,
+  ): Promise<void>;
   lastInboundAt(channel: ChannelName, userId: string): Promise<Date | null>;
 }
 
 // ---- unanswered questions & analytics --------------------------------------------------------
 export interface UnansweredStore {
-  add(q: UnansweredQuestion): Promise<void>;
+  add(q: NewUnansweredQuestion): Promise<void>;
   /** Grouped by normalised text with a count, most frequent first. */
   grouped(
     limit: number,
@@ -167,7 +177,7 @@ export interface UnansweredStore {
 }
 
 export interface AnalyticsStore {
-  record(e: AnalyticsEvent): Promise<void>;
+  record(e: NewAnalyticsEvent): Promise<void>;
   /** Events with from <= at < to, oldest first. */
   between(from: Date, to: Date): Promise<AnalyticsEvent[]>;
 }
@@ -175,7 +185,7 @@ export interface AnalyticsStore {
 // ---- status subscriptions --------------------------------------------------------------------
 export interface SubscriptionStore {
   /** Idempotent: subscribing twice keeps the first subscription. */
-  add(s: Omit<Subscription, 'createdAt' | 'lastNotifiedStatus'>, at: Date): Promise<void>;
+  add(s: NewSubscription, at: Date): Promise<void>;
   forCode(code: string): Promise<Subscription[]>;
   /** One citizen's subscriptions (to tell them about changes that waited for their window). */
   forUser(channel: ChannelName, userId: string): Promise<Subscription[]>;
@@ -184,7 +194,7 @@ export interface SubscriptionStore {
 
 // ---- complaints ------------------------------------------------------------------------------
 export interface ComplaintStore {
-  add(c: Omit<Complaint, 'id'>): Promise<string>;
+  add(c: NewComplaint): Promise<string>;
 }
 
 // ---- staff accounts, sessions, audit log (staff console) -------------------------------------
@@ -275,10 +285,7 @@ export interface HandoffFilter {
 }
 export interface HandoffStore {
   /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */
-  open(
-    r: Pick<Handoff, 'channel' | 'userId' | 'displayName' | 'reason'>,
-    at: Date,
-  ): Promise<{ handoff: Handoff; created: boolean }>;
+  open(r: NewHandoff, at: Date): Promise<{ handoff: Handoff; created: boolean }>;
   /** The conversation's open request (waiting or taken), or null. */
   active(channel: ChannelName, userId: string): Promise<Handoff | null>;
   get(id: string): Promise<Handoff | null>;
@@ -321,8 +328,8 @@ export interface CitizenData {
   inbound: InboundRecord[];
   outbox: OutboxItem[];
   conversationState: unknown;
-  contact: Pick<Contact, 'lastInboundAt' | 'displayName'> | null;
-  complaints: Array<Pick<Complaint, 'id' | 'text' | 'at'>>;
+  contact: Pick<Contact, 'lastInboundAt' | 'displayName' | 'commune'> | null;
+  complaints: Array<Pick<Complaint, 'id' | 'text' | 'at' | 'commune'>>;
   subscriptions: Subscription[];
   handoffs: Handoff[];
 }

@@ -3,21 +3,21 @@
 // their entity schemas; only the methods' other arguments (limits, filters, patches) are described here.
 import { z } from 'zod';
 import { dossierCode, dossierSchema, dossierStatus } from './entities/dossier';
-import { analyticsEventSchema } from './entities/analytics';
+import { newAnalyticsEventSchema } from './entities/analytics';
 import { auditEntrySchema } from './entities/audit';
-import { complaintSchema } from './entities/complaint';
+import { newComplaintSchema } from './entities/complaint';
 import { contactSchema } from './entities/contact';
-import { channel, date, int, json, list, storeId, str, text, userId } from './entities/fields';
-import { handoffSchema, handoffState } from './entities/handoff';
+import { channel, commune, date, int, json, list, storeId, str, text, userId } from './entities/fields';
+import { handoffState, newHandoffSchema } from './entities/handoff';
 import { importJobSchema } from './entities/import-job';
 import { newInboundSchema } from './entities/inbound';
 import { knowledgeVersionSchema } from './entities/knowledge';
 import { newOutboxItemSchema, outboxState } from './entities/outbox';
 import { staffSessionSchema } from './entities/session';
 import { newStaffAccountSchema, staffAccountSchema, username } from './entities/staff';
-import { subscriptionSchema } from './entities/subscription';
+import { newSubscriptionSchema } from './entities/subscription';
 import { tokenPairSchema } from './entities/token';
-import { unansweredQuestionSchema } from './entities/unanswered';
+import { newUnansweredSchema, unansweredQuestionSchema } from './entities/unanswered';
 import { arg, guardPort } from './guard';
 import { RETENTION_KINDS, type EngineStores } from './ports';
 
@@ -101,29 +101,32 @@ export function validated(s: EngineStores): EngineStores {
       put: [a.channel, arg('tokens', tokenPairSchema)],
     }),
     contacts: guardPort(s.contacts, {
-      touch: [a.channel, a.userId, at('at'), arg('displayName', contactSchema.shape.displayName)],
+      touch: [
+        a.channel,
+        a.userId,
+        at('at'),
+        arg('displayName', contactSchema.shape.displayName),
+        arg('commune', commune.optional()),
+      ],
       lastInboundAt: [a.channel, a.userId],
     }),
     unanswered: guardPort(s.unanswered, {
-      add: [arg('question', unansweredQuestionSchema)],
+      add: [arg('question', newUnansweredSchema)],
       grouped: [a.limit],
       resolve: [a.normalized],
     }),
     analytics: guardPort(s.analytics, {
-      record: [arg('event', analyticsEventSchema)],
+      record: [arg('event', newAnalyticsEventSchema)],
       between: [at('from'), at('to')],
     }),
     subscriptions: guardPort(s.subscriptions, {
-      add: [
-        arg('subscription', subscriptionSchema.pick({ code: true, channel: true, userId: true })),
-        at('at'),
-      ],
+      add: [arg('subscription', newSubscriptionSchema), at('at')],
       forCode: [a.code],
       forUser: [a.channel, a.userId],
       markNotified: [a.code, a.channel, a.userId, a.status],
     }),
     complaints: guardPort(s.complaints, {
-      add: [arg('complaint', complaintSchema.omit({ id: true }))],
+      add: [arg('complaint', newComplaintSchema)],
     }),
     staff: guardPort(s.staff, {
       create: [arg('account', newStaffAccountSchema), at('at')],
@@ -174,10 +177,7 @@ export function validated(s: EngineStores): EngineStores {
       revision: [],
     }),
     handoffs: guardPort(s.handoffs, {
-      open: [
-        arg('request', handoffSchema.pick({ channel: true, userId: true, displayName: true, reason: true })),
-        at('at'),
-      ],
+      open: [arg('request', newHandoffSchema), at('at')],
       active: [a.channel, a.userId],
       get: [a.id],
       list: [handoffFilter, a.limit, arg('offset', int(0).optional())],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { recorder } from '../../src/assistant/recorder';
 import type { Decision, Plan } from '../../src/dialogue/decide';
 import type { Understanding } from '../../src/nlu/understanding';
-import type { AnalyticsEvent, UnansweredQuestion } from '../../src/store/ports';
+import type { NewAnalyticsEvent, NewUnansweredQuestion } from '../../src/store/ports';
 import { testAssistant } from '../support/assistant';
 
 const NOW = new Date('2026-12-03T03:00:00Z');
@@ -22,9 +22,9 @@ const understanding: Understanding = {
   normalized: 'abc',
 };
 
-async function observed(plan: Plan) {
-  const events: AnalyticsEvent[] = [];
-  const inbox: UnansweredQuestion[] = [];
+async function observed(plan: Plan, commune?: string) {
+  const events: NewAnalyticsEvent[] = [];
+  const inbox: NewUnansweredQuestion[] = [];
   const r = recorder({
     analytics: { record: async (e) => void events.push(e) },
     unanswered: { add: async (q) => void inbox.push(q) },
@@ -37,6 +37,7 @@ async function observed(plan: Plan) {
     kind: 'text',
     text: ' abc ',
     sentAt: NOW,
+    ...(commune === undefined ? {} : { commune }),
   } as const;
   await r.observe({ msg, understanding, decision, now: NOW });
   return { events, inbox };
@@ -45,7 +46,15 @@ async function observed(plan: Plan) {
 it('records an answer as such and keeps it out of the inbox', async () => {
   const { events, inbox } = await observed({ kind: 'procedure', procedure: 'khai-sinh', aspect: 'fee' });
   expect(events).toEqual([
-    { type: 'answer', channel: 'web', intent: 'procedure', procedure: 'khai-sinh', aspect: 'fee', at: NOW },
+    {
+      type: 'answer',
+      channel: 'web',
+      intent: 'procedure',
+      procedure: 'khai-sinh',
+      aspect: 'fee',
+      at: NOW,
+      commune: null,
+    },
   ]);
   expect(inbox).toEqual([]);
 });
@@ -54,6 +63,12 @@ it('a guess to confirm is unanswered: counted and put in the inbox', async () =>
   const { events, inbox } = await observed({ kind: 'did_you_mean', procedure: 'khai-sinh', aspect: 'fee' });
   expect(events.map((e) => e.type)).toEqual(['not_understood']);
   expect(inbox).toMatchObject([{ text: ' abc ', normalized: 'abc', confidence: 0.3, channel: 'web' }]);
+});
+
+it('the event and the inbox question belong to the commune the citizen wrote to', async () => {
+  const { events, inbox } = await observed({ kind: 'not_understood' }, 'xa-a');
+  expect(events.map((e) => e.commune)).toEqual(['xa-a']);
+  expect(inbox.map((q) => q.commune)).toEqual(['xa-a']);
 });
 
 it('lookups, hand-offs and complaints are counted by their kind', async () => {

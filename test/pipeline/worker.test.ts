@@ -76,6 +76,23 @@ describe('Ingestor + InboundWorker', () => {
     expect(await db.stores.contacts.lastInboundAt('zalo', 'u1')).toBeInstanceOf(Date);
   });
 
+  it("carries the message's commune to the assistant, the window and the queued replies", async () => {
+    await ingestor.accept({ ...msg('m1', 'a', 'u1'), commune: 'xa-a' });
+    await ingestor.accept(msg('m2', 'b', 'u2'));
+    await worker.start();
+    await eventually(async () => (await db.stores.inbound.countPending()) === 0);
+    expect(assistant.seen.map((m) => [m.userId, m.commune])).toEqual([
+      ['u1', 'xa-a'],
+      ['u2', undefined],
+    ]);
+    const queued = await db.stores.outbox.list({}, 10);
+    expect(queued.map((o) => [o.userId, o.commune])).toEqual([
+      ['u1', 'xa-a'],
+      ['u2', null],
+    ]);
+    expect((await db.stores.personalData.export('zalo', 'u1')).contact?.commune).toBe('xa-a');
+  });
+
   it('answers many messages of one citizen in order, concurrently across citizens', async () => {
     assistant.delayMs = 2;
     await worker.start();

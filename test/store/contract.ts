@@ -1,6 +1,6 @@
 // One behaviour contract for every storage engine: sqlite.test.ts and mongo.test.ts run it unchanged.
 import { StoreInputError } from '../../src/store/guard';
-import type { Dossier, InboundRecord, OutboxItem, Stores } from '../../src/store/ports';
+import type { Dossier, InboundRecord, NewInbound, OutboxItem, Stores } from '../../src/store/ports';
 
 /** A fresh, empty database; each open() returns another independent handle/connection on it. */
 export interface ContractDatabase {
@@ -30,7 +30,7 @@ function dossier(over: Partial<Dossier> = {}): Dossier {
   };
 }
 
-function inbound(messageId: string, minutes = 0, userId = 'u1'): Omit<InboundRecord, 'id' | 'state'> {
+function inbound(messageId: string, minutes = 0, userId = 'u1'): NewInbound {
   return {
     channel: 'zalo',
     messageId,
@@ -604,8 +604,22 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await s.subscriptions.add({ code: CODE, channel: 'web', userId: 'w9' }, at(3));
         await s.subscriptions.markNotified(CODE, 'zalo', 'u1', 'result_ready');
         expect(await s.subscriptions.forCode(CODE)).toEqual([
-          { code: CODE, channel: 'zalo', userId: 'u1', createdAt: at(1), lastNotifiedStatus: 'result_ready' },
-          { code: CODE, channel: 'web', userId: 'w9', createdAt: at(3), lastNotifiedStatus: null },
+          {
+            code: CODE,
+            channel: 'zalo',
+            userId: 'u1',
+            createdAt: at(1),
+            lastNotifiedStatus: 'result_ready',
+            commune: null,
+          },
+          {
+            code: CODE,
+            channel: 'web',
+            userId: 'w9',
+            createdAt: at(3),
+            lastNotifiedStatus: null,
+            commune: null,
+          },
         ]);
         expect(await s.subscriptions.forCode('000.00.15.H12-251118-0001')).toEqual([]);
       });
@@ -627,6 +641,96 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         const b = await s.complaints.add({ channel: 'web', userId: 'u1', text: 'Vẫn chưa có', at: at(2) });
         expect(typeof a).toBe('string');
         expect(a).not.toBe(b);
+      });
+    });
+
+    describe('communes', () => {
+      // Each record keeps the commune it was written for; a record written without one (as before
+      // communes existed) reads back null, the default commune.
+      test('inbound messages and outbox items keep their commune through claiming', async () => {
+        await s.inbound.insertIfNew({ ...inbound('m1', 1), commune: 'xa-a' });
+        await s.inbound.insertIfNew(inbound('m2', 2, 'u2'));
+        expect((await s.inbound.claimNext('w1', 60_000))?.commune).toBe('xa-a');
+        expect((await s.inbound.claimNext('w1', 60_000))?.commune).toBeNull();
+        const [a, b] = exactly(
+          2,
+          await s.outbox.enqueue([{ ...part('u1', 'Dạ'), commune: 'xa-b' }, part('u2', 'Vâng')], at(1)),
+        );
+        expect([a.commune, b.commune]).toEqual(['xa-b', null]);
+        const claimed = await drain([() => s.outbox.claimNext('w1', at(2), 60_000)]);
+        expect(claimed.map((o) => [o.userId, o.commune])).toEqual([
+          ['u1', 'xa-b'],
+          ['u2', null],
+        ]);
+        expect((await s.outbox.get(a.id))?.commune).toBe('xa-b');
+      });
+
+      test('hand-offs, analytics, subscriptions, complaints and contacts keep the commune', async () => {
+        const { handoff } = await s.handoffs.open(
+          { channel: 'zalo', userId: 'u1', displayName: null, reason: 'asked', commune: 'xa-a' },
+          at(1),
+        );
+        expect(handoff.commune).toBe('xa-a');
+        expect((await s.handoffs.get(handoff.id))?.commune).toBe('xa-a');
+        const plain = await s.handoffs.open(
+          { channel: 'zalo', userId: 'u2', displayName: null, reason: 'asked' },
+          at(1),
+        );
+        expect(plain.handoff.commune).toBeNull();
+
+        const event = {
+          type: 'message' as const,
+          channel: 'zalo',
+          intent: null,
+          procedure: null,
+          aspect: null,
+        };
+        await s.analytics.record({ ...event, at: at(1), commune: 'xa-b' });
+        await s.analytics.record({ ...event, at: at(2) });
+        expect((await s.analytics.between(at(0), at(3))).map((e) => e.commune)).toEqual(['xa-b', null]);
+
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u1', commune: 'xa-a' }, at(1));
+        await s.subscriptions.add({ code: CODE, channel: 'zalo', userId: 'u2' }, at(2));
+        expect((await s.subscriptions.forCode(CODE)).map((x) => x.commune)).toEqual(['xa-a', null]);
+
+        await s.complaints.add({
+          channel: 'zalo',
+          userId: 'u1',
+          text: 'Chờ lâu',
+          at: at(1),
+          commune: 'xa-a',
+        });
+        // The commune follows the citizen's latest message, not a late delivery of an older one.
+        await s.contacts.touch('zalo', 'u1', at(5), null, 'xa-a');
+        await s.contacts.touch('zalo', 'u1', at(3), null, 'xa-b');
+        const data = await s.personalData.export('zalo', 'u1');
+        expect(data.complaints.map((c) => c.commune)).toEqual(['xa-a']);
+        expect(data.contact).toEqual({ lastInboundAt: at(5), displayName: null, commune: 'xa-a' });
+        await s.contacts.touch('zalo', 'u1', at(6), null, 'xa-b');
+        expect((await s.personalData.export('zalo', 'u1')).contact?.commune).toBe('xa-b');
+
+        await s.unanswered.add({
+          text: 'Cho hỏi giá vàng?',
+          normalized: 'gia vang',
+          intent: 'out_of_scope',
+          procedure: null,
+          aspect: null,
+          confidence: 0.2,
+          channel: 'zalo',
+          at: at(1),
+          commune: 'xa-a',
+        });
+        expect((await s.unanswered.grouped(10)).map((g) => g.count)).toEqual([1]);
+      });
+
+      test('a commune that is not a short string is refused', async () => {
+        for (const bad of [{ $ne: '' }, 42, '', 'x'.repeat(300)])
+          await expect(
+            s.complaints.add({ channel: 'zalo', userId: 'u1', text: 't', at: at(1), commune: bad as string }),
+          ).rejects.toThrow(StoreInputError);
+        await expect(
+          s.contacts.touch('zalo', 'u1', at(1), null, { $gt: '' } as unknown as string),
+        ).rejects.toThrow(StoreInputError);
       });
     });
 
@@ -1057,7 +1161,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(data.inbound.map((r) => r.messageId)).toEqual(['m1']);
         expect(data.outbox.map((o) => o.reply.text)).toEqual(['Dạ']);
         expect(data.conversationState).toEqual({ lastCode: CODE });
-        expect(data.contact).toEqual({ lastInboundAt: at(1), displayName: 'An' });
+        expect(data.contact).toEqual({ lastInboundAt: at(1), displayName: 'An', commune: null });
         expect(data.complaints.map((c) => c.text)).toEqual(['Chờ lâu']);
         expect(data.subscriptions.map((x) => x.code)).toEqual([CODE]);
         expect(data.handoffs.map((x) => x.state)).toEqual(['waiting']);

@@ -1,7 +1,7 @@
 // One analytics event (dashboard figures).
 import { z } from 'zod';
 import { ASPECTS, INTENTS } from '../../core/labels';
-import { channel, date, str } from './fields';
+import { channel, commune, date, str } from './fields';
 
 export const ANALYTICS_TYPES = [
   'message',
@@ -19,5 +19,10 @@ export const analyticsEventSchema = z.object({
   procedure: str().nullable(),
   aspect: z.enum(ASPECTS).nullable(),
   at: date,
+  commune,
 });
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>;
+
+/** As recorded: no commune means the default one. */
+export const newAnalyticsEventSchema = analyticsEventSchema.partial({ commune: true });
+export type NewAnalyticsEvent = z.infer<typeof newAnalyticsEventSchema>;

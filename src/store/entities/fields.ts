@@ -47,3 +47,8 @@ export function json(maxBytes = 5_000_000) {
 export const channel = strOf<ChannelName>(32);
 export const userId = str();
 export const storeId = str();
+/**
+ * The commune a record belongs to (its id in knowledge/communes/); null = the deployment's default commune,
+ * which is what every row written before communes existed means.
+ */
+export const commune = str().nullable();

@@ -1,6 +1,6 @@
 // A citizen's request to talk to a person (staff console).
 import { z } from 'zod';
-import { channel, date, storeId, str, userId } from './fields';
+import { channel, commune, date, storeId, str, userId } from './fields';
 import { username } from './staff';
 
 export const HANDOFF_STATES = ['waiting', 'taken', 'closed'] as const;
@@ -25,5 +25,12 @@ export const handoffSchema = z.object({
   closedAt: date.nullable(),
   /** Staff username, or "idle" when the bot took the conversation back. */
   closedBy: username.nullable(),
+  commune,
 });
 export type Handoff = z.infer<typeof handoffSchema>;
+
+/** A request as opened: no commune means the default one. */
+export const newHandoffSchema = handoffSchema
+  .pick({ channel: true, userId: true, displayName: true, reason: true })
+  .extend({ commune: commune.optional() });
+export type NewHandoff = z.infer<typeof newHandoffSchema>;

@@ -1,7 +1,7 @@
 // A citizen's message as received (dedupe and crash recovery).
 import { z } from 'zod';
 import type { InboundKind } from '../../core/message';
-import { channel, date, storeId, str, strOf, text, userId } from './fields';
+import { channel, commune, date, storeId, str, strOf, text, userId } from './fields';
 
 export const INBOUND_STATES = ['pending', 'processing', 'done'] as const;
 export type InboundState = (typeof INBOUND_STATES)[number];
@@ -17,8 +17,12 @@ export const inboundRecordSchema = z.object({
   sentAt: date,
   receivedAt: date,
   state: z.enum(INBOUND_STATES),
+  commune,
 });
 export type InboundRecord = z.infer<typeof inboundRecordSchema>;
 
-/** What a channel hands over; the store assigns the id and state. */
-export const newInboundSchema = inboundRecordSchema.omit({ id: true, state: true });
+/** What a channel hands over; the store assigns the id and state. No commune: the default one. */
+export const newInboundSchema = inboundRecordSchema
+  .omit({ id: true, state: true })
+  .partial({ commune: true });
+export type NewInbound = z.infer<typeof newInboundSchema>;

@@ -1,6 +1,6 @@
 // One part of an answer waiting to be sent, sending, or finished.
 import { z } from 'zod';
-import { channel, date, int, list, storeId, str, text, userId } from './fields';
+import { channel, commune, date, int, list, storeId, str, text, userId } from './fields';
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 export const outboxState = z.enum(OUTBOX_STATES);
@@ -32,10 +32,11 @@ export const outboxItemSchema = z.object({
    */
   uncertainSince: date.nullable(),
   messageId: str().nullable(), // the platform's id once sent (null before, or confirmed from the conversation)
+  commune, // whose account sends it
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
 export const newOutboxItemSchema = outboxItemSchema
   .pick({ channel: true, userId: true, reply: true, inboundReceivedAt: true })
-  .extend({ source: str(512).optional() });
+  .extend({ source: str(512).optional(), commune: commune.optional() });
 export type NewOutboxItem = z.infer<typeof newOutboxItemSchema>;

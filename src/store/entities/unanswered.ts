@@ -1,7 +1,7 @@
 // A question the bot could not answer (staff inbox).
 import { z } from 'zod';
 import { ASPECTS, INTENTS } from '../../core/labels';
-import { channel, date, num, str, text } from './fields';
+import { channel, commune, date, num, str, text } from './fields';
 
 export const unansweredQuestionSchema = z.object({
   text,
@@ -12,5 +12,10 @@ export const unansweredQuestionSchema = z.object({
   confidence: num,
   channel,
   at: date,
+  commune,
 });
 export type UnansweredQuestion = z.infer<typeof unansweredQuestionSchema>;
+
+/** As added: no commune means the default one. */
+export const newUnansweredSchema = unansweredQuestionSchema.partial({ commune: true });
+export type NewUnansweredQuestion = z.infer<typeof newUnansweredSchema>;

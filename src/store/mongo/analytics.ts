@@ -15,6 +15,7 @@ const schema = new Schema<AnalyticsEvent>(
     procedure: { type: String, default: null },
     aspect: { type: String, enum: [...ASPECTS, null], default: null },
     at: { type: Date, required: true },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'analytics' },
 );
@@ -31,6 +32,7 @@ export function mongoAnalytics(conn: Connection): AnalyticsStore {
         procedure: e.procedure,
         aspect: e.aspect,
         at: e.at,
+        commune: e.commune ?? null,
       });
     },
     between: async (from, to) =>
@@ -45,6 +47,7 @@ export function mongoAnalytics(conn: Connection): AnalyticsStore {
         procedure: d.procedure ?? null,
         aspect: d.aspect ?? null,
         at: d.at,
+        commune: d.commune ?? null,
       })),
   };
 }

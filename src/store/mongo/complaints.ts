@@ -8,6 +8,7 @@ const schema = new Schema(
     userId: { type: String, required: true },
     text: { type: String, default: '' },
     at: { type: Date, required: true },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'complaints' },
 );
@@ -17,7 +18,13 @@ export function mongoComplaints(conn: Connection): ComplaintStore {
   return {
     add: async (c) =>
       (
-        await Complaints.create({ channel: c.channel, userId: c.userId, text: c.text, at: c.at })
+        await Complaints.create({
+          channel: c.channel,
+          userId: c.userId,
+          text: c.text,
+          at: c.at,
+          commune: c.commune ?? null,
+        })
       )._id.toHexString(),
   };
 }

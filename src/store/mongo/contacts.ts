@@ -1,4 +1,4 @@
-import { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection } from 'mongoose';
 import type { ContactStore } from '../ports';
 import { retryOnDuplicate } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
@@ -8,6 +8,7 @@ interface ContactDoc {
   userId: string;
   lastInboundAt: Date;
   displayName: string | null;
+  commune: string | null;
 }
 
 const schema = new Schema<ContactDoc>(
@@ -16,6 +17,7 @@ const schema = new Schema<ContactDoc>(
     userId: { type: String, required: true },
     lastInboundAt: { type: Date, required: true },
     displayName: { type: String, default: null },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'contacts' },
 );
@@ -25,13 +27,18 @@ export function mongoContacts(conn: Connection): ContactStore {
   const Contacts = conn.model('Contact', schema);
   return {
     // $max: a late-arriving older message must not move the window back; a null name keeps a known one.
-    touch: async (channel, userId, at, displayName) => {
+    // The commune follows the latest message: set when this one is not older than the stored time.
+    touch: async (channel, userId, at, displayName, commune) => {
       await retryOnDuplicate(() =>
         Contacts.updateOne(
           { channel, userId },
           { $max: { lastInboundAt: at }, ...(displayName === null ? {} : { $set: { displayName } }) },
           { upsert: true },
         ),
+      );
+      await Contacts.updateOne(
+        { channel, userId, lastInboundAt: mongoose.trusted({ $lte: at }) },
+        { $set: { commune: commune ?? null } },
       );
     },
     lastInboundAt: async (channel, userId) => {

@@ -26,6 +26,7 @@ const schema = new Schema<HandoffDoc>(
     lastStaffAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
     closedBy: { type: String, default: null },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'handoffs' },
 );
@@ -59,6 +60,7 @@ export const toHandoff = (d: HandoffDoc): Handoff => ({
   lastStaffAt: d.lastStaffAt ?? null,
   closedAt: d.closedAt ?? null,
   closedBy: d.closedBy ?? null,
+  commune: d.commune ?? null,
 });
 
 export function mongoHandoffs(conn: Connection): HandoffStore {
@@ -105,6 +107,7 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
           lastStaffAt: null,
           closedAt: null,
           closedBy: null,
+          commune: r.commune ?? null,
         };
         await Handoffs.create(doc);
         if (

@@ -23,6 +23,7 @@ const schema = new Schema<InboundDoc>(
     sentAt: { type: Date, required: true },
     receivedAt: { type: Date, required: true },
     state: { type: String, enum: ['pending', 'processing', 'done'], required: true },
+    commune: { type: String, default: null },
     owner: { type: String, default: null },
     claimedAt: { type: Date, default: null },
     claims: { type: Number, required: true, min: 0 },
@@ -52,6 +53,7 @@ const toRecord = (d: InboundDoc): InboundRecord => ({
   sentAt: d.sentAt,
   receivedAt: d.receivedAt,
   state: d.state,
+  commune: d.commune ?? null,
 });
 
 export function mongoInbound(conn: Connection): InboundStore {
@@ -77,6 +79,7 @@ export function mongoInbound(conn: Connection): InboundStore {
           sentAt: r.sentAt,
           receivedAt: r.receivedAt,
           state: 'pending',
+          commune: r.commune ?? null,
           claims: 0,
         });
         return toRecord(doc.toObject());

@@ -41,6 +41,7 @@ const schema = new Schema<OutboxDoc>(
     source: { type: String },
     uncertainSince: { type: Date, default: null },
     messageId: { type: String, default: null },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'outbox' },
 );
@@ -74,6 +75,7 @@ const toItem = (d: OutboxDoc): OutboxItem => ({
   source: d.source ?? null,
   uncertainSince: d.uncertainSince ?? null,
   messageId: d.messageId ?? null,
+  commune: d.commune ?? null,
 });
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'dead'];
@@ -117,6 +119,7 @@ export function mongoOutbox(conn: Connection): OutboxStore {
         lastError: null,
         createdAt: now,
         inboundReceivedAt: it.inboundReceivedAt,
+        commune: it.commune ?? null,
         owner: null,
         claimedAt: null,
         claims: 0,

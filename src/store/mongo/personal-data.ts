@@ -43,20 +43,35 @@ export function mongoPersonalData(conn: Connection, p: CitizenPorts): PersonalDa
       const contact = (await m('Contact').findOne(citizen(channel, userId)).lean()) as {
         lastInboundAt: Date;
         displayName?: string | null;
+        commune?: string | null;
       } | null;
       const complaints = (await m('Complaint')
         .find(citizen(channel, userId))
         .sort({ at: 1, _id: 1 })
-        .lean()) as unknown as Array<{ _id: mongoose.Types.ObjectId; text: string; at: Date }>;
+        .lean()) as unknown as Array<{
+        _id: mongoose.Types.ObjectId;
+        text: string;
+        at: Date;
+        commune?: string | null;
+      }>;
       const handoffs = (await m('Handoff')
         .find(citizen(channel, userId))
         .sort({ openedAt: 1, _id: 1 })
         .lean()) as unknown as HandoffDoc[];
       return citizenData(p, channel, userId, {
         contact: contact
-          ? { lastInboundAt: contact.lastInboundAt, displayName: contact.displayName ?? null }
+          ? {
+              lastInboundAt: contact.lastInboundAt,
+              displayName: contact.displayName ?? null,
+              commune: contact.commune ?? null,
+            }
           : null,
-        complaints: complaints.map((c) => ({ id: c._id.toHexString(), text: c.text, at: c.at })),
+        complaints: complaints.map((c) => ({
+          id: c._id.toHexString(),
+          text: c.text,
+          at: c.at,
+          commune: c.commune ?? null,
+        })),
         handoffs: handoffs.map(toHandoff),
       });
     },

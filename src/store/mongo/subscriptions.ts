@@ -10,6 +10,7 @@ const schema = new Schema<Subscription>(
     userId: { type: String, required: true },
     createdAt: { type: Date, required: true },
     lastNotifiedStatus: { type: String, enum: [...DOSSIER_STATUSES, null], default: null },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'subscriptions' },
 );
@@ -22,6 +23,7 @@ const toSubscription = (d: Subscription): Subscription => ({
   userId: d.userId,
   createdAt: d.createdAt,
   lastNotifiedStatus: d.lastNotifiedStatus ?? null,
+  commune: d.commune ?? null,
 });
 
 export function mongoSubscriptions(conn: Connection): SubscriptionStore {
@@ -31,7 +33,7 @@ export function mongoSubscriptions(conn: Connection): SubscriptionStore {
       await retryOnDuplicate(() =>
         Subscriptions.updateOne(
           { code: s.code, channel: s.channel, userId: s.userId },
-          { $setOnInsert: { createdAt: at, lastNotifiedStatus: null } },
+          { $setOnInsert: { createdAt: at, lastNotifiedStatus: null, commune: s.commune ?? null } },
           { upsert: true },
         ),
       );

@@ -14,6 +14,7 @@ const questionSchema = new Schema<UnansweredQuestion>(
     confidence: { type: Number, required: true },
     channel: { type: String, required: true },
     at: { type: Date, required: true },
+    commune: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'unanswered' },
 );
@@ -53,6 +54,7 @@ export function mongoUnanswered(conn: Connection): UnansweredStore {
         confidence: q.confidence,
         channel: q.channel,
         at: q.at,
+        commune: q.commune ?? null,
       });
       await retryOnDuplicate(() =>
         Groups.updateOne(

@@ -6,10 +6,10 @@ type EventRow = Omit<AnalyticsEvent, 'at'> & { at: number };
 
 export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
   const insert = db.prepare(
-    'INSERT INTO analytics (type, channel, intent, procedure, aspect, at) VALUES (@type, @channel, @intent, @procedure, @aspect, @at)',
+    'INSERT INTO analytics (type, channel, intent, procedure, aspect, at, commune) VALUES (@type, @channel, @intent, @procedure, @aspect, @at, @commune)',
   );
   const range = db.prepare(
-    'SELECT type, channel, intent, procedure, aspect, at FROM analytics WHERE at >= ? AND at < ? ORDER BY at, id',
+    'SELECT type, channel, intent, procedure, aspect, at, commune FROM analytics WHERE at >= ? AND at < ? ORDER BY at, id',
   );
   return {
     record: async (e) => {
@@ -20,6 +20,7 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
         procedure: e.procedure,
         aspect: e.aspect,
         at: ms(e.at),
+        commune: e.commune ?? null,
       });
     },
     between: async (from, to) =>

@@ -10,8 +10,8 @@ export const toHandoff = columnsOf(handoffSchema.shape).fromRow;
 export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const active = db.prepare("SELECT * FROM handoffs WHERE channel = ? AND user_id = ? AND state <> 'closed'");
   const insert = db.prepare(`
-    INSERT INTO handoffs (channel, user_id, display_name, reason, state, opened_at)
-    VALUES (@channel, @userId, @displayName, @reason, 'waiting', @at)
+    INSERT INTO handoffs (channel, user_id, display_name, reason, state, opened_at, commune)
+    VALUES (@channel, @userId, @displayName, @reason, 'waiting', @at, @commune)
     RETURNING *`);
   const one = db.prepare('SELECT * FROM handoffs WHERE id = ?');
   // Channels come as a JSON array (bound, never spliced into the SQL); null means any channel.
@@ -51,6 +51,7 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
       displayName: r.displayName,
       reason: r.reason,
       at,
+      commune: r.commune ?? null,
     });
     return { handoff: toHandoff(row!), created: true };
   });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { inboundRecordSchema, newInboundSchema } from '../entities/inbound';
-import type { InboundRecord, InboundStore } from '../ports';
+import type { InboundRecord, InboundStore, NewInbound } from '../ports';
 import { returnedRow } from './codec';
 import { columnsOf } from './columns';
 import type { Row } from './codec';
@@ -17,7 +17,7 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
   // head of a citizen's queue is claimable: no earlier message of theirs is still pending or processing.
   type Pending = {
-    r: Omit<InboundRecord, 'id' | 'state'>;
+    r: NewInbound;
     resolve: (v: InboundRecord | null) => void;
     reject: (e: unknown) => void;
   };

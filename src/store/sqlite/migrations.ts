@@ -273,8 +273,22 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // c12s: staff scoped to communes (a JSON list of commune ids); old accounts stay province-wide.
+    // Branch c12t: the commune each record belongs to (NULL = the default commune, as every older row).
     version: 7,
+    sql: `
+      ALTER TABLE inbound ADD COLUMN commune TEXT;
+      ALTER TABLE outbox ADD COLUMN commune TEXT;
+      ALTER TABLE handoffs ADD COLUMN commune TEXT;
+      ALTER TABLE unanswered ADD COLUMN commune TEXT;
+      ALTER TABLE analytics ADD COLUMN commune TEXT;
+      ALTER TABLE subscriptions ADD COLUMN commune TEXT;
+      ALTER TABLE complaints ADD COLUMN commune TEXT;
+      ALTER TABLE contacts ADD COLUMN commune TEXT;
+    `,
+  },
+  {
+    // c12s: staff scoped to communes (a JSON list of commune ids); old accounts stay province-wide.
+    version: 8,
     // The province dashboard counts overdue dossiers by status and appointment.
     sql: `
       ALTER TABLE staff ADD COLUMN communes TEXT NOT NULL DEFAULT '[]';

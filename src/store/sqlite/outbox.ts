@@ -14,8 +14,8 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM outbox WHERE channel = ? AND user_id = ?',
   );
   const insert = db.prepare(`
-    INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at, source)
-    VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt, @source)
+    INSERT INTO outbox (channel, user_id, seq, reply, state, attempts, next_attempt_at, created_at, inbound_received_at, source, commune)
+    VALUES (@channel, @userId, @seq, @reply, 'pending', 0, @now, @now, @inboundReceivedAt, @source, @commune)
     RETURNING *`);
   const bySource = db.prepare('SELECT * FROM outbox WHERE source = ?');
   // Due, and the head of its citizen's queue: no earlier item of that citizen is still unfinished. A stale
@@ -76,6 +76,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
         now,
         inboundReceivedAt: msOrNull(it.inboundReceivedAt),
         source: it.source ?? null,
+        commune: it.commune ?? null,
       });
       return toItem(row!);
     }),

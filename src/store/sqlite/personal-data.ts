@@ -41,10 +41,10 @@ export function sqlitePersonalData(db: Database.Database, p: CitizenPorts): Pers
   ) as Record<RetentionKind, Database.Statement[]>;
   const erases = ERASE.map((q) => db.prepare(q));
   const contact = db.prepare(
-    'SELECT last_inbound_at, display_name FROM contacts WHERE channel = ? AND user_id = ?',
+    'SELECT last_inbound_at, display_name, commune FROM contacts WHERE channel = ? AND user_id = ?',
   );
   const complaints = db.prepare(
-    'SELECT id, text, at FROM complaints WHERE channel = ? AND user_id = ? ORDER BY at, id',
+    'SELECT id, text, at, commune FROM complaints WHERE channel = ? AND user_id = ? ORDER BY at, id',
   );
   const handoffs = db.prepare(
     'SELECT * FROM handoffs WHERE channel = ? AND user_id = ? ORDER BY opened_at, id',
@@ -64,12 +64,19 @@ export function sqlitePersonalData(db: Database.Database, p: CitizenPorts): Pers
     purge: async (kind, before) => purge.immediate(kind, ms(before)),
     export: async (channel, userId) => {
       const c = contact.get(channel, userId) as
-        { last_inbound_at: number; display_name: string | null } | undefined;
+        { last_inbound_at: number; display_name: string | null; commune: string | null } | undefined;
       return citizenData(p, channel, userId, {
-        contact: c ? { lastInboundAt: toDate(c.last_inbound_at), displayName: c.display_name } : null,
-        complaints: (complaints.all(channel, userId) as Array<{ id: number; text: string; at: number }>).map(
-          (r) => ({ id: String(r.id), text: r.text, at: toDate(r.at) }),
-        ),
+        contact: c
+          ? { lastInboundAt: toDate(c.last_inbound_at), displayName: c.display_name, commune: c.commune }
+          : null,
+        complaints: (
+          complaints.all(channel, userId) as Array<{
+            id: number;
+            text: string;
+            at: number;
+            commune: string | null;
+          }>
+        ).map((r) => ({ id: String(r.id), text: r.text, at: toDate(r.at), commune: r.commune })),
         handoffs: (handoffs.all(channel, userId) as Row[]).map(toHandoff),
       });
     },

@@ -9,7 +9,7 @@ const toSubscription = columnsOf(subscriptionSchema.shape).fromRow;
 
 export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
   const insert = db.prepare(
-    `INSERT INTO subscriptions (code, channel, user_id, created_at) VALUES (?, ?, ?, ?)
+    `INSERT INTO subscriptions (code, channel, user_id, created_at, commune) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (code, channel, user_id) DO NOTHING`,
   );
   const byCode = db.prepare(
@@ -23,7 +23,7 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionStore {
   );
   return {
     add: async (s, at) => {
-      insert.run(s.code, s.channel, s.userId, ms(at));
+      insert.run(s.code, s.channel, s.userId, ms(at), s.commune ?? null);
     },
     forCode: async (code) => (byCode.all(code) as Row[]).map(toSubscription),
     forUser: async (channel, userId) => (byUser.all(channel, userId) as Row[]).map(toSubscription),

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { UnansweredQuestion, UnansweredStore } from '../ports';
+import type { NewUnansweredQuestion, UnansweredStore } from '../ports';
 import { ms, toDate } from './codec';
 
 export function sqliteUnanswered(db: Database.Database): UnansweredStore {
   const insert = db.prepare(
-    `INSERT INTO unanswered (text, normalized, intent, procedure, aspect, confidence, channel, at)
-     VALUES (@text, @normalized, @intent, @procedure, @aspect, @confidence, @channel, @at)`,
+    `INSERT INTO unanswered (text, normalized, intent, procedure, aspect, confidence, channel, at, commune)
+     VALUES (@text, @normalized, @intent, @procedure, @aspect, @confidence, @channel, @at, @commune)`,
   );
   // The group keeps the first wording as its example and counts the rest.
   const bump = db.prepare(
@@ -16,8 +16,8 @@ export function sqliteUnanswered(db: Database.Database): UnansweredStore {
     'SELECT normalized, example, count, last_at FROM unanswered_groups ORDER BY count DESC, last_at DESC LIMIT ?',
   );
   const remove = db.prepare('DELETE FROM unanswered_groups WHERE normalized = ?');
-  const add = db.transaction((q: UnansweredQuestion) => {
-    const row = { ...q, at: ms(q.at) };
+  const add = db.transaction((q: NewUnansweredQuestion) => {
+    const row = { ...q, at: ms(q.at), commune: q.commune ?? null };
     insert.run(row);
     bump.run(row);
   });

@@ -1,5 +1,5 @@
 // Dashboard figures for a chosen range of days (Vietnamese calendar), and the same figures as CSV.
-import type { AnalyticsEvent } from '../../../src/store/ports';
+import type { AnalyticsEvent, NewAnalyticsEvent } from '../../../src/store/ports';
 import {
   addStaff,
   dropFixture,
@@ -19,7 +19,11 @@ const D18 = new Date('2025-11-18T02:00:00Z');
 const D19_LATE = new Date('2025-11-19T16:30:00Z');
 const MINUTE = 60_000;
 
-function event(type: AnalyticsEvent['type'], at: Date, over: Partial<AnalyticsEvent> = {}): AnalyticsEvent {
+function event(
+  type: AnalyticsEvent['type'],
+  at: Date,
+  over: Partial<NewAnalyticsEvent> = {},
+): NewAnalyticsEvent {
   return {
     type,
     channel: 'zalo',
