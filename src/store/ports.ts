@@ -45,6 +45,12 @@ export type { NewSubscription, Subscription } from './entities/subscription';
 export type { TokenPair } from './entities/token';
 export type { NewUnansweredQuestion, UnansweredQuestion } from './entities/unanswered';
 
+/**
+ * Which communes' records a query wants (null in it: the rows naming no commune, the default commune's);
+ * null = every commune. The staff console passes the caller's communes.
+ */
+export type CommuneFilter = ReadonlyArray<string | null> | null;
+
 // ---- dossiers -------------------------------------------------------------------------------
 export interface DossierStore {
   get(code: string): Promise<Dossier | null>;
@@ -124,7 +130,7 @@ export interface OutboxStore {
   /** One item; null when unknown. */
   get(id: string): Promise<OutboxItem | null>;
   /** How many items are in each state (dead letters for /readyz and the console). */
-  countByState(): Promise<Record<OutboxState, number>>;
+  countByState(communes?: CommuneFilter): Promise<Record<OutboxState, number>>;
   /**
    * Staff "send again": a failed or dead item goes back to pending, due now, with a fresh attempt count;
    * null when it is unknown or not failed/dead.
@@ -138,7 +144,10 @@ export interface OutboxStore {
    */
   release(owners: string[], now: Date): Promise<number>;
   /** Oldest first. */
-  list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
+  list(
+    filter: { userId?: string; state?: OutboxState; communes?: CommuneFilter },
+    limit: number,
+  ): Promise<OutboxItem[]>;
   /** One citizen's latest `limit` items, oldest first (conversation history for staff). */
   recent(channel: ChannelName, userId: string, limit: number): Promise<OutboxItem[]>;
 }
@@ -168,18 +177,28 @@ export interface ContactStore {
 // ---- unanswered questions & analytics --------------------------------------------------------
 export interface UnansweredStore {
   add(q: NewUnansweredQuestion): Promise<void>;
-  /** Grouped by normalised text with a count, most frequent first. */
-  grouped(
-    limit: number,
-  ): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
-  /** Staff dealt with a group: it leaves the inbox (a later question starts a new group). False when unknown. */
-  resolve(normalized: string): Promise<boolean>;
+  /** Grouped per commune by normalised text with a count, most frequent first. */
+  grouped(limit: number, communes?: CommuneFilter): Promise<UnansweredGroup[]>;
+  /**
+   * Staff dealt with a group: it leaves the inbox (a later question starts a new group), in each of these
+   * communes that has it. False when none had it.
+   */
+  resolve(normalized: string, communes?: CommuneFilter): Promise<boolean>;
+}
+
+export interface UnansweredGroup {
+  normalized: string;
+  /** Null: the default commune. */
+  commune: string | null;
+  example: string;
+  count: number;
+  lastAt: Date;
 }
 
 export interface AnalyticsStore {
   record(e: NewAnalyticsEvent): Promise<void>;
-  /** Events with from <= at < to, oldest first. */
-  between(from: Date, to: Date): Promise<AnalyticsEvent[]>;
+  /** Events with from <= at < to, oldest first, of these communes (null: all). */
+  between(from: Date, to: Date, communes?: CommuneFilter): Promise<AnalyticsEvent[]>;
 }
 
 // ---- status subscriptions --------------------------------------------------------------------
@@ -282,6 +301,7 @@ export interface HandoffFilter {
   from?: Date;
   to?: Date;
   channels?: ChannelName[];
+  communes?: CommuneFilter;
 }
 export interface HandoffStore {
   /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */

@@ -22,6 +22,7 @@ import { arg, guardPort } from './guard';
 import { RETENTION_KINDS, type EngineStores } from './ports';
 
 const MAX_LIMIT = 10_000;
+const communeFilter = list(commune, 1_000).nullable();
 
 const a = {
   code: arg('code', dossierCode),
@@ -40,6 +41,7 @@ const a = {
   error: arg('error', text),
 };
 const at = (name: string) => arg(name, date);
+const communes = arg('communes', communeFilter.optional());
 
 const handoffFilter = arg(
   'filter',
@@ -48,6 +50,7 @@ const handoffFilter = arg(
     from: date.optional(),
     to: date.optional(),
     channels: list(channel, 10).optional(),
+    communes: communeFilter.optional(),
   }),
 );
 const jobPatch = arg(
@@ -89,11 +92,21 @@ export function validated(s: EngineStores): EngineStores {
       markFinal: [a.id, arg('state', z.enum(['failed', 'dead'])), a.error],
       depth: [],
       get: [a.id],
-      countByState: [],
+      countByState: [arg('communes', communeFilter.optional())],
       requeue: [a.id, at('now')],
       claimOwners: [],
       release: [a.owners, at('now')],
-      list: [arg('filter', z.object({ userId: userId.optional(), state: outboxState.optional() })), a.limit],
+      list: [
+        arg(
+          'filter',
+          z.object({
+            userId: userId.optional(),
+            state: outboxState.optional(),
+            communes: communeFilter.optional(),
+          }),
+        ),
+        a.limit,
+      ],
       recent: [a.channel, a.userId, a.limit],
     }),
     tokens: guardPort(s.tokens, {
@@ -112,12 +125,12 @@ export function validated(s: EngineStores): EngineStores {
     }),
     unanswered: guardPort(s.unanswered, {
       add: [arg('question', newUnansweredSchema)],
-      grouped: [a.limit],
-      resolve: [a.normalized],
+      grouped: [a.limit, communes],
+      resolve: [a.normalized, communes],
     }),
     analytics: guardPort(s.analytics, {
       record: [arg('event', newAnalyticsEventSchema)],
-      between: [at('from'), at('to')],
+      between: [at('from'), at('to'), arg('communes', communeFilter.optional())],
     }),
     subscriptions: guardPort(s.subscriptions, {
       add: [arg('subscription', newSubscriptionSchema), at('at')],

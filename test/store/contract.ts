@@ -579,8 +579,14 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await q('Nuôi chó có phải đăng ký?', 'nuoi cho dang ky', 2);
         await q('giá vàng hôm nay', 'gia vang', 3);
         expect(await s.unanswered.grouped(10)).toEqual([
-          { normalized: 'gia vang', example: 'Cho hỏi giá vàng?', count: 2, lastAt: at(3) },
-          { normalized: 'nuoi cho dang ky', example: 'Nuôi chó có phải đăng ký?', count: 1, lastAt: at(2) },
+          { normalized: 'gia vang', commune: null, example: 'Cho hỏi giá vàng?', count: 2, lastAt: at(3) },
+          {
+            normalized: 'nuoi cho dang ky',
+            commune: null,
+            example: 'Nuôi chó có phải đăng ký?',
+            count: 1,
+            lastAt: at(2),
+          },
         ]);
         expect(await s.unanswered.grouped(1)).toHaveLength(1);
       });
@@ -721,6 +727,60 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           commune: 'xa-a',
         });
         expect((await s.unanswered.grouped(10)).map((g) => g.count)).toEqual([1]);
+      });
+
+      test('queries filter by commune; null in the filter stands for the rows naming none', async () => {
+        const withDefault = ['xa-a', null];
+        for (const [i, commune] of [null, 'xa-a', 'xa-b'].entries()) {
+          const userId = `u-${commune ?? 'default'}`;
+          await s.handoffs.open(
+            { channel: 'zalo', userId, displayName: null, reason: 'asked', commune },
+            at(i),
+          );
+          const [item] = await s.outbox.enqueue([{ ...part(userId, 'Dạ'), commune }], at(i));
+          await s.outbox.markFinal(item!.id, 'dead', 'hết lượt gửi');
+          await s.analytics.record({
+            type: 'answer',
+            channel: 'zalo',
+            intent: null,
+            procedure: null,
+            aspect: null,
+            at: at(i),
+            commune,
+          });
+          await s.unanswered.add({
+            text: 'Cho hỏi giá vàng?',
+            normalized: 'gia vang',
+            intent: 'out_of_scope',
+            procedure: null,
+            aspect: null,
+            confidence: 0.2,
+            channel: 'zalo',
+            at: at(i),
+            commune,
+          });
+        }
+        const users = (rows: Array<{ userId: string }>) => rows.map((r) => r.userId).sort();
+        expect(users(await s.handoffs.list({ communes: withDefault }, 10))).toEqual(['u-default', 'u-xa-a']);
+        expect(await s.handoffs.count({ communes: ['xa-b'] })).toBe(1);
+        expect(await s.handoffs.count({ communes: null })).toBe(3);
+        expect(users(await s.outbox.list({ state: 'dead', communes: ['xa-b'] }, 10))).toEqual(['u-xa-b']);
+        expect((await s.outbox.countByState(withDefault)).dead).toBe(2);
+        expect((await s.outbox.countByState()).dead).toBe(3);
+        const communesOf = (rows: Array<{ commune: string | null }>) => rows.map((r) => r.commune);
+        expect(communesOf(await s.analytics.between(at(0), at(5), ['xa-b', null]))).toEqual([null, 'xa-b']);
+        expect(communesOf(await s.analytics.between(at(0), at(5), []))).toEqual([]);
+        // The inbox is per commune: one group each, resolved only where the filter reaches.
+        expect(communesOf(await s.unanswered.grouped(10, null)).sort()).toEqual(
+          ['xa-a', 'xa-b', null].sort(),
+        );
+        expect(await s.unanswered.resolve('gia vang', ['xa-b'])).toBe(true);
+        expect(await s.unanswered.resolve('gia vang', ['xa-b'])).toBe(false);
+        expect(communesOf(await s.unanswered.grouped(10, withDefault)).sort()).toEqual(['xa-a', null].sort());
+        expect(await s.unanswered.resolve('gia vang', [null])).toBe(true);
+        expect(communesOf(await s.unanswered.grouped(10))).toEqual(['xa-a']);
+        expect(await s.unanswered.resolve('gia vang')).toBe(true);
+        expect(await s.unanswered.grouped(10)).toEqual([]);
       });
 
       test('a commune that is not a short string is refused', async () => {
@@ -994,6 +1054,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await q('gia vang', 3);
         expect(await s.unanswered.grouped(10)).toContainEqual({
           normalized: 'gia vang',
+          commune: null,
           example: 'gia vang',
           count: 1,
           lastAt: at(3),
