@@ -3,7 +3,10 @@ import type { StaffRole } from '../../store/ports';
 import type { AdminDeps } from '../deps';
 
 /** Who is signed in, as the console shows it: the role, and the communes it offers (theirs, or all). */
-export function whoIs(d: AdminDeps, staff: { username: string; role: StaffRole; communes: readonly string[] }) {
+export function whoIs(
+  d: AdminDeps,
+  staff: { username: string; role: StaffRole; communes: readonly string[] },
+) {
   const mine = new Set(staff.communes);
   const kb = d.assistant.knowledge.current();
   return {
@@ -14,6 +17,6 @@ export function whoIs(d: AdminDeps, staff: { username: string; role: StaffRole; 
     defaultCommune: kb.defaultCommune,
     communes: [...kb.communes.values()]
       .filter((c) => mine.size === 0 || mine.has(c.id))
-      .map((c) => ({ id: c.id, name: c.name })),
+      .map((c) => ({ id: c.id, name: c.commune_name })),
   };
 }

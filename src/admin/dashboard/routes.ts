@@ -71,7 +71,7 @@ export function dashboardEndpoints(d: AdminDeps): Endpoint[] {
       const commune = communeOfCode(k, agency);
       if (commune) overdueByCommune.set(commune, (overdueByCommune.get(commune) ?? 0) + count);
     }
-    const communes = [...k.communes.values()].map((c) => ({ id: c.id, name: c.name }));
+    const communes = [...k.communes.values()].map((c) => ({ id: c.id, name: c.commune_name }));
     return {
       days,
       communes: compareCommunes(communes, k.defaultCommune, events, handoffs, overdueByCommune),
