@@ -14,6 +14,7 @@ import { dossierEndpoints } from './dossiers/routes';
 import { handoffEndpoints } from './handoffs/routes';
 import { mountEndpoints, type Endpoint } from './http/endpoint';
 import { apiErrorHandler, apiNotFound } from './http/error-handler';
+import { communeKnowledgeEndpoints } from './knowledge/communes';
 import { knowledgeEndpoints } from './knowledge/routes';
 import { outboxEndpoints } from './outbox/routes';
 import { pagesRouter } from './pages';
@@ -29,6 +30,7 @@ export function adminEndpoints(d: AdminDeps): Endpoint[] {
     ...staffEndpoints(d),
     ...auditEndpoints(d),
     ...knowledgeEndpoints(d),
+    ...communeKnowledgeEndpoints(d),
     ...trainingEndpoints(d),
     ...dossierEndpoints(d),
     ...handoffEndpoints(d),

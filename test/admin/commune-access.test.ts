@@ -221,6 +221,32 @@ const CASES: Record<string, Case> = {
     calls: () => [{ method: 'POST', path: '/knowledge/import?dryRun=false', raw: Buffer.from('x') }],
     expect: 'refused',
   },
+  'GET /knowledge/province': {
+    calls: () => [{ method: 'GET', path: '/knowledge/province' }],
+    expect: 'shown',
+  },
+  'PUT /knowledge/province': {
+    calls: () => [{ method: 'PUT', path: '/knowledge/province', body: { province: {} } }],
+    expect: 'refused',
+  },
+  'GET /knowledge/communes/:id': {
+    calls: (o) => [{ method: 'GET', path: `/knowledge/communes/${o.commune}` }],
+    expect: 'hidden',
+  },
+  'PUT /knowledge/communes/:id': {
+    calls: (o) => [{ method: 'PUT', path: `/knowledge/communes/${o.commune}`, body: { commune: {} } }],
+    expect: 'hidden',
+  },
+  'PUT /knowledge/communes/:id/overrides/:procedure': {
+    calls: (o) => [
+      {
+        method: 'PUT',
+        path: `/knowledge/communes/${o.commune}/overrides/khai-sinh`,
+        body: { override: null },
+      },
+    ],
+    expect: 'hidden',
+  },
   'GET /inbox': { calls: () => [{ method: 'GET', path: '/inbox' }], expect: 'shown', listsMine: true },
   'POST /inbox/assign': {
     calls: (o) => [
@@ -358,6 +384,7 @@ async function snapshot(d: Seeded) {
     outbox: await s.outbox.get(d.outbox),
     group: groups.find((g) => g.normalized === d.normalized) ?? null,
     importer: (await s.staff.get(`importer-${d.commune}`))?.disabled,
+    knowledge: await s.knowledge.revision(),
   };
 }
 

@@ -29,8 +29,7 @@ export interface Scope {
 }
 
 export function scopeOf(staff: Pick<Staff, 'communes'>, defaultCommune: string): Scope {
-  if (staff.communes.length === 0)
-    return { province: true, communes: [], filter: null, sees: () => true };
+  if (staff.communes.length === 0) return { province: true, communes: [], filter: null, sees: () => true };
   const mine = new Set(staff.communes);
   const filter: Array<string | null> = [...mine];
   if (mine.has(defaultCommune)) filter.push(null);

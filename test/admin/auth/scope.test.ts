@@ -18,7 +18,7 @@ const PROVINCE_EDITOR_ONLY =
 
 let f: Fixture;
 let srv: ConsoleServer;
-const handoffs: Record<string, string> = {};
+const handoffs = new Map<string, string>();
 
 beforeAll(async () => {
   f = await fixture();
@@ -43,7 +43,7 @@ beforeAll(async () => {
       { channel: 'zalo', userId: `u-${commune}`, displayName: null, reason: 'asked', commune },
       AT,
     );
-    handoffs[commune] = handoff.id;
+    handoffs.set(commune, handoff.id);
   }
   srv = await startConsole(f, { admin: { loginMaxPerIp: 10_000 } });
 }, 120_000);
@@ -63,18 +63,19 @@ it('a province editor publishes a shared procedure and reads every commune, but 
   });
   expect(published.status).toBe(200);
   for (const [commune, code] of Object.entries(CODES)) {
+    const id = handoffs.get(commune) ?? '';
     expect((await s.get(`/dossiers/${code}`)).status).toBe(200);
-    expect((await s.get(`/handoffs/${handoffs[commune]}`)).status).toBe(200);
+    expect((await s.get(`/handoffs/${id}`)).status).toBe(200);
     const changes = [
       await s.post(`/dossiers/${code}/status`, { status: 'returned' }),
-      await s.post(`/handoffs/${handoffs[commune]}/take`),
-      await s.post(`/handoffs/${handoffs[commune]}/close`),
+      await s.post(`/handoffs/${id}/take`),
+      await s.post(`/handoffs/${id}/close`),
     ];
     for (const r of changes) expect(r.body).toEqual({ error: 'forbidden', message: PROVINCE_EDITOR_ONLY });
     expect((await f.stores.dossiers.get(code))?.status).toBe('processing');
   }
   const queue = (await s.get('/handoffs')).body.handoffs.map((h: { id: string }) => h.id);
-  expect(queue.sort()).toEqual(Object.values(handoffs).sort());
+  expect(queue.sort()).toEqual([...handoffs.values()].sort());
   expect((await s.get('/staff')).status).toBe(403);
 });
 
@@ -87,7 +88,9 @@ it('a province admin changes any commune; commune staff change theirs but not th
     province: false,
     communes: [{ id: 'suoi-may', name: expect.any(String) }],
   });
-  expect((await staff.post(`/dossiers/${CODES['suoi-may']}/status`, { status: 'result_ready' })).status).toBe(200);
+  expect((await staff.post(`/dossiers/${CODES['suoi-may']}/status`, { status: 'result_ready' })).status).toBe(
+    200,
+  );
   const { procedure } = (await staff.get('/knowledge/procedures/khai-sinh')).body;
   const edit = await staff.put('/knowledge/procedures/khai-sinh', { procedure });
   expect(edit.body).toEqual({
@@ -100,7 +103,9 @@ it('a province admin gives an account its communes; unknown communes are refused
   const admin = await Staff.signedIn(srv.url, 'quantri');
   const bad = await admin.patch('/staff/bientap', { communes: ['khong-co'] });
   expect(bad.status).toBe(400);
-  expect(bad.body.problems).toEqual([{ field: 'communes', reason: 'no commune "khong-co" in the knowledge base' }]);
+  expect(bad.body.problems).toEqual([
+    { field: 'communes', reason: 'no commune "khong-co" in the knowledge base' },
+  ]);
   const ok = await admin.patch('/staff/bientap', { communes: ['hoa-an'] });
   expect(ok.body.account).toMatchObject({ username: 'bientap', communes: ['hoa-an'] });
   // At once: the next request of that account is scoped.

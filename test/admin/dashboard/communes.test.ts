@@ -126,7 +126,7 @@ it('compares the communes side by side for a province account', async () => {
   expect(new Set(names).size).toBe(2);
 });
 
-it("is refused to commune staff, whose own dashboard counts only their commune", async () => {
+it('is refused to commune staff, whose own dashboard counts only their commune', async () => {
   const xa = await Staff.signedIn(srv.url, 'xa');
   expect((await xa.get('/dashboard/communes')).status).toBe(403);
   const fig = (await xa.get('/dashboard?from=2025-11-18&to=2025-11-18')).body.figures;
