@@ -58,7 +58,9 @@ export async function staffAddCommand(args: string[]): Promise<number> {
     const known = services.knowledge().current().communes;
     const unknown = parsed.communes.filter((c) => !known.has(c));
     if (unknown.length) {
-      info(`staff add: no commune ${unknown.join(', ')} in knowledge/communes/ (known: ${[...known.keys()].join(', ')})`);
+      info(
+        `staff add: no commune ${unknown.join(', ')} in knowledge/communes/ (known: ${[...known.keys()].join(', ')})`,
+      );
       return 2;
     }
     const stores = await services.stores();

@@ -51,7 +51,9 @@ it('creates the account with a scrypt hash of the password read from stdin, and 
 it('--communes makes commune staff; without it the account is province-wide; unknown communes are refused', async () => {
   const db = path.join(dir, 'motcua.sqlite');
   const pw = 'mật khẩu cán bộ xã 2026\n';
-  expect(run(['staff', 'add', 'xa', '--role', 'editor', '--communes', 'suoi-may,hoa-an'], pw, db).status).toBe(0);
+  expect(
+    run(['staff', 'add', 'xa', '--role', 'editor', '--communes', 'suoi-may,hoa-an'], pw, db).status,
+  ).toBe(0);
   expect(run(['staff', 'add', 'tinh', '--role=editor'], pw, db).status).toBe(0);
   expect(run(['staff', 'add', 'la', '--role', 'viewer', '--communes=khong-co'], pw, db)).toEqual({
     status: 2,
