@@ -16,10 +16,28 @@ const UNIQUE = [
 
 export function communeLinkProblems(
   communes: ReadonlyMap<string, Commune>,
-  province: Province,
+  province: Province | undefined,
   procedureIds: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
+  const sorted = [...communes.values()].sort((a, b) => a.id.localeCompare(b.id));
+  for (const [key, label] of UNIQUE) {
+    const owner = new Map<string, string>();
+    for (const c of sorted) {
+      const value = c[key];
+      if (value === null) continue;
+      const first = owner.get(value.toUpperCase());
+      if (first)
+        problems.push({
+          file: communeFile(c.id),
+          field: key,
+          reason: `is also the ${label} of ${communeFile(first)} (${value}): each commune needs its own`,
+        });
+      else owner.set(value.toUpperCase(), c.id);
+    }
+  }
+  // Without a valid province file its fees and fields cannot be checked (its own problems say why).
+  if (!province) return problems;
   for (const id of Object.keys(province.fees)) {
     if (!procedureIds.has(id))
       problems.push({
@@ -37,22 +55,6 @@ export function communeLinkProblems(
           reason: `names an unknown procedure (${pid})`,
         });
     });
-  }
-  const sorted = [...communes.values()].sort((a, b) => a.id.localeCompare(b.id));
-  for (const [key, label] of UNIQUE) {
-    const owner = new Map<string, string>();
-    for (const c of sorted) {
-      const value = c[key];
-      if (value === null) continue;
-      const first = owner.get(value.toUpperCase());
-      if (first)
-        problems.push({
-          file: communeFile(c.id),
-          field: key,
-          reason: `is also the ${label} of ${communeFile(first)} (${value}): each commune needs its own`,
-        });
-      else owner.set(value.toUpperCase(), c.id);
-    }
   }
   for (const c of sorted) {
     c.desks.forEach((d, i) =>

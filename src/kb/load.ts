@@ -161,7 +161,7 @@ export function loadKnowledge(
     }
   }
   const overrides = loadOverrides(dir, communes, procedures, problems);
-  if (province) problems.push(...communeLinkProblems(communes, province, new Set(procedures.keys())));
+  problems.push(...communeLinkProblems(communes, province, new Set(procedures.keys())));
   const defaultCommune = [...communes.keys()].sort()[0];
   const commune = defaultCommune === undefined ? undefined : communes.get(defaultCommune);
   if (problems.length || !province || !commune || defaultCommune === undefined) return { problems };
