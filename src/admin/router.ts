@@ -15,6 +15,7 @@ import { dossierEndpoints } from './dossiers/routes';
 import { handoffEndpoints } from './handoffs/routes';
 import { mountEndpoints, type Endpoint } from './http/endpoint';
 import { apiErrorHandler, apiNotFound } from './http/error-handler';
+import { communeKnowledgeEndpoints } from './knowledge/communes';
 import { knowledgeEndpoints } from './knowledge/routes';
 import { outboxEndpoints } from './outbox/routes';
 import { pagesRouter } from './pages';
@@ -30,6 +31,7 @@ export function adminEndpoints(d: AdminDeps): Endpoint[] {
     ...staffEndpoints(d),
     ...auditEndpoints(d),
     ...knowledgeEndpoints(d),
+    ...communeKnowledgeEndpoints(d),
     ...trainingEndpoints(d),
     ...dossierEndpoints(d),
     ...handoffEndpoints(d),
@@ -71,7 +73,7 @@ export function adminRouter(d: AdminDeps): Router {
   api.use(authenticate(sessionDeps(d)));
   api.use(requireCsrf);
   api.use(express.json({ limit: '512kb' }));
-  mountEndpoints(api, adminEndpoints(d), d.clock);
+  mountEndpoints(api, adminEndpoints(d), d.clock, () => d.assistant.knowledge.current().defaultCommune);
   api.use(apiNotFound);
   api.use(apiErrorHandler(d.logger));
 

@@ -42,7 +42,9 @@ const HELP = `usage: motcua <command>
   kb validate              check knowledge/ against the schema (file: field: reason)
   communes list            the communes served, one JSON line each {id,name,hotline,...}
   dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system (--dry-run: report only)
-  staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)
+  staff add <user> --role admin|editor|viewer [--communes a,b]
+                           create a staff console account (password prompted or from stdin); without
+                           --communes it is province-wide, with it it sees only those communes
   citizen export <channel> <userId>         everything kept about one citizen, as JSON (their request)
   citizen erase <channel> <userId> --yes    delete everything kept about one citizen (their request)`;
 

@@ -50,6 +50,8 @@ export interface ImportOptions {
   columns?: ColumnOverrides;
   now?: Date;
   limits?: SheetLimits;
+  /** Why a row's receipt code may not be imported by this caller (another commune's), or null. */
+  refuseCode?: (code: string) => string | null;
   /** Required to write: an import that changes dossiers is always a traced job. */
   job?: ImportJobDeps;
 }
@@ -134,6 +136,11 @@ async function prepare(
     const parsed = parseRow(cells, header.columns, names, options.resolveProcedure);
     if (!parsed.ok) {
       rejected.push({ row, reason: parsed.reason });
+      continue;
+    }
+    const refused = options.refuseCode?.(parsed.value.code);
+    if (refused) {
+      rejected.push({ row, reason: refused });
       continue;
     }
     // The same code twice in one export is ambiguous: the first row wins, later ones are refused.

@@ -44,6 +44,8 @@ export interface ImportFileOptions {
   /** Trace imports a killed process left running first (audited; their batch in flight told). */
   recoverFirst?: boolean;
   onProgress?: (job: ImportJob) => void;
+  /** Why a row's receipt code may not be imported by this caller (another commune's), or null. */
+  refuseCode?: (code: string) => string | null;
 }
 
 export interface DossierService {
@@ -110,6 +112,7 @@ export function dossierService(d: DossierServiceDeps): DossierService {
         dryRun: o.dryRun,
         now: o.now,
         limits: d.limits,
+        refuseCode: o.refuseCode,
         job: {
           imports: d.stores.imports,
           audit: d.stores.audit,

@@ -13,7 +13,7 @@ import type { InboundRecord, NewInbound } from './entities/inbound';
 import type { KnowledgeVersion } from './entities/knowledge';
 import type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 import type { StaffSession } from './entities/session';
-import type { StaffAccount } from './entities/staff';
+import type { NewStaffAccount, StaffAccount } from './entities/staff';
 import type { NewSubscription, Subscription } from './entities/subscription';
 import type { TokenPair } from './entities/token';
 import type { NewUnansweredQuestion } from './entities/unanswered';
@@ -40,10 +40,16 @@ export type { InboundRecord, InboundState, NewInbound } from './entities/inbound
 export type { KnowledgeVersion } from './entities/knowledge';
 export type { NewOutboxItem, OutboxItem, OutboxState } from './entities/outbox';
 export type { StaffSession } from './entities/session';
-export { STAFF_ROLES, type StaffAccount, type StaffRole } from './entities/staff';
+export { STAFF_ROLES, type NewStaffAccount, type StaffAccount, type StaffRole } from './entities/staff';
 export type { NewSubscription, Subscription } from './entities/subscription';
 export type { TokenPair } from './entities/token';
 export type { NewUnansweredQuestion, UnansweredQuestion } from './entities/unanswered';
+
+/**
+ * Which communes' records a query wants (null in it: the rows naming no commune, the default commune's);
+ * null = every commune. The staff console passes the caller's communes.
+ */
+export type CommuneFilter = ReadonlyArray<string | null> | null;
 
 // ---- dossiers -------------------------------------------------------------------------------
 export interface DossierStore {
@@ -60,6 +66,15 @@ export interface DossierStore {
    */
   setStatus(code: string, status: DossierStatus, note: string | null, at: Date): Promise<Dossier | null>;
   count(): Promise<number>;
+  /**
+   * Dossiers in one of these statuses with an appointment before `dueBefore`, counted per agency code (the
+   * receipt code before its first "-"; the province dashboard's overdue dossiers per commune).
+   */
+  countByAgency(filter: { statuses: DossierStatus[]; dueBefore: Date }): Promise<AgencyCount[]>;
+}
+export interface AgencyCount {
+  agency: string;
+  count: number;
 }
 
 // ---- conversation state ----------------------------------------------------------------------
@@ -115,7 +130,7 @@ export interface OutboxStore {
   /** One item; null when unknown. */
   get(id: string): Promise<OutboxItem | null>;
   /** How many items are in each state (dead letters for /readyz and the console). */
-  countByState(): Promise<Record<OutboxState, number>>;
+  countByState(communes?: CommuneFilter): Promise<Record<OutboxState, number>>;
   /**
    * Staff "send again": a failed or dead item goes back to pending, due now, with a fresh attempt count;
    * null when it is unknown or not failed/dead.
@@ -129,7 +144,10 @@ export interface OutboxStore {
    */
   release(owners: string[], now: Date): Promise<number>;
   /** Oldest first. */
-  list(filter: { userId?: string; state?: OutboxState }, limit: number): Promise<OutboxItem[]>;
+  list(
+    filter: { userId?: string; state?: OutboxState; communes?: CommuneFilter },
+    limit: number,
+  ): Promise<OutboxItem[]>;
   /** One citizen's latest `limit` items, oldest first (conversation history for staff). */
   recent(channel: ChannelName, userId: string, limit: number): Promise<OutboxItem[]>;
 }
@@ -171,18 +189,28 @@ export interface ContactStore {
 // ---- unanswered questions & analytics --------------------------------------------------------
 export interface UnansweredStore {
   add(q: NewUnansweredQuestion): Promise<void>;
-  /** Grouped by normalised text with a count, most frequent first. */
-  grouped(
-    limit: number,
-  ): Promise<Array<{ normalized: string; example: string; count: number; lastAt: Date }>>;
-  /** Staff dealt with a group: it leaves the inbox (a later question starts a new group). False when unknown. */
-  resolve(normalized: string): Promise<boolean>;
+  /** Grouped per commune by normalised text with a count, most frequent first. */
+  grouped(limit: number, communes?: CommuneFilter): Promise<UnansweredGroup[]>;
+  /**
+   * Staff dealt with a group: it leaves the inbox (a later question starts a new group), in each of these
+   * communes that has it. False when none had it.
+   */
+  resolve(normalized: string, communes?: CommuneFilter): Promise<boolean>;
+}
+
+export interface UnansweredGroup {
+  normalized: string;
+  /** Null: the default commune. */
+  commune: string | null;
+  example: string;
+  count: number;
+  lastAt: Date;
 }
 
 export interface AnalyticsStore {
   record(e: NewAnalyticsEvent): Promise<void>;
-  /** Events with from <= at < to, oldest first. */
-  between(from: Date, to: Date): Promise<AnalyticsEvent[]>;
+  /** Events with from <= at < to, oldest first, of these communes (null: all). */
+  between(from: Date, to: Date, communes?: CommuneFilter): Promise<AnalyticsEvent[]>;
 }
 
 // ---- status subscriptions --------------------------------------------------------------------
@@ -203,13 +231,13 @@ export interface ComplaintStore {
 // ---- staff accounts, sessions, audit log (staff console) -------------------------------------
 export interface StaffStore {
   /** False when the username is taken. */
-  create(a: Omit<StaffAccount, 'createdAt' | 'updatedAt'>, at: Date): Promise<boolean>;
+  create(a: NewStaffAccount, at: Date): Promise<boolean>;
   get(username: string): Promise<StaffAccount | null>;
   list(): Promise<StaffAccount[]>;
   /** Null when the username is unknown. */
   update(
     username: string,
-    patch: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>,
+    patch: Partial<Pick<StaffAccount, 'role' | 'communes' | 'passwordHash' | 'disabled'>>,
     at: Date,
   ): Promise<StaffAccount | null>;
 }
@@ -285,6 +313,7 @@ export interface HandoffFilter {
   from?: Date;
   to?: Date;
   channels?: ChannelName[];
+  communes?: CommuneFilter;
 }
 export interface HandoffStore {
   /** Opens a request unless the conversation already has an open one (waiting or taken); returns the open one. */

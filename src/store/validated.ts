@@ -14,7 +14,7 @@ import { newInboundSchema } from './entities/inbound';
 import { knowledgeVersionSchema } from './entities/knowledge';
 import { newOutboxItemSchema, outboxState } from './entities/outbox';
 import { staffSessionSchema } from './entities/session';
-import { staffAccountSchema, username } from './entities/staff';
+import { newStaffAccountSchema, staffAccountSchema, username } from './entities/staff';
 import { newSubscriptionSchema } from './entities/subscription';
 import { tokenPairSchema } from './entities/token';
 import { newUnansweredSchema, unansweredQuestionSchema } from './entities/unanswered';
@@ -22,6 +22,7 @@ import { arg, guardPort } from './guard';
 import { RETENTION_KINDS, type EngineStores } from './ports';
 
 const MAX_LIMIT = 10_000;
+const communeFilter = list(commune, 1_000).nullable();
 
 const a = {
   code: arg('code', dossierCode),
@@ -41,6 +42,7 @@ const a = {
   error: arg('error', text),
 };
 const at = (name: string) => arg(name, date);
+const communes = arg('communes', communeFilter.optional());
 
 const handoffFilter = arg(
   'filter',
@@ -49,6 +51,7 @@ const handoffFilter = arg(
     from: date.optional(),
     to: date.optional(),
     channels: list(channel, 10).optional(),
+    communes: communeFilter.optional(),
   }),
 );
 const jobPatch = arg(
@@ -65,6 +68,9 @@ export function validated(s: EngineStores): EngineStores {
       upsertMany: [arg('dossiers', list(dossierSchema, 1_000))],
       setStatus: [a.code, a.status, arg('note', text.nullable()), at('at')],
       count: [],
+      countByAgency: [
+        arg('filter', z.object({ statuses: list(dossierStatus, 20), dueBefore: date }).strict()),
+      ],
     }),
     conversations: guardPort(s.conversations, {
       load: [a.conversationId],
@@ -87,11 +93,21 @@ export function validated(s: EngineStores): EngineStores {
       markFinal: [a.id, arg('state', z.enum(['failed', 'dead'])), a.error],
       depth: [],
       get: [a.id],
-      countByState: [],
+      countByState: [arg('communes', communeFilter.optional())],
       requeue: [a.id, at('now')],
       claimOwners: [],
       release: [a.owners, at('now')],
-      list: [arg('filter', z.object({ userId: userId.optional(), state: outboxState.optional() })), a.limit],
+      list: [
+        arg(
+          'filter',
+          z.object({
+            userId: userId.optional(),
+            state: outboxState.optional(),
+            communes: communeFilter.optional(),
+          }),
+        ),
+        a.limit,
+      ],
       recent: [a.channel, a.userId, a.limit],
     }),
     tokens: guardPort(s.tokens, {
@@ -112,12 +128,12 @@ export function validated(s: EngineStores): EngineStores {
     }),
     unanswered: guardPort(s.unanswered, {
       add: [arg('question', newUnansweredSchema)],
-      grouped: [a.limit],
-      resolve: [a.normalized],
+      grouped: [a.limit, communes],
+      resolve: [a.normalized, communes],
     }),
     analytics: guardPort(s.analytics, {
       record: [arg('event', newAnalyticsEventSchema)],
-      between: [at('from'), at('to')],
+      between: [at('from'), at('to'), arg('communes', communeFilter.optional())],
     }),
     subscriptions: guardPort(s.subscriptions, {
       add: [arg('subscription', newSubscriptionSchema), at('at')],
@@ -129,12 +145,17 @@ export function validated(s: EngineStores): EngineStores {
       add: [arg('complaint', newComplaintSchema)],
     }),
     staff: guardPort(s.staff, {
-      create: [arg('account', staffAccountSchema.omit({ createdAt: true, updatedAt: true })), at('at')],
+      create: [arg('account', newStaffAccountSchema), at('at')],
       get: [a.username],
       list: [],
       update: [
         a.username,
-        arg('patch', staffAccountSchema.pick({ role: true, passwordHash: true, disabled: true }).partial()),
+        arg(
+          'patch',
+          staffAccountSchema
+            .pick({ role: true, communes: true, passwordHash: true, disabled: true })
+            .partial(),
+        ),
         at('at'),
       ],
     }),

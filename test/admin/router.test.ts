@@ -1,5 +1,7 @@
 // Every role against every endpoint of the staff API, allowed and refused, calling the API directly (a
-// viewer cannot change anything even without the console). The table must list every endpoint.
+// viewer cannot change anything even without the console). The table must list every endpoint. The
+// viewer and the editor work for the default commune, the admin for the whole province; what commune
+// staff may not reach at all is marked `province` (test/admin/commune-access.test.ts covers the rest).
 import { adminEndpoints } from '../../src/admin/router';
 import type { StaffRole } from '../../src/store/ports';
 import {
@@ -26,13 +28,23 @@ interface Case {
   raw?: Buffer;
   /** The answer when the role is allowed (invalid bodies keep the calls cheap and side-effect free). */
   allowed: number;
+  /** Only for province-wide accounts (the commune editor and viewer are refused). */
+  province?: true;
 }
 
 const CASES: Case[] = [
   { method: 'GET', route: '/me', path: '/me', role: 'viewer', allowed: 200 },
   { method: 'POST', route: '/logout', path: '/logout', role: 'viewer', allowed: 200 },
-  { method: 'GET', route: '/staff', path: '/staff', role: 'admin', allowed: 200 },
-  { method: 'POST', route: '/staff', path: '/staff', role: 'admin', body: { username: 'x' }, allowed: 400 },
+  { method: 'GET', route: '/staff', path: '/staff', role: 'admin', allowed: 200, province: true },
+  {
+    method: 'POST',
+    route: '/staff',
+    path: '/staff',
+    role: 'admin',
+    body: { username: 'x' },
+    allowed: 400,
+    province: true,
+  },
   {
     method: 'PATCH',
     route: '/staff/:username',
@@ -40,9 +52,10 @@ const CASES: Case[] = [
     role: 'admin',
     body: { role: 'viewer' },
     allowed: 404,
+    province: true,
   },
-  { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200 },
-  { method: 'GET', route: '/channels', path: '/channels', role: 'admin', allowed: 200 },
+  { method: 'GET', route: '/audit', path: '/audit', role: 'admin', allowed: 200, province: true },
+  { method: 'GET', route: '/channels', path: '/channels', role: 'admin', allowed: 200, province: true },
   // No channel can connect accounts in this console: 409 once the role is allowed.
   {
     method: 'POST',
@@ -51,6 +64,7 @@ const CASES: Case[] = [
     role: 'admin',
     body: { commune: 'hoa-an' },
     allowed: 409,
+    province: true,
   },
   {
     method: 'POST',
@@ -59,6 +73,7 @@ const CASES: Case[] = [
     role: 'admin',
     body: { code: 'c', state: 's' },
     allowed: 409,
+    province: true,
   },
   { method: 'GET', route: '/knowledge', path: '/knowledge?q=khai', role: 'viewer', allowed: 200 },
   { method: 'GET', route: '/knowledge/review', path: '/knowledge/review', role: 'viewer', allowed: 200 },
@@ -84,6 +99,7 @@ const CASES: Case[] = [
     role: 'editor',
     body: { procedure: {} },
     allowed: 400,
+    province: true,
   },
   {
     method: 'GET',
@@ -99,8 +115,16 @@ const CASES: Case[] = [
     role: 'editor',
     body: { version: 99 },
     allowed: 404,
+    province: true,
   },
-  { method: 'POST', route: '/knowledge/reload', path: '/knowledge/reload', role: 'editor', allowed: 200 },
+  {
+    method: 'POST',
+    route: '/knowledge/reload',
+    path: '/knowledge/reload',
+    role: 'editor',
+    allowed: 200,
+    province: true,
+  },
   { method: 'GET', route: '/knowledge/export', path: '/knowledge/export', role: 'viewer', allowed: 200 },
   {
     method: 'POST',
@@ -109,6 +133,7 @@ const CASES: Case[] = [
     role: 'editor',
     raw: Buffer.from('not an archive'),
     allowed: 422,
+    province: true,
   },
   { method: 'GET', route: '/inbox', path: '/inbox', role: 'viewer', allowed: 200 },
   {
@@ -127,7 +152,15 @@ const CASES: Case[] = [
     body: {},
     allowed: 400,
   },
-  { method: 'POST', route: '/inbox/faq', path: '/inbox/faq', role: 'editor', body: {}, allowed: 400 },
+  {
+    method: 'POST',
+    route: '/inbox/faq',
+    path: '/inbox/faq',
+    role: 'editor',
+    body: {},
+    allowed: 400,
+    province: true,
+  },
   { method: 'GET', route: '/training/examples', path: '/training/examples', role: 'viewer', allowed: 200 },
   {
     method: 'POST',
@@ -136,6 +169,7 @@ const CASES: Case[] = [
     role: 'editor',
     body: { text: 'không có câu này' },
     allowed: 409,
+    province: true,
   },
   { method: 'GET', route: '/dossiers/:code', path: `/dossiers/${CODE}`, role: 'viewer', allowed: 200 },
   {
@@ -179,6 +213,47 @@ const CASES: Case[] = [
     allowed: 404,
   },
   { method: 'GET', route: '/dashboard', path: '/dashboard', role: 'viewer', allowed: 200 },
+  { method: 'GET', route: '/knowledge/province', path: '/knowledge/province', role: 'viewer', allowed: 200 },
+  {
+    method: 'PUT',
+    route: '/knowledge/province',
+    path: '/knowledge/province',
+    role: 'editor',
+    body: { province: {} },
+    allowed: 400,
+    province: true,
+  },
+  {
+    method: 'GET',
+    route: '/knowledge/communes/:id',
+    path: '/knowledge/communes/hoa-an',
+    role: 'viewer',
+    allowed: 200,
+  },
+  {
+    method: 'PUT',
+    route: '/knowledge/communes/:id',
+    path: '/knowledge/communes/hoa-an',
+    role: 'editor',
+    body: { commune: {} },
+    allowed: 400,
+  },
+  {
+    method: 'PUT',
+    route: '/knowledge/communes/:id/overrides/:procedure',
+    path: '/knowledge/communes/hoa-an/overrides/khai-sinh',
+    role: 'editor',
+    body: { override: 'không phải một bản sửa' },
+    allowed: 400,
+  },
+  {
+    method: 'GET',
+    route: '/dashboard/communes',
+    path: '/dashboard/communes',
+    role: 'viewer',
+    allowed: 200,
+    province: true,
+  },
   {
     method: 'GET',
     route: '/dashboard/csv',
@@ -193,6 +268,7 @@ const CASES: Case[] = [
     path: '/citizens/zalo/nobody/export',
     role: 'admin',
     allowed: 200,
+    province: true,
   },
   {
     method: 'POST',
@@ -200,6 +276,7 @@ const CASES: Case[] = [
     path: '/citizens/zalo/nobody/erase',
     role: 'admin',
     allowed: 200,
+    province: true,
   },
   {
     method: 'GET',
@@ -223,7 +300,7 @@ let f: Fixture;
 let srv: ConsoleServer;
 beforeAll(async () => {
   f = await fixture();
-  for (const r of ROLES) await addStaff(f.stores, r, r);
+  for (const r of ROLES) await addStaff(f.stores, r, r, undefined, r === 'admin' ? [] : ['hoa-an']);
   await f.stores.dossiers.upsert({
     code: CODE,
     procedureId: 'khai-sinh',
@@ -259,9 +336,11 @@ const call = (s: Staff, c: Case) =>
 
 it('the table covers every endpoint the API declares, with the declared least role', () => {
   const declared = adminEndpoints(srv.deps)
-    .map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role}`)
+    .map((e) => `${e.method.toUpperCase()} ${e.path} ${e.role} ${e.reach === 'province'}`)
     .sort();
-  expect(CASES.map((c) => `${c.method} ${c.route} ${c.role}`).sort()).toEqual(declared);
+  expect(CASES.map((c) => `${c.method} ${c.route} ${c.role} ${c.province === true}`).sort()).toEqual(
+    declared,
+  );
 });
 
 describe.each(CASES)('$method $route (least role: $role)', (c) => {
@@ -274,7 +353,12 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
   it.each(ROLES)('%s', async (role) => {
     const s = await Staff.signedIn(srv.url, role);
     const r = await call(s, c);
-    if (RANK[role] >= RANK[c.role]) {
+    if (RANK[role] >= RANK[c.role] && c.province && role !== 'admin') {
+      expect(r.body).toEqual({
+        error: 'forbidden',
+        message: 'This is for province-wide accounts; your account works for its communes only',
+      });
+    } else if (RANK[role] >= RANK[c.role]) {
       expect({ status: r.status, error: r.body?.error }).toEqual({
         status: c.allowed,
         error: c.allowed === 200 ? undefined : expect.any(String),

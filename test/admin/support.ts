@@ -82,9 +82,11 @@ export async function addStaff(
   username: string,
   role: StaffRole,
   password = PASSWORD,
+  /** The communes the account works for; none = province-wide. */
+  communes: string[] = [],
 ): Promise<void> {
   await stores.staff.create(
-    { username, role, passwordHash: await hashPassword(password, TEST_COST), disabled: false },
+    { username, role, communes, passwordHash: await hashPassword(password, TEST_COST), disabled: false },
     new Date(),
   );
 }

@@ -42,7 +42,7 @@ describeBrowser('staff console (hand-off)')(
 
     beforeAll(async () => {
       f = await fixture();
-      await addStaff(f.stores, 'lan', 'editor');
+      await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
       await addStaff(f.stores, 'boss', 'admin');
       const z = await startZalo(f.stores);
       zalo = z.zalo;

@@ -48,7 +48,7 @@ describe('a staff hand-off reply', () => {
 
   beforeAll(async () => {
     f = await fixture();
-    await addStaff(f.stores, 'lan', 'editor');
+    await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
     const z = await startZalo(f.stores);
     zalo = z.zalo;
     srv = await startConsole(f, { env: z.env, pipeline: true, tuning: { pollMs: POLL_MS } });

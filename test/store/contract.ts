@@ -111,6 +111,26 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect(await s.dossiers.count()).toBe(1);
       });
 
+      test('countByAgency counts the dossiers of the statuses due before the instant, per agency code', async () => {
+        const due = at(60 * 24 * 3);
+        await s.dossiers.upsertMany([
+          dossier(),
+          dossier({ code: '000.00.15.H12-251118-0008', status: 'processing', dueAt: at(60) }),
+          dossier({ code: '000.00.16.H12-251118-0001' }),
+          dossier({ code: '000.00.16.H12-251118-0002', status: 'returned' }),
+          dossier({ code: 'H12.28-251118-0003', dueAt: at(60 * 24 * 4) }),
+        ]);
+        const held = { statuses: ['received' as const, 'processing' as const] };
+        expect(await s.dossiers.countByAgency({ ...held, dueBefore: new Date(due.getTime() + 1) })).toEqual([
+          { agency: '000.00.15.H12', count: 2 },
+          { agency: '000.00.16.H12', count: 1 },
+        ]);
+        expect(await s.dossiers.countByAgency({ ...held, dueBefore: due })).toEqual([
+          { agency: '000.00.15.H12', count: 1 },
+        ]);
+        expect(await s.dossiers.countByAgency({ statuses: [], dueBefore: at(99_999) })).toEqual([]);
+      });
+
       test('getMany returns the stored dossiers among the codes asked, unknown ones left out', async () => {
         const other = '000.00.15.H12-251118-0008';
         await s.dossiers.upsert(dossier());
@@ -585,8 +605,14 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await q('Nuôi chó có phải đăng ký?', 'nuoi cho dang ky', 2);
         await q('giá vàng hôm nay', 'gia vang', 3);
         expect(await s.unanswered.grouped(10)).toEqual([
-          { normalized: 'gia vang', example: 'Cho hỏi giá vàng?', count: 2, lastAt: at(3) },
-          { normalized: 'nuoi cho dang ky', example: 'Nuôi chó có phải đăng ký?', count: 1, lastAt: at(2) },
+          { normalized: 'gia vang', commune: null, example: 'Cho hỏi giá vàng?', count: 2, lastAt: at(3) },
+          {
+            normalized: 'nuoi cho dang ky',
+            commune: null,
+            example: 'Nuôi chó có phải đăng ký?',
+            count: 1,
+            lastAt: at(2),
+          },
         ]);
         expect(await s.unanswered.grouped(1)).toHaveLength(1);
       });
@@ -729,6 +755,60 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         expect((await s.unanswered.grouped(10)).map((g) => g.count)).toEqual([1]);
       });
 
+      test('queries filter by commune; null in the filter stands for the rows naming none', async () => {
+        const withDefault = ['xa-a', null];
+        for (const [i, commune] of [null, 'xa-a', 'xa-b'].entries()) {
+          const userId = `u-${commune ?? 'default'}`;
+          await s.handoffs.open(
+            { channel: 'zalo', userId, displayName: null, reason: 'asked', commune },
+            at(i),
+          );
+          const [item] = await s.outbox.enqueue([{ ...part(userId, 'Dạ'), commune }], at(i));
+          await s.outbox.markFinal(item!.id, 'dead', 'hết lượt gửi');
+          await s.analytics.record({
+            type: 'answer',
+            channel: 'zalo',
+            intent: null,
+            procedure: null,
+            aspect: null,
+            at: at(i),
+            commune,
+          });
+          await s.unanswered.add({
+            text: 'Cho hỏi giá vàng?',
+            normalized: 'gia vang',
+            intent: 'out_of_scope',
+            procedure: null,
+            aspect: null,
+            confidence: 0.2,
+            channel: 'zalo',
+            at: at(i),
+            commune,
+          });
+        }
+        const users = (rows: Array<{ userId: string }>) => rows.map((r) => r.userId).sort();
+        expect(users(await s.handoffs.list({ communes: withDefault }, 10))).toEqual(['u-default', 'u-xa-a']);
+        expect(await s.handoffs.count({ communes: ['xa-b'] })).toBe(1);
+        expect(await s.handoffs.count({ communes: null })).toBe(3);
+        expect(users(await s.outbox.list({ state: 'dead', communes: ['xa-b'] }, 10))).toEqual(['u-xa-b']);
+        expect((await s.outbox.countByState(withDefault)).dead).toBe(2);
+        expect((await s.outbox.countByState()).dead).toBe(3);
+        const communesOf = (rows: Array<{ commune: string | null }>) => rows.map((r) => r.commune);
+        expect(communesOf(await s.analytics.between(at(0), at(5), ['xa-b', null]))).toEqual([null, 'xa-b']);
+        expect(communesOf(await s.analytics.between(at(0), at(5), []))).toEqual([]);
+        // The inbox is per commune: one group each, resolved only where the filter reaches.
+        expect(communesOf(await s.unanswered.grouped(10, null)).sort()).toEqual(
+          ['xa-a', 'xa-b', null].sort(),
+        );
+        expect(await s.unanswered.resolve('gia vang', ['xa-b'])).toBe(true);
+        expect(await s.unanswered.resolve('gia vang', ['xa-b'])).toBe(false);
+        expect(communesOf(await s.unanswered.grouped(10, withDefault)).sort()).toEqual(['xa-a', null].sort());
+        expect(await s.unanswered.resolve('gia vang', [null])).toBe(true);
+        expect(communesOf(await s.unanswered.grouped(10))).toEqual(['xa-a']);
+        expect(await s.unanswered.resolve('gia vang')).toBe(true);
+        expect(await s.unanswered.grouped(10)).toEqual([]);
+      });
+
       test('a commune that is not a short string is refused', async () => {
         for (const bad of [{ $ne: '' }, 42, '', 'x'.repeat(300)])
           await expect(
@@ -750,11 +830,18 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         };
         expect(await s.staff.create(account, at(0))).toBe(true);
         expect(await s.staff.create({ ...account, role: 'admin' }, at(1))).toBe(false);
-        expect(await s.staff.get('lan')).toEqual({ ...account, createdAt: at(0), updatedAt: at(0) });
+        // Without communes an account is province-wide, as every account was before communes.
+        expect(await s.staff.get('lan')).toEqual({
+          ...account,
+          communes: [],
+          createdAt: at(0),
+          updatedAt: at(0),
+        });
         await s.staff.create({ ...account, username: 'an', role: 'viewer' }, at(2));
         expect((await s.staff.list()).map((a) => a.username)).toEqual(['an', 'lan']);
         expect(await s.staff.update('lan', { disabled: true }, at(3))).toEqual({
           ...account,
+          communes: [],
           disabled: true,
           createdAt: at(0),
           updatedAt: at(3),
@@ -763,6 +850,13 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
           { role: 'admin', passwordHash: 'scrypt$y', disabled: true },
         );
         expect(await s.staff.update('nobody', { disabled: true }, at(5))).toBeNull();
+        await s.staff.create({ ...account, username: 'mai', communes: ['xa-a', 'xa-b'] }, at(6));
+        expect((await s.staff.get('mai'))?.communes).toEqual(['xa-a', 'xa-b']);
+        expect(await s.staff.update('mai', { communes: ['xa-b'] }, at(7))).toMatchObject({
+          communes: ['xa-b'],
+          role: 'editor',
+        });
+        expect((await s.staff.update('mai', { role: 'viewer' }, at(8)))?.communes).toEqual(['xa-b']);
         await expect(
           s.staff.create({ ...account, username: 'x', role: 'root' as never }, at(6)),
         ).rejects.toThrow(/role/);
@@ -986,6 +1080,7 @@ export function runStoreContract(engine: string, newDatabase: () => Promise<Cont
         await q('gia vang', 3);
         expect(await s.unanswered.grouped(10)).toContainEqual({
           normalized: 'gia vang',
+          commune: null,
           example: 'gia vang',
           count: 1,
           lastAt: at(3),

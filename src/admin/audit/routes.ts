@@ -18,6 +18,7 @@ export function auditEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/audit',
       role: 'admin',
+      reach: 'province',
       handle: async ({ req }) => {
         const q = parse(query, req.query, 'filter');
         const filter = {

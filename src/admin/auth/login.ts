@@ -9,6 +9,7 @@ import type { AdminDeps } from '../deps';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../../services/staff/password';
+import { whoIs } from './who';
 import { startSession } from './session';
 import { loginThrottle } from './throttle';
 import { USERNAME } from '../../services/staff/username';
@@ -80,7 +81,7 @@ export function loginRouter(d: AdminDeps): Router {
       before: null,
       after: null,
     });
-    res.status(200).json({ username: account.username, role: account.role, csrfToken });
+    res.status(200).json({ ...whoIs(d, account), csrfToken });
   });
   return router;
 }

@@ -4,6 +4,8 @@ import type { StaffRole } from '../../store/ports';
 export interface Staff {
   username: string;
   role: StaffRole;
+  /** The communes this person works for; empty = province-wide (see scope.ts). */
+  communes: readonly string[];
   sessionId: string;
   csrfToken: string;
 }

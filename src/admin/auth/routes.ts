@@ -3,6 +3,7 @@ import type { AdminDeps } from '../deps';
 import type { Endpoint } from '../http/endpoint';
 import { sessionDeps } from './login';
 import { endSession } from './session';
+import { whoIs } from './who';
 
 export function sessionEndpoints(d: AdminDeps): Endpoint[] {
   return [
@@ -10,9 +11,9 @@ export function sessionEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/me',
       role: 'viewer',
+      reach: 'own',
       handle: async ({ staff }) => ({
-        username: staff.username,
-        role: staff.role,
+        ...whoIs(d, staff),
         csrfToken: staff.csrfToken,
         idleMinutes: Math.round(d.config.sessionIdleMs / 60_000),
       }),
@@ -21,6 +22,7 @@ export function sessionEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/logout',
       role: 'viewer',
+      reach: 'own',
       handle: async ({ staff, req, res }) => {
         await endSession(sessionDeps(d), staff, req, res);
         return { ok: true };

@@ -61,6 +61,7 @@ export function authenticate(d: SessionDeps) {
     const staff: Staff = {
       username: account.username,
       role: account.role,
+      communes: account.communes,
       sessionId: session.id,
       csrfToken: session.csrfToken,
     };

@@ -18,6 +18,7 @@ export function citizenEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/citizens/:channel/:userId/export',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const c = citizen(ctx);
         return { data: await exportCitizen(deps, c.channel, c.userId, ctx.staff.username, ctx.now) };
@@ -27,6 +28,7 @@ export function citizenEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/citizens/:channel/:userId/erase',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const c = citizen(ctx);
         return { removed: await eraseCitizen(deps, c.channel, c.userId, ctx.staff.username, ctx.now) };

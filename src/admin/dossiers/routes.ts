@@ -1,10 +1,13 @@
 // Dossiers: find one by its receipt code, change its status with a note (subscribed citizens are told),
-// import a CSV/XLSX export with a preview of accepted and rejected rows before anything is written.
+// import a CSV/XLSX export with a preview of accepted and rejected rows before anything is written. A
+// dossier belongs to the commune whose agency code its receipt code carries; commune staff reach only
+// theirs (another commune's dossier is "not found", and its rows in an import are refused).
 import { z } from 'zod';
 import { maskName } from '../../core/mask-name';
 import { DossierImportError } from '../../dossiers/import-error';
 import { isOverdue } from '../../dialogue/overdue';
 import { STATUS_TEXT } from '../../dialogue/status-text';
+import { communeOfCode } from '../../kb/commune-of-code';
 import { findCodes } from '../../nlu/receipt-code';
 import { DOSSIER_STATUSES, type Dossier } from '../../store/ports';
 import type { AdminDeps } from '../deps';
@@ -56,10 +59,26 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       ]);
     return code;
   };
-  const existing = async (code: string): Promise<Dossier> => {
-    const dossier = await d.stores.dossiers.get(code);
+  /** Whether the caller's communes include the dossier's (one of no known commune: province accounts). */
+  const reaches = (ctx: Ctx, code: string) => {
+    const commune = communeOfCode(kb(), code);
+    return ctx.scope.province || (commune !== null && ctx.scope.sees(commune));
+  };
+  const existing = async (ctx: Ctx, code: string): Promise<Dossier> => {
+    const dossier = reaches(ctx, code) ? await d.stores.dossiers.get(code) : null;
     if (!dossier) throw notFound(`The dossier ${code}`);
     return dossier;
+  };
+  /** The import jobs of the caller and of staff sharing one of their communes (all, province-wide). */
+  const visibleJobs = async (ctx: Ctx) => {
+    const jobs = await d.stores.imports.list(20);
+    if (ctx.scope.province) return jobs;
+    const colleagues = new Set(
+      (await d.stores.staff.list())
+        .filter((a) => a.communes.some((c) => ctx.scope.sees(c)))
+        .map((a) => a.username),
+    );
+    return jobs.filter((j) => j.actor === ctx.staff.username || colleagues.has(j.actor));
   };
 
   return [
@@ -68,15 +87,17 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/dossiers/imports',
       role: 'viewer',
-      handle: async () => ({ jobs: await d.stores.imports.list(20) }),
+      reach: 'commune',
+      handle: async (ctx) => ({ jobs: await visibleJobs(ctx) }),
     },
     {
       method: 'get',
       path: '/dossiers/:code',
       role: 'viewer',
+      reach: 'commune',
       handle: async (ctx) => {
         const code = codeOf(ctx);
-        const dossier = await existing(code);
+        const dossier = await existing(ctx, code);
         const subscribers = (await d.stores.subscriptions.forCode(code)).length;
         return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), subscribers };
       },
@@ -85,9 +106,11 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/dossiers/:code/status',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const code = codeOf(ctx);
         const b = parse(statusBody, ctx.req.body, 'status change');
+        if (!reaches(ctx, code)) throw notFound(`The dossier ${code}`);
         const changed = await d.dossiers.changeStatus(code, b.status, b.note, ctx.staff.username, ctx.now);
         if (!changed) throw notFound(`The dossier ${code}`);
         const { dossier, notices } = changed;
@@ -98,6 +121,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/dossiers/import',
       role: 'editor',
+      reach: 'commune',
       upload: true,
       handle: async (ctx) => {
         const q = parse(importQuery, ctx.req.query, 'import');
@@ -108,6 +132,8 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
             dryRun: q.dryRun === 'true',
             actor: ctx.staff.username,
             now: ctx.now,
+            refuseCode: (code: string) =>
+              reaches(ctx, code) ? null : `${code} is not a dossier of your commune`,
           }));
         } catch (err) {
           if (err instanceof DossierImportError)

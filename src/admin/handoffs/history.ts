@@ -1,7 +1,8 @@
 // A conversation as staff read it: the citizen's messages (inbound) and every reply queued for them
-// (outbox), in time order; replies a staff member wrote are marked from the audit log.
+// (outbox) in the hand-off's commune, in time order; replies a staff member wrote are marked from the
+// audit log. What the same account wrote to another commune stays out (that commune's staff read it).
 import type { ChannelName } from '../../core/message';
-import type { OutboxState, Stores } from '../../store/ports';
+import type { Handoff, OutboxState, Stores } from '../../store/ports';
 
 export interface HistoryLine {
   at: Date;
@@ -20,14 +21,20 @@ export const conversationOf = (channel: ChannelName, userId: string) => `${chann
 
 export async function conversationHistory(
   stores: Pick<Stores, 'inbound' | 'outbox' | 'audit'>,
-  channel: ChannelName,
-  userId: string,
+  h: Pick<Handoff, 'channel' | 'userId' | 'commune'>,
+  /** The commune of records that name none. */
+  defaultCommune: string,
 ): Promise<HistoryLine[]> {
-  const [inbound, outbox, audit] = await Promise.all([
+  const { channel, userId } = h;
+  const commune = h.commune ?? defaultCommune;
+  const here = (r: { commune: string | null }) => (r.commune ?? defaultCommune) === commune;
+  const [allInbound, allOutbox, audit] = await Promise.all([
     stores.inbound.recent(channel, userId, HISTORY_LIMIT),
     stores.outbox.recent(channel, userId, HISTORY_LIMIT),
     stores.audit.list({ target: conversationOf(channel, userId) }, 1_000),
   ]);
+  const inbound = allInbound.filter(here);
+  const outbox = allOutbox.filter(here);
   const staffReplies = new Map<string, string>();
   for (const e of audit) {
     const item = (e.after as { outbox?: unknown } | null)?.outbox;

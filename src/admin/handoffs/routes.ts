@@ -1,6 +1,7 @@
 // Hand-off queue: conversations where a citizen asked for a person (or the bot failed twice). A staff
 // member takes one (first come, first served), reads the history, replies through the outbox on the
-// citizen's channel, and closes it; the bot stays silent in between (see Assistant.turn).
+// citizen's channel, and closes it; the bot stays silent in between (see Assistant.turn). Commune staff
+// reach only their communes' hand-offs (another commune's is "not found").
 import { z } from 'zod';
 import { HANDOFF_STATES, type Handoff } from '../../store/ports';
 import { recordChange } from '../audit/record';
@@ -28,7 +29,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
   const load = async (ctx: Ctx): Promise<Handoff> => {
     const id = String(ctx.req.params['id']).slice(0, 64);
     const h = await store.get(id);
-    if (!h) throw notFound(`The hand-off ${id}`);
+    if (!h || !ctx.scope.sees(h.commune)) throw notFound(`The hand-off ${id}`);
     return h;
   };
   const waitedMinutes = (h: Handoff, now: Date) =>
@@ -49,12 +50,14 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/handoffs',
       role: 'viewer',
+      reach: 'commune',
       handle: async (ctx) => {
         const q = parse(listQuery, ctx.req.query, 'filter');
+        const communes = ctx.scope.filter ? { communes: ctx.scope.filter } : {};
         const filter =
           q.state === 'closed'
-            ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) }
-            : { state: q.state };
+            ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY), ...communes }
+            : { state: q.state, ...communes };
         const { handoffs, total } = await queuePage(
           store,
           filter,
@@ -74,11 +77,12 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/handoffs/:id',
       role: 'viewer',
+      reach: 'commune',
       handle: async (ctx) => {
         const h = await load(ctx);
         return {
           handoff: { ...h, waitedMinutes: waitedMinutes(h, ctx.now) },
-          messages: await conversationHistory(d.stores, h.channel, h.userId),
+          messages: await conversationHistory(d.stores, h, d.assistant.knowledge.current().defaultCommune),
           channelBlocker: channelBlocker(h.channel, d.config.channelsOn),
           replyBlocker: await blocker(h, ctx),
         };
@@ -88,6 +92,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/handoffs/:id/take',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const h = await load(ctx);
         const why = channelBlocker(h.channel, d.config.channelsOn);
@@ -114,6 +119,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/handoffs/:id/reply',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const h = await load(ctx);
         const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
@@ -124,6 +130,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
             {
               channel: h.channel,
               userId: h.userId,
+              // Sent from the commune's own account, the one the citizen wrote to.
+              commune: h.commune,
               reply: { text: reply, options: [] },
               inboundReceivedAt: null,
             },
@@ -146,6 +154,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/handoffs/:id/close',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const h = await load(ctx);
         if (h.state === 'taken' && h.takenBy !== ctx.staff.username && ctx.staff.role !== 'admin') {

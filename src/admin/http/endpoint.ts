@@ -2,13 +2,16 @@
 // the role check in one place (and lets the tests check that every endpoint is covered).
 import express, { type Request, type Response, type Router } from 'express';
 import type { StaffRole } from '../../store/ports';
-import { allows, type Staff } from '../auth/roles';
+import type { Staff } from '../auth/roles';
+import { refusal, scopeOf, type Reach, type Scope } from '../auth/scope';
 import { ApiError } from './api-error';
 
 export interface Ctx {
   req: Request;
   res: Response;
   staff: Staff;
+  /** The communes the caller's data requests are limited to. */
+  scope: Scope;
   now: Date;
 }
 
@@ -25,6 +28,8 @@ export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch';
   path: string;
   role: StaffRole;
+  /** What the endpoint touches; with `role`, who may call it (src/admin/auth/scope.ts). */
+  reach: Reach;
   /** The body is a file (CSV, XLSX, a knowledge archive) rather than JSON. */
   upload?: boolean;
   handle(ctx: Ctx): Promise<unknown>;
@@ -33,19 +38,21 @@ export interface Endpoint {
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const upload = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
 
-export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], clock: () => Date): void {
+export function mountEndpoints(
+  router: Router,
+  endpoints: readonly Endpoint[],
+  clock: () => Date,
+  /** The commune of records that name none (rows from before communes). */
+  defaultCommune: () => string,
+): void {
   for (const e of endpoints) {
     const handlers = [
       async (req: Request, res: Response) => {
         const staff = res.locals['staff'] as Staff;
-        if (!allows(staff.role, e.role)) {
-          throw new ApiError(
-            403,
-            'forbidden',
-            `This needs the ${e.role} role or higher; you are signed in as ${staff.role}`,
-          );
-        }
-        const result = await e.handle({ req, res, staff, now: clock() });
+        const why = refusal(staff, e);
+        if (why) throw new ApiError(403, 'forbidden', why);
+        const scope = scopeOf(staff, defaultCommune());
+        const result = await e.handle({ req, res, staff, scope, now: clock() });
         if (result instanceof Download) {
           const name = encodeURIComponent(result.filename);
           res

@@ -66,6 +66,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge',
       role: 'viewer',
+      reach: 'own',
       handle: async ({ req }) => {
         const q = fold(parse(listQuery, req.query, 'search').q ?? '').trim();
         const procedures = [...kb().procedures.values()]
@@ -86,6 +87,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge/review',
       role: 'viewer',
+      reach: 'own',
       handle: async ({ now }) => {
         const today = localDay(now, kb().commune.timezone);
         const names = new Map([...kb().procedures.values()].map((p) => [p.id, p.name]));
@@ -100,6 +102,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge/procedures/:id',
       role: 'viewer',
+      reach: 'own',
       handle: async (ctx) => {
         const p = existing(ctx);
         const origin = d.sync.origin(p.id);
@@ -115,6 +118,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/knowledge/procedures/:id/preview',
       role: 'viewer',
+      reach: 'own',
       handle: async (ctx) => {
         const id = idOf(ctx);
         const procedure = validProcedure(parse(previewBody, ctx.req.body).procedure, id);
@@ -128,6 +132,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'put',
       path: '/knowledge/procedures/:id',
       role: 'editor',
+      reach: 'province',
       handle: async (ctx) => {
         const id = idOf(ctx);
         const body = parse(editBody, ctx.req.body, 'edit');
@@ -147,6 +152,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge/procedures/:id/history',
       role: 'viewer',
+      reach: 'own',
       handle: async (ctx) => {
         const id = idOf(ctx);
         const versions = await store.history(procedureKey(id), HISTORY_LIMIT + 1);
@@ -170,6 +176,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/knowledge/procedures/:id/restore',
       role: 'editor',
+      reach: 'province',
       handle: async (ctx) => {
         const id = idOf(ctx);
         const body = parse(restoreBody, ctx.req.body, 'restore');
@@ -190,6 +197,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/knowledge/reload',
       role: 'editor',
+      reach: 'province',
       handle: async (ctx) => {
         const before = d.sync.status().source;
         await d.sync.refresh();
@@ -207,6 +215,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/knowledge/export',
       role: 'viewer',
+      reach: 'own',
       handle: async ({ now }) =>
         new Download(
           `knowledge-${now.toISOString().slice(0, 10)}.tar.gz`,
@@ -218,6 +227,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/knowledge/import',
       role: 'editor',
+      reach: 'province',
       upload: true,
       handle: async (ctx) => {
         const dryRun = parse(importQuery, ctx.req.query, 'import').dryRun === 'true';

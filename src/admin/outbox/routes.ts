@@ -1,6 +1,7 @@
 // Dead letters: replies the sender gave up on (attempts exhausted: "dead") or could not send (window,
 // blocked, configuration: "failed"). Staff see them and may send one again once the cause is gone (the
 // outage is over, the token is fixed); the consultation window is still checked before every attempt.
+// Commune staff see and resend only their communes' replies.
 import type { OutboxItem } from '../../store/ports';
 import { insideWindow } from '../../pipeline/windows';
 import { recordChange } from '../audit/record';
@@ -30,11 +31,13 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/outbox/dead-letters',
       role: 'viewer',
-      handle: async () => {
+      reach: 'commune',
+      handle: async (ctx) => {
+        const communes = ctx.scope.filter ? { communes: ctx.scope.filter } : {};
         const [dead, failed, counts] = await Promise.all([
-          outbox.list({ state: 'dead' }, LIST_LIMIT),
-          outbox.list({ state: 'failed' }, LIST_LIMIT),
-          outbox.countByState(),
+          outbox.list({ state: 'dead', ...communes }, LIST_LIMIT),
+          outbox.list({ state: 'failed', ...communes }, LIST_LIMIT),
+          outbox.countByState(ctx.scope.filter ?? undefined),
         ]);
         return {
           counts: { dead: counts.dead, failed: counts.failed },
@@ -46,10 +49,11 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/outbox/:id/resend',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const id = String(ctx.req.params['id']).slice(0, 64);
         const item = await outbox.get(id);
-        if (!item) throw notFound(`The reply ${id}`);
+        if (!item || !ctx.scope.sees(item.commune)) throw notFound(`The reply ${id}`);
         if (
           !insideWindow(
             d.config.windows,

@@ -1,12 +1,13 @@
-// Staff accounts (admins only). Passwords never leave the server; a password change or a disabled
-// account logs that person out everywhere. The last active admin cannot lock everyone out.
+// Staff accounts (province admins only). Each works for a list of communes, or province-wide when the
+// list is empty. Passwords never leave the server; a password change or a disabled account logs that
+// person out everywhere. The last active province admin cannot lock everyone out.
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffAccount } from '../../store/ports';
 import { recordChange } from '../audit/record';
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from '../../services/staff/password';
 import { USERNAME } from '../../services/staff/username';
 import type { AdminDeps } from '../deps';
-import { ApiError, conflict, notFound } from '../http/api-error';
+import { ApiError, conflict, invalidFields, notFound } from '../http/api-error';
 import type { Endpoint } from '../http/endpoint';
 import { parse } from '../http/parse';
 
@@ -22,10 +23,14 @@ const username = z
   .max(100)
   .transform((s) => s.trim().toLowerCase())
   .pipe(USERNAME);
-const createBody = z.object({ username, role: z.enum(STAFF_ROLES), password }).strict();
+const communes = z.array(z.string().max(64)).max(500);
+const createBody = z
+  .object({ username, role: z.enum(STAFF_ROLES), communes: communes.default([]), password })
+  .strict();
 const patchBody = z
   .object({
     role: z.enum(STAFF_ROLES).optional(),
+    communes: communes.optional(),
     disabled: z.boolean().optional(),
     password: password.optional(),
   })
@@ -35,30 +40,45 @@ const patchBody = z
 const view = (a: StaffAccount) => ({
   username: a.username,
   role: a.role,
+  communes: a.communes,
   disabled: a.disabled,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });
 
+const isProvinceAdmin = (a: StaffAccount) => a.role === 'admin' && a.communes.length === 0 && !a.disabled;
+
 export function staffEndpoints(d: AdminDeps): Endpoint[] {
   const staff = d.stores.staff;
+  /** The communes of the knowledge base, deduplicated; a 400 naming any unknown id. */
+  const knownCommunes = (ids: string[]): string[] => {
+    const known = d.assistant.knowledge.current().communes;
+    const problems = ids
+      .filter((c) => !known.has(c))
+      .map((c) => ({ field: 'communes', reason: `no commune "${c}" in the knowledge base` }));
+    if (problems.length) throw invalidFields('account', problems);
+    return [...new Set(ids)];
+  };
   return [
     {
       method: 'get',
       path: '/staff',
       role: 'admin',
+      reach: 'province',
       handle: async () => ({ accounts: (await staff.list()).map(view) }),
     },
     {
       method: 'post',
       path: '/staff',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const b = parse(createBody, ctx.req.body, 'account');
         const created = await staff.create(
           {
             username: b.username,
             role: b.role,
+            communes: knownCommunes(b.communes),
             passwordHash: await hashPassword(b.password),
             disabled: false,
           },
@@ -79,22 +99,33 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
       method: 'patch',
       path: '/staff/:username',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const name = String(ctx.req.params['username']).toLowerCase();
         const b = parse(patchBody, ctx.req.body, 'change');
         const before = await staff.get(name);
         if (!before) throw notFound(`The account ${name}`);
+        const scoped = b.communes ? knownCommunes(b.communes) : undefined;
         const losesAdmin =
-          before.role === 'admin' &&
-          !before.disabled &&
-          ((b.role && b.role !== 'admin') || b.disabled === true);
+          isProvinceAdmin(before) &&
+          !isProvinceAdmin({
+            ...before,
+            role: b.role ?? before.role,
+            communes: scoped ?? before.communes,
+            disabled: b.disabled ?? before.disabled,
+          });
         if (losesAdmin) {
-          const admins = (await staff.list()).filter((a) => a.role === 'admin' && !a.disabled);
+          const admins = (await staff.list()).filter(isProvinceAdmin);
           if (admins.length <= 1)
-            throw new ApiError(409, 'last_admin', 'This is the last active admin; make another admin first');
+            throw new ApiError(
+              409,
+              'last_admin',
+              'This is the last active province admin; make another province admin first',
+            );
         }
         const patch = {
           ...(b.role ? { role: b.role } : {}),
+          ...(scoped ? { communes: scoped } : {}),
           ...(b.disabled === undefined ? {} : { disabled: b.disabled }),
           ...(b.password ? { passwordHash: await hashPassword(b.password) } : {}),
         };

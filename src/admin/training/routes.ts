@@ -1,6 +1,7 @@
 // "What the bot missed": the grouped inbox of questions answered with low confidence or out of scope.
 // Each group can be taught (a training example; the classifier retrains without a restart), marked out of
-// scope (also taught, as out_of_scope), or answered by a new Q&A item in a procedure.
+// scope (also taught, as out_of_scope), or answered by a new Q&A item in a procedure. Commune staff see
+// and take out of the inbox only their communes' questions; what they teach is shared by every commune.
 import { z } from 'zod';
 import { ASPECTS, INTENTS, type Aspect, type Intent } from '../../core/labels';
 import { foldKey } from '../../nlu/fold';
@@ -84,7 +85,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
     if (!candidate) throw new Error('one example in, none out');
     if (linter.isKnown(candidate, asExamples(examples)) && answers(e)) {
       // Nothing to learn: the group only leaves the inbox.
-      const resolved = group ? await d.stores.unanswered.resolve(group) : false;
+      const resolved = group ? await d.stores.unanswered.resolve(group, ctx.scope.filter) : false;
       if (resolved)
         await recordChange(d.stores.audit, ctx, {
           action: 'training.known',
@@ -112,7 +113,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       comment: `${action}: ${e.text}`,
     });
     await d.sync.refresh();
-    const resolved = group ? await d.stores.unanswered.resolve(group) : false;
+    const resolved = group ? await d.stores.unanswered.resolve(group, ctx.scope.filter) : false;
     await recordChange(d.stores.audit, ctx, {
       action,
       target: TRAINING_KEY,
@@ -134,13 +135,14 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/inbox',
       role: 'viewer',
-      handle: async ({ req }) => {
+      reach: 'commune',
+      handle: async ({ req, scope }) => {
         const { limit } = parse(inboxQuery, req.query, 'inbox');
         const names = [...procedures().values()]
           .map((p) => ({ id: p.id, name: p.name }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         // Each group comes with the bot's own reading, to pre-fill the form.
-        const groups = (await d.stores.unanswered.grouped(limit)).map((g) => ({
+        const groups = (await d.stores.unanswered.grouped(limit, scope.filter)).map((g) => ({
           ...g,
           guess: d.assistant.guess(g.example),
         }));
@@ -151,6 +153,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/inbox/assign',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const b = parse(assignBody, ctx.req.body, 'assignment');
         return teach(
@@ -165,6 +168,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/inbox/out-of-scope',
       role: 'editor',
+      reach: 'commune',
       handle: async (ctx) => {
         const b = parse(outOfScopeBody, ctx.req.body, 'request');
         return teach(
@@ -179,6 +183,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/inbox/faq',
       role: 'editor',
+      reach: 'province',
       handle: async (ctx) => {
         const b = parse(faqBody, ctx.req.body, 'Q&A item');
         const before = procedures().get(b.procedure);
@@ -217,7 +222,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
           `Q&A: ${b.q}`.slice(0, 200),
           'knowledge.faq',
         );
-        const resolved = await d.stores.unanswered.resolve(b.normalized);
+        const resolved = await d.stores.unanswered.resolve(b.normalized, null);
         return { version: published.version, resolved };
       },
     },
@@ -225,12 +230,14 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/training/examples',
       role: 'viewer',
+      reach: 'own',
       handle: async () => latestExamples(store),
     },
     {
       method: 'post',
       path: '/training/examples/remove',
       role: 'editor',
+      reach: 'province',
       handle: async (ctx) => {
         const b = parse(removeBody, ctx.req.body, 'request');
         const { examples } = await latestExamples(store);

@@ -1,6 +1,7 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { ASPECTS, INTENTS } from '../../core/labels';
 import type { AnalyticsEvent, AnalyticsStore } from '../ports';
+import { communeFilter } from './commune-filter';
 import { SCHEMA_OPTIONS } from './schema-options';
 
 const schema = new Schema<AnalyticsEvent>(
@@ -35,9 +36,9 @@ export function mongoAnalytics(conn: Connection): AnalyticsStore {
         commune: e.commune ?? null,
       });
     },
-    between: async (from, to) =>
+    between: async (from, to, communes) =>
       (
-        await Events.find({ at: mongoose.trusted({ $gte: from, $lt: to }) })
+        await Events.find({ at: mongoose.trusted({ $gte: from, $lt: to }), ...communeFilter(communes) })
           .sort({ at: 1, _id: 1 })
           .lean<AnalyticsEvent[]>()
       ).map((d): AnalyticsEvent => ({

@@ -16,6 +16,7 @@ const schema = new Schema<DossierDoc>(
   { _id: { type: String, required: true, maxlength: 64 }, ...mongooseDefinition(stored) },
   { ...SCHEMA_OPTIONS, collection: 'dossiers' },
 );
+schema.index({ status: 1, dueAt: 1 });
 
 /** The stored document's fields other than its _id. */
 const fields = fieldsFor(stored);
@@ -62,5 +63,19 @@ export function mongoDossiers(conn: Connection): DossierStore {
         .lean<DossierDoc>()
         .then((d) => d && toDossier(d)),
     count: async () => Dossiers.countDocuments(),
+    // Only the codes travel (the status/due index picks them); grouping by their prefix is done here.
+    countByAgency: async (f) => {
+      const counts = new Map<string, number>();
+      const codes = Dossiers.find(
+        { status: mongoose.trusted({ $in: f.statuses }), dueAt: mongoose.trusted({ $lt: f.dueBefore }) },
+        { _id: 1 },
+      ).lean<Array<{ _id: string }>>();
+      for await (const d of codes.cursor()) {
+        const dash = d._id.indexOf('-');
+        const agency = dash < 0 ? d._id : d._id.slice(0, dash);
+        counts.set(agency, (counts.get(agency) ?? 0) + 1);
+      }
+      return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agency, count]) => ({ agency, count }));
+    },
   };
 }

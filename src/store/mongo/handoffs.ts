@@ -7,6 +7,7 @@ import {
   type HandoffFilter,
   type HandoffStore,
 } from '../ports';
+import { communeFilter } from './commune-filter';
 import { inserted } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
 import { SCHEMA_OPTIONS } from './schema-options';
@@ -84,6 +85,7 @@ export function mongoHandoffs(conn: Connection): HandoffStore {
       ...(filter.state === undefined ? {} : { state: filter.state }),
       ...(Object.keys(range).length ? { openedAt: mongoose.trusted(range) } : {}),
       ...(filter.channels ? { channel: mongoose.trusted({ $in: filter.channels }) } : {}),
+      ...communeFilter(filter.communes),
     };
   };
 

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Connection, type Types } from 'mongoose';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
+import { communeFilter } from './commune-filter';
 import { claimLog } from './claim-log';
 import { retryOnDuplicate } from './duplicate-key';
 import { isObjectIdHex } from './object-id';
@@ -227,8 +228,10 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       const doc = await Outbox.findById(id).lean<OutboxDoc>();
       return doc ? toItem(doc) : null;
     },
-    countByState: async () => {
-      const counts = await Promise.all(STATES.map((state) => Outbox.countDocuments({ state })));
+    countByState: async (communes) => {
+      const counts = await Promise.all(
+        STATES.map((state) => Outbox.countDocuments({ state, ...communeFilter(communes) })),
+      );
       return Object.fromEntries(STATES.map((st, i) => [st, counts[i]])) as Record<OutboxState, number>;
     },
     requeue: async (id, now) => {
@@ -271,6 +274,7 @@ export function mongoOutbox(conn: Connection): OutboxStore {
       const docs = await Outbox.find({
         ...(filter.userId === undefined ? {} : { userId: filter.userId }),
         ...(filter.state === undefined ? {} : { state: filter.state }),
+        ...communeFilter(filter.communes),
       })
         .sort({ createdAt: 1, _id: 1 })
         .limit(limit)

@@ -7,6 +7,7 @@ const schema = new Schema<StaffAccount>(
   {
     username: { type: String, required: true, maxlength: 64 },
     role: { type: String, enum: STAFF_ROLES, required: true },
+    communes: { type: [{ type: String, maxlength: 64 }], default: [] },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
@@ -19,6 +20,8 @@ schema.index({ username: 1 }, { unique: true });
 const toAccount = (d: StaffAccount): StaffAccount => ({
   username: d.username,
   role: d.role,
+  // Accounts written before communes existed are province-wide.
+  communes: d.communes ?? [],
   passwordHash: d.passwordHash,
   disabled: d.disabled,
   createdAt: d.createdAt,
@@ -33,6 +36,7 @@ export function mongoStaff(conn: Connection): StaffStore {
         Staff.create({
           username: a.username,
           role: a.role,
+          communes: a.communes ?? [],
           passwordHash: a.passwordHash,
           disabled: a.disabled,
           createdAt: at,
@@ -48,6 +52,7 @@ export function mongoStaff(conn: Connection): StaffStore {
       // Only the fields the patch names; undefined must not overwrite anything.
       const set: Partial<StaffAccount> = { updatedAt: at };
       if (patch.role !== undefined) set.role = patch.role;
+      if (patch.communes !== undefined) set.communes = patch.communes;
       if (patch.passwordHash !== undefined) set.passwordHash = patch.passwordHash;
       if (patch.disabled !== undefined) set.disabled = patch.disabled;
       const d = await Staff.findOneAndUpdate(

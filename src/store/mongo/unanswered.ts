@@ -1,6 +1,7 @@
-import { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection } from 'mongoose';
 import { ASPECTS, INTENTS } from '../../core/labels';
 import type { UnansweredQuestion, UnansweredStore } from '../ports';
+import { communeFilter } from './commune-filter';
 import { retryOnDuplicate } from './duplicate-key';
 import { SCHEMA_OPTIONS } from './schema-options';
 
@@ -21,8 +22,13 @@ const questionSchema = new Schema<UnansweredQuestion>(
 questionSchema.index({ normalized: 1, at: 1 });
 
 // Groups are kept up to date on every add (FerretDB v1 has no $group accumulators to compute them later).
+// One group per commune and question: the default commune's keep the plain normalized text as _id (as
+// every group did before communes), another commune's prefix it with the commune id and a NUL.
 interface GroupDoc {
-  _id: string; // normalized text
+  _id: string;
+  /** Absent on groups written before communes existed (the default commune's). */
+  commune?: string | null;
+  normalized?: string;
   example: string;
   count: number;
   lastAt: Date;
@@ -30,6 +36,8 @@ interface GroupDoc {
 const groupSchema = new Schema<GroupDoc>(
   {
     _id: { type: String, required: true },
+    commune: { type: String, default: null },
+    normalized: { type: String },
     example: { type: String, default: '' },
     count: { type: Number, required: true },
     lastAt: { type: Date, required: true },
@@ -37,6 +45,9 @@ const groupSchema = new Schema<GroupDoc>(
   { ...SCHEMA_OPTIONS, collection: 'unanswered_groups' },
 );
 groupSchema.index({ count: -1, lastAt: -1 });
+
+const groupId = (commune: string | null, normalized: string) =>
+  commune === null ? normalized : `${commune}\u0000${normalized}`;
 
 export function mongoUnanswered(conn: Connection): UnansweredStore {
   const Questions = conn.model('Unanswered', questionSchema);
@@ -56,18 +67,40 @@ export function mongoUnanswered(conn: Connection): UnansweredStore {
         at: q.at,
         commune: q.commune ?? null,
       });
+      const commune = q.commune ?? null;
       await retryOnDuplicate(() =>
         Groups.updateOne(
-          { _id: q.normalized },
-          { $inc: { count: 1 }, $max: { lastAt: q.at }, $setOnInsert: { example: q.text } },
+          { _id: groupId(commune, q.normalized) },
+          {
+            $inc: { count: 1 },
+            $max: { lastAt: q.at },
+            $setOnInsert: { example: q.text, commune, normalized: q.normalized },
+          },
           { upsert: true },
         ),
       );
     },
-    grouped: async (limit) => {
-      const docs = await Groups.find().sort({ count: -1, lastAt: -1 }).limit(limit).lean<GroupDoc[]>();
-      return docs.map((g) => ({ normalized: g._id, example: g.example, count: g.count, lastAt: g.lastAt }));
+    grouped: async (limit, communes) => {
+      const docs = await Groups.find(communeFilter(communes))
+        .sort({ count: -1, lastAt: -1 })
+        .limit(limit)
+        .lean<GroupDoc[]>();
+      return docs.map((g) => ({
+        normalized: g.normalized ?? g._id,
+        commune: g.commune ?? null,
+        example: g.example,
+        count: g.count,
+        lastAt: g.lastAt,
+      }));
     },
-    resolve: async (normalized) => (await Groups.deleteOne({ _id: normalized })).deletedCount > 0,
+    resolve: async (normalized, communes) => {
+      const ids = communes
+        ? communes.map((c) => groupId(c, normalized))
+        : [
+            normalized,
+            ...(await Groups.find({ normalized }, { _id: 1 }).lean<GroupDoc[]>()).map((g) => g._id),
+          ];
+      return (await Groups.deleteMany({ _id: mongoose.trusted({ $in: ids }) })).deletedCount > 0;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalyticsEvent, AnalyticsStore } from '../ports';
 import { ms, toDate } from './codec';
+import { COMMUNE_MATCH, communeParams } from './commune-filter';
 
 type EventRow = Omit<AnalyticsEvent, 'at'> & { at: number };
 
@@ -9,7 +10,8 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
     'INSERT INTO analytics (type, channel, intent, procedure, aspect, at, commune) VALUES (@type, @channel, @intent, @procedure, @aspect, @at, @commune)',
   );
   const range = db.prepare(
-    'SELECT type, channel, intent, procedure, aspect, at, commune FROM analytics WHERE at >= ? AND at < ? ORDER BY at, id',
+    `SELECT type, channel, intent, procedure, aspect, at, commune FROM analytics
+     WHERE at >= @from AND at < @to AND ${COMMUNE_MATCH} ORDER BY at, id`,
   );
   return {
     record: async (e) => {
@@ -23,7 +25,10 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
         commune: e.commune ?? null,
       });
     },
-    between: async (from, to) =>
-      (range.all(ms(from), ms(to)) as EventRow[]).map((r) => ({ ...r, at: toDate(r.at) })),
+    between: async (from, to, communes) =>
+      (range.all({ from: ms(from), to: ms(to), ...communeParams(communes) }) as EventRow[]).map((r) => ({
+        ...r,
+        at: toDate(r.at),
+      })),
   };
 }

@@ -31,6 +31,12 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     'UPDATE dossiers SET status = ?, reason = ?, updated_at = ? WHERE code = ?',
   );
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM dossiers');
+  // The agency is the code before its first "-" (the whole code when it has none).
+  const byAgency = db.prepare(
+    `SELECT CASE WHEN instr(code, '-') > 0 THEN substr(code, 1, instr(code, '-') - 1) ELSE code END AS agency,
+       COUNT(*) AS count FROM dossiers
+     WHERE status IN (SELECT value FROM json_each(?)) AND due_at < ? GROUP BY agency ORDER BY agency`,
+  );
 
   const read = (code: string): Dossier | null => {
     const found = selectOne.get(code) as Row | undefined;
@@ -68,5 +74,7 @@ export function sqliteDossiers(db: Database.Database): DossierStore {
     setStatus: async (code, status, note, at) =>
       setStatus.immediate(code, status, note, at) ? read(code) : null,
     count: async () => (countAll.get() as { n: number }).n,
+    countByAgency: async (f) =>
+      byAgency.all(JSON.stringify(f.statuses), ms(f.dueBefore)) as Array<{ agency: string; count: number }>,
   };
 }

@@ -3,6 +3,7 @@ import { handoffSchema } from '../entities/handoff';
 import type { HandoffFilter, HandoffStore } from '../ports';
 import { ms, msOrNull, returnedRow } from './codec';
 import { columnsOf } from './columns';
+import { COMMUNE_MATCH, communeParams } from './commune-filter';
 import type { Row } from './codec';
 
 export const toHandoff = columnsOf(handoffSchema.shape).fromRow;
@@ -16,7 +17,7 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
   const one = db.prepare('SELECT * FROM handoffs WHERE id = ?');
   // Channels come as a JSON array (bound, never spliced into the SQL); null means any channel.
   const where = `(@state IS NULL OR state = @state) AND (@from IS NULL OR opened_at >= @from) AND (@to IS NULL OR opened_at < @to)
-    AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels)))`;
+    AND (@channels IS NULL OR channel IN (SELECT value FROM json_each(@channels))) AND ${COMMUNE_MATCH}`;
   const list = db.prepare(
     `SELECT * FROM handoffs WHERE ${where} ORDER BY opened_at, id LIMIT @limit OFFSET @offset`,
   );
@@ -26,6 +27,7 @@ export function sqliteHandoffs(db: Database.Database): HandoffStore {
     from: msOrNull(f.from ?? null),
     to: msOrNull(f.to ?? null),
     channels: f.channels ? JSON.stringify(f.channels) : null,
+    ...communeParams(f.communes),
   });
   // One conditional UPDATE: of two staff members taking at once, exactly one changes the row.
   const take = db.prepare(`

@@ -292,6 +292,32 @@ const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE tokens ADD COLUMN lease_holder TEXT;
       ALTER TABLE tokens ADD COLUMN lease_until INTEGER;
+      `,
+  },
+  {
+    // c12s: staff scoped to communes (a JSON list of commune ids); old accounts stay province-wide.
+    version: 9,
+    // The province dashboard counts overdue dossiers by status and appointment.
+    // The inbox groups questions per commune.
+    sql: `
+      ALTER TABLE staff ADD COLUMN communes TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX dossiers_status_due ON dossiers (status, due_at);
+
+      -- The inbox is per commune: the same question asked in two communes is two groups ('' = default).
+      CREATE TABLE unanswered_groups_by_commune (
+        commune TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        example TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        last_at INTEGER NOT NULL,
+        PRIMARY KEY (commune, normalized)
+      ) STRICT;
+      INSERT INTO unanswered_groups_by_commune (commune, normalized, example, count, last_at)
+        SELECT '', normalized, example, count, last_at FROM unanswered_groups;
+      DROP TABLE unanswered_groups;
+      ALTER TABLE unanswered_groups_by_commune RENAME TO unanswered_groups;
+      CREATE INDEX unanswered_groups_rank ON unanswered_groups (count DESC, last_at DESC);
+      CREATE INDEX unanswered_groups_last ON unanswered_groups (last_at);
     `,
   },
 ];

@@ -3,6 +3,7 @@ import { outboxItemSchema } from '../entities/outbox';
 import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore } from '../ports';
 import { ms, msOrNull, returnedRow } from './codec';
 import { columnsOf } from './columns';
+import { COMMUNE_MATCH, communeParams } from './commune-filter';
 import type { Row } from './codec';
 
 const toItem = columnsOf(outboxItemSchema.shape).fromRow;
@@ -40,7 +41,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     "UPDATE outbox SET state = 'pending', owner = NULL, last_error = ?, next_attempt_at = ?, uncertain_since = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(uncertain_since, ?) END WHERE id = ?",
   );
   const one = db.prepare('SELECT * FROM outbox WHERE id = ?');
-  const byState = db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state');
+  const byState = db.prepare(`SELECT state, COUNT(*) AS n FROM outbox WHERE ${COMMUNE_MATCH} GROUP BY state`);
   const requeue = db.prepare(`
     UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now, owner = NULL
     WHERE id = @id AND state IN ('failed', 'dead') RETURNING *`);
@@ -55,7 +56,7 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
   const depth = db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending')");
   const list = db.prepare(`
     SELECT * FROM outbox
-    WHERE (@userId IS NULL OR user_id = @userId) AND (@state IS NULL OR state = @state)
+    WHERE (@userId IS NULL OR user_id = @userId) AND (@state IS NULL OR state = @state) AND ${COMMUNE_MATCH}
     ORDER BY created_at, id LIMIT @limit`);
   const recent = db.prepare(
     'SELECT * FROM (SELECT * FROM outbox WHERE channel = ? AND user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id',
@@ -103,9 +104,10 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
       const row = one.get(id) as Row | undefined;
       return row ? toItem(row) : null;
     },
-    countByState: async () => {
+    countByState: async (communes) => {
       const counts = Object.fromEntries(STATES.map((st) => [st, 0])) as Record<OutboxState, number>;
-      for (const r of byState.all() as Array<{ state: OutboxState; n: number }>) counts[r.state] = r.n;
+      for (const r of byState.all(communeParams(communes)) as Array<{ state: OutboxState; n: number }>)
+        counts[r.state] = r.n;
       return counts;
     },
     requeue: async (id, now) => {
@@ -115,7 +117,14 @@ export function sqliteOutbox(db: Database.Database): OutboxStore {
     claimOwners: async () => (owners.all() as Array<{ owner: string }>).map((r) => r.owner),
     release: async (list, now) => release.run({ owners: JSON.stringify(list), now: ms(now) }).changes,
     list: async (filter, limit) =>
-      (list.all({ userId: filter.userId ?? null, state: filter.state ?? null, limit }) as Row[]).map(toItem),
+      (
+        list.all({
+          userId: filter.userId ?? null,
+          state: filter.state ?? null,
+          ...communeParams(filter.communes),
+          limit,
+        }) as Row[]
+      ).map(toItem),
     recent: async (channel, userId, limit) => (recent.all(channel, userId, limit) as Row[]).map(toItem),
   };
 }

@@ -36,6 +36,12 @@ describe('sign in', () => {
     expect(r.body).toEqual({
       username: 'lan',
       role: 'editor',
+      province: true,
+      defaultCommune: 'hoa-an',
+      communes: [
+        { id: 'hoa-an', name: 'xã Hòa An' },
+        { id: 'suoi-may', name: 'xã Suối Mây' },
+      ],
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
     });
     const cookie = r.headers.getSetCookie()[0];

@@ -40,7 +40,7 @@ function dossier(code: string, over: Partial<Dossier> = {}): Dossier {
 
 beforeAll(async () => {
   f = await fixture();
-  await addStaff(f.stores, 'lan', 'editor');
+  await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
   // Both chat channels configured (the pipeline is not started: nothing is actually sent).
   const env = {
     ZALO_APP_ID: '1234567890',

@@ -26,8 +26,8 @@ let minh: Staff;
 
 beforeAll(async () => {
   f = await fixture({ handoffIdleMs: 20 * MINUTE });
-  await addStaff(f.stores, 'lan', 'editor');
-  await addStaff(f.stores, 'minh', 'editor');
+  await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
+  await addStaff(f.stores, 'minh', 'editor', undefined, ['hoa-an']);
   await addStaff(f.stores, 'an', 'viewer');
   const z = await startZalo(f.stores);
   zalo = z.zalo;

@@ -21,7 +21,7 @@ let zalo: FakeZalo;
 
 beforeAll(async () => {
   f = await fixture();
-  await addStaff(f.stores, 'lan', 'editor');
+  await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
   await addStaff(f.stores, 'an', 'viewer');
   const z = await startZalo(f.stores);
   zalo = z.zalo;

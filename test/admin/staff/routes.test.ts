@@ -37,6 +37,7 @@ it('creates an account; the password is stored only as a scrypt hash and never s
   expect(r.body.account).toEqual({
     username: 'lan.nguyen',
     role: 'editor',
+    communes: [],
     disabled: false,
     createdAt: expect.any(String),
     updatedAt: expect.any(String),
@@ -84,7 +85,7 @@ it('the last active admin cannot be demoted or disabled', async () => {
   for (const change of [{ role: 'editor' }, { disabled: true }]) {
     const r = await admin.patch('/staff/boss', change);
     expect(r.status).toBe(409);
-    expect(r.body.message).toBe('This is the last active admin; make another admin first');
+    expect(r.body.message).toBe('This is the last active province admin; make another province admin first');
   }
   await addStaff(f.stores, 'second', 'admin');
   expect((await admin.patch('/staff/second', { disabled: true })).status).toBe(200);

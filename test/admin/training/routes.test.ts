@@ -22,12 +22,17 @@ const MISSED = 'xã có phát gạo cứu đói không';
 let f: Fixture;
 let srv: ConsoleServer;
 let editor: Staff;
+let province: Staff;
 
 beforeAll(async () => {
   f = await fixture();
-  await addStaff(f.stores, 'lan', 'editor');
+  // A commune editor teaches from the commune's inbox; a province editor adds Q&A to the shared
+  // procedures and removes taught examples.
+  await addStaff(f.stores, 'lan', 'editor', undefined, ['hoa-an']);
+  await addStaff(f.stores, 'tinh', 'editor');
   srv = await startConsole(f);
   editor = await Staff.signedIn(srv.url, 'lan');
+  province = await Staff.signedIn(srv.url, 'tinh');
   for (const q of [
     'giá vàng hôm nay bao nhiêu',
     'Giá vàng hôm nay bao nhiêu?',
@@ -169,7 +174,7 @@ it('out of scope: taught as out_of_scope, group resolved', async () => {
 
 it('a new Q&A item is validated, published as a procedure version and answered by the bot', async () => {
   const g = await group('giá vàng hôm nay bao nhiêu');
-  const bad = await editor.post('/inbox/faq', {
+  const bad = await province.post('/inbox/faq', {
     normalized: g.normalized,
     procedure: 'ho-ngheo',
     q: 'Hộ nghèo có được hỗ trợ tiền điện không?',
@@ -177,7 +182,7 @@ it('a new Q&A item is validated, published as a procedure version and answered b
   });
   expect(bad.status).toBe(400);
   expect(bad.body.problems).toEqual([{ field: 'a', reason: 'must be Vietnamese with diacritics' }]);
-  const r = await editor.post('/inbox/faq', {
+  const r = await province.post('/inbox/faq', {
     normalized: g.normalized,
     procedure: 'ho-ngheo',
     q: 'Hộ nghèo có được hỗ trợ tiền điện không?',
@@ -195,7 +200,7 @@ it('a new Q&A item is validated, published as a procedure version and answered b
   expect((await f.stores.audit.list({ target: 'procedure:ho-ngheo' }, 1))[0]?.action).toBe('knowledge.faq');
   expect(
     (
-      await editor.post('/inbox/faq', {
+      await province.post('/inbox/faq', {
         normalized: 'x',
         procedure: 'khong-co',
         q: 'Câu hỏi?',
@@ -206,7 +211,7 @@ it('a new Q&A item is validated, published as a procedure version and answered b
 });
 
 it('a taught example can be removed; the bot retrains without it', async () => {
-  const r = await editor.post('/training/examples/remove', { text: MISSED });
+  const r = await province.post('/training/examples/remove', { text: MISSED });
   expect(r.status).toBe(200);
   expect((await editor.get('/training/examples')).body.examples.map((e: any) => e.text)).toEqual([
     'dự báo thời tiết ngày mai',

@@ -27,7 +27,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   f = await fixture();
-  await addStaff(f.stores, 'mai', 'editor');
+  await addStaff(f.stores, 'mai', 'editor', undefined, ['hoa-an']);
   srv = await startConsole(f);
   editor = await Staff.signedIn(srv.url, 'mai');
 });

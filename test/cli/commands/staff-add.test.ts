@@ -48,6 +48,31 @@ it('creates the account with a scrypt hash of the password read from stdin, and 
   expect(again).toEqual({ status: 1, stderr: 'staff add: the username boss is taken\n' });
 }, 30_000);
 
+it('--communes makes commune staff; without it the account is province-wide; unknown communes are refused', async () => {
+  const db = path.join(dir, 'motcua.sqlite');
+  const pw = 'mật khẩu cán bộ xã 2026\n';
+  expect(
+    run(['staff', 'add', 'xa', '--role', 'editor', '--communes', 'suoi-may,hoa-an'], pw, db).status,
+  ).toBe(0);
+  expect(run(['staff', 'add', 'tinh', '--role=editor'], pw, db).status).toBe(0);
+  expect(run(['staff', 'add', 'la', '--role', 'viewer', '--communes=khong-co'], pw, db)).toEqual({
+    status: 2,
+    stderr: 'staff add: no commune khong-co in knowledge/communes/ (known: hoa-an, suoi-may)\n',
+  });
+  expect(run(['staff', 'add', 'rong', '--role', 'viewer', '--communes', ''], pw, db)).toMatchObject({
+    status: 2,
+    stderr: expect.stringMatching(/^--communes must list commune ids/),
+  });
+  const stores = openSqliteStores(db);
+  try {
+    expect((await stores.staff.get('xa'))?.communes).toEqual(['suoi-may', 'hoa-an']);
+    expect((await stores.staff.get('tinh'))?.communes).toEqual([]);
+    expect(await stores.staff.get('la')).toBeNull();
+  } finally {
+    await stores.close();
+  }
+}, 30_000);
+
 it('refuses a bad role, a bad username or a short password, in one English line', () => {
   const db = path.join(dir, 'x.sqlite');
   expect(run(['staff', 'add', 'lan', '--role', 'root'], 'mật khẩu đủ dài\n', db)).toMatchObject({

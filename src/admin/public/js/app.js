@@ -15,9 +15,12 @@ import { renderOutbox } from './views/outbox.js';
 import { renderAudit } from './views/audit.js';
 import { renderStaff } from './views/staff.js';
 import { consentAnswer, renderChannels } from './views/channels.js';
+import { renderProvince } from './views/province.js';
 
+// admin: province admins only; province: every province-wide account.
 const MENU = [
   { href: '#/', label: 'Tổng quan' },
+  { href: '#/province', label: 'So sánh các xã', province: true },
   { href: '#/knowledge', label: 'Thủ tục' },
   { href: '#/inbox', label: 'Câu hỏi chưa trả lời được' },
   { href: '#/handoffs', label: 'Gặp cán bộ' },
@@ -31,6 +34,7 @@ const MENU = [
 /** @type {[RegExp, (view: HTMLElement, ctx: { me: any; params: any }) => Promise<(() => void) | void>][]} */
 const ROUTES = [
   [/^#?\/?$/, renderDashboard],
+  [/^#\/province$/, renderProvince],
   [/^#\/knowledge$/, renderKnowledge],
   [/^#\/knowledge\/([a-z0-9-]+)$/, renderProcedure],
   [/^#\/inbox$/, renderInbox],
@@ -53,12 +57,13 @@ function drawChrome() {
   clear(
     nav,
     me
-      ? MENU.filter((m) => !m.admin || me.role === 'admin').map((m) =>
-          h('a', { href: m.href, text: m.label }),
-        )
+      ? MENU.filter(
+          (m) => (!m.admin || (me.province && me.role === 'admin')) && (!m.province || me.province),
+        ).map((m) => h('a', { href: m.href, text: m.label }))
       : [],
   );
-  byId('who').textContent = me ? me.username + ' (' + ROLE[me.role] + ')' : '';
+  const where = me && !me.province ? ', ' + me.communes.map((c) => c.name).join(', ') : '';
+  byId('who').textContent = me ? me.username + ' (' + ROLE[me.role] + where + ')' : '';
   byId('logout').hidden = !me;
 }
 

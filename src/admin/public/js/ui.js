@@ -47,5 +47,21 @@ export async function busy(button, fn, slot) {
   }
 }
 
-export const canEdit = (me) => me.role === 'editor' || me.role === 'admin';
+/** Changes a commune's data (dossiers, hand-offs, inbox, replies): its editors, or a province admin. */
+export const canEdit = (me) =>
+  me.province ? me.role === 'admin' : me.role === 'editor' || me.role === 'admin';
+/** Changes what every commune shares (procedures, province fees): province editors and admins. */
+export const canEditShared = (me) => me.province && (me.role === 'editor' || me.role === 'admin');
 export const badge = (text, kind) => h('span', { class: 'badge ' + (kind || ''), text });
+
+/** The name of a commune the signed-in person works for (null: the default commune). */
+export function communeName(me, id) {
+  const c = me.communes.find((x) => x.id === (id || me.defaultCommune));
+  return c ? c.name : id || '';
+}
+
+/** Which commune a record belongs to, shown to those who work for more than one. */
+export const communeLine = (me, id) =>
+  me.communes.length > 1
+    ? h('div', { class: 'muted small', text: 'Xã/phường: ' + communeName(me, id) })
+    : null;

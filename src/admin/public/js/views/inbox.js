@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
 import { ASPECT, INTENT } from '../labels.js';
-import { busy, canEdit, showError, toast } from '../ui.js';
+import { busy, canEdit, canEditShared, communeLine, showError, toast } from '../ui.js';
 
 const KNOWN = 'Trợ lý đã biết câu này với nhãn đó; đã đưa ra khỏi danh sách.';
 /** The procedure choice for a follow-up ("mất bao lâu"): whatever procedure the citizen is asking about. */
@@ -21,7 +21,7 @@ const select = (id, entries, value) =>
     entries.map(([k, label]) => h('option', { value: k, selected: k === value, text: label })),
   );
 
-function actions(group, ctx, i) {
+function actions(group, ctx, i, can) {
   const text = h('input', { type: 'text', id: 'text-' + i, value: group.example, maxlength: 500 });
   // Pre-filled with the bot's own reading of the sentence.
   const guess = group.guess || { intent: 'procedure', procedure: null, aspect: 'general' };
@@ -119,19 +119,22 @@ function actions(group, ctx, i) {
     h('label', { for: text.id, text: 'Câu ví dụ (có thể sửa cho gọn)' }),
     text,
     labels,
-    h('p', { class: 'row' }, assign, outOfScope),
-    h(
-      'details',
-      null,
-      h('summary', { text: 'Hoặc viết câu trả lời mới (hỏi – đáp)' }),
-      h('label', { for: faqProcedure.id, text: 'Thủ tục' }),
-      faqProcedure,
-      h('label', { for: q.id, text: 'Câu hỏi' }),
-      q,
-      h('label', { for: a.id, text: 'Câu trả lời (có dấu)' }),
-      a,
-      h('p', null, addFaq),
-    ),
+    can.teach ? h('p', { class: 'row' }, assign, outOfScope) : null,
+    // A Q&A item changes a procedure every commune shares.
+    can.shared
+      ? h(
+          'details',
+          null,
+          h('summary', { text: 'Hoặc viết câu trả lời mới (hỏi – đáp)' }),
+          h('label', { for: faqProcedure.id, text: 'Thủ tục' }),
+          faqProcedure,
+          h('label', { for: q.id, text: 'Câu hỏi' }),
+          q,
+          h('label', { for: a.id, text: 'Câu trả lời (có dấu)' }),
+          a,
+          h('p', null, addFaq),
+        )
+      : null,
     result,
   );
 }
@@ -196,7 +199,7 @@ function taught(examples, editable, reload) {
 }
 
 export async function renderInbox(view, { me }) {
-  const editable = canEdit(me);
+  const can = { teach: canEdit(me), shared: canEditShared(me) };
   const list = h('div');
   const examples = h('section', { class: 'card' });
   const errors = h('div');
@@ -229,12 +232,17 @@ export async function renderInbox(view, { me }) {
                   h('span', { class: 'badge', text: g.count + ' lần' }),
                 ),
                 h('div', { class: 'muted small', text: 'Gần nhất: ' + when(g.lastAt) }),
-                editable ? actions(g, ctx, i) : null,
+                communeLine(me, g.commune),
+                can.teach || can.shared ? actions(g, ctx, i, can) : null,
               ),
             )
           : h('p', { class: 'card muted', text: 'Không còn câu hỏi nào chờ xử lý.' }),
       );
-      clear(examples, h('h2', { text: 'Câu ví dụ cán bộ đã dạy' }), taught(staff.examples, editable, reload));
+      clear(
+        examples,
+        h('h2', { text: 'Câu ví dụ cán bộ đã dạy' }),
+        taught(staff.examples, can.shared, reload),
+      );
     } catch (err) {
       showError(errors, err);
     }

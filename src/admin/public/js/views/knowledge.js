@@ -5,7 +5,7 @@ import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
 import { AUTHORITY, NOTICE } from '../labels.js';
-import { badge, busy, canEdit, showError, toast } from '../ui.js';
+import { badge, busy, canEditShared, showError, toast } from '../ui.js';
 
 export function originBadge(o) {
   if (!o || o.source === 'files') return badge('Tệp knowledge/');
@@ -109,7 +109,7 @@ function reviewCard(review) {
 }
 
 function importBox(me, refresh) {
-  if (!canEdit(me)) return null;
+  if (!canEditShared(me)) return null;
   const file = h('input', {
     type: 'file',
     id: 'kb-import-file',
@@ -200,7 +200,7 @@ export async function renderKnowledge(view, { me }) {
   const status = h('div');
   const review = h('div');
   const errors = h('div');
-  const reload = canEdit(me)
+  const reload = canEditShared(me)
     ? h('button', { type: 'button', class: 'secondary', text: 'Đọc lại tệp trên đĩa' })
     : null;
 

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
 import { ASPECT, CHANGE } from '../labels.js';
-import { busy, canEdit, errorBox, showError, toast } from '../ui.js';
+import { busy, canEditShared, errorBox, showError, toast } from '../ui.js';
 import { replyBubbles } from './bubbles.js';
 import { originBadge } from './knowledge.js';
 import { procedureForm } from './procedure-form.js';
@@ -30,7 +30,7 @@ function changeList(changes) {
 }
 
 export async function renderProcedure(view, { me, params: [id] }) {
-  const editable = canEdit(me);
+  const editable = canEditShared(me);
   const errors = h('div');
   const previewBox = h('div', { id: 'preview' });
   const historyBox = h('div', { id: 'history' });

@@ -1,5 +1,6 @@
 // @ts-check
-// Staff accounts (admins): create, change role, disable, reset a password.
+// Staff accounts (province admins): create, change role and communes (none = province-wide), disable,
+// reset a password.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
@@ -12,6 +13,19 @@ const roleSelect = (id, value) =>
     { id },
     Object.entries(ROLE).map(([k, label]) => h('option', { value: k, selected: k === value, text: label })),
   );
+
+/** The communes an account works for; none selected = the whole province. */
+const communesSelect = (id, me, chosen) =>
+  h(
+    'select',
+    { id, multiple: true, size: Math.min(6, me.communes.length), 'aria-describedby': 'communes-help' },
+    me.communes.map((c) => h('option', { value: c.id, selected: chosen.includes(c.id), text: c.name })),
+  );
+const chosen = (select) => [...select.selectedOptions].map((o) => o.value);
+const scopeText = (me, ids) =>
+  ids.length
+    ? ids.map((id) => (me.communes.find((c) => c.id === id) || { name: id }).name).join(', ')
+    : 'Toàn tỉnh';
 
 export async function renderStaff(view, { me }) {
   const list = h('div');
@@ -30,6 +44,7 @@ export async function renderStaff(view, { me }) {
     autocomplete: 'new-password',
   });
   const role = roleSelect('new-role', 'editor');
+  const communes = communesSelect('new-communes', me, []);
   const create = h('button', { type: 'submit', text: 'Tạo tài khoản' });
   const createResult = h('div');
   const form = h(
@@ -42,7 +57,13 @@ export async function renderStaff(view, { me }) {
       h('div', null, h('label', { for: 'new-username', text: 'Tên đăng nhập' }), username),
       h('div', null, h('label', { for: 'new-password', text: 'Mật khẩu (ít nhất 10 ký tự)' }), password),
       h('div', null, h('label', { for: 'new-role', text: 'Vai trò' }), role),
+      h('div', null, h('label', { for: 'new-communes', text: 'Xã/phường' }), communes),
     ),
+    h('p', {
+      id: 'communes-help',
+      class: 'muted small',
+      text: 'Cán bộ xã chỉ xem và xử lý việc của xã mình. Không chọn xã nào: tài khoản cấp tỉnh (biên tập viên tỉnh sửa thủ tục dùng chung và lệ phí của tỉnh; quản trị tỉnh quản lý mọi việc).',
+    }),
     h('p', null, create),
     createResult,
   );
@@ -69,7 +90,7 @@ export async function renderStaff(view, { me }) {
             h(
               'tr',
               null,
-              ['Tài khoản', 'Vai trò', 'Trạng thái', ''].map((t) => h('th', { text: t })),
+              ['Tài khoản', 'Vai trò', 'Xã/phường', 'Trạng thái', ''].map((t) => h('th', { text: t })),
             ),
           ),
           h(
@@ -77,6 +98,7 @@ export async function renderStaff(view, { me }) {
             null,
             accounts.map((a) => {
               const sel = roleSelect('role-' + a.username, a.role);
+              const where = communesSelect('communes-' + a.username, me, a.communes);
               const pw = h('input', {
                 type: 'password',
                 maxlength: 200,
@@ -105,6 +127,23 @@ export async function renderStaff(view, { me }) {
                       busy(
                         e.currentTarget,
                         patch(a.username, { role: sel.value }, 'Đã đổi vai trò.'),
+                        errors,
+                      ),
+                  }),
+                ),
+                h(
+                  'td',
+                  null,
+                  h('div', { class: 'small', text: scopeText(me, a.communes) }),
+                  where,
+                  h('button', {
+                    type: 'button',
+                    class: 'link',
+                    text: 'Đổi xã/phường',
+                    onclick: (e) =>
+                      busy(
+                        e.currentTarget,
+                        patch(a.username, { communes: chosen(where) }, 'Đã đổi xã/phường.'),
                         errors,
                       ),
                   }),
@@ -162,7 +201,12 @@ export async function renderStaff(view, { me }) {
     busy(
       create,
       async () => {
-        await api('POST', '/staff', { username: username.value, role: role.value, password: password.value });
+        await api('POST', '/staff', {
+          username: username.value,
+          role: role.value,
+          communes: chosen(communes),
+          password: password.value,
+        });
         toast('Đã tạo tài khoản ' + username.value + '.');
         username.value = '';
         password.value = '';
