@@ -36,8 +36,8 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  workerConcurrency: 8,
-  senderConcurrency: 8,
+  workerConcurrency: 32,
+  senderConcurrency: 16,
   pollMs: 500,
   inboundStaleMs: 120_000,
   outboxStaleMs: 60_000,
