@@ -1,8 +1,9 @@
 // The servers the webhook figures load, one per child process (forked by bench/load.ts):
 //   bare          an Express handler that only answers 200;
 //   ack | ack-normal  verify → persist → ack on SQLite (synchronous FULL | NORMAL), nothing answered;
-//   answering     the whole pipeline as `npm start` runs it: the real assistant, the worker and the sender
-//                 delivering to a loopback Zalo (ZALO_API_BASE), on the store the environment names.
+//   answering     the whole pipeline as `npm start` runs it: the real assistant (in ASSISTANT_THREADS worker
+//                 threads when set), the worker and the sender delivering to a loopback Zalo (ZALO_API_BASE),
+//                 on the store the environment names.
 // The parent asks `backlog` (inbound and outbox items not finished) and says `stop`.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import express from 'express';
 import { createLogger } from '../src/config/logger';
 import { buildServices } from '../src/services/build';
 import { loadConfig } from '../src/services/config';
+import { AssistantThreads } from '../src/server/assistant-threads';
 import { buildRuntime } from '../src/server/runtime';
 import type { Stores } from '../src/store/ports';
 import { openSqliteStores } from '../src/store/sqlite';
@@ -70,10 +72,19 @@ async function answering(): Promise<Served> {
     refreshToken: ZALO_ENV.ZALO_OA_REFRESH_TOKEN,
     expiresAt: new Date(Date.now() + 25 * 3_600_000),
   });
+  const threads =
+    config.assistantThreads > 0
+      ? await AssistantThreads.start(config.assistantThreads, {
+          ...process.env,
+          ...ZALO_ENV,
+          LOG_LEVEL: 'warn',
+        })
+      : null;
   const runtime = buildRuntime({
     config,
     stores,
     assistant: await services.assistant(),
+    ...(threads ? { channelAssistant: threads } : {}),
     logger: services.logger,
     outbox: await services.outbox(),
   });
@@ -84,6 +95,7 @@ async function answering(): Promise<Served> {
     start: () => runtime.start(),
     cleanup: async () => {
       await runtime.stop();
+      await threads?.close();
       await services.close();
     },
   };

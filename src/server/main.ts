@@ -11,6 +11,7 @@ import { ConfigError } from '../config/parse-env';
 import { channelsOn } from '../services/notifier';
 import { registerSecret } from '../config/redact';
 import { startHousekeeping } from './housekeeping';
+import { AssistantThreads } from './assistant-threads';
 import { buildRuntime } from './runtime';
 import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 
@@ -45,10 +46,13 @@ export async function main(): Promise<void> {
   });
   const { logger } = services;
   const stores = await services.stores();
+  const threads =
+    config.assistantThreads > 0 ? await AssistantThreads.start(config.assistantThreads, process.env) : null;
   const runtime = buildRuntime({
     config,
     stores,
     assistant: await services.assistant(),
+    ...(threads ? { channelAssistant: threads } : {}),
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],
@@ -84,7 +88,7 @@ export async function main(): Promise<void> {
           markShuttingDown: () => runtime.markShuttingDown(),
           stopWork: () => {
             housekeeping.stop();
-            return runtime.stop();
+            return runtime.stop().then(() => threads?.close());
           },
           closeStores: () => services.close(),
           timeoutMs: config.shutdownTimeoutMs,
