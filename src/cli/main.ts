@@ -3,6 +3,7 @@
 import { chatCommand } from './commands/chat';
 import { citizenEraseCommand, citizenExportCommand } from './commands/citizen';
 import { classifyCommand } from './commands/classify';
+import { communesListCommand } from './commands/communes';
 import { converseCommand } from './commands/converse';
 import { dossiersImportCommand } from './commands/dossiers-import';
 import { evalCommand } from './commands/eval';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   eval: evalCommand,
   'training-data': () => trainingDataCommand(),
   'kb validate': kbValidateCommand,
+  'communes list': () => communesListCommand(),
   'intents lint': () => intentsLintCommand(),
   'dossiers import': dossiersImportCommand,
   'staff add': staffAddCommand,
@@ -38,6 +40,7 @@ const HELP = `usage: motcua <command>
   training-data            the training examples as JSON lines
   intents lint             check intents/ for duplicates, conflicting labels, unknown ids
   kb validate              check knowledge/ against the schema (file: field: reason)
+  communes list            the communes served, one JSON line each {id,name,hotline,...}
   dossiers import <file>   import a CSV/XLSX export of the provincial one-stop system (--dry-run: report only)
   staff add <user> --role admin|editor|viewer   create a staff console account (password prompted or from stdin)
   citizen export <channel> <userId>         everything kept about one citizen, as JSON (their request)

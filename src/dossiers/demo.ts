@@ -1,10 +1,12 @@
 // Demo dossiers for a fresh install and for trying the bot: two per status (one of them overdue), codes of
-// the taxonomy's shape dated on their receipt day, invented names, a plausible status history.
+// the taxonomy's shape dated on their receipt day, invented names, a plausible status history. Most belong to
+// xã Hòa An; a few to xã Suối Mây (the agency codes of knowledge/communes/*.yaml).
 import type { Dossier, DossierStatus, DossierStore, StatusChange } from '../store/ports';
 import { vnDayNumber } from '../core/vn-time';
 
 const DAY = 86_400_000;
-const AGENCY = '000.00.15.H12';
+const HOA_AN = '000.00.15.H12';
+const SUOI_MAY = '000.00.27.H12';
 
 interface Seed {
   procedureId: string;
@@ -15,6 +17,8 @@ interface Seed {
   dueInDays: number;
   reason?: string;
   note?: string;
+  /** The receiving agency (default xã Hòa An). */
+  agency?: string;
 }
 
 const SEEDS: Seed[] = [
@@ -121,6 +125,32 @@ const SEEDS: Seed[] = [
     receivedDaysAgo: 3,
     dueInDays: -2,
   },
+  {
+    procedureId: 'khai-sinh',
+    name: 'Hà Thị Mận',
+    phone: '0912000021',
+    status: 'processing',
+    receivedDaysAgo: 1,
+    dueInDays: 1,
+    agency: SUOI_MAY,
+  },
+  {
+    procedureId: 'giay-phep-xay-dung',
+    name: 'Lò Văn Nam',
+    status: 'needs_supplement',
+    receivedDaysAgo: 6,
+    dueInDays: 8,
+    reason: 'Thiếu bản vẽ mặt bằng công trình.',
+    agency: SUOI_MAY,
+  },
+  {
+    procedureId: 'chung-thuc-ban-sao',
+    name: 'Cầm Thị Oanh',
+    status: 'result_ready',
+    receivedDaysAgo: 0,
+    dueInDays: 0,
+    agency: SUOI_MAY,
+  },
 ];
 
 // The steps a dossier went through to reach its status.
@@ -149,8 +179,11 @@ export function demoDossiers(now: Date): Dossier[] {
       at: new Date(receivedAt.getTime() + Math.round(k * stepMs)),
       note: k === steps.length - 1 ? (s.reason ?? null) : null,
     }));
+    const agency = s.agency ?? HOA_AN;
+    // Each agency numbers its own dossiers.
+    const number = SEEDS.slice(0, i + 1).filter((x) => (x.agency ?? HOA_AN) === agency).length;
     return {
-      code: `${AGENCY}-${yymmdd(receivedAt)}-${String(i + 1).padStart(4, '0')}`,
+      code: `${agency}-${yymmdd(receivedAt)}-${String(number).padStart(4, '0')}`,
       procedureId: s.procedureId,
       applicantName: s.name,
       phone: s.phone ?? null,

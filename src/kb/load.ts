@@ -1,51 +1,53 @@
-// Reads and validates knowledge/ (commune.yaml + procedures/*.yaml + elsewhere/*.yaml). Never throws on bad files:
-// every problem is returned as file/field/reason, and a knowledge base only when all files are valid.
+// Reads and validates knowledge/ (communes/<id>.yaml + communes/<id>/overrides/*.yaml + province.yaml +
+// procedures/*.yaml + elsewhere/*.yaml). Never throws on bad files: every problem is returned as
+// file/field/reason, and a knowledge base only when all files are valid.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { firstLine } from '../core/first-line';
-import type { ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
 import type { Problem } from '../core/problem';
 import type { KnowledgeBase } from './knowledge-base';
 import { elsewhereSchema } from './elsewhere-schema';
-import { communeSchema, procedureSchema, type Commune } from './schema';
+import { validate } from './validate';
+import { communeLinkProblems, PROVINCE_FILE } from './commune-links';
+import { checkOverride, type ProcedureOverride } from './override';
+import {
+  communeSchema,
+  procedureSchema,
+  provinceSchema,
+  type Commune,
+  type Procedure,
+  type Province,
+} from './schema';
 
-function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
-  let doc: unknown;
+const NOT_READ = Symbol('not read');
+
+function readYaml(file: string, rel: string, problems: Problem[]): unknown {
   try {
-    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+    return YAML.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     problems.push({
       file: rel,
       field: '(file)',
       reason: `cannot be read as YAML: ${firstLine(e)}`,
     });
-    return undefined;
+    return NOT_READ;
   }
-  return validate(doc, rel, schema, problems);
 }
 
-function reasonOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is missing';
-  return issue.message.replace(/^Invalid input: /, '');
+function parseFile<T>(file: string, rel: string, schema: ZodType<T>, problems: Problem[]): T | undefined {
+  const doc = readYaml(file, rel, problems);
+  return doc === NOT_READ ? undefined : validate(doc, rel, schema, problems);
 }
 
-/** Validates one parsed document (also used for edits that come from the staff console). */
-export function validate<T>(
-  doc: unknown,
-  rel: string,
-  schema: ZodType<T>,
-  problems: Problem[],
-): T | undefined {
-  const r = schema.safeParse(doc);
-  if (r.success) return r.data;
-  for (const issue of r.error.issues) {
-    const field = issue.path.length ? issue.path.join('.') : '(file)';
-    problems.push({ file: rel, field, reason: reasonOf(issue) });
-  }
-  return undefined;
-}
+const yamlFiles = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
 
 /** Every <id>.yaml of a folder (absent folder: none), each valid and named by its id. */
 function loadFolder<T extends { id: string }>(
@@ -55,12 +57,7 @@ function loadFolder<T extends { id: string }>(
   problems: Problem[],
 ): { files: string[]; items: Map<string, T> } {
   const full = path.join(dir, folder);
-  const files = fs.existsSync(full)
-    ? fs
-        .readdirSync(full)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-    : [];
+  const files = yamlFiles(full);
   const items = new Map<string, T>();
   for (const f of files) {
     const rel = `${folder}/${f}`;
@@ -74,15 +71,75 @@ function loadFolder<T extends { id: string }>(
   return { files, items };
 }
 
+/** communes/<commune>/overrides/<procedure>.yaml, each checked against the procedure it changes. */
+function loadOverrides(
+  dir: string,
+  communes: ReadonlyMap<string, Commune>,
+  procedures: ReadonlyMap<string, Procedure>,
+  problems: Problem[],
+): Map<string, Map<string, ProcedureOverride>> {
+  const out = new Map<string, Map<string, ProcedureOverride>>();
+  const root = path.join(dir, 'communes');
+  const folders = fs.existsSync(root)
+    ? fs
+        .readdirSync(root, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
+    : [];
+  for (const id of folders) {
+    const files = yamlFiles(path.join(root, id, 'overrides'));
+    if (files.length && !communes.has(id)) {
+      problems.push({
+        file: `communes/${id}/`,
+        field: '(file)',
+        reason: `overrides of an unknown commune (no communes/${id}.yaml)`,
+      });
+      continue;
+    }
+    const own = new Map<string, ProcedureOverride>();
+    for (const f of files) {
+      const rel = `communes/${id}/overrides/${f}`;
+      const doc = readYaml(path.join(root, id, 'overrides', f), rel, problems);
+      if (doc === NOT_READ) continue;
+      const pid = f.replace(/\.ya?ml$/, '');
+      const { override } = collect(checkOverride(doc, procedures.get(pid), rel), problems);
+      if (override) own.set(pid, override);
+    }
+    if (own.size) out.set(id, own);
+  }
+  return out;
+}
+
+function collect<T extends { problems: Problem[] }>(r: T, problems: Problem[]): T {
+  problems.push(...r.problems);
+  return r;
+}
+
 export function loadKnowledge(
   dir: string,
   requiredIds: readonly string[] = [],
 ): { kb?: KnowledgeBase; problems: Problem[] } {
   const problems: Problem[] = [];
-  const communeFile = path.join(dir, 'commune.yaml');
-  let commune: Commune | undefined;
-  if (fs.existsSync(communeFile)) commune = parseFile(communeFile, 'commune.yaml', communeSchema, problems);
-  else problems.push({ file: 'commune.yaml', field: '(file)', reason: 'is missing' });
+  const { files: communeFiles, items: communes } = loadFolder(dir, 'communes', communeSchema, problems);
+  if (!communeFiles.length)
+    problems.push({
+      file: 'communes/',
+      field: '(file)',
+      reason: 'has no commune profile (communes/<id>.yaml)',
+    });
+  if (fs.existsSync(path.join(dir, 'commune.yaml')))
+    problems.push({
+      file: 'commune.yaml',
+      field: '(file)',
+      reason:
+        'is no longer read: move it to communes/<id>.yaml (with id, agency_code, zalo_oa_id, messenger_page_id, desks)',
+    });
+  const provinceFile = path.join(dir, PROVINCE_FILE);
+  let province: Province | undefined;
+  if (fs.existsSync(provinceFile))
+    province = parseFile(provinceFile, PROVINCE_FILE, provinceSchema, problems);
+  else problems.push({ file: PROVINCE_FILE, field: '(file)', reason: 'is missing' });
 
   const { files, items: procedures } = loadFolder(dir, 'procedures', procedureSchema, problems);
   const { items: elsewhere } = loadFolder(dir, 'elsewhere', elsewhereSchema, problems);
@@ -103,6 +160,13 @@ export function loadKnowledge(
       });
     }
   }
-  if (problems.length || !commune) return { problems };
-  return { kb: { commune, procedures, elsewhere, source: 'files' }, problems };
+  const overrides = loadOverrides(dir, communes, procedures, problems);
+  problems.push(...communeLinkProblems(communes, province, new Set(procedures.keys())));
+  const defaultCommune = [...communes.keys()].sort()[0];
+  const commune = defaultCommune === undefined ? undefined : communes.get(defaultCommune);
+  if (problems.length || !province || !commune || defaultCommune === undefined) return { problems };
+  return {
+    kb: { commune, communes, province, defaultCommune, procedures, overrides, elsewhere, source: 'files' },
+    problems,
+  };
 }

@@ -2,6 +2,7 @@
 // days or already did, files not reviewed for 6 months, facts nobody has confirmed (redirects included), and writing-rule
 // slips (jargon in citizen text, too few or too many units). Warnings, never errors: the bot keeps
 // answering; `kb validate` prints them and the staff console lists them.
+import { communeFile, PROVINCE_FILE } from './commune-links';
 import { jargonIn } from './jargon';
 import type { KnowledgeBase } from './knowledge-base';
 import type { Procedure } from './schema';
@@ -17,7 +18,7 @@ export type NoticeKind = 'expiring' | 'expired' | 'stale' | 'unverified' | 'writ
 export interface ReviewNotice {
   kind: NoticeKind;
   file: string;
-  /** The procedure it concerns (null for the commune profile). */
+  /** The procedure it concerns (null for a commune profile, the province file or a redirect). */
   procedure: string | null;
   field: string;
   /** The day that matters: when the fact stops applying, or when the file was last reviewed. */
@@ -149,20 +150,30 @@ function procedureNotices(p: Procedure, day: string): ReviewNotice[] {
   return out;
 }
 
-export function reviewNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
-  const out: ReviewNotice[] = [];
-  if (addMonths(kb.commune.last_reviewed, STALE_MONTHS) < day) {
-    out.push({
+function staleProfile(file: string, lastReviewed: string, day: string): ReviewNotice[] {
+  if (addMonths(lastReviewed, STALE_MONTHS) >= day) return [];
+  return [
+    {
       kind: 'stale',
-      file: 'commune.yaml',
+      file,
       procedure: null,
       field: 'last_reviewed',
-      date: kb.commune.last_reviewed,
+      date: lastReviewed,
       subject: null,
       source: null,
-      detail: `last reviewed on ${kb.commune.last_reviewed}, more than ${STALE_MONTHS} months ago`,
-    });
-  }
+      detail: `last reviewed on ${lastReviewed}, more than ${STALE_MONTHS} months ago`,
+    },
+  ];
+}
+
+export function reviewNotices(kb: KnowledgeBase, day: string): ReviewNotice[] {
+  const out: ReviewNotice[] = [];
+  for (const c of kb.communes.values()) out.push(...staleProfile(communeFile(c.id), c.last_reviewed, day));
+  out.push(...staleProfile(PROVINCE_FILE, kb.province.last_reviewed, day));
+  for (const [pid, fee] of Object.entries(kb.province.fees))
+    fee.items.forEach((f, i) =>
+      out.push(...datedNotices(f, PROVINCE_FILE, pid, `fees.${pid}.items.${i}`, f.case, day)),
+    );
   for (const p of kb.procedures.values()) out.push(...procedureNotices(p, day));
   for (const e of kb.elsewhere.values()) {
     if (e.verified) continue;

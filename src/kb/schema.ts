@@ -56,7 +56,7 @@ function checkDating(f: Dated, path: (string | number)[], ctx: z.RefinementCtx):
     ctx.addIssue({ code: 'custom', path: [...path, 'until'], message: 'must not be before from' });
 }
 
-const feeItem = z
+export const feeItem = z
   .object({
     case: vietnamese,
     vnd: z.number().int('must be a whole number').min(0),
@@ -152,13 +152,31 @@ const hhmm = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a range like 07:30-11:30');
 const day = z.array(hhmm);
+const phone = z.string().regex(/^[0-9 .+()-]{6,20}$/, 'must be a phone number');
+/** The receiving agency's code as printed in its receipt codes: the part before the first "-". */
+export const AGENCY_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[GH][0-9]{2}$/;
+const accountId = z
+  .string()
+  .regex(/^[0-9]{5,25}$/, 'must be the numeric id the platform shows')
+  .nullable();
+const desk = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like quay-1'),
+    name: vietnamese,
+    /** Procedure ids or field (lĩnh vực) ids of province.yaml that this desk handles. */
+    fields: z.array(z.string().min(1)).min(1, 'needs at least one field or procedure'),
+    role: vietnamese,
+  })
+  .strict();
+export type Desk = z.output<typeof desk>;
+
 export const communeSchema = z
   .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like hoa-an'),
     centre_name: vietnamese,
     commune_name: vietnamese,
-    province: vietnamese,
     address: vietnamese,
-    hotline: z.string().regex(/^[0-9 .+()-]{6,20}$/, 'must be a phone number'),
+    hotline: phone,
     email: z.email('must be an e-mail address').nullable(),
     map_url: z.url('must be a URL').nullable(),
     website: z.url('must be a URL').nullable(),
@@ -176,7 +194,49 @@ export const communeSchema = z
     office_hours_text: vietnamese,
     holidays_note: nullableText,
     timezone: z.string().min(1),
+    agency_code: z.string().regex(AGENCY_CODE, 'must look like 000.00.15.H12'),
+    zalo_oa_id: accountId,
+    messenger_page_id: accountId,
+    desks: z.array(desk),
     last_reviewed: isoDate,
   })
-  .loose();
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.desks.forEach((d, i) => {
+      if (seen.has(d.id))
+        ctx.addIssue({ code: 'custom', path: ['desks', i, 'id'], message: `is used twice (${d.id})` });
+      seen.add(d.id);
+    });
+  });
 export type Commune = z.output<typeof communeSchema>;
+
+/**
+ * What the province decides for every commune: fees set by the provincial People's Council (HĐND tỉnh) per
+ * procedure id, which replace the procedure file's fee items (and its summary / free cases when given).
+ */
+const provinceFee = z
+  .object({
+    decision: text,
+    summary: vietnamese.optional(),
+    items: z.array(feeItem),
+    free_cases: list.optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => f.items.forEach((item, i) => checkDating(item, ['items', i], ctx)));
+export type ProvinceFee = z.output<typeof provinceFee>;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like ho-tich');
+
+export const provinceSchema = z
+  .object({
+    name: vietnamese,
+    hotline: phone,
+    portal_links: z.array(z.object({ name: vietnamese, url: z.url('must be a URL') }).strict()),
+    /** Fields (lĩnh vực): groups of procedures a commune's desks are assigned by. */
+    fields: z.record(slug, z.object({ name: vietnamese, procedures: z.array(slug).min(1) }).strict()),
+    fees: z.record(slug, provinceFee),
+    last_reviewed: isoDate,
+  })
+  .strict();
+export type Province = z.output<typeof provinceSchema>;

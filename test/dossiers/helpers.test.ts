@@ -88,9 +88,15 @@ describe('isOverdue', () => {
 
 describe('demo dossiers', () => {
   const now = new Date('2025-11-20T03:00:00Z');
-  test('two per status, valid receipt codes dated on their receipt day, histories ending at the status', () => {
+  test('two per status in xã Hòa An, some in xã Suối Mây, valid receipt codes dated on their receipt day, histories ending at the status', () => {
     const all = demoDossiers(now);
-    for (const status of DOSSIER_STATUSES) expect(all.filter((d) => d.status === status)).toHaveLength(2);
+    const hoaAn = all.filter((d) => d.code.startsWith('000.00.15.H12-'));
+    for (const status of DOSSIER_STATUSES) expect(hoaAn.filter((d) => d.status === status)).toHaveLength(2);
+    expect(all.filter((d) => d.code.startsWith('000.00.27.H12-')).map((d) => d.code.slice(-4))).toEqual([
+      '0001',
+      '0002',
+      '0003',
+    ]);
     for (const d of all) {
       expect(isValidCode(d.code)).toBe(true);
       expect(new Set(all.map((x) => x.code)).size).toBe(all.length);

@@ -1,6 +1,7 @@
 // Export the knowledge the bot answers from as the knowledge/ folder (a .tar.gz of YAML files), and plan
 // the import of such an archive: every file checked like `kb validate`, what would change per procedure.
-// A province ships procedures to many communes, so an archive's commune.yaml never replaces the profile.
+// A province ships procedures to many communes, so an archive's commune profiles, overrides and province
+// file never replace this deployment's: the import takes the shared procedures only.
 import YAML from 'yaml';
 import { firstLine } from '../../core/first-line';
 import type { Problem } from '../../core/problem';
@@ -20,9 +21,16 @@ function yamlFile(doc: unknown, now: Date, source: string): Buffer {
 }
 
 export function exportKnowledge(kb: KnowledgeBase, now: Date): Buffer {
-  const entries = [{ name: `${ROOT}/commune.yaml`, content: yamlFile(kb.commune, now, kb.source) }];
+  const file = (name: string, doc: unknown) => ({ name: `${ROOT}/${name}`, content: yamlFile(doc, now, kb.source) });
+  const entries = [file('province.yaml', kb.province)];
+  for (const c of [...kb.communes.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    entries.push(file(`communes/${c.id}.yaml`, c));
+    const own = kb.overrides.get(c.id);
+    for (const pid of [...(own?.keys() ?? [])].sort())
+      entries.push(file(`communes/${c.id}/overrides/${pid}.yaml`, own?.get(pid)));
+  }
   for (const p of [...kb.procedures.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    entries.push({ name: `${ROOT}/procedures/${p.id}.yaml`, content: yamlFile(p, now, kb.source) });
+    entries.push(file(`procedures/${p.id}.yaml`, p));
   }
   return writeTarGz(entries, now);
 }
@@ -43,6 +51,13 @@ export interface ImportPlan {
 
 const PROCEDURE_FILE = /(?:^|\/)procedures\/([^/]+)\.ya?ml$/;
 
+function skipReason(name: string): string {
+  if (/(?:^|\/)communes\/[^/]+\/overrides\//.test(name)) return "a commune's overrides stay its own";
+  if (/(?:^|\/)(?:communes\/[^/]+|commune)\.ya?ml$/.test(name)) return "the commune profiles stay each commune's own";
+  if (/(?:^|\/)province\.ya?ml$/.test(name)) return "the province's decisions are not replaced by an archive";
+  return 'not a procedure file';
+}
+
 export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan {
   const plan: ImportPlan = { items: [], skipped: [], problems: [] };
   let entries;
@@ -56,10 +71,7 @@ export function planImport(archive: Buffer, current: KnowledgeBase): ImportPlan 
   for (const e of entries) {
     const id = PROCEDURE_FILE.exec(e.name)?.[1];
     if (id === undefined) {
-      const reason = /(?:^|\/)commune\.ya?ml$/.test(e.name)
-        ? "the commune profile stays this centre's own"
-        : 'not a procedure file';
-      plan.skipped.push({ file: e.name, reason });
+      plan.skipped.push({ file: e.name, reason: skipReason(e.name) });
       continue;
     }
     const file = `procedures/${id}.yaml`;

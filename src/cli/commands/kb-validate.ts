@@ -1,6 +1,7 @@
 // `kb validate [--taxonomy <taxonomy.json>] [--dir <knowledge>] [--intents <intents>] [--today YYYY-MM-DD] [--unverified]`:
-// every problem as "file: field: reason" (non-zero exit on any; the redirect catalogue is checked against
-// the training examples in intents/elsewhere/), then the review warnings of the day
+// every problem as "file: field: reason" (non-zero exit on any; every commune profile, the province file
+// and every commune override are checked, and the redirect catalogue against the training examples in
+// intents/elsewhere/), then the review warnings of the day
 // (facts ending within 30 days or ended, files not reviewed for 6 months, writing-rule slips), which never
 // fail; unverified facts are counted, and listed with --unverified.
 import fs from 'node:fs';
@@ -37,8 +38,9 @@ export async function kbValidateCommand(args: string[]): Promise<number> {
     info(`kb validate: ${problems.length} problem(s) in ${dir}`);
     return 1;
   }
+  const overrideCount = [...(kb?.overrides.values() ?? [])].reduce((n, own) => n + own.size, 0);
   info(
-    `kb validate: ${kb?.procedures.size ?? 0} procedures, ${kb?.elsewhere.size ?? 0} redirect catalogue entries and the commune profile are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
+    `kb validate: ${kb?.procedures.size ?? 0} procedures, ${kb?.elsewhere.size ?? 0} redirect catalogue entries, ${kb?.communes.size ?? 0} commune profiles with ${overrideCount} override(s) and the province file are valid${taxonomy ? ` (checked against ${path.relative(process.cwd(), taxonomy)})` : ''}`,
   );
   if (!kb) return 0;
   const today = given('--today') ? given('--today')?.value : localDay(new Date(), kb.commune.timezone);

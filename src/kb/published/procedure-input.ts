@@ -1,13 +1,13 @@
 // A procedure as staff submit it (editor form or imported file): the knowledge schema's checks, a size cap
 // on every text, and the id it must have. Problems come back as field + reason.
 import type { Problem } from '../../core/problem';
-import { validate } from '../load';
+import { validate } from '../validate';
 import { procedureSchema, type Procedure } from '../schema';
 import { MAX_TEXT } from '../../core/text-limit';
 
 const MAX_ITEMS = 100;
 
-function sizeProblems(v: unknown, path: string, file: string, out: Problem[]): void {
+export function sizeProblems(v: unknown, path: string, file: string, out: Problem[]): void {
   if (typeof v === 'string' && v.length > MAX_TEXT)
     out.push({ file, field: path, reason: `is too long (at most ${MAX_TEXT} characters)` });
   else if (Array.isArray(v)) {

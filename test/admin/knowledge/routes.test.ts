@@ -216,10 +216,13 @@ describe('export and import (the knowledge/ file format)', () => {
     const { kb, problems } = loadKnowledge(path.join(out, 'knowledge'));
     expect(problems).toEqual([]);
     expect(kb!.procedures.get('khai-sinh')!.fee.summary).toBe(NEW_FEE); // what the bot answers now
+    expect([...kb!.communes.keys()]).toEqual(['hoa-an', 'suoi-may']);
+    expect(kb!.province).toEqual(f.assistant.knowledge.current().province);
+    expect([...(kb!.overrides.get('suoi-may')?.keys() ?? [])]).toEqual(['chung-thuc-ban-sao']);
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('import: a preview first (nothing written), then the commit publishes what changed; commune.yaml is left alone', async () => {
+  it('import: a preview first (nothing written), then the commit publishes what changed; commune profiles, overrides and the province file are left alone', async () => {
     const entries = readTar(archive).map((e) => {
       if (e.name.endsWith('procedures/ket-hon.yaml')) {
         const doc = YAML.parse(e.content.toString('utf8'));
@@ -241,7 +244,13 @@ describe('export and import (the knowledge/ file format)', () => {
       },
     ]);
     expect(dry.body.skipped).toEqual([
-      { file: 'knowledge/commune.yaml', reason: "the commune profile stays this centre's own" },
+      { file: 'knowledge/province.yaml', reason: "the province's decisions are not replaced by an archive" },
+      { file: 'knowledge/communes/hoa-an.yaml', reason: "the commune profiles stay each commune's own" },
+      { file: 'knowledge/communes/suoi-may.yaml', reason: "the commune profiles stay each commune's own" },
+      {
+        file: 'knowledge/communes/suoi-may/overrides/chung-thuc-ban-sao.yaml',
+        reason: "a commune's overrides stay its own",
+      },
     ]);
     expect(await f.stores.knowledge.revision()).toBe(revision);
 

@@ -181,7 +181,7 @@ function importBox(me, refresh) {
     h('h2', { text: 'Nhập bộ thủ tục' }),
     h('p', {
       class: 'muted small',
-      text: 'Tệp .tar.gz theo cấu trúc thư mục knowledge/ (ví dụ do tỉnh gửi). Hồ sơ xã (commune.yaml) không bị thay.',
+      text: 'Tệp .tar.gz theo cấu trúc thư mục knowledge/ (ví dụ do tỉnh gửi). Chỉ nhận các thủ tục dùng chung; hồ sơ các xã, phần riêng của từng xã và tệp của tỉnh không bị thay.',
     }),
     file,
     h('p', { class: 'row' }, preview, commit),
