@@ -4,9 +4,10 @@
 //   NORMAL, what ran before issue 10) | ack while answering (the whole pipeline running: the real assistant,
 //   the worker, the sender delivering to a loopback Zalo) | end to end: a burst of 3,000 events, acked/s
 //   and answered/s (every reply delivered) — on SQLite and, where MONGODB_URI is set, on MongoDB.
-// Every figure is the median of several runs; ratios are taken within the run. Each server runs alone in
-// its own child process (bench/serve.ts).
-// Standalone: `node dist-bench/bench/webhook.js [seconds]`; from bench/run.ts: `await runWebhookBench()`.
+// The whole pipeline also with the assistant in worker threads, and as a province: 100 communes, 20 OAs,
+// 3,000-event bursts from 2,000 citizens. Every figure is the median of several runs; ratios are taken
+// within the run. Each server runs alone in its own child process (bench/serve.ts).
+// Standalone: `node dist-bench/bench/webhook.js [seconds]`; from bench/run.ts: `await runWebhookBench({ root })`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +22,12 @@ import {
   type Population,
 } from './load';
 import { median } from './median';
+import { generateProvince } from './province';
 import { ZaloSink } from './zalo-sink';
 
 const BURST = 3_000;
+const THREADS = 2;
+const PROVINCE = { communes: 100, oas: 20, citizens: 2_000 };
 
 export interface EndToEnd {
   /** Burst events acknowledged per second. */
@@ -33,7 +37,17 @@ export interface EndToEnd {
   replies: number;
 }
 
+/** One whole-pipeline configuration the bench loads. */
+interface Setup {
+  label: string;
+  engine: Engine;
+  env?: Record<string, string>;
+  population?: Population;
+}
+
 export interface WebhookBenchOptions {
+  /** The repository (its knowledge/ seeds the province simulation). */
+  root: string;
   connections?: number;
   durationSec?: number;
   runs?: number;
@@ -151,40 +165,68 @@ const mid = (xs: readonly LoadFigures[]): LoadFigures => ({
 
 const ratio = (a: number, b: number) => (a / Math.max(b, 1e-9)).toFixed(2);
 
-export async function runWebhookBench(o: WebhookBenchOptions = {}): Promise<string[]> {
+export async function runWebhookBench(o: WebhookBenchOptions): Promise<string[]> {
   const connections = o.connections ?? 50;
   const durationSec = o.durationSec ?? 5;
   const runs = o.runs ?? 3;
-  const engines = [sqliteEngine()];
+  const province = generateProvince(o.root, PROVINCE.communes, PROVINCE.oas);
+  const sqlite = sqliteEngine();
+  const setups: Setup[] = [
+    { label: 'SQLite, assistant on the event loop', engine: sqlite },
+    {
+      label: `SQLite, assistant in ${THREADS} threads`,
+      engine: sqlite,
+      env: { ASSISTANT_THREADS: String(THREADS) },
+    },
+    {
+      label: `province (SQLite, ${PROVINCE.communes} communes, ${PROVINCE.oas} OAs, ${PROVINCE.citizens.toLocaleString('en')} citizens)`,
+      engine: sqlite,
+      env: { KNOWLEDGE_DIR: province.knowledgeDir },
+      population: { citizens: PROVINCE.citizens, oas: PROVINCE.oas },
+    },
+  ];
   const mongoUri = process.env['MONGODB_URI'];
-  if (mongoUri) engines.push(mongoEngine(mongoUri));
+  if (mongoUri) setups.push({ label: 'MongoDB, assistant on the event loop', engine: mongoEngine(mongoUri) });
   const bare: LoadFigures[] = [];
   const ack: LoadFigures[] = [];
   const ackNormal: LoadFigures[] = [];
-  const answering = new Map<string, AnsweringFigures[]>(engines.map((e) => [e.name, []]));
-  // Interleaved runs: a busy spell on the machine touches every server alike.
-  for (let r = 0; r < runs; r++) {
-    bare.push(await measure('bare', connections, durationSec));
-    ack.push(await measure('ack', connections, durationSec));
-    ackNormal.push(await measure('ack-normal', connections, durationSec));
-    for (const e of engines) answering.get(e.name)!.push(await measureAnswering(e, connections, durationSec));
+  const answering = new Map<string, AnsweringFigures[]>(setups.map((x) => [x.label, []]));
+  try {
+    // Interleaved runs: a busy spell on the machine touches every server alike.
+    for (let r = 0; r < runs; r++) {
+      bare.push(await measure('bare', connections, durationSec));
+      ack.push(await measure('ack', connections, durationSec));
+      ackNormal.push(await measure('ack-normal', connections, durationSec));
+      for (const x of setups)
+        answering.get(x.label)!.push(
+          await measureAnswering(x.engine, connections, durationSec, {
+            ...(x.env ? { env: x.env } : {}),
+            ...(x.population ? { population: x.population } : {}),
+          }),
+        );
+    }
+  } finally {
+    province.remove();
   }
   const b = mid(bare);
+  const full = mid(ack);
+  const normal = mid(ackNormal);
   const lines = [
     `webhook and pipeline (autocannon, ${connections} connections, ${durationSec} s per load, signed Zalo events with unique msg_id, median of ${runs} runs; ratios within the run, the machine shared with other work):`,
-    `  bare Express 200 handler:                          ${formatLoad(b)}`,
-    `  ack-only, SQLite synchronous FULL:                 ${formatLoad(mid(ack))}`,
-    `  ack-only, SQLite synchronous NORMAL:               ${formatLoad(mid(ackNormal))}`,
+    `  bare Express 200 handler:              ${formatLoad(b)}`,
+    `  ack-only, SQLite synchronous FULL:     ${formatLoad(full)}`,
+    `  ack-only, SQLite synchronous NORMAL:   ${formatLoad(normal)}`,
+    `    FULL ÷ NORMAL: throughput ${ratio(full.requestsPerSec, normal.requestsPerSec)}, ack p99 ${ratio(full.p99Ms, Math.max(normal.p99Ms, 1))}; FULL ÷ bare: throughput ${ratio(full.requestsPerSec, b.requestsPerSec)}, ack p99 ${ratio(full.p99Ms, Math.max(b.p99Ms, 1))}`,
   ];
-  for (const e of engines) {
-    const a = answering.get(e.name)!;
-    const w = mid(a.map((x) => x.whileAnswering));
-    const acked = median(a.map((x) => x.e2e.ackedPerSec));
-    const answered = median(a.map((x) => x.e2e.answeredPerSec));
+  for (const x of setups) {
+    const a = answering.get(x.label)!;
+    const w = mid(a.map((y) => y.whileAnswering));
+    const acked = median(a.map((y) => y.e2e.ackedPerSec));
+    const answered = median(a.map((y) => y.e2e.answeredPerSec));
     lines.push(
-      `  ack while answering, ${e.name}:${' '.repeat(Math.max(1, 28 - e.name.length))}${formatLoad(w)}`,
-      `    ÷ bare: throughput ${ratio(w.requestsPerSec, b.requestsPerSec)} (target ≥ 0.50), ack p99 ${ratio(w.p99Ms, Math.max(b.p99Ms, 1))} (target ≤ 2.00)`,
-      `  end to end, ${e.name}, burst of ${BURST.toLocaleString('en')} events: acked ${Math.round(acked)}/s, answered ${Math.round(answered)}/s (every reply delivered); answered ÷ acked ${ratio(answered, acked)} (target ≥ 0.80)`,
+      `  ${x.label}:`,
+      `    ack while answering: ${formatLoad(w)}; ÷ bare: throughput ${ratio(w.requestsPerSec, b.requestsPerSec)} (target ≥ 0.50), ack p99 ${ratio(w.p99Ms, Math.max(b.p99Ms, 1))} (target ≤ 2.00)`,
+      `    end to end, burst of ${BURST.toLocaleString('en')} events: acked ${Math.round(acked)}/s, answered ${Math.round(answered)}/s (every reply delivered); answered ÷ acked ${ratio(answered, acked)} (target ≥ 0.80)`,
     );
   }
   if (!mongoUri) lines.push('  MongoDB skipped: MONGODB_URI not set');
@@ -194,10 +236,11 @@ export async function runWebhookBench(o: WebhookBenchOptions = {}): Promise<stri
 
 if (require.main === module) {
   const seconds = Number(process.argv[2] ?? 5);
-  runWebhookBench({ durationSec: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 }).catch(
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
+  runWebhookBench({
+    root: path.resolve(__dirname, '..', '..'),
+    durationSec: Number.isFinite(seconds) && seconds > 0 ? seconds : 5,
+  }).catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }
