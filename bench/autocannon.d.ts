@@ -1,4 +1,4 @@
-// Minimal types for autocannon 9 (no @types package): only what bench/webhook.ts uses.
+// Minimal types for autocannon 9 (no @types package): only what bench/load.ts uses.
 declare module 'autocannon' {
   interface AutocannonRequest {
     method?: string;
@@ -17,6 +17,7 @@ declare module 'autocannon' {
     requests: Histogram;
     latency: Histogram;
     non2xx: number;
+    '2xx': number;
     errors: number;
     timeouts: number;
   }
@@ -24,6 +25,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number;
     pipelining?: number;
     requests?: AutocannonRequest[];
   }

@@ -8,7 +8,7 @@ import { runWebhookBench } from './webhook';
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   for (const line of await runClassifyBench(root)) console.log(line);
-  await runWebhookBench();
+  await runWebhookBench({ root });
   for (const line of await runChecksBench()) console.log(line);
   await runStoresBench(root);
 }

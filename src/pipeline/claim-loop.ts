@@ -88,21 +88,32 @@ export abstract class ClaimLoop<T extends { id: string }> {
 
   private async run(): Promise<void> {
     while (this.running) {
-      if (this.inFlight.size >= this.lo.concurrency) {
+      const free = this.lo.concurrency - this.inFlight.size;
+      if (free <= 0) {
         await Promise.race([...this.inFlight]);
         continue;
       }
-      let item: T | null;
-      try {
-        item = await this.claim(this.lo.staleMs);
-        this.claimSucceeded();
-      } catch (err) {
-        this.claimFailed(err);
+      // Every free slot is claimed at once: on a group-committing store the claims share one commit.
+      const claims = await Promise.allSettled(
+        Array.from({ length: free }, () => this.claim(this.lo.staleMs)),
+      );
+      let claimed = 0;
+      let failure: { err: unknown } | null = null;
+      for (const c of claims) {
+        if (c.status === 'rejected') failure ??= { err: c.reason };
+        else if (c.value) {
+          claimed++;
+          this.track(this.process(c.value));
+        }
+      }
+      if (failure) {
+        this.claimFailed(failure.err);
         await this.wakeup.wait(this.pauseMs());
         continue;
       }
-      if (item) this.track(this.process(item));
-      else await this.wakeup.wait(this.lo.pollMs);
+      this.claimSucceeded();
+      // Fewer items than slots: nothing more is due until woken (a new item, a finished one) or polled.
+      if (claimed < free) await this.wakeup.wait(this.lo.pollMs);
     }
   }
 

@@ -13,6 +13,7 @@ import { accountConnectors } from '../services/connectors';
 import { channelsOn } from '../services/notifier';
 import { registerSecret } from '../config/redact';
 import { startHousekeeping } from './housekeeping';
+import { AssistantThreads } from './assistant-threads';
 import { buildRuntime } from './runtime';
 import { HARD_EXIT_MARGIN_MS, onSignals, shutdown } from './shutdown';
 
@@ -54,10 +55,13 @@ export async function main(): Promise<void> {
     );
   const stores = await services.stores();
   const assistant = await services.assistant();
+  const threads =
+    config.assistantThreads > 0 ? await AssistantThreads.start(config.assistantThreads, process.env) : null;
   const runtime = buildRuntime({
     config,
     stores,
     assistant,
+    ...(threads ? { channelAssistant: threads } : {}),
     knowledge: assistant.knowledge,
     accountOf: (channel, communeId) => {
       const commune = assistant.knowledge.current().communes.get(communeId);
@@ -98,7 +102,7 @@ export async function main(): Promise<void> {
           markShuttingDown: () => runtime.markShuttingDown(),
           stopWork: () => {
             housekeeping.stop();
-            return runtime.stop();
+            return runtime.stop().then(() => threads?.close());
           },
           closeStores: () => services.close(),
           timeoutMs: config.shutdownTimeoutMs,

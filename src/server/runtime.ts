@@ -39,8 +39,8 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  workerConcurrency: 8,
-  senderConcurrency: 8,
+  workerConcurrency: 64,
+  senderConcurrency: 32,
   pollMs: 500,
   inboundStaleMs: 120_000,
   outboxStaleMs: 60_000,
@@ -55,6 +55,8 @@ export interface RuntimeDeps {
   config: Config;
   stores: Stores;
   assistant: AssistantPort;
+  /** Who answers channel messages, when not `assistant` itself (the assistant threads). */
+  channelAssistant?: AssistantPort;
   logger: Logger;
   tuning?: Partial<Tuning>;
   /** Whether the knowledge base is loaded (for /readyz). */
@@ -136,6 +138,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   const metrics = d.metrics ?? new Metrics({ outboxDepth: () => stores.outbox.depth() });
   let shuttingDown = false;
   const assistant = observeConfidence(d.assistant, metrics);
+  const channelAssistant = d.channelAssistant ? observeConfidence(d.channelAssistant, metrics) : assistant;
 
   const connect = {
     tokens: stores.tokens,
@@ -168,7 +171,7 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     inbound: stores.inbound,
     outbox: sending.outbox,
     contacts: stores.contacts,
-    assistant,
+    assistant: channelAssistant,
     logger,
     owner,
     concurrency: t.workerConcurrency,

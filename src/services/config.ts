@@ -44,6 +44,8 @@ export interface Config {
   webchatPerMinute: number;
   /** How long SIGTERM waits for in-flight work before exiting anyway (ms). */
   shutdownTimeoutMs: number;
+  /** Worker threads answering channel messages (ASSISTANT_THREADS; 0, the default: on the event loop). */
+  assistantThreads: number;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY; default none). */
   trustProxy: TrustProxy;
   /** How much of a dossier export is read (IMPORT_MAX_*), for the console and the CLI alike. */
@@ -74,6 +76,7 @@ const schema = z.object({
     .default(48),
   WEBCHAT_MESSAGES_PER_MINUTE: int(1, 10_000).default(30),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  ASSISTANT_THREADS: int(0, 32).default(0),
   TRUST_PROXY: opt,
   IMPORT_MAX_UNZIPPED_MB: int(1, 2_000).default(DEFAULT_SHEET_LIMITS.maxUnzippedBytes / MB),
   IMPORT_MAX_ROWS: int(1, 1_000_000).default(DEFAULT_SHEET_LIMITS.maxRows),
@@ -116,6 +119,7 @@ export function loadConfig(
     }),
     webchatPerMinute: e.WEBCHAT_MESSAGES_PER_MINUTE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    assistantThreads: e.ASSISTANT_THREADS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sheetLimits: {
       ...DEFAULT_SHEET_LIMITS,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { inboundRecordSchema, newInboundSchema } from '../entities/inbound';
-import type { InboundRecord, InboundStore, NewInbound } from '../ports';
+import type { InboundStore } from '../ports';
 import { returnedRow } from './codec';
 import { columnsOf } from './columns';
 import type { Row } from './codec';
@@ -16,38 +16,24 @@ export function sqliteInbound(db: Database.Database): InboundStore {
     RETURNING *`);
   // One statement: select and mark happen atomically, so two processes never claim the same row. Only the
   // head of a citizen's queue is claimable: no earlier message of theirs is still pending or processing.
-  type Pending = {
-    r: NewInbound;
-    resolve: (v: InboundRecord | null) => void;
-    reject: (e: unknown) => void;
-  };
-  let batch: Pending[] = [];
-  const insertAll = db.transaction((items: Pending[]) =>
-    items.map(({ r }) => {
-      const row = returnedRow(insert, given.toParams(r));
-      return row ? toRecord(row) : null;
-    }),
-  );
-  const flush = (): void => {
-    const items = batch;
-    batch = [];
-    try {
-      const results = insertAll(items);
-      items.forEach((it, i) => it.resolve(results[i] ?? null));
-    } catch (err) {
-      for (const it of items) it.reject(err);
-    }
-  };
-  const claim = db.prepare(`
-    UPDATE inbound SET state = 'processing', owner = @owner, claimed_at = @now
-    WHERE id = (
-      SELECT i.id FROM inbound i
-      WHERE (i.state = 'pending' OR (i.state = 'processing' AND i.claimed_at <= @staleBefore))
+  // Pending and stale rows are looked for apart, each walking the claim index in order and stopping at the
+  // first head: with a backlog, an OR of the two made SQLite test every candidate before sorting.
+  const head = (where: string) => `
+    SELECT * FROM (SELECT i.id, i.received_at FROM inbound i INDEXED BY inbound_claim
+      WHERE ${where}
         AND NOT EXISTS (
           SELECT 1 FROM inbound e
           WHERE e.channel = i.channel AND e.user_id = i.user_id AND e.state IN ('pending', 'processing')
             AND (e.received_at < i.received_at OR (e.received_at = i.received_at AND e.id < i.id)))
-      ORDER BY i.received_at, i.id LIMIT 1)
+      ORDER BY i.received_at, i.id LIMIT 1)`;
+  const claim = db.prepare(`
+    UPDATE inbound SET state = 'processing', owner = @owner, claimed_at = @now
+    WHERE id = (
+      SELECT id FROM (
+        ${head("i.state = 'pending'")}
+        UNION ALL
+        ${head("i.state = 'processing' AND i.claimed_at <= @staleBefore")})
+      ORDER BY received_at, id LIMIT 1)
     RETURNING *`);
   const done = db.prepare("UPDATE inbound SET state = 'done', owner = NULL WHERE id = ?");
   const owners = db.prepare(
@@ -62,14 +48,11 @@ export function sqliteInbound(db: Database.Database): InboundStore {
   );
 
   return {
-    // Group commit: inserts that arrive in the same turn of the event loop share one transaction, so
-    // 50 webhook deliveries in flight cost a few WAL commits instead of 50. Each caller's promise still
-    // resolves only after its row is committed (persist before ack).
-    insertIfNew: (r) =>
-      new Promise<InboundRecord | null>((resolve, reject) => {
-        batch.push({ r, resolve, reject });
-        if (batch.length === 1) setImmediate(flush);
-      }),
+    // Committed with the other calls of this turn of the event loop (group-commit.ts), before it resolves.
+    insertIfNew: async (r) => {
+      const row = returnedRow(insert, given.toParams(r));
+      return row ? toRecord(row) : null;
+    },
     claimNext: async (owner, staleMs) => {
       const now = Date.now();
       const row = returnedRow(claim, { owner, now, staleBefore: now - staleMs });

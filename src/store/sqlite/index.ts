@@ -14,6 +14,7 @@ import { sqliteContacts } from './contacts';
 import { sqliteCounters } from './counters';
 import { sqliteConversations } from './conversations';
 import { sqliteDossiers } from './dossiers';
+import { groupCommits } from './group-commit';
 import { sqliteHandoffs } from './handoffs';
 import { sqliteImportJobs } from './import-jobs';
 import { sqliteInbound } from './inbound';
@@ -40,7 +41,7 @@ export function openSqliteStores(file: string, o: SqliteOptions = {}): Stores {
     db = new Database(file, { timeout: 5_000 }); // wait up to 5 s for another process's write lock
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged webhook survives power loss (NORMAL may lose the last commits); group commit
-    // in inbound.ts keeps the cost to a few fsyncs per burst (see `npm run bench`).
+    // (group-commit.ts) keeps the cost to a few fsyncs per burst (see `npm run bench`).
     db.pragma(`synchronous = ${o.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     migrate(db, new Date());
@@ -66,32 +67,34 @@ function sqliteStores(db: Database.Database): Stores {
   const outbox = sqliteOutbox(db);
   const subscriptions = sqliteSubscriptions(db);
   return watchWrites(
-    validated({
-      dossiers: sqliteDossiers(db),
-      conversations,
-      inbound,
-      outbox,
-      tokens: sqliteTokens(db),
-      contacts: sqliteContacts(db),
-      unanswered: sqliteUnanswered(db),
-      analytics: sqliteAnalytics(db),
-      subscriptions,
-      complaints: sqliteComplaints(db),
-      staff: sqliteStaff(db),
-      sessions: sqliteSessions(db),
-      audit: sqliteAudit(db),
-      knowledge: sqliteKnowledge(db),
-      handoffs: sqliteHandoffs(db),
-      counters: sqliteCounters(db),
-      personalData: sqlitePersonalData(db, { inbound, outbox, conversations, subscriptions }),
-      imports: sqliteImportJobs(db),
-      ping: async () => {
-        db.prepare('SELECT 1').get();
-      },
-      probeWrite: async (owner, at) => probe.immediate(owner, at.getTime()),
-      close: async () => {
-        if (db.open) db.close();
-      },
-    }),
+    validated(
+      groupCommits(db, {
+        dossiers: sqliteDossiers(db),
+        conversations,
+        inbound,
+        outbox,
+        tokens: sqliteTokens(db),
+        contacts: sqliteContacts(db),
+        unanswered: sqliteUnanswered(db),
+        analytics: sqliteAnalytics(db),
+        subscriptions,
+        complaints: sqliteComplaints(db),
+        staff: sqliteStaff(db),
+        sessions: sqliteSessions(db),
+        audit: sqliteAudit(db),
+        knowledge: sqliteKnowledge(db),
+        handoffs: sqliteHandoffs(db),
+        counters: sqliteCounters(db),
+        personalData: sqlitePersonalData(db, { inbound, outbox, conversations, subscriptions }),
+        imports: sqliteImportJobs(db),
+        ping: async () => {
+          db.prepare('SELECT 1').get();
+        },
+        probeWrite: async (owner, at) => probe.immediate(owner, at.getTime()),
+        close: async () => {
+          if (db.open) db.close();
+        },
+      }),
+    ),
   );
 }
