@@ -114,6 +114,6 @@ export class LinearClassifier {
 
   /** Calibrated probability per label (in `labels` order). */
   probabilities(buckets: readonly number[]): Float64Array {
-    return toProbabilities(this.softmax.logits(this.vectorizer.vector(buckets)), this.temperature);
+    return toProbabilities(this.softmax.logits(this.vectorizer.scratchVector(buckets)), this.temperature);
   }
 }

@@ -24,6 +24,8 @@ export function hashedFeatures(
   o: FeatureOptions = DEFAULT_FEATURES,
 ): number[] {
   const mask = (1 << o.bits) - 1;
+  // No character n-grams at all (charMax below charMin): no padded strings to build either.
+  const chars = o.charMax >= o.charMin;
   const out: number[] = [];
   let prev: number | null = null;
   for (const t of tokens) {
@@ -31,9 +33,9 @@ export function hashedFeatures(
     out.push(h & mask);
     if (prev !== null) out.push(hashPair(prev, h) & mask);
     prev = h;
-    if (!o.charAcrossWords) charGrams(` ${t} `, o, mask, out);
+    if (chars && !o.charAcrossWords) charGrams(` ${t} `, o, mask, out);
   }
-  if (o.charAcrossWords) charGrams(` ${tokens.join(' ')} `, o, mask, out);
+  if (chars && o.charAcrossWords) charGrams(` ${tokens.join(' ')} `, o, mask, out);
   for (const c of cues) out.push(hashString(c, CUE) & mask);
   return out;
 }

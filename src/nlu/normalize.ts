@@ -23,7 +23,11 @@ export interface Normalized {
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D}/gu;
 const RUNS = /([a-z])\1{2,}/g;
 
+/** Codes, well-formed or not, hold two digits in a row: most messages have none and skip both scans. */
+const DIGIT_PAIR = /[0-9]{2}/;
+
 function replaceCodes(text: string): { text: string; codes: string[]; malformed: string[] } {
+  if (!DIGIT_PAIR.test(text)) return { text, codes: [], malformed: [] };
   const matches = findCodes(text);
   let out = text;
   for (const m of [...matches].reverse()) out = `${out.slice(0, m.start)} ${CODE_TOKEN} ${out.slice(m.end)}`;

@@ -19,6 +19,8 @@ export class Vectorizer {
    */
   private readonly slots: Int32Array;
   private readonly shift: number;
+  /** Arrays of scratchVector(), grown to the longest message seen. */
+  private scratch: SparseVector = { idx: new Int32Array(256), val: new Float32Array(256) };
 
   private constructor(
     /** The bucket of each row. */
@@ -79,18 +81,37 @@ export class Vectorizer {
   }
 
   vector(buckets: readonly number[]): SparseVector {
-    const seen = new Int32Array(buckets.length);
+    const idx = new Int32Array(buckets.length);
+    const val = new Float32Array(buckets.length);
+    const n = this.fill(buckets, idx, val);
+    return { idx: idx.subarray(0, n), val: val.subarray(0, n) };
+  }
+
+  /**
+   * vector() in arrays the vectorizer keeps, overwritten by the next call: for a vector used at once
+   * (classifying). Spares allocating two buffers per message, which V8 keeps outside its heap.
+   */
+  scratchVector(buckets: readonly number[]): SparseVector {
+    if (this.scratch.idx.length < buckets.length) {
+      const size = Math.max(buckets.length, 2 * this.scratch.idx.length);
+      this.scratch = { idx: new Int32Array(size), val: new Float32Array(size) };
+    }
+    const { idx, val } = this.scratch;
+    const n = this.fill(buckets, idx, val);
+    return { idx: idx.subarray(0, n), val: val.subarray(0, n) };
+  }
+
+  /** Writes the vector of `buckets` into idx and val (at least buckets.length long); returns its length. */
+  private fill(buckets: readonly number[], idx: Int32Array, val: Float32Array): number {
     let n = 0;
     for (const b of buckets) {
       const r = this.rowOf(b);
       if (r < 0) continue;
-      if (this.counts[r]!++ === 0) seen[n++] = r; // r < rows = counts.length
+      if (this.counts[r]!++ === 0) idx[n++] = r; // r < rows = counts.length
     }
-    const idx = seen.subarray(0, n);
-    const val = new Float32Array(n);
     let norm = 0;
     for (let i = 0; i < n; i++) {
-      const r = idx[i]!; // i < n = idx.length
+      const r = idx[i]!; // i < n <= idx.length
       const c = this.counts[r]!;
       this.counts[r] = 0;
       const idf = this.idf[r]!;
@@ -100,6 +121,6 @@ export class Vectorizer {
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < n; k++) val[k]! /= norm;
-    return { idx, val };
+    return n;
   }
 }

@@ -43,6 +43,24 @@ describe('Softmax', () => {
     expect(Array.from(again.logits(x))).toEqual(Array.from(model.logits(x)));
   });
 
+  it('logits are the plain dot products, summed feature by feature, over more features than one chunk', () => {
+    // 40 features, 10 classes: several chunks of features and class blocks, and a padded stride.
+    const wide = Array.from({ length: 30 }, (_, i) =>
+      vec(Array.from({ length: 40 }, (_, f): [number, number] => [f, ((i * 7 + f * 3) % 11) / 11])),
+    );
+    const labels = wide.map((_, i) => i % 10);
+    const m = Softmax.train(wide, labels, 10, 40, opts);
+    const { weights, bias } = m.state();
+    for (const x of wide) {
+      const plain = Array.from(bias, (b, k) => {
+        let s = 0;
+        x.idx.forEach((r, f) => (s += (weights[r * 10 + k] ?? NaN) * (x.val[f] ?? NaN)));
+        return s + b;
+      });
+      expect(Array.from(m.logits(x))).toEqual(plain);
+    }
+  });
+
   it('turns logits into probabilities that sum to one; a higher temperature flattens them', () => {
     const sharp = toProbabilities(Float64Array.from([2, 1, 0]));
     const flat = toProbabilities(Float64Array.from([2, 1, 0]), 4);
