@@ -16,6 +16,7 @@ import { unitAnswer } from '../dialogue/answers/unit';
 import { reachUnit } from '../dialogue/reach-unit';
 import { UnitFinder } from '../dialogue/units';
 import type { KnowledgeBase } from '../kb/knowledge-base';
+import { forCommune } from '../kb/for-commune';
 import { localDay } from '../kb/validity';
 import { compileLexicon, type Lexicon } from '../nlu/lexicon';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type Known, type Thresholds } from '../dialogue/decide';
@@ -98,14 +99,17 @@ export class Assistant implements AssistantPort {
     this.cues = compileCues(baseTraining.aspectCues, this.lexicon);
   }
 
-  /** The unit finder for this version of the knowledge (rebuilt when staff publish or files change). */
+  /**
+   * The unit finder for this version of the knowledge (rebuilt when staff publish or files change). Built
+   * from the whole knowledge, not a commune's view: it only ranks units; answers come from the view.
+   */
   private units(kb: KnowledgeBase): UnitFinder {
     if (!this.finder?.isFor(kb)) this.finder = UnitFinder.build(kb, this.lexicon);
     return this.finder;
   }
 
-  private today(now: Date): string {
-    return localDay(now, this.knowledge.current().commune.timezone);
+  private today(now: Date, kb: KnowledgeBase = this.knowledge.current()): string {
+    return localDay(now, kb.commune.timezone);
   }
 
   /** Understanding only (no state, no replies). */
@@ -168,13 +172,13 @@ export class Assistant implements AssistantPort {
     return (await this.turn(msg)).replies;
   }
 
-  private procedureNames(): Map<string, string> {
-    return new Map([...this.knowledge.current().procedures].map(([id, p]) => [id, p.name]));
+  private procedureNames(kb: KnowledgeBase): Map<string, string> {
+    return new Map([...kb.procedures].map(([id, p]) => [id, p.name]));
   }
 
-  private known(): Known {
+  private known(kb: KnowledgeBase): Known {
     return {
-      procedures: this.procedureNames(),
+      procedures: this.procedureNames(kb),
       cues: (normalized) => readCues(normalized.split(' '), this.cues),
     };
   }
@@ -182,7 +186,10 @@ export class Assistant implements AssistantPort {
   async turn(msg: InboundMessage): Promise<Turn> {
     const now = this.clock();
     const convId = conversationIdOf(msg);
-    const kb = this.knowledge.current();
+    const whole = this.knowledge.current();
+    // The commune the citizen wrote to: its profile, and the procedures with its fees and overrides.
+    const kb = forCommune(whole, msg.commune);
+    const today = this.today(now, kb);
     const who = { address: addressOf(msg.displayName), centreName: kb.commune.centre_name };
     const state = reviveState(await this.stores.conversations.load(convId));
     const greet = !state.lastAt || now.getTime() - Date.parse(state.lastAt) > this.greetAgainAfterMs;
@@ -196,11 +203,11 @@ export class Assistant implements AssistantPort {
     }
     const u = this.understand(msg.text);
     const d = reachUnit(
-      decide(u, state, this.known(), this.thresholds),
+      decide(u, state, this.known(kb), this.thresholds),
       u,
       state,
-      this.units(kb),
-      this.today(now),
+      this.units(whole),
+      today,
     );
     let outcome: Outcome;
     try {
@@ -210,10 +217,10 @@ export class Assistant implements AssistantPort {
         // What the bot offered is answered now or forgotten.
         base: { ...state, offered: [] },
         kb,
-        names: this.procedureNames(),
+        names: this.procedureNames(kb),
         msg,
         now,
-        today: this.today(now),
+        today,
         ports: this.ports(msg, now),
       });
     } catch {

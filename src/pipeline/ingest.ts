@@ -1,6 +1,6 @@
 // Step 3 of the webhook: dedupe by (channel, message id) and persist BEFORE the platform is acknowledged.
 import type { Logger } from 'pino';
-import type { InboundMessage } from '../core/message';
+import type { ChannelName, InboundMessage } from '../core/message';
 import type { ContactStore, InboundStore } from '../store/ports';
 import type { PipelineObserver } from './observer';
 import { userRef } from './user-ref';
@@ -12,6 +12,11 @@ export interface IngestDeps {
   contacts: ContactStore;
   observer: PipelineObserver;
   logger: Logger;
+  /**
+   * The commune a platform account (Zalo OA, Messenger Page) belongs to, or null (`communeByAccount` on the
+   * current knowledge). Without it, or for an account no commune has, the message goes to the default commune.
+   */
+  communeOfAccount?: (channel: ChannelName, account: string) => string | null;
   /** Called after a new message is stored, to wake the background worker. */
   onNew?: () => void;
   now?: () => Date;
@@ -34,7 +39,7 @@ export class Ingestor {
       displayName: msg.displayName ?? null,
       sentAt: msg.sentAt,
       receivedAt,
-      commune: msg.commune ?? null,
+      commune: this.communeOf(msg),
     });
     const duplicate = rec === null;
     // The consultation window is opened by the worker when it takes the message (one write less here).
@@ -48,6 +53,18 @@ export class Ingestor {
     }
     this.deps.onNew?.();
     return 'new';
+  }
+
+  private communeOf(msg: InboundMessage): string | null {
+    if (msg.commune !== undefined) return msg.commune;
+    if (msg.account === undefined || !this.deps.communeOfAccount) return null;
+    const commune = this.deps.communeOfAccount(msg.channel, msg.account);
+    if (commune === null)
+      this.deps.logger.warn(
+        { channel: msg.channel, account: msg.account },
+        'message to an account no commune has; answered as the default commune',
+      );
+    return commune;
   }
 
   /** A real interaction that opens the consultation window but needs no answer (e.g. a follow). */

@@ -1,6 +1,5 @@
 // `npm start`: configuration → the services root (store, assistant, knowledge sync, dossiers) → the
 // pipeline and HTTP (runtime) → the staff console on it.
-import { accountOf } from '../kb/commune-by-account';
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
@@ -58,10 +57,7 @@ export async function main(): Promise<void> {
     config,
     stores,
     assistant,
-    accountOf: (channel, communeId) => {
-      const commune = assistant.knowledge.current().communes.get(communeId);
-      return commune ? accountOf(commune, channel) : null;
-    },
+    knowledge: assistant.knowledge,
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],

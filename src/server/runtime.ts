@@ -13,6 +13,9 @@ import { newOwner } from '../pipeline/owner';
 import { InboundWorker } from '../pipeline/worker';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
+import type { KnowledgeHolder } from '../kb/holder';
+import { accountOf, communeByAccount } from '../kb/commune-by-account';
+import { webchatSiteOf } from './webchat-site';
 import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
 import { webhookRouter } from './webhook-route';
@@ -57,12 +60,15 @@ export interface RuntimeDeps {
   /** Whether the knowledge base is loaded (for /readyz). */
   knowledgeLoaded?: () => boolean;
   metrics?: Metrics;
+  /**
+   * The knowledge's communes: each one's web chat, and the commune of a message to an account (OA, Page).
+   * Without it, `/` serves one unnamed chat and every message goes to the default commune.
+   */
+  knowledge?: KnowledgeHolder;
   /** More browser-facing routers, mounted before the web chat (the staff console). */
   routers?: Router[];
   /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
   outbox?: Outbox;
-  /** The OA / Page a commune's replies go out from (see OutboxSenderOptions); absent = default accounts. */
-  accountOf?: (channel: ChannelName, commune: string) => string | null;
 }
 
 export interface Runtime {
@@ -143,7 +149,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     contacts: stores.contacts,
     windows: config.windows,
     senders,
-    ...(d.accountOf ? { accountOf: d.accountOf } : {}),
+    // A reply goes out from its commune's OA / Page; without the knowledge, from each channel's default one.
+    ...(d.knowledge && {
+      accountOf: (channel: ChannelName, communeId: string) => {
+        const commune = d.knowledge?.current().communes.get(communeId);
+        return commune ? accountOf(commune, channel) : null;
+      },
+    }),
     logger,
     owner,
     observer: metrics,
@@ -170,13 +182,19 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
       await notifyWaiting(notify, channel, userId, new Date());
     },
   });
+  const knowledge = d.knowledge;
   const ingestor = new Ingestor({
     inbound: stores.inbound,
     contacts: stores.contacts,
     observer: metrics,
     logger,
     onNew: () => worker.wake(),
+    ...(knowledge && {
+      communeOfAccount: (channel: ChannelName, account: string) =>
+        communeByAccount(knowledge.current(), channel, account),
+    }),
   });
+  const webchatSite = knowledge && (() => webchatSiteOf(knowledge.current()));
 
   const webhookRouters = config.channels.map((ch) =>
     webhookRouter(ch, {
@@ -188,8 +206,14 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
   );
   const webRouters = [
     ...(d.routers ?? []),
-    webchatApiRouter({ assistant, logger, observer: metrics, perMinute: config.webchatPerMinute }),
-    webchatPageRouter({ meta: config.pageMeta }),
+    webchatApiRouter({
+      assistant,
+      logger,
+      observer: metrics,
+      perMinute: config.webchatPerMinute,
+      site: webchatSite,
+    }),
+    webchatPageRouter({ meta: config.pageMeta, site: webchatSite }),
   ];
 
   const app = createApp({

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { carryOut, type TurnContext, type TurnPorts } from '../../src/assistant/handlers';
 import type { Decision, Plan } from '../../src/dialogue/decide';
 import { INITIAL_STATE, type DialogueState } from '../../src/dialogue/state';
+import { forCommune } from '../../src/kb/for-commune';
+import type { KnowledgeBase } from '../../src/kb/knowledge-base';
 import { loadKnowledge } from '../../src/kb/load';
 import type { Dossier } from '../../src/store/ports';
 
@@ -23,14 +25,14 @@ function ports(over: Partial<TurnPorts> = {}): TurnPorts & { calls: string[] } {
   };
 }
 
-function run(plan: Plan, p: TurnPorts, state: Partial<DialogueState> = {}) {
+function run(plan: Plan, p: TurnPorts, state: Partial<DialogueState> = {}, view: KnowledgeBase = kb) {
   const s = { ...INITIAL_STATE, lastAt: NOW.toISOString(), ...state };
   const decision: Decision = { plan, intent: 'procedure', procedure: null, aspect: null, code: null };
   const t: TurnContext = {
     decision,
     state: s,
     base: { ...s, offered: [] },
-    kb,
+    kb: view,
     names: new Map([...kb.procedures].map(([id, x]) => [id, x.name])),
     msg: { channel: 'web', userId: 'u', messageId: 'm', kind: 'text', text: 'hồ sơ chậm quá', sentAt: NOW },
     now: NOW,
@@ -85,6 +87,29 @@ describe('status handlers', () => {
     const o = await run({ kind: 'lookup', code: CODE }, ports({ findDossier: async () => late }));
     expect(text(o)).toContain('Nguyễn V*** A');
     expect(text(o)).toContain('quá ngày hẹn');
+  });
+});
+
+describe('a receipt code of another commune', () => {
+  const home = kb.communes.get('hoa-an')!;
+  const here = forCommune(kb, 'suoi-may');
+  const code = `${home.agency_code}-251118-0007`;
+
+  it('is answered from the commune that received it, and the reply says whose it is', async () => {
+    const p = ports();
+    const missing = text(await run({ kind: 'lookup', code }, p, {}, here));
+    expect(p.calls).toEqual(['lookupAllowed', `find ${code}`]);
+    expect(missing).toContain(
+      `là mã hồ sơ của ${home.centre_name}, không phải của ${here.commune.commune_name}`,
+    );
+    expect(missing).toContain(home.hotline);
+    expect(missing).not.toContain(here.commune.hotline);
+  });
+
+  it("in its own commune's chat it is just a code", async () => {
+    const own = text(await run({ kind: 'lookup', code }, ports(), {}, forCommune(kb, 'hoa-an')));
+    expect(own).not.toContain('là mã hồ sơ của');
+    expect(own).toContain(home.hotline);
   });
 });
 

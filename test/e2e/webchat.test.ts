@@ -1,5 +1,6 @@
-// Real browser: Debian's chromium driven by playwright-core opens the web chat on a phone-sized
-// screen, asks "lam giay khai sinh can gi" and sees the documents list from the real assistant.
+// Real browser: Debian's chromium driven by playwright-core opens the list of communes on a phone-sized
+// screen, follows a commune's link to its web chat, asks "lam giay khai sinh can gi" and sees the documents
+// list from the real assistant, answering as that commune.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,7 @@ describeBrowser('web chat in a real browser', () => {
   let url: string;
   let profile: string;
   let context: BrowserContext;
+  let commune: { id: string; name: string; centre: string };
 
   beforeAll(async () => {
     db = tmpSqlite();
@@ -43,7 +45,12 @@ describeBrowser('web chat in a real browser', () => {
       intentsDir: config.intentsDir,
       stores: db.stores,
     });
-    runtime = buildRuntime({ config, stores: db.stores, assistant, logger });
+    const [first] = [...assistant.knowledge.current().communes.values()].sort((a, b) =>
+      a.id.localeCompare(b.id),
+    );
+    if (!first) throw new Error('the knowledge has no commune');
+    commune = { id: first.id, name: first.commune_name, centre: first.centre_name };
+    runtime = buildRuntime({ config, stores: db.stores, assistant, knowledge: assistant.knowledge, logger });
     ({ server, url } = await listenLoopback(runtime.app));
     await runtime.start();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-chromium-'));
@@ -73,12 +80,17 @@ describeBrowser('web chat in a real browser', () => {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  it('opens /, asks "lam giay khai sinh can gi" and shows the documents list', async () => {
+  it('opens /, picks a commune, asks "lam giay khai sinh can gi" and shows the documents list', async () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}/`);
-    await page.getByText('Trợ lý Bộ phận Một cửa xã', { exact: true }).waitFor();
+    const phoneFit = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await phoneFit()).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: commune.name, exact: true }).click();
+    await page.waitForURL(`${url}/x/${commune.id}/`);
+    await page.getByText(`Trợ lý Bộ phận Một cửa ${commune.name}`, { exact: true }).waitFor();
 
     await page.fill('#input', 'lam giay khai sinh can gi');
     await page.press('#input', 'Enter');
@@ -96,11 +108,10 @@ describeBrowser('web chat in a real browser', () => {
     expect(text).toMatch(/hồ sơ|giấy tờ/i);
     expect(text).toMatch(/Tờ khai/);
     expect(text).toMatch(/\n1\. /); // a numbered list, line breaks kept
+    // The commune's chat answers as that commune (its API is under the page's prefix).
+    expect(await page.locator('.msg--bot', { hasText: commune.centre }).count()).toBeGreaterThan(0);
     // Fits a phone: no horizontal scrolling.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await phoneFit()).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
 });

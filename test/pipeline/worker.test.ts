@@ -93,6 +93,31 @@ describe('Ingestor + InboundWorker', () => {
     expect((await db.stores.personalData.export('zalo', 'u1')).contact?.commune).toBe('xa-a');
   });
 
+  it('sets the commune from the account the citizen wrote to, unless the message names one', async () => {
+    const routed = new Ingestor({
+      inbound: db.stores.inbound,
+      contacts: db.stores.contacts,
+      observer: NULL_OBSERVER,
+      logger: log,
+      communeOfAccount: (channel, account) => (channel === 'zalo' && account === 'oa-b' ? 'xa-b' : null),
+    });
+    await routed.accept({ ...msg('m1', 'a', 'u1'), account: 'oa-b' });
+    await routed.accept({ ...msg('m2', 'b', 'u2'), account: 'oa-unknown' });
+    await routed.accept({ ...msg('m3', 'c', 'u3'), account: 'oa-b', commune: 'xa-c' });
+    const claimed = [];
+    for (
+      let r = await db.stores.inbound.claimNext('t', 60_000);
+      r;
+      r = await db.stores.inbound.claimNext('t', 60_000)
+    )
+      claimed.push([r.userId, r.commune]);
+    expect(claimed).toEqual([
+      ['u1', 'xa-b'],
+      ['u2', null],
+      ['u3', 'xa-c'],
+    ]);
+  });
+
   it('answers many messages of one citizen in order, concurrently across citizens', async () => {
     assistant.delayMs = 2;
     await worker.start();

@@ -1,12 +1,18 @@
-// `converse [--store live]`: JSON lines {conversation, text} → one JSON line per input with what the bot understood
-// (in context) and exactly the replies the citizen would receive. State is kept per conversation id, on a
-// scratch store unless --store live.
+// `converse [--store live]`: JSON lines {conversation, text, commune?} → one JSON line per input with what the bot
+// understood (in context) and exactly the replies the citizen would receive in that commune's chat (absent:
+// the default commune). State is kept per conversation id, on a scratch store unless --store live.
 import { randomUUID } from 'node:crypto';
 import type { Assistant } from '../../assistant';
 import { info, stdinLines, writeJsonLine } from '../io';
 import { cliServices, storeFlag } from '../services';
 
-export async function converseTurn(assistant: Assistant, run: string, conversation: string, text: string) {
+export async function converseTurn(
+  assistant: Assistant,
+  run: string,
+  conversation: string,
+  text: string,
+  commune?: string,
+) {
   const t = await assistant.turn({
     channel: 'cli',
     userId: `${run}:${conversation}`,
@@ -14,6 +20,7 @@ export async function converseTurn(assistant: Assistant, run: string, conversati
     kind: 'text',
     text,
     sentAt: new Date(),
+    ...(commune === undefined ? {} : { commune }),
   });
   const u = t.understanding;
   return {
@@ -42,7 +49,7 @@ export async function converseCommand(args: string[]): Promise<number> {
   try {
     for await (const line of stdinLines()) {
       if (!line.trim()) continue;
-      let input: { conversation?: unknown; text?: unknown };
+      let input: { conversation?: unknown; text?: unknown; commune?: unknown };
       try {
         input = JSON.parse(line) as typeof input;
       } catch {
@@ -59,7 +66,18 @@ export async function converseCommand(args: string[]): Promise<number> {
         });
         continue;
       }
-      writeJsonLine(await converseTurn(assistant, run, input.conversation, input.text));
+      const communes = assistant.knowledge.current().communes;
+      if (
+        input.commune !== undefined &&
+        (typeof input.commune !== 'string' || !communes.has(input.commune))
+      ) {
+        bad++;
+        const known = [...communes.keys()].join(', ');
+        info(`converse: skipped a line naming an unknown commune (known: ${known}): ${line.slice(0, 80)}`);
+        writeJsonLine({ error: `"commune" must be one of: ${known}`, line: line.slice(0, 200) });
+        continue;
+      }
+      writeJsonLine(await converseTurn(assistant, run, input.conversation, input.text, input.commune));
     }
   } finally {
     await services.close();

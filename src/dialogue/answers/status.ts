@@ -62,6 +62,20 @@ export function lookupUnavailable(c: Commune): Draft {
   };
 }
 
+/**
+ * A receipt code of another commune of the province, asked in this commune's chat: the answer (found or not)
+ * is that commune's, and says so first.
+ */
+export function ofAnotherCommune(code: string, home: Commune, here: Commune, answer: Draft): Draft {
+  return {
+    ...answer,
+    lines: [
+      `Mã ${code} là mã hồ sơ của ${home.centre_name}, không phải của ${here.commune_name}, nên em tra cứu giúp {ac} tại ${home.commune_name} ạ.`,
+      ...answer.lines,
+    ],
+  };
+}
+
 /** `overdue`: the dossiers' rule says so (the answer only words it). */
 export function dossierStatus(d: Dossier, procedureName: string | null, overdue: boolean, c: Commune): Draft {
   const st = STATUS_TEXT[d.status];

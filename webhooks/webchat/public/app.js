@@ -1,8 +1,12 @@
 // @ts-check
-// Web chat client: plain JavaScript, no build step. Talks to POST /webchat/api/messages.
+// Web chat client: plain JavaScript, no build step. Talks to POST webchat/api/messages relative to the page:
+// /webchat/api/messages at `/`, /x/<id>/webchat/api/messages on a commune's page.
 (function () {
   'use strict';
-  var API = '/webchat/api/messages';
+  var API = 'webchat/api/messages';
+  // One conversation per commune: a citizen asking two communes' chats gets two sessions.
+  var commune = /^\/x\/([^/]+)\//.exec(window.location.pathname);
+  var SESSION_KEY = 'motcua.session' + (commune ? ':' + commune[1] : '');
   /** The page's element with this id; index.html always has it. */
   function byId(id) {
     var el = document.getElementById(id);
@@ -25,14 +29,14 @@
   function sessionId() {
     var id = null;
     try {
-      id = window.localStorage.getItem('motcua.session');
+      id = window.localStorage.getItem(SESSION_KEY);
     } catch (e) {
       /* private mode */
     }
     if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
       id = newSessionId();
       try {
-        window.localStorage.setItem('motcua.session', id);
+        window.localStorage.setItem(SESSION_KEY, id);
       } catch (e) {
         /* ignore */
       }
