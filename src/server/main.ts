@@ -1,6 +1,5 @@
 // `npm start`: configuration → the services root (store, assistant, knowledge sync, dossiers) → the
 // pipeline and HTTP (runtime) → the staff console on it.
-import { accountOf } from '../kb/commune-by-account';
 import type { Server } from 'node:http';
 import { loadAdminConfig, type AdminConfig } from '../admin/config';
 import { staffConsoleRouter } from '../admin/console';
@@ -63,10 +62,6 @@ export async function main(): Promise<void> {
     assistant,
     ...(threads ? { channelAssistant: threads } : {}),
     knowledge: assistant.knowledge,
-    accountOf: (channel, communeId) => {
-      const commune = assistant.knowledge.current().communes.get(communeId);
-      return commune ? accountOf(commune, channel) : null;
-    },
     logger,
     knowledgeLoaded: () => true,
     routers: [await staffConsoleRouter(admin, services)],

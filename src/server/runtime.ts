@@ -14,7 +14,7 @@ import { InboundWorker } from '../pipeline/worker';
 import { webchatApiRouter } from '../../webhooks/webchat/api';
 import { webchatPageRouter } from '../../webhooks/webchat/page';
 import type { KnowledgeHolder } from '../kb/holder';
-import { communeByAccount } from '../kb/commune-by-account';
+import { accountOf, communeByAccount } from '../kb/commune-by-account';
 import { webchatSiteOf } from './webchat-site';
 import { Outbox, sendingThrough } from '../services/outbox';
 import { createApp } from './app';
@@ -71,8 +71,6 @@ export interface RuntimeDeps {
   routers?: Router[];
   /** The process's enqueue-and-wake, shared with the console (one is made when absent). */
   outbox?: Outbox;
-  /** The OA / Page a commune's replies go out from (see OutboxSenderOptions); absent = default accounts. */
-  accountOf?: (channel: ChannelName, commune: string) => string | null;
 }
 
 export interface Runtime {
@@ -154,7 +152,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     contacts: stores.contacts,
     windows: config.windows,
     senders,
-    ...(d.accountOf ? { accountOf: d.accountOf } : {}),
+    // A reply goes out from its commune's OA / Page; without the knowledge, from each channel's default one.
+    ...(d.knowledge && {
+      accountOf: (channel: ChannelName, communeId: string) => {
+        const commune = d.knowledge?.current().communes.get(communeId);
+        return commune ? accountOf(commune, channel) : null;
+      },
+    }),
     logger,
     owner,
     observer: metrics,
