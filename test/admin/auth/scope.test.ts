@@ -115,3 +115,26 @@ it('a province admin gives an account its communes; unknown communes are refused
   const last = await admin.patch('/staff/quantri', { communes: ['hoa-an'] });
   expect(last.body.error).toBe('last_admin');
 });
+
+it("a hand-off's history shows what the citizen wrote to that commune only", async () => {
+  // One account may write to two communes (the web chat of each, say): each commune's staff read their part.
+  for (const [i, commune] of ['hoa-an', 'suoi-may'].entries())
+    await f.stores.inbound.insertIfNew({
+      channel: 'web',
+      messageId: `both-${commune}`,
+      userId: 'ca-hai',
+      kind: 'text',
+      text: `gửi ${commune}`,
+      displayName: null,
+      sentAt: new Date(AT.getTime() + i),
+      receivedAt: new Date(AT.getTime() + i),
+      commune,
+    });
+  const { handoff } = await f.stores.handoffs.open(
+    { channel: 'web', userId: 'ca-hai', displayName: null, reason: 'asked', commune: 'suoi-may' },
+    AT,
+  );
+  const s = await Staff.signedIn(srv.url, 'canbo');
+  const lines = (await s.get(`/handoffs/${handoff.id}`)).body.messages.map((m: { text: string }) => m.text);
+  expect(lines).toEqual(['gửi suoi-may']);
+});
