@@ -66,6 +66,8 @@ export function channelEndpoints(d: AdminDeps): Endpoint[] {
       method: 'get',
       path: '/channels',
       role: 'admin',
+      // Connecting a commune's OA is the province admin's.
+      reach: 'province',
       handle: async () => ({
         connectable: [...connectors.keys()],
         secretKeySet: key !== null,
@@ -89,6 +91,7 @@ export function channelEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/channels/:channel/connect',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const channel = String(ctx.req.params['channel']);
         const { connector, key: k } = connectorOf(channel);
@@ -102,6 +105,7 @@ export function channelEndpoints(d: AdminDeps): Endpoint[] {
       method: 'post',
       path: '/channels/:channel/callback',
       role: 'admin',
+      reach: 'province',
       handle: async (ctx) => {
         const channel = String(ctx.req.params['channel']);
         const { connector, key: k } = connectorOf(channel);
