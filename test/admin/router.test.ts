@@ -1,6 +1,7 @@
 // Every role against every endpoint of the staff API, allowed and refused, calling the API directly (a
 // viewer cannot change anything even without the console). The table must list every endpoint.
 import { adminEndpoints } from '../../src/admin/router';
+import { ROLE_NAME } from '../../src/admin/auth/roles';
 import type { StaffRole } from '../../src/store/ports';
 import {
   addStaff,
@@ -265,7 +266,7 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
       expect(r.status).toBe(403);
       expect(r.body).toMatchObject({
         error: 'forbidden',
-        message: `This needs the ${c.role} role or higher; you are signed in as ${role}`,
+        message: `Việc này cần quyền ${ROLE_NAME[c.role]} trở lên; tài khoản đang đăng nhập có quyền ${ROLE_NAME[role]}.`,
       });
     }
   });
@@ -289,5 +290,5 @@ it('an unknown API path answers 401 to strangers and 404 to staff', async () => 
   const s = await Staff.signedIn(srv.url, 'viewer');
   const r = await s.get('/nothing');
   expect(r.status).toBe(404);
-  expect(r.body.message).toMatch(/No such API endpoint/);
+  expect(r.body.message).toBe('Không có chức năng này: GET /nothing');
 });

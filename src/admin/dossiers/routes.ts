@@ -51,14 +51,14 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
     const raw = String(ctx.req.params['code']).slice(0, 100);
     const code = findCodes(raw)[0]?.code;
     if (!code)
-      throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [
+      throw new ApiError(400, 'invalid', `"${raw}" không phải mã hồ sơ (dạng 000.00.15.H12-251118-0007).`, [
         { field: 'code', reason: 'is not a receipt code' },
       ]);
     return code;
   };
   const existing = async (code: string): Promise<Dossier> => {
     const dossier = await d.stores.dossiers.get(code);
-    if (!dossier) throw notFound(`The dossier ${code}`);
+    if (!dossier) throw notFound(`hồ sơ ${code}`);
     return dossier;
   };
 
@@ -87,9 +87,9 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       handle: async (ctx) => {
         const code = codeOf(ctx);
-        const b = parse(statusBody, ctx.req.body, 'status change');
+        const b = parse(statusBody, ctx.req.body, 'Thay đổi trạng thái');
         const changed = await d.dossiers.changeStatus(code, b.status, b.note, ctx.staff.username, ctx.now);
-        if (!changed) throw notFound(`The dossier ${code}`);
+        if (!changed) throw notFound(`hồ sơ ${code}`);
         const { dossier, notices } = changed;
         return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), notices };
       },
@@ -100,7 +100,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       upload: true,
       handle: async (ctx) => {
-        const q = parse(importQuery, ctx.req.query, 'import');
+        const q = parse(importQuery, ctx.req.query, 'Yêu cầu nhập');
         const body = uploadedFile(ctx, 'the CSV or XLSX file');
         let report;
         try {

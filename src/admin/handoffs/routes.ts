@@ -28,7 +28,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
   const load = async (ctx: Ctx): Promise<Handoff> => {
     const id = String(ctx.req.params['id']).slice(0, 64);
     const h = await store.get(id);
-    if (!h) throw notFound(`The hand-off ${id}`);
+    if (!h) throw notFound(`yêu cầu gặp cán bộ ${id}`);
     return h;
   };
   const waitedMinutes = (h: Handoff, now: Date) =>
@@ -50,7 +50,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       path: '/handoffs',
       role: 'viewer',
       handle: async (ctx) => {
-        const q = parse(listQuery, ctx.req.query, 'filter');
+        const q = parse(listQuery, ctx.req.query, 'Bộ lọc');
         const filter =
           q.state === 'closed'
             ? { state: q.state, from: new Date(ctx.now.getTime() - q.days * DAY) }
@@ -97,8 +97,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           const now = await store.get(h.id);
           throw conflict(
             now?.state === 'taken'
-              ? `${now.takenBy ?? 'Another staff member'} took this conversation first`
-              : 'This conversation is closed',
+              ? `${now.takenBy ?? 'Cán bộ khác'} đã nhận cuộc trò chuyện này trước.`
+              : 'Cuộc trò chuyện này đã kết thúc.',
           );
         }
         await recordChange(d.stores.audit, ctx, {
@@ -116,7 +116,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       handle: async (ctx) => {
         const h = await load(ctx);
-        const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
+        const { text: reply } = parse(replyBody, ctx.req.body, 'Tin trả lời');
         const why = await blocker(h, ctx);
         if (why) throw new ApiError(409, 'cannot_reply', why);
         const [item] = await d.outbox.enqueue(
@@ -152,11 +152,11 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           throw new ApiError(
             403,
             'forbidden',
-            `${h.takenBy ?? 'Another staff member'} holds this conversation; only they or an admin can close it`,
+            `${h.takenBy ?? 'Cán bộ khác'} đang xử lý cuộc trò chuyện này; chỉ người đó hoặc người quản trị mới kết thúc được.`,
           );
         }
         const closed = await store.close(h.id, ctx.staff.username, ctx.now);
-        if (!closed) throw conflict('This conversation is already closed');
+        if (!closed) throw conflict('Cuộc trò chuyện này đã kết thúc rồi.');
         await recordChange(d.stores.audit, ctx, {
           action: 'handoff.close',
           target: target(h),

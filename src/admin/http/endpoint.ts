@@ -2,7 +2,7 @@
 // the role check in one place (and lets the tests check that every endpoint is covered).
 import express, { type Request, type Response, type Router } from 'express';
 import type { StaffRole } from '../../store/ports';
-import { allows, type Staff } from '../auth/roles';
+import { allows, ROLE_NAME, type Staff } from '../auth/roles';
 import { ApiError } from './api-error';
 
 export interface Ctx {
@@ -42,7 +42,7 @@ export function mountEndpoints(router: Router, endpoints: readonly Endpoint[], c
           throw new ApiError(
             403,
             'forbidden',
-            `This needs the ${e.role} role or higher; you are signed in as ${staff.role}`,
+            `Việc này cần quyền ${ROLE_NAME[e.role]} trở lên; tài khoản đang đăng nhập có quyền ${ROLE_NAME[staff.role]}.`,
           );
         }
         const result = await e.handle({ req, res, staff, now: clock() });

@@ -54,7 +54,7 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
       path: '/staff',
       role: 'admin',
       handle: async (ctx) => {
-        const b = parse(createBody, ctx.req.body, 'account');
+        const b = parse(createBody, ctx.req.body, 'Tài khoản');
         const created = await staff.create(
           {
             username: b.username,
@@ -64,7 +64,7 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
           },
           ctx.now,
         );
-        if (!created) throw conflict(`The username ${b.username} is taken`);
+        if (!created) throw conflict(`Tên đăng nhập ${b.username} đã có người dùng.`);
         const account = (await staff.get(b.username)) as StaffAccount;
         await recordChange(d.stores.audit, ctx, {
           action: 'staff.create',
@@ -81,9 +81,9 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'admin',
       handle: async (ctx) => {
         const name = String(ctx.req.params['username']).toLowerCase();
-        const b = parse(patchBody, ctx.req.body, 'change');
+        const b = parse(patchBody, ctx.req.body, 'Thay đổi');
         const before = await staff.get(name);
-        if (!before) throw notFound(`The account ${name}`);
+        if (!before) throw notFound(`tài khoản ${name}`);
         const losesAdmin =
           before.role === 'admin' &&
           !before.disabled &&
@@ -91,7 +91,11 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
         if (losesAdmin) {
           const admins = (await staff.list()).filter((a) => a.role === 'admin' && !a.disabled);
           if (admins.length <= 1)
-            throw new ApiError(409, 'last_admin', 'This is the last active admin; make another admin first');
+            throw new ApiError(
+              409,
+              'last_admin',
+              'Đây là tài khoản quản trị cuối cùng còn hoạt động; xin cấp quyền quản trị cho người khác trước.',
+            );
         }
         const patch = {
           ...(b.role ? { role: b.role } : {}),

@@ -84,7 +84,9 @@ it('the last active admin cannot be demoted or disabled', async () => {
   for (const change of [{ role: 'editor' }, { disabled: true }]) {
     const r = await admin.patch('/staff/boss', change);
     expect(r.status).toBe(409);
-    expect(r.body.message).toBe('This is the last active admin; make another admin first');
+    expect(r.body.message).toBe(
+      'Đây là tài khoản quản trị cuối cùng còn hoạt động; xin cấp quyền quản trị cho người khác trước.',
+    );
   }
   await addStaff(f.stores, 'second', 'admin');
   expect((await admin.patch('/staff/second', { disabled: true })).status).toBe(200);
