@@ -27,3 +27,7 @@ export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
 export const day = (iso) => (iso ? dateOnly.format(new Date(iso)) : '');
 /** "YYYY-MM-DD" of an instant, on the Vietnamese calendar. */
 export const dayKey = (d) => isoDay.format(d);
+/** A calendar day "YYYY-MM-DD" as staff write it: "dd/mm/yyyy". */
+export const dayText = (key) => key.split('-').reverse().join('/');
+/** The same day without the year ("dd/mm"), for chart axes. */
+export const dayShort = (key) => dayText(key).slice(0, 5);

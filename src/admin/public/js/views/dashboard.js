@@ -3,12 +3,27 @@
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadChart } from '../chart-loader.js';
-import { dayKey } from '../format.js';
+import { dayKey, dayShort, dayText } from '../format.js';
 import { ASPECT, CHANNEL } from '../labels.js';
 import { showError } from '../ui.js';
 
 const COLORS = ['#0b5cad', '#1e7b34', '#c77700', '#8e24aa', '#b3261e', '#00838f'];
 const DAY = 86400000;
+const LABEL_WIDTH = 26;
+
+/** A long name as lines of at most LABEL_WIDTH characters: Chart.js cuts a single long axis label. */
+function wrapLabel(name) {
+  const lines = [];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > LABEL_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? line + ' ' + word : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 export async function renderDashboard(view) {
   const to = h('input', { id: 'to', type: 'date', value: dayKey(new Date()) });
@@ -51,7 +66,8 @@ export async function renderDashboard(view) {
   return () => charts.forEach((c) => c.destroy());
 }
 
-function card(title, table, range, canvas) {
+function card(title, table, range, canvas, tall) {
+  canvas.setAttribute('aria-label', title);
   return h(
     'section',
     { class: 'card' },
@@ -61,7 +77,7 @@ function card(title, table, range, canvas) {
       h('h2', { text: title }),
       h('a', { href: apiUrl('/dashboard/csv', { ...range, table }), download: '', text: 'Tải CSV' }),
     ),
-    h('div', { class: 'chart-box' }, canvas),
+    h('div', { class: tall ? 'chart-box tall' : 'chart-box' }, canvas),
   );
 }
 
@@ -83,7 +99,7 @@ function draw(body, f, range, Chart) {
     ? Math.round(sum(waits.map((x) => x.averageWaitMinutes * x.taken)) / sum(waits.map((x) => x.taken)))
     : null;
   const canvases = {};
-  const c = (id) => (canvases[id] = h('canvas', { id: 'chart-' + id, role: 'img', 'aria-label': id }));
+  const c = (id) => (canvases[id] = h('canvas', { id: 'chart-' + id, role: 'img' }));
   clear(
     body,
     h(
@@ -103,21 +119,29 @@ function draw(body, f, range, Chart) {
       { class: 'grid' },
       card('Tin nhắn theo ngày và kênh', 'messages', range, c('messages')),
       card('Trả lời được / chưa hiểu', 'outcomes', range, c('outcomes')),
-      card('Thủ tục được hỏi nhiều nhất', 'procedures', range, c('procedures')),
+      card('Thủ tục được hỏi nhiều nhất', 'procedures', range, c('procedures'), true),
       card('Nội dung được hỏi nhiều nhất', 'aspects', range, c('aspects')),
       card('Gặp cán bộ và thời gian chờ', 'handoffs', range, c('handoffs')),
       card('Tra cứu hồ sơ', 'lookups', range, c('lookups')),
     ),
   );
   const base = { responsive: true, maintainAspectRatio: false, animation: false };
-  const stacked = { ...base, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
+  // Day axes read dd/mm, and the tooltip gives the whole date.
+  const dayTitle = (items) => (items[0] ? dayText(f.days[items[0].dataIndex] || '') : '');
+  const byDay = { plugins: { tooltip: { callbacks: { title: dayTitle } } } };
+  const days = f.days.map(dayShort);
+  const stacked = {
+    ...base,
+    ...byDay,
+    scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+  };
   const channels = [...new Set(f.messages.map((m) => m.channel))];
   return [
     new Chart(canvases.messages, {
       type: 'bar',
       options: stacked,
       data: {
-        labels: f.days,
+        labels: days,
         datasets: channels.map((ch, i) => ({
           label: CHANNEL[ch] || ch,
           backgroundColor: COLORS[i % COLORS.length],
@@ -131,7 +155,7 @@ function draw(body, f, range, Chart) {
       type: 'bar',
       options: stacked,
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [
           { label: 'Trả lời được', backgroundColor: COLORS[1], data: f.outcomes.map((o) => o.answered) },
           { label: 'Chưa hiểu', backgroundColor: COLORS[4], data: f.outcomes.map((o) => o.notUnderstood) },
@@ -140,9 +164,9 @@ function draw(body, f, range, Chart) {
     }),
     new Chart(canvases.procedures, {
       type: 'bar',
-      options: { ...base, indexAxis: 'y' },
+      options: { ...base, indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } },
       data: {
-        labels: f.procedures.map((p) => p.name),
+        labels: f.procedures.map((p) => wrapLabel(p.name)),
         datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[0], data: f.procedures.map((p) => p.count) }],
       },
     }),
@@ -158,13 +182,14 @@ function draw(body, f, range, Chart) {
       type: 'bar',
       options: {
         ...base,
+        ...byDay,
         scales: {
           y: { beginAtZero: true },
           minutes: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } },
         },
       },
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [
           { label: 'Yêu cầu', backgroundColor: COLORS[3], data: f.handoffs.map((x) => x.opened) },
           { label: 'Đã nhận', backgroundColor: COLORS[0], data: f.handoffs.map((x) => x.taken) },
@@ -180,9 +205,9 @@ function draw(body, f, range, Chart) {
     }),
     new Chart(canvases.lookups, {
       type: 'line',
-      options: { ...base, scales: { y: { beginAtZero: true } } },
+      options: { ...base, ...byDay, scales: { y: { beginAtZero: true } } },
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [{ label: 'Lượt tra cứu', borderColor: COLORS[5], data: f.lookups.map((x) => x.count) }],
       },
     }),

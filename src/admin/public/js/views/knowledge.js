@@ -3,7 +3,7 @@
 // export to the knowledge/ file format and import such an archive (preview first).
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
-import { when } from '../format.js';
+import { when, dayText } from '../format.js';
 import { AUTHORITY, NOTICE } from '../labels.js';
 import { badge, busy, canEdit, showError, toast } from '../ui.js';
 
@@ -61,8 +61,6 @@ function statusCard(s) {
   );
 }
 
-const viDate = (d) => d.split('-').reverse().join('/');
-
 /** One line per notice, in Vietnamese: the procedure, the field, what and when. */
 function noticeLine(n) {
   const what = n.subject ? ' "' + n.subject + '"' : '';
@@ -71,7 +69,7 @@ function noticeLine(n) {
         ? ' — rà soát lần cuối '
         : n.kind === 'unverified'
           ? ' — áp dụng đến '
-          : ' — đến hết ngày ') + viDate(n.date)
+          : ' — đến hết ngày ') + dayText(n.date)
     : '';
   return h(
     'li',
@@ -94,7 +92,7 @@ function reviewCard(review) {
   return h(
     'section',
     { class: 'card', id: 'kb-review' },
-    h('h2', { text: 'Cần rà soát (ngày ' + viDate(review.today) + ')' }),
+    h('h2', { text: 'Cần rà soát (ngày ' + dayText(review.today) + ')' }),
     groups.length
       ? groups.map(([k, list]) =>
           h(

@@ -119,6 +119,39 @@ const FIELDS = [
   { key: 'last_reviewed', type: 'date', label: 'Ngày rà soát gần nhất' },
 ];
 
+/** A field's label without its filling hint ("Tên mẫu (để trống nếu không có)" → "Tên mẫu"). */
+const shortLabel = (spec) => (spec.group || spec.label || spec.key).replace(/\s*\(.*\)$/, '');
+
+/**
+ * A field of the diff ("fee.items.1.vnd") in staff's words: the Vietnamese name of each step
+ * ("Lệ phí › Mức lệ phí 2 › Số tiền"), and a reader of its values (the option's name for a choice).
+ */
+export function describeField(path) {
+  const names = [];
+  let specs = FIELDS;
+  let spec = null;
+  for (const step of path.split('.')) {
+    if (/^\d+$/.test(step)) {
+      names[names.length - 1] += ' ' + (Number(step) + 1);
+      continue;
+    }
+    spec = specs.find((f) => f.key === step) || null;
+    if (!spec) {
+      names.push(step);
+      specs = [];
+      continue;
+    }
+    names.push(shortLabel(spec));
+    specs = spec.fields || [];
+  }
+  const options = spec && spec.options;
+  const checkbox = spec && spec.type === 'checkbox';
+  return {
+    name: names.join(' › '),
+    value: (text) => (checkbox ? (text === 'true' ? 'Có' : 'Không') : (options && options[text]) || text),
+  };
+}
+
 const MAX = 4000;
 
 export function procedureForm(procedure, { readOnly, onChange }) {
