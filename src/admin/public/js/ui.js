@@ -49,3 +49,39 @@ export async function busy(button, fn, slot) {
 
 export const canEdit = (me) => me.role === 'editor' || me.role === 'admin';
 export const badge = (text, kind) => h('span', { class: 'badge ' + (kind || ''), text });
+
+/**
+ * Asks before something is removed or switched off: a modal dialog in the page (Escape or "Thôi"
+ * keeps things as they are). Resolves true only when staff press the confirming button.
+ */
+export function confirmAction(question, confirmLabel) {
+  return new Promise((resolve) => {
+    const title = h('p', { id: 'confirm-question', text: question });
+    const yes = h('button', { type: 'button', class: 'danger', text: confirmLabel });
+    const no = h('button', { type: 'button', class: 'secondary', text: 'Thôi' });
+    const dialog = h(
+      'dialog',
+      { class: 'confirm', 'aria-labelledby': 'confirm-question' },
+      title,
+      h('p', { class: 'row' }, yes, no),
+    );
+    const done = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => done(true));
+    no.addEventListener('click', () => done(false));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      done(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  });
+}
+
+/** The rule for new passwords, said before staff type one (the server checks the same). */
+export const PASSWORD_RULE =
+  'Ít nhất 10 ký tự và khó đoán: không dùng mật khẩu phổ biến, ký tự lặp lại, dãy phím liền nhau hay tên đăng nhập. Nên ghép vài từ không liên quan.';

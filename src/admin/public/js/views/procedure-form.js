@@ -3,6 +3,7 @@
 // It edits a plain copy of the procedure; `value()` returns it for preview and publishing, and
 // `showProblems()` puts the server's field + reason next to the right input.
 import { h, clear } from '../dom.js';
+import { confirmAction } from '../ui.js';
 import { ASPECT, AUTHORITY, UNIT_KIND, YES_NO } from '../labels.js';
 
 const T = (label, extra) => ({ type: 'textarea', label, ...extra });
@@ -249,7 +250,10 @@ export function procedureForm(procedure, { readOnly, onChange }) {
                   class: 'secondary',
                   'aria-label': 'Xóa dòng ' + (i + 1),
                   text: '✕',
-                  onclick: () => {
+                  onclick: async () => {
+                    const text = String(items[i] ?? '').trim();
+                    // An empty line goes without asking; one with content is gone only when staff agree.
+                    if (text && !(await confirmAction('Xóa dòng "' + text + '"?', 'Xóa dòng'))) return;
                     items.splice(i, 1);
                     draw();
                     changed();
@@ -298,7 +302,9 @@ export function procedureForm(procedure, { readOnly, onChange }) {
                   type: 'button',
                   class: 'secondary',
                   text: 'Xóa mục này',
-                  onclick: () => {
+                  onclick: async () => {
+                    const which = shortLabel(spec) + ' ' + (i + 1);
+                    if (!(await confirmAction('Xóa cả mục "' + which + '"?', 'Xóa mục'))) return;
                     items.splice(i, 1);
                     draw();
                     changed();
