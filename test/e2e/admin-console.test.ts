@@ -36,7 +36,7 @@ const PAGES = [
   ['knowledge', '#/knowledge', 'Thủ tục'],
   ['procedure', '#/knowledge/khai-sinh', 'Đăng ký khai sinh'],
   ['handoffs', '#/handoffs', 'Gặp cán bộ'],
-  ['outbox', '#/outbox', 'Tin chưa gửi được'],
+  ['outbox', '#/outbox', 'Tin trả lời chưa gửi được'],
   ['staff', '#/staff', 'Tài khoản cán bộ'],
   ['audit', '#/audit', 'Nhật ký thay đổi'],
 ] as const;
@@ -102,6 +102,9 @@ describeBrowser('staff console (accessibility and wording)')(
       await srv?.stop();
       if (f) await dropFixture(f);
     });
+
+    // Every test starts signed out (the browser profile is shared).
+    beforeEach(() => browser.context.clearCookies());
 
     async function open(page: Page, hash: string, title: string): Promise<void> {
       await page.goto(`${srv.url}/admin${hash}`);

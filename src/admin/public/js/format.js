@@ -23,7 +23,12 @@ const isoDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : '');
+/** "dd/mm/yyyy hh:mm": the day first, as staff write it (vi-VN alone puts the clock first). */
+export const when = (iso) => {
+  if (!iso) return '';
+  const p = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
+};
 export const day = (iso) => (iso ? dateOnly.format(new Date(iso)) : '');
 /** "YYYY-MM-DD" of an instant, on the Vietnamese calendar. */
 export const dayKey = (d) => isoDay.format(d);

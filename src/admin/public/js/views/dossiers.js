@@ -107,7 +107,12 @@ function dossierCard(data, editable, onChanged) {
 }
 
 function importCard() {
-  const file = h('input', { type: 'file', id: 'dossier-file', accept: '.csv,.xlsx' });
+  const file = h('input', {
+    type: 'file',
+    id: 'dossier-file',
+    accept: '.csv,.xlsx',
+    'aria-label': 'Tệp danh sách hồ sơ (CSV hoặc Excel)',
+  });
   const preview = h('button', { type: 'button', class: 'secondary', text: 'Xem trước' });
   const commit = h('button', { type: 'button', text: 'Nhập vào hệ thống', disabled: true });
   const result = h('div');

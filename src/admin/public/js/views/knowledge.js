@@ -112,6 +112,7 @@ function importBox(me, refresh) {
     type: 'file',
     id: 'kb-import-file',
     accept: '.tar.gz,.tgz,.tar,application/gzip',
+    'aria-label': 'Tệp nén thư mục knowledge/ (.tar.gz)',
   });
   const result = h('div');
   const preview = h('button', { type: 'button', class: 'secondary', text: 'Xem trước' });
