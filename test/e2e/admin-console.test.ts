@@ -172,10 +172,14 @@ describeBrowser('staff console (accessibility and wording)')(
       expect(control.outline).toBe('solid');
 
       // A refused range: the server's reason, in Vietnamese, in the page.
-      await page.fill('#from', '2026-01-10');
-      await page.fill('#to', '2026-01-01');
+      await page.fill('#from', '10/01/2026');
+      await page.fill('#to', '01/01/2026');
       await page.getByRole('button', { name: 'Xem' }).click();
       await page.locator('.errors', { hasText: 'Khoảng ngày chưa hợp lệ' }).waitFor();
+      // Days are typed dd/mm/yyyy whatever language the browser speaks; a slip is said in Vietnamese.
+      await page.fill('#to', '2026-01-01');
+      await page.getByRole('button', { name: 'Xem' }).click();
+      await page.locator('.errors', { hasText: 'Ngày cần viết dạng dd/mm/yyyy' }).waitFor();
       await page.close();
     });
 
@@ -191,6 +195,8 @@ describeBrowser('staff console (accessibility and wording)')(
       expect(await page.locator('#audit tbody tr td').first().innerText()).toMatch(DD_MM_YYYY);
 
       await open(page, '#/knowledge/khai-sinh', 'Đăng ký khai sinh');
+      await page.locator('#history li[data-version="1"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'history-lines');
       const line = page.locator('#history li[data-version="1"] .diff li').first();
       expect(await line.innerText()).toBe('Lệ phí › Mức lệ phí 2 › Số tiền: đổi “8000” → “10000”');
       expect(await page.locator('#history li[data-version="1"] .muted').first().innerText()).toMatch(

@@ -36,3 +36,12 @@ export const dayKey = (d) => isoDay.format(d);
 export const dayText = (key) => key.split('-').reverse().join('/');
 /** The same day without the year ("dd/mm"), for chart axes. */
 export const dayShort = (key) => dayText(key).slice(0, 5);
+/** "dd/mm/yyyy" typed by staff (d/m also accepted) → "YYYY-MM-DD", or null when it is no real day. */
+export function dayFromText(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

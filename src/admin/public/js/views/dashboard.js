@@ -3,7 +3,7 @@
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadChart } from '../chart-loader.js';
-import { dayKey, dayShort, dayText } from '../format.js';
+import { dayFromText, dayKey, dayShort, dayText } from '../format.js';
 import { ASPECT, CHANNEL } from '../labels.js';
 import { showError } from '../ui.js';
 
@@ -26,8 +26,18 @@ function wrapLabel(name) {
 }
 
 export async function renderDashboard(view) {
-  const to = h('input', { id: 'to', type: 'date', value: dayKey(new Date()) });
-  const from = h('input', { id: 'from', type: 'date', value: dayKey(new Date(Date.now() - 29 * DAY)) });
+  // Days typed as dd/mm/yyyy whatever the browser's language (a date picker would show mm/dd to some).
+  const dayInput = (id, d) =>
+    h('input', {
+      id,
+      type: 'text',
+      inputmode: 'numeric',
+      placeholder: 'dd/mm/yyyy',
+      maxlength: 10,
+      value: dayText(dayKey(d)),
+    });
+  const to = dayInput('to', new Date());
+  const from = dayInput('from', new Date(Date.now() - 29 * DAY));
   const show = h('button', { type: 'submit', text: 'Xem' });
   const errors = h('div');
   const body = h('div');
@@ -45,7 +55,8 @@ export async function renderDashboard(view) {
     show.disabled = true;
     clear(errors);
     try {
-      const range = { from: from.value, to: to.value };
+      const range = { from: dayFromText(from.value), to: dayFromText(to.value) };
+      if (!range.from || !range.to) throw new Error('Ngày cần viết dạng dd/mm/yyyy, ví dụ 05/12/2026.');
       const [{ figures: f }, Chart] = await Promise.all([
         api('GET', '/dashboard', undefined, range),
         loadChart(),

@@ -4,6 +4,7 @@
 // `showProblems()` puts the server's field + reason next to the right input.
 import { h, clear } from '../dom.js';
 import { confirmAction } from '../ui.js';
+import { dayFromText, dayText } from '../format.js';
 import { ASPECT, AUTHORITY, UNIT_KIND, YES_NO } from '../labels.js';
 
 const T = (label, extra) => ({ type: 'textarea', label, ...extra });
@@ -184,10 +185,20 @@ export function procedureForm(procedure, { readOnly, onChange }) {
       return el;
     } else if (spec.type === 'textarea') {
       el = h('textarea', { ...common, maxlength: MAX, rows: 2, value: v == null ? '' : String(v) });
+    } else if (spec.type === 'date') {
+      // Typed as dd/mm/yyyy whatever the browser's language (a date picker would show mm/dd to some).
+      el = h('input', {
+        ...common,
+        type: 'text',
+        inputmode: 'numeric',
+        placeholder: 'dd/mm/yyyy',
+        maxlength: 10,
+        value: v == null ? '' : dayText(String(v)),
+      });
     } else {
       el = h('input', {
         ...common,
-        type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text',
+        type: spec.type === 'number' ? 'number' : 'text',
         maxlength: MAX,
         value: v == null ? '' : String(v),
         min: spec.type === 'number' ? 0 : null,
@@ -203,7 +214,10 @@ export function procedureForm(procedure, { readOnly, onChange }) {
             : Number(raw)
           : spec.nullable && !raw.trim()
             ? null
-            : raw;
+            : spec.type === 'date'
+              ? // Not a day yet: sent as typed, so the preview names the field that is wrong.
+                dayFromText(raw) || raw
+              : raw;
       changed();
     });
     return el;
