@@ -69,7 +69,7 @@ export async function renderStaff(view, { me }) {
         { class: 'card table-wrap' },
         h(
           'table',
-          { id: 'accounts' },
+          { id: 'accounts', class: 'stack' },
           h(
             'thead',
             null,
