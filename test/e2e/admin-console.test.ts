@@ -183,6 +183,22 @@ describeBrowser('staff console (accessibility and wording)')(
       await page.close();
     });
 
+    it('a file field says "Chọn tệp…" and the chosen name in Vietnamese, whatever the browser speaks', async () => {
+      const page = await browser.context.newPage();
+      await signIn(page, srv.url, 'boss', PASSWORD);
+      await open(page, '#/dossiers', 'Hồ sơ');
+      const field = page.locator('#dossier-file + label + span');
+      expect(await page.locator('label[for="dossier-file"]').innerText()).toBe('Chọn tệp…');
+      expect(await field.innerText()).toBe('Chưa chọn tệp');
+      await page.setInputFiles('#dossier-file', {
+        name: 'ho-so-thang-12.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Mã hồ sơ\n'),
+      });
+      expect(await field.innerText()).toBe('ho-so-thang-12.csv');
+      await page.close();
+    });
+
     it('audit and history read in Vietnamese with dd/mm/yyyy dates', async () => {
       const page = await browser.context.newPage();
       await signIn(page, srv.url, 'boss', PASSWORD);

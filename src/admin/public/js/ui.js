@@ -85,3 +85,23 @@ export function confirmAction(question, confirmLabel) {
 /** The rule for new passwords, said before staff type one (the server checks the same). */
 export const PASSWORD_RULE =
   'Ít nhất 10 ký tự và khó đoán: không dùng mật khẩu phổ biến, ký tự lặp lại, dãy phím liền nhau hay tên đăng nhập. Nên ghép vài từ không liên quan.';
+
+/**
+ * A file field that speaks Vietnamese whatever the browser's language: the real input (still focusable
+ * and labelled) is hidden behind a "Chọn tệp…" button, with the chosen file's name beside it.
+ */
+export function filePicker(input) {
+  const none = 'Chưa chọn tệp';
+  const name = h('span', { class: 'muted small', text: none });
+  input.classList.add('file-hidden');
+  input.addEventListener('change', () => {
+    name.textContent = input.files && input.files[0] ? input.files[0].name : none;
+  });
+  return h(
+    'p',
+    { class: 'row' },
+    input,
+    h('label', { for: input.id, class: 'file-button', text: 'Chọn tệp…' }),
+    name,
+  );
+}

@@ -5,7 +5,7 @@ import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when, dayText } from '../format.js';
 import { AUTHORITY, NOTICE } from '../labels.js';
-import { badge, busy, canEdit, showError, toast } from '../ui.js';
+import { badge, busy, canEdit, filePicker, showError, toast } from '../ui.js';
 
 export function originBadge(o) {
   if (!o || o.source === 'files') return badge('Tệp knowledge/');
@@ -182,7 +182,7 @@ function importBox(me, refresh) {
       class: 'muted small',
       text: 'Tệp .tar.gz theo cấu trúc thư mục knowledge/ (ví dụ do tỉnh gửi). Hồ sơ xã (commune.yaml) không bị thay.',
     }),
-    file,
+    filePicker(file),
     h('p', { class: 'row' }, preview, commit),
     result,
   );
