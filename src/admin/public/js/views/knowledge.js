@@ -5,6 +5,7 @@ import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when, dayText } from '../format.js';
 import { AUTHORITY, NOTICE } from '../labels.js';
+import { describeField } from './procedure-form.js';
 import { badge, busy, canEdit, filePicker, showError, toast } from '../ui.js';
 
 export function originBadge(o) {
@@ -34,7 +35,6 @@ function statusCard(s) {
             ? 'các tệp trong thư mục knowledge/'
             : 'các tệp knowledge/ và các bản đã xuất bản từ bảng điều khiển',
       }),
-      h('span', { class: 'muted small', text: ' (' + s.source + ')' }),
     ),
     h('p', {
       class: 'muted small',
@@ -77,7 +77,7 @@ function noticeLine(n) {
     n.procedure
       ? h('a', { href: '#/knowledge/' + n.procedure, text: n.name })
       : h('strong', { text: n.file }),
-    h('span', { class: 'muted small', text: ' · ' + n.field }),
+    h('span', { class: 'muted small', text: ' · ' + (n.procedure ? describeField(n.field).name : n.field) }),
     what + when,
     n.source ? h('div', { class: 'muted small', text: 'Nguồn để kiểm tra: ' + n.source }) : null,
   );
@@ -244,7 +244,7 @@ export async function renderKnowledge(view, { me }) {
                       ),
                       h('td', { text: AUTHORITY[p.authority] || p.authority }),
                       h('td', null, originBadge(p.origin)),
-                      h('td', { text: p.lastReviewed }),
+                      h('td', { text: p.lastReviewed ? dayText(p.lastReviewed) : '' }),
                     ),
                   ),
                 ),
