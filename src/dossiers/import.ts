@@ -146,7 +146,7 @@ async function prepare(
     // The same code twice in one export is ambiguous: the first row wins, later ones are refused.
     const earlier = firstRowOf.get(parsed.value.code);
     if (earlier !== undefined) {
-      rejected.push({ row, reason: `code ${parsed.value.code} already appears on row ${earlier}` });
+      rejected.push({ row, reason: `mã ${parsed.value.code} đã có ở dòng ${earlier}` });
       continue;
     }
     firstRowOf.set(parsed.value.code, row);

@@ -1,4 +1,5 @@
-// One data row → the facts an export states about a dossier, or the reason the row is refused.
+// One data row → the facts an export states about a dossier, or the reason the row is refused (in
+// Vietnamese: staff read it in the console's import preview).
 import { isValidCode, normalizeCode } from '../nlu/receipt-code';
 import { carriesReason } from '../store/dossier-reason';
 import type { DossierStatus } from '../store/ports';
@@ -40,41 +41,41 @@ export function parseRow(
   const refuse = (reason: string): RowResult => ({ ok: false, reason });
 
   const rawCode = text('code');
-  if (!rawCode) return refuse(`${label('code')} is empty`);
+  if (!rawCode) return refuse(`${label('code')} đang trống`);
   const code = normalizeCode(rawCode);
   if (!isValidCode(code))
-    return refuse(`${label('code')} "${rawCode}" is not a receipt code like 000.00.15.H12-251118-0007`);
+    return refuse(`${label('code')} "${rawCode}" không phải mã hồ sơ (dạng 000.00.15.H12-251118-0007)`);
 
   const procedureText = text('procedure');
-  if (!procedureText) return refuse(`${label('procedure')} is empty`);
+  if (!procedureText) return refuse(`${label('procedure')} đang trống`);
   const procedureId = resolve(procedureText);
   if (!procedureId)
-    return refuse(`${label('procedure')} "${procedureText}" is not a known procedure id or name`);
+    return refuse(`${label('procedure')} "${procedureText}" không khớp mã hay tên thủ tục nào`);
 
   const applicantName = text('applicant').replace(/\s+/g, ' ');
-  if (!applicantName) return refuse(`${label('applicant')} is empty`);
-  if (applicantName.length > MAX_NAME)
-    return refuse(`${label('applicant')} is longer than ${MAX_NAME} characters`);
+  if (!applicantName) return refuse(`${label('applicant')} đang trống`);
+  if (applicantName.length > MAX_NAME) return refuse(`${label('applicant')} dài quá ${MAX_NAME} ký tự`);
 
   let phone: string | null = null;
   if (text('phone')) {
     phone = normalizePhone(cell('phone'));
-    if (!phone) return refuse(`${label('phone')} "${text('phone')}" is not a Vietnamese phone number`);
+    if (!phone) return refuse(`${label('phone')} "${text('phone')}" không phải số điện thoại Việt Nam`);
   }
 
   const receivedAt = parseVnDate(cell('receivedAt'));
-  if (!receivedAt) return refuse(`${label('receivedAt')} "${text('receivedAt')}" is not a date (dd/mm/yyyy)`);
+  if (!receivedAt)
+    return refuse(`${label('receivedAt')} "${text('receivedAt')}" không phải ngày (dd/mm/yyyy)`);
   const dueAt = parseVnDate(cell('dueAt'));
-  if (!dueAt) return refuse(`${label('dueAt')} "${text('dueAt')}" is not a date (dd/mm/yyyy)`);
-  if (dueAt < receivedAt) return refuse(`${label('dueAt')} is before ${label('receivedAt')}`);
+  if (!dueAt) return refuse(`${label('dueAt')} "${text('dueAt')}" không phải ngày (dd/mm/yyyy)`);
+  if (dueAt < receivedAt) return refuse(`${label('dueAt')} trước ${label('receivedAt')}`);
 
   const status = parseStatusWord(text('status'));
-  if (!status) return refuse(`${label('status')} "${text('status')}" is not a known status`);
+  if (!status) return refuse(`${label('status')} "${text('status')}" không phải trạng thái đã biết`);
 
   const noteText = text('note') || null;
   const reasonText = text('reason') || null;
   if ((noteText?.length ?? 0) > MAX_NOTE || (reasonText?.length ?? 0) > MAX_NOTE) {
-    return refuse(`${label('note')} or ${label('reason')} is longer than ${MAX_NOTE} characters`);
+    return refuse(`${label('note')} hoặc ${label('reason')} dài quá ${MAX_NOTE} ký tự`);
   }
   // Exports often put the reason for a stop in the note column; show it once, as the reason.
   const noteIsReason = reasonText === null && carriesReason(status);

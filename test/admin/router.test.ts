@@ -3,6 +3,7 @@
 // viewer and the editor work for the default commune, the admin for the whole province; what commune
 // staff may not reach at all is marked `province` (test/admin/commune-access.test.ts covers the rest).
 import { adminEndpoints } from '../../src/admin/router';
+import { ROLE_NAME } from '../../src/admin/auth/roles';
 import type { StaffRole } from '../../src/store/ports';
 import {
   addStaff,
@@ -367,7 +368,7 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
       expect(r.status).toBe(403);
       expect(r.body).toMatchObject({
         error: 'forbidden',
-        message: `This needs the ${c.role} role or higher; you are signed in as ${role}`,
+        message: `Việc này cần quyền ${ROLE_NAME[c.role]} trở lên; tài khoản đang đăng nhập có quyền ${ROLE_NAME[role]}.`,
       });
     }
   });
@@ -391,5 +392,5 @@ it('an unknown API path answers 401 to strangers and 404 to staff', async () => 
   const s = await Staff.signedIn(srv.url, 'viewer');
   const r = await s.get('/nothing');
   expect(r.status).toBe(404);
-  expect(r.body.message).toMatch(/No such API endpoint/);
+  expect(r.body.message).toBe('Không có chức năng này: GET /nothing');
 });

@@ -84,8 +84,8 @@ test('a CSV export: procedures by name or id, the report with every rejected row
   expect(first.stdout).toBe(
     [
       'export.csv: 2 accepted (2 created, 0 updated, 0 unchanged), 2 rejected',
-      '  row 4: "Trạng thái" "Đã xong" is not a known status',
-      '  row 5: "Thủ tục" "Cấp hộ chiếu" is not a known procedure id or name',
+      '  row 4: "Trạng thái" "Đã xong" không phải trạng thái đã biết',
+      '  row 5: "Thủ tục" "Cấp hộ chiếu" không khớp mã hay tên thủ tục nào',
       "notifications: 0 queued for subscribed citizens, 0 waiting for the citizen's next message",
       '',
     ].join('\n'),

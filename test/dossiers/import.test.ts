@@ -74,14 +74,14 @@ describe('importDossiers: CSV', () => {
       unchanged: 0,
     });
     expect(report.rejected).toEqual([
-      { row: 4, reason: '"Mã hồ sơ" "12345" is not a receipt code like 000.00.15.H12-251118-0007' },
-      { row: 5, reason: '"Thủ tục" "Cấp hộ chiếu" is not a known procedure id or name' },
-      { row: 6, reason: '"Ngày tiếp nhận" "31/02/2025" is not a date (dd/mm/yyyy)' },
-      { row: 7, reason: '"Ngày hẹn trả" is before "Ngày tiếp nhận"' },
-      { row: 8, reason: '"Trạng thái" "Đã nộp tiền" is not a known status' },
-      { row: 9, reason: '"Số điện thoại" "12345" is not a Vietnamese phone number' },
-      { row: 10, reason: '"Người nộp" is empty' },
-      { row: 11, reason: `code ${codeNo(1)} already appears on row 2` },
+      { row: 4, reason: '"Mã hồ sơ" "12345" không phải mã hồ sơ (dạng 000.00.15.H12-251118-0007)' },
+      { row: 5, reason: '"Thủ tục" "Cấp hộ chiếu" không khớp mã hay tên thủ tục nào' },
+      { row: 6, reason: '"Ngày tiếp nhận" "31/02/2025" không phải ngày (dd/mm/yyyy)' },
+      { row: 7, reason: '"Ngày hẹn trả" trước "Ngày tiếp nhận"' },
+      { row: 8, reason: '"Trạng thái" "Đã nộp tiền" không phải trạng thái đã biết' },
+      { row: 9, reason: '"Số điện thoại" "12345" không phải số điện thoại Việt Nam' },
+      { row: 10, reason: '"Người nộp" đang trống' },
+      { row: 11, reason: `mã ${codeNo(1)} đã có ở dòng 2` },
     ]);
     expect(await stores.dossiers.count()).toBe(3);
 
@@ -206,7 +206,7 @@ describe('importDossiers: XLSX', () => {
     const report = await importDossiers(file, 'export.xlsx', opts());
     expect(report).toMatchObject({ accepted: 2, created: 2 });
     expect(report.rejected).toEqual([
-      { row: 5, reason: '"Ngày tiếp nhận" "hôm qua" is not a date (dd/mm/yyyy)' },
+      { row: 5, reason: '"Ngày tiếp nhận" "hôm qua" không phải ngày (dd/mm/yyyy)' },
     ]);
     expect(await stores.dossiers.get(codeNo(1))).toMatchObject({
       phone: '0912345678',
@@ -249,11 +249,11 @@ describe('importDossiers: XLSX', () => {
     expect(report.created).toBe(report.accepted);
     expect(report.rejected[0]).toEqual({
       row: 101,
-      reason: '"Mã hồ sơ" "HS-100" is not a receipt code like 000.00.15.H12-251118-0007',
+      reason: '"Mã hồ sơ" "HS-100" không phải mã hồ sơ (dạng 000.00.15.H12-251118-0007)',
     });
     expect(report.rejected.find((r) => r.row === 251)).toEqual({
       row: 251,
-      reason: '"Trạng thái" "???" is not a known status',
+      reason: '"Trạng thái" "???" không phải trạng thái đã biết',
     });
     expect(await stores.dossiers.count()).toBe(report.accepted);
     expect(seconds).toBeLessThan(30);

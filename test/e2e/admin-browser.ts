@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../support/assistant';
 
@@ -82,4 +83,17 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 /** No sideways scrolling at the current viewport (the console must work on a phone). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** axe-core's serious and critical violations on the page as it is now: rule, impact and where. */
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ rule: string; impact: string; nodes: string[] }>> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source); // evaluated, not a <script>: the console's CSP allows no inline code
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ rule: v.id, impact: v.impact ?? '', nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }

@@ -177,7 +177,9 @@ describeBrowser('staff console (hand-off)')(
       await page.locator('#dossier', { hasText: 'Nguyễn V*** A' }).waitFor();
       await screenshot(page, 'dossiers');
       await page.goto(`${srv.url}/admin#/audit`);
-      await page.locator('#audit', { hasText: 'handoff.reply' }).waitFor();
+      await page
+        .locator('#audit td[data-action="handoff.reply"]', { hasText: 'Trả lời người dân' })
+        .waitFor();
       await screenshot(page, 'audit');
       await page.goto(`${srv.url}/admin#/staff`);
       await page.locator('#accounts', { hasText: 'lan' }).waitFor();

@@ -82,7 +82,9 @@ describeBrowser('staff console (knowledge)')(
       await page.fill('#publish-comment', 'Cập nhật lệ phí khai sinh');
       await page.click('#publish');
       await page.locator('#toast', { hasText: 'Đã xuất bản phiên bản 1' }).waitFor();
-      await page.locator('#history li[data-version="1"]', { hasText: 'fee.summary' }).waitFor();
+      await page
+        .locator('#history li[data-version="1"]', { hasText: 'Lệ phí › Câu trả lời ngắn về lệ phí: đổi' })
+        .waitFor();
 
       const chat = await browser.context.newPage();
       const chatSeen = watch(chat);
@@ -120,10 +122,11 @@ describeBrowser('staff console (knowledge)')(
       )
         .toISOString()
         .slice(0, 10);
-      await page.fill('input[data-path="units.0.until"]', until);
+      const shown = `áp dụng đến hết ngày ${until.split('-').reverse().join('/')}`;
+      // The console takes days as staff write them (dd/mm/yyyy).
+      await page.fill('input[data-path="units.0.until"]', until.split('-').reverse().join('/'));
       await page.locator('#preview-unit option[value="han-khai-tu"]').waitFor({ state: 'attached' });
       await page.selectOption('#preview-unit', 'han-khai-tu');
-      const shown = `áp dụng đến hết ngày ${until.split('-').reverse().join('/')}`;
       await page
         .locator('#preview .bubble', { hasText: 'bản thử của bảng điều khiển' })
         .filter({ hasText: shown })

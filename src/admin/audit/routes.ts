@@ -20,7 +20,7 @@ export function auditEndpoints(d: AdminDeps): Endpoint[] {
       role: 'admin',
       reach: 'province',
       handle: async ({ req }) => {
-        const q = parse(query, req.query, 'filter');
+        const q = parse(query, req.query, 'Bộ lọc');
         const filter = {
           ...(q.actor ? { actor: q.actor } : {}),
           ...(q.target ? { target: q.target } : {}),

@@ -17,7 +17,7 @@ export function readCookie(req: Request, name: string): string | null {
         throw new ApiError(
           400,
           'bad_cookie',
-          `The ${name} cookie is malformed; clear the site's cookies and sign in again`,
+          `Cookie ${name} bị hỏng; xin xóa cookie của trang rồi đăng nhập lại.`,
         );
       }
     }

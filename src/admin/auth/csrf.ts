@@ -22,6 +22,6 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   const staff = res.locals['staff'] as Staff;
   const sent = req.get(CSRF_HEADER);
   if (!sent || !same(sent, staff.csrfToken))
-    throw new ApiError(403, 'csrf', 'Missing or wrong CSRF token (X-CSRF-Token); reload the page');
+    throw new ApiError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); xin tải lại trang.');
   next();
 }

@@ -19,9 +19,9 @@ const LOGIN_FIRST_DELAY_MS = 1_000;
 const loginBody = z.object({
   username: z
     .string()
-    .max(100, 'is too long')
+    .max(100, 'quá dài')
     .transform((s) => s.trim().toLowerCase()),
-  password: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH, 'is too long'),
+  password: z.string().min(1, 'không được để trống').max(MAX_PASSWORD_LENGTH, 'quá dài'),
 });
 
 export function loginRouter(d: AdminDeps): Router {
@@ -30,7 +30,7 @@ export function loginRouter(d: AdminDeps): Router {
     const minutes = Math.ceil(c.loginWindowMs / 60_000);
     res.status(429).json({
       error: 'too_many_attempts',
-      message: `Too many failed sign-ins; try again in ${minutes} minutes`,
+      message: `Đăng nhập sai quá nhiều lần; xin thử lại sau ${minutes} phút.`,
     });
   };
   const perIp = rateLimit({
@@ -53,7 +53,7 @@ export function loginRouter(d: AdminDeps): Router {
 
   const router = express.Router();
   router.post('/login', express.json({ limit: '4kb' }), perIp, async (req, res) => {
-    const { username, password } = parse(loginBody, req.body, 'sign-in');
+    const { username, password } = parse(loginBody, req.body, 'Thông tin đăng nhập');
     const address = addressKey(req.ip);
     const wait = await throttle.waitMs(username, address, d.clock());
     if (wait > 0) {
@@ -62,14 +62,14 @@ export function loginRouter(d: AdminDeps): Router {
       throw new ApiError(
         429,
         'too_many_attempts',
-        `Too many failed sign-ins for this account from this address; try again in ${seconds} seconds`,
+        `Tài khoản này đăng nhập sai quá nhiều lần từ địa chỉ này; xin thử lại sau ${seconds} giây.`,
       );
     }
     const account = USERNAME.safeParse(username).success ? await d.stores.staff.get(username) : null;
     const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash()));
     if (!account || account.disabled || !ok) {
       await throttle.failed(username, address, d.clock());
-      throw new ApiError(401, 'bad_credentials', 'Wrong username or password');
+      throw new ApiError(401, 'bad_credentials', 'Sai tên đăng nhập hoặc mật khẩu.');
     }
     await throttle.succeeded(username, address);
     const { csrfToken } = await startSession(sessionDeps(d), account.username, req, res);

@@ -15,3 +15,10 @@ const RANK: Record<StaffRole, number> = { viewer: 0, editor: 1, admin: 2 };
 export function allows(role: StaffRole, least: StaffRole): boolean {
   return RANK[role] >= RANK[least];
 }
+
+/** Each role as staff call it (the console's menu shows the same names). */
+export const ROLE_NAME: Record<StaffRole, string> = {
+  viewer: 'Chỉ xem',
+  editor: 'Biên tập',
+  admin: 'Quản trị',
+};

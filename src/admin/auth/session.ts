@@ -41,7 +41,7 @@ export function authenticate(d: SessionDeps) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = readCookie(req, SESSION_COOKIE);
     const session = id && id.length <= 100 ? await d.sessions.get(id) : null;
-    if (!session) throw new ApiError(401, 'unauthenticated', 'Sign in first');
+    if (!session) throw new ApiError(401, 'unauthenticated', 'Xin đăng nhập trước.');
     const now = d.clock();
     if (now.getTime() - session.lastSeenAt.getTime() > d.idleMs) {
       await d.sessions.delete(session.id);
@@ -49,13 +49,13 @@ export function authenticate(d: SessionDeps) {
       throw new ApiError(
         401,
         'session_expired',
-        'The session expired after a period of inactivity; sign in again',
+        'Phiên làm việc đã hết hạn do không hoạt động; xin đăng nhập lại.',
       );
     }
     const account = await d.staff.get(session.username);
     if (!account || account.disabled) {
       await d.sessions.delete(session.id);
-      throw new ApiError(401, 'unauthenticated', 'This account is disabled');
+      throw new ApiError(401, 'unauthenticated', 'Tài khoản này đã bị khóa.');
     }
     await d.sessions.touch(session.id, now);
     const staff: Staff = {

@@ -12,7 +12,7 @@ export function citizenEndpoints(d: AdminDeps): Endpoint[] {
     userId: z.string().min(1).max(256),
   });
   const deps = { personalData: d.stores.personalData, audit: d.stores.audit };
-  const citizen = (ctx: Ctx) => parse(who, ctx.req.params, 'citizen');
+  const citizen = (ctx: Ctx) => parse(who, ctx.req.params, 'Người dân');
   return [
     {
       method: 'get',

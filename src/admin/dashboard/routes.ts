@@ -32,16 +32,16 @@ export function dashboardEndpoints(d: AdminDeps): Endpoint[] {
 
   /** The checked range: its days, and the instants it starts and ends at. */
   function range(ctx: Ctx) {
-    const q = parse(rangeQuery, ctx.req.query, 'range');
+    const q = parse(rangeQuery, ctx.req.query, 'Khoảng ngày');
     const to = q.to ?? dayOf(ctx.now);
     const from = q.from ?? dayOf(new Date(dayStart(to).getTime() - 29 * DAY_MS));
     const days = daysBetween(from, to);
     if (days.length === 0)
-      throw new ApiError(400, 'invalid', 'The range is invalid: from must not be after to', [
+      throw new ApiError(400, 'invalid', 'Khoảng ngày chưa hợp lệ: "Từ ngày" không được sau "Đến ngày".', [
         { field: 'from', reason: 'must not be after to' },
       ]);
     if (days.length > MAX_DAYS)
-      throw new ApiError(400, 'invalid', `The range is invalid: at most ${MAX_DAYS} days`, [
+      throw new ApiError(400, 'invalid', `Khoảng ngày chưa hợp lệ: tối đa ${MAX_DAYS} ngày.`, [
         { field: 'to', reason: `at most ${MAX_DAYS} days after from` },
       ]);
     return { days, start: dayStart(from), end: new Date(dayStart(to).getTime() + DAY_MS) };
@@ -100,7 +100,7 @@ export function dashboardEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'commune',
       handle: async (ctx) => {
         const f = await compute(ctx);
-        const table = parse(rangeQuery, ctx.req.query, 'range').table ?? 'messages';
+        const table = parse(rangeQuery, ctx.req.query, 'Khoảng ngày').table ?? 'messages';
         return new Download(
           `motcua-${table}-${f.days[0] ?? ''}-${f.days[f.days.length - 1] ?? ''}.csv`,
           'text/csv; charset=utf-8',

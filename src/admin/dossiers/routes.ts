@@ -54,7 +54,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
     const raw = String(ctx.req.params['code']).slice(0, 100);
     const code = findCodes(raw)[0]?.code;
     if (!code)
-      throw new ApiError(400, 'invalid', `"${raw}" is not a receipt code (like 000.00.15.H12-251118-0007)`, [
+      throw new ApiError(400, 'invalid', `"${raw}" không phải mã hồ sơ (dạng 000.00.15.H12-251118-0007).`, [
         { field: 'code', reason: 'is not a receipt code' },
       ]);
     return code;
@@ -66,7 +66,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
   };
   const existing = async (ctx: Ctx, code: string): Promise<Dossier> => {
     const dossier = reaches(ctx, code) ? await d.stores.dossiers.get(code) : null;
-    if (!dossier) throw notFound(`The dossier ${code}`);
+    if (!dossier) throw notFound(`hồ sơ ${code}`);
     return dossier;
   };
   /** The import jobs of the caller and of staff sharing one of their communes (all, province-wide). */
@@ -109,10 +109,10 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'commune',
       handle: async (ctx) => {
         const code = codeOf(ctx);
-        const b = parse(statusBody, ctx.req.body, 'status change');
-        if (!reaches(ctx, code)) throw notFound(`The dossier ${code}`);
+        const b = parse(statusBody, ctx.req.body, 'Thay đổi trạng thái');
+        if (!reaches(ctx, code)) throw notFound(`hồ sơ ${code}`);
         const changed = await d.dossiers.changeStatus(code, b.status, b.note, ctx.staff.username, ctx.now);
-        if (!changed) throw notFound(`The dossier ${code}`);
+        if (!changed) throw notFound(`hồ sơ ${code}`);
         const { dossier, notices } = changed;
         return { dossier: view(dossier, nameOf(dossier.procedureId), ctx.now), notices };
       },
@@ -124,7 +124,7 @@ export function dossierEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'commune',
       upload: true,
       handle: async (ctx) => {
-        const q = parse(importQuery, ctx.req.query, 'import');
+        const q = parse(importQuery, ctx.req.query, 'Yêu cầu nhập');
         const body = uploadedFile(ctx, 'the CSV or XLSX file');
         let report;
         try {

@@ -29,7 +29,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
   const load = async (ctx: Ctx): Promise<Handoff> => {
     const id = String(ctx.req.params['id']).slice(0, 64);
     const h = await store.get(id);
-    if (!h || !ctx.scope.sees(h.commune)) throw notFound(`The hand-off ${id}`);
+    if (!h || !ctx.scope.sees(h.commune)) throw notFound(`yêu cầu gặp cán bộ ${id}`);
     return h;
   };
   const waitedMinutes = (h: Handoff, now: Date) =>
@@ -52,7 +52,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       reach: 'commune',
       handle: async (ctx) => {
-        const q = parse(listQuery, ctx.req.query, 'filter');
+        const q = parse(listQuery, ctx.req.query, 'Bộ lọc');
         const communes = ctx.scope.filter ? { communes: ctx.scope.filter } : {};
         const filter =
           q.state === 'closed'
@@ -102,8 +102,8 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           const now = await store.get(h.id);
           throw conflict(
             now?.state === 'taken'
-              ? `${now.takenBy ?? 'Another staff member'} took this conversation first`
-              : 'This conversation is closed',
+              ? `${now.takenBy ?? 'Cán bộ khác'} đã nhận cuộc trò chuyện này trước.`
+              : 'Cuộc trò chuyện này đã kết thúc.',
           );
         }
         await recordChange(d.stores.audit, ctx, {
@@ -122,7 +122,7 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'commune',
       handle: async (ctx) => {
         const h = await load(ctx);
-        const { text: reply } = parse(replyBody, ctx.req.body, 'reply');
+        const { text: reply } = parse(replyBody, ctx.req.body, 'Tin trả lời');
         const why = await blocker(h, ctx);
         if (why) throw new ApiError(409, 'cannot_reply', why);
         const [item] = await d.outbox.enqueue(
@@ -161,11 +161,11 @@ export function handoffEndpoints(d: AdminDeps): Endpoint[] {
           throw new ApiError(
             403,
             'forbidden',
-            `${h.takenBy ?? 'Another staff member'} holds this conversation; only they or an admin can close it`,
+            `${h.takenBy ?? 'Cán bộ khác'} đang xử lý cuộc trò chuyện này; chỉ người đó hoặc người quản trị mới kết thúc được.`,
           );
         }
         const closed = await store.close(h.id, ctx.staff.username, ctx.now);
-        if (!closed) throw conflict('This conversation is already closed');
+        if (!closed) throw conflict('Cuộc trò chuyện này đã kết thúc rồi.');
         await recordChange(d.stores.audit, ctx, {
           action: 'handoff.close',
           target: target(h),

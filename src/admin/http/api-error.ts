@@ -1,4 +1,4 @@
-// An error the staff API reports as JSON: { error: code, message (English), problems? }.
+// An error the staff API reports as JSON: { error: code, message (Vietnamese, shown to staff), problems? }.
 export interface FieldProblem {
   field: string;
   reason: string;
@@ -21,9 +21,10 @@ export const invalidFields = (what: string, problems: FieldProblem[]) =>
   new ApiError(
     400,
     'invalid',
-    `The ${what} is invalid: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
+    `${what} chưa hợp lệ: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
     problems,
   );
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} does not exist`);
+/** `what` names the missing thing in Vietnamese ("thủ tục khai-sinh"). */
+export const notFound = (what: string) => new ApiError(404, 'not_found', `Không tìm thấy ${what}.`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);

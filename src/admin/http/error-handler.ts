@@ -1,4 +1,4 @@
-// Errors of the staff API as JSON with an English message; unexpected ones are logged, never shown.
+// Errors of the staff API as JSON with a Vietnamese message for staff; unexpected ones are logged, never shown.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { StoreInputError } from '../../store/guard';
@@ -6,7 +6,7 @@ import { httpErrorLike } from '../../core/http-error-like';
 import { ApiError } from './api-error';
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: 'not_found', message: `No such API endpoint: ${req.method} ${req.path}` });
+  res.status(404).json({ error: 'not_found', message: `Không có chức năng này: ${req.method} ${req.path}` });
 };
 
 export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
@@ -22,9 +22,9 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err instanceof StoreInputError) {
       res.status(400).json({ error: 'invalid', message: err.message });
     } else if (h.type === 'entity.too.large') {
-      res.status(413).json({ error: 'too_large', message: 'The request body is too large' });
+      res.status(413).json({ error: 'too_large', message: 'Dữ liệu gửi lên quá lớn.' });
     } else if (h.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'invalid_json', message: 'The request body is not valid JSON' });
+      res.status(400).json({ error: 'invalid_json', message: 'Dữ liệu gửi lên không đúng định dạng JSON.' });
     } else if (
       h.expose === true &&
       typeof h.status === 'number' &&
@@ -33,7 +33,9 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
       h.status < 500
     ) {
       // The body parser's other refusals (bad charset or encoding, an aborted upload): the client's doing.
-      res.status(h.status).json({ error: 'bad_request', message: String(h.message) });
+      res
+        .status(h.status)
+        .json({ error: 'bad_request', message: `Máy chủ không nhận được yêu cầu: ${String(h.message)}` });
     } else {
       logger.error(
         { path: req.path, err: err instanceof Error ? err.message : String(err) },
@@ -41,7 +43,7 @@ export function apiErrorHandler(logger: Logger): ErrorRequestHandler {
       );
       res.status(500).json({
         error: 'internal_error',
-        message: 'Something went wrong on the server; the error was logged',
+        message: 'Máy chủ gặp lỗi; lỗi đã được ghi lại. Xin thử lại sau hoặc báo người quản trị.',
       });
     }
   };

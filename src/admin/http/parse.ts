@@ -1,5 +1,5 @@
-// Request input through zod: every refusal names the field and the reason (English, for staff).
-import type { ZodType } from 'zod';
+// Request input through zod: every refusal names the field and the reason (zod's Vietnamese, for staff).
+import { locales, type ZodType } from 'zod';
 import { invalidFields, type FieldProblem } from './api-error';
 
 function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldProblem[] {
@@ -9,8 +9,11 @@ function problemsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string
   }));
 }
 
-export function parse<T>(schema: ZodType<T>, input: unknown, what = 'request'): T {
-  const r = schema.safeParse(input ?? {});
+const vietnamese = locales.vi().localeError;
+
+/** `what` names the input in Vietnamese, for the refusal ("Tài khoản chưa hợp lệ: …"). */
+export function parse<T>(schema: ZodType<T>, input: unknown, what = 'Yêu cầu'): T {
+  const r = schema.safeParse(input ?? {}, { error: vietnamese });
   if (r.success) return r.data;
   throw invalidFields(what, problemsOf(r.error.issues));
 }

@@ -2,10 +2,10 @@
 import { ApiError } from './api-error';
 import type { Ctx } from './endpoint';
 
-/** `what` names the file the endpoint expects, for the refusal ("Send <what> as the request body"). */
+/** `what` names the file the endpoint expects, for the refusal ("Chưa có tệp …"). */
 export function uploadedFile(ctx: Ctx, what: string): Buffer {
   const body: unknown = ctx.req.body;
   if (!Buffer.isBuffer(body) || body.length === 0)
-    throw new ApiError(400, 'invalid', `Send ${what} as the request body`);
+    throw new ApiError(400, 'invalid', `Chưa có ${what} trong yêu cầu; xin chọn tệp rồi gửi lại.`);
   return body;
 }

@@ -1,5 +1,7 @@
 // A readable diff between two versions of a procedure, field by field: "fee.summary changed from … to …",
-// "documents.submit: added …". List items are matched by content, so inserting one item shows one line.
+// "documents.submit: added …". List items are matched by content, so inserting one item shows one line;
+// an item that is an object (a fee item, a unit) is compared field by field under its place in the list
+// ("fee.items.1.vnd changed from 0 to 5000"), so the console can name every field in Vietnamese.
 export interface Change {
   field: string;
   kind: 'added' | 'removed' | 'changed';
@@ -44,19 +46,39 @@ function common(a: string[], b: string[]): Array<[number, number]> {
 function diffList(field: string, a: unknown[], b: unknown[], out: Change[]): void {
   const la = a.map(line);
   const lb = b.map(line);
-  const pairs = common(la, lb);
-  const keptA = new Set(pairs.map(([i]) => i));
-  const keptB = new Set(pairs.map(([, j]) => j));
-  la.forEach((x, i) => keptA.has(i) || out.push({ field, kind: 'removed', before: x, after: null }));
-  lb.forEach((x, j) => keptB.has(j) || out.push({ field, kind: 'added', before: null, after: x }));
+  const item = (side: 'removed' | 'added', index: number) => {
+    const value = side === 'removed' ? a[index] : b[index];
+    if (isObject(value))
+      diffValue(`${field}.${index}`, side === 'removed' ? value : {}, side === 'added' ? value : {}, out);
+    else if (side === 'removed') out.push({ field, kind: side, before: la[index] ?? '', after: null });
+    else out.push({ field, kind: side, before: null, after: lb[index] ?? '' });
+  };
+  // Every run of unmatched items lies between two matched pairs (or an end of the lists).
+  let [i0, j0] = [0, 0];
+  for (const [i1, j1] of [...common(la, lb), [a.length, b.length] as const]) {
+    for (let k = 0; i0 + k < i1 || j0 + k < j1; k++) {
+      const i = i0 + k < i1 ? i0 + k : null;
+      const j = j0 + k < j1 ? j0 + k : null;
+      // An object item edited in place (same slot of the run on both sides): compared field by field.
+      if (i !== null && j !== null && isObject(a[i]) && isObject(b[j])) diffValue(`${field}.${j}`, a[i], b[j], out);
+      else {
+        if (i !== null) item('removed', i);
+        if (j !== null) item('added', j);
+      }
+    }
+    [i0, j0] = [i1 + 1, j1 + 1];
+  }
 }
 
 function diffValue(field: string, a: unknown, b: unknown, out: Change[]): void {
+  const absent = (v: unknown) => v === null || v === undefined;
   if (Array.isArray(a) || Array.isArray(b)) {
     diffList(field, Array.isArray(a) ? a : [], Array.isArray(b) ? b : [], out);
-  } else if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
-      diffValue(field ? `${field}.${key}` : key, a[key], b[key], out);
+  } else if ((isObject(a) || absent(a)) && (isObject(b) || absent(b)) && !(absent(a) && absent(b))) {
+    const x = isObject(a) ? a : {};
+    const y = isObject(b) ? b : {};
+    for (const key of new Set([...Object.keys(x), ...Object.keys(y)]))
+      diffValue(field ? `${field}.${key}` : key, x[key], y[key], out);
   } else {
     const before = line(a);
     const after = line(b);

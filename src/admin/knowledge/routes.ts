@@ -40,7 +40,7 @@ function validProcedure(doc: unknown, id: string): Procedure {
   if (procedure) return procedure;
   // Field and reason only, like every other 400 of the API.
   throw invalidFields(
-    'procedure',
+    'Thủ tục',
     problems.map((p) => ({ field: p.field, reason: p.reason })),
   );
 }
@@ -50,13 +50,13 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
   const kb = () => d.assistant.knowledge.current();
   const idOf = (ctx: Ctx) => {
     const id = String(ctx.req.params['id']);
-    if (!/^[a-z0-9-]{1,100}$/.test(id)) throw notFound(`The procedure ${id.slice(0, 100)}`);
+    if (!/^[a-z0-9-]{1,100}$/.test(id)) throw notFound(`thủ tục ${id.slice(0, 100)}`);
     return id;
   };
   const existing = (ctx: Ctx): Procedure => {
     const id = idOf(ctx);
     const p = kb().procedures.get(id);
-    if (!p) throw notFound(`The procedure ${id}`);
+    if (!p) throw notFound(`thủ tục ${id}`);
     return p;
   };
   const latestVersion = async (id: string) => (await store.history(procedureKey(id), 1))[0]?.version ?? 0;
@@ -68,7 +68,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       reach: 'own',
       handle: async ({ req }) => {
-        const q = fold(parse(listQuery, req.query, 'search').q ?? '').trim();
+        const q = fold(parse(listQuery, req.query, 'Tìm kiếm').q ?? '').trim();
         const procedures = [...kb().procedures.values()]
           .filter((p) => !q || fold(`${p.id} ${p.name} ${p.summary}`).includes(q))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
@@ -135,13 +135,13 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'province',
       handle: async (ctx) => {
         const id = idOf(ctx);
-        const body = parse(editBody, ctx.req.body, 'edit');
+        const body = parse(editBody, ctx.req.body, 'Nội dung sửa');
         const procedure = validProcedure(body.procedure, id);
         if (body.baseVersion !== undefined) {
           const latest = (await store.history(procedureKey(id), 1))[0];
           if ((latest?.version ?? 0) !== body.baseVersion) {
             throw conflict(
-              `${latest?.author ?? 'Someone'} published version ${latest?.version ?? 0} after you opened this procedure; reload it and edit again`,
+              `${latest?.author ?? 'Người khác'} đã xuất bản phiên bản ${latest?.version ?? 0} sau khi anh/chị mở thủ tục này; xin tải lại rồi sửa lại.`,
             );
           }
         }
@@ -179,18 +179,18 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'province',
       handle: async (ctx) => {
         const id = idOf(ctx);
-        const body = parse(restoreBody, ctx.req.body, 'restore');
+        const body = parse(restoreBody, ctx.req.body, 'Yêu cầu khôi phục');
         const content =
           body.version === 0
             ? d.sync.fromFile(id)
             : (await store.get(procedureKey(id), body.version))?.content;
         if (!content)
           throw notFound(
-            body.version === 0 ? `The file procedures/${id}.yaml` : `Version ${body.version} of ${id}`,
+            body.version === 0 ? `tệp procedures/${id}.yaml` : `phiên bản ${body.version} của ${id}`,
           );
         const procedure = validProcedure(content, id);
-        const what = body.version === 0 ? 'the file on disk' : `version ${body.version}`;
-        return publishProcedure(d, ctx, procedure, body.comment ?? `restored ${what}`, 'knowledge.restore');
+        const what = body.version === 0 ? 'nội dung trong tệp' : `phiên bản ${body.version}`;
+        return publishProcedure(d, ctx, procedure, body.comment ?? `Khôi phục ${what}`, 'knowledge.restore');
       },
     },
     {
@@ -230,7 +230,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'province',
       upload: true,
       handle: async (ctx) => {
-        const dryRun = parse(importQuery, ctx.req.query, 'import').dryRun === 'true';
+        const dryRun = parse(importQuery, ctx.req.query, 'Yêu cầu nhập').dryRun === 'true';
         const plan = planImport(uploadedFile(ctx, 'the archive (.tar.gz)'), kb());
         const summary = {
           dryRun,
@@ -242,7 +242,7 @@ export function knowledgeEndpoints(d: AdminDeps): Endpoint[] {
           throw new ApiError(
             422,
             'invalid_archive',
-            `The archive has ${plan.problems.length} problem(s); nothing was imported`,
+            `Tệp nén có ${plan.problems.length} lỗi; chưa nhập gì.`,
             summary.problems.map((p) => ({ field: `${p.file}: ${p.field}`, reason: p.reason })),
           );
         }

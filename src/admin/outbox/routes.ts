@@ -53,7 +53,7 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const id = String(ctx.req.params['id']).slice(0, 64);
         const item = await outbox.get(id);
-        if (!item || !ctx.scope.sees(item.commune)) throw notFound(`The reply ${id}`);
+        if (!item || !ctx.scope.sees(item.commune)) throw notFound(`tin trả lời ${id}`);
         if (
           !insideWindow(
             d.config.windows,
@@ -65,12 +65,12 @@ export function outboxEndpoints(d: AdminDeps): Endpoint[] {
           throw new ApiError(
             409,
             'outside_window',
-            `The ${item.channel} consultation window with this citizen is closed; the reply cannot be sent`,
+            `Đã quá thời hạn ${item.channel} cho phép nhắn lại người dân này; không gửi được tin.`,
           );
         }
         const requeued = await outbox.requeue(item.id, ctx.now);
         if (!requeued)
-          throw new ApiError(409, 'conflict', 'This reply is not failed or dead (it was sent again already)');
+          throw new ApiError(409, 'conflict', 'Tin này không ở trạng thái gửi lỗi (đã được gửi lại rồi).');
         await recordChange(d.stores.audit, ctx, {
           action: RESEND_ACTION,
           target: conversationOf(item.channel, item.userId),

@@ -73,7 +73,7 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
       role: 'admin',
       reach: 'province',
       handle: async (ctx) => {
-        const b = parse(createBody, ctx.req.body, 'account');
+        const b = parse(createBody, ctx.req.body, 'Tài khoản');
         const created = await staff.create(
           {
             username: b.username,
@@ -84,7 +84,7 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
           },
           ctx.now,
         );
-        if (!created) throw conflict(`The username ${b.username} is taken`);
+        if (!created) throw conflict(`Tên đăng nhập ${b.username} đã có người dùng.`);
         const account = (await staff.get(b.username)) as StaffAccount;
         await recordChange(d.stores.audit, ctx, {
           action: 'staff.create',
@@ -102,9 +102,9 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'province',
       handle: async (ctx) => {
         const name = String(ctx.req.params['username']).toLowerCase();
-        const b = parse(patchBody, ctx.req.body, 'change');
+        const b = parse(patchBody, ctx.req.body, 'Thay đổi');
         const before = await staff.get(name);
-        if (!before) throw notFound(`The account ${name}`);
+        if (!before) throw notFound(`tài khoản ${name}`);
         const scoped = b.communes ? knownCommunes(b.communes) : undefined;
         const losesAdmin =
           isProvinceAdmin(before) &&
@@ -120,7 +120,7 @@ export function staffEndpoints(d: AdminDeps): Endpoint[] {
             throw new ApiError(
               409,
               'last_admin',
-              'This is the last active province admin; make another province admin first',
+              'Đây là tài khoản quản trị cấp tỉnh cuối cùng còn hoạt động; xin cấp quyền quản trị tỉnh cho người khác trước.',
             );
         }
         const patch = {

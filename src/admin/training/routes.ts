@@ -137,7 +137,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'viewer',
       reach: 'commune',
       handle: async ({ req, scope }) => {
-        const { limit } = parse(inboxQuery, req.query, 'inbox');
+        const { limit } = parse(inboxQuery, req.query, 'Yêu cầu xem');
         const names = [...procedures().values()]
           .map((p) => ({ id: p.id, name: p.name }))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -155,7 +155,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       reach: 'commune',
       handle: async (ctx) => {
-        const b = parse(assignBody, ctx.req.body, 'assignment');
+        const b = parse(assignBody, ctx.req.body, 'Nhãn');
         return teach(
           ctx,
           { text: b.text, intent: b.intent, procedure: b.procedure, aspect: b.aspect },
@@ -170,7 +170,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       reach: 'commune',
       handle: async (ctx) => {
-        const b = parse(outOfScopeBody, ctx.req.body, 'request');
+        const b = parse(outOfScopeBody, ctx.req.body, 'Yêu cầu');
         return teach(
           ctx,
           { text: b.text, intent: 'out_of_scope', procedure: null, aspect: null },
@@ -185,9 +185,9 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       reach: 'province',
       handle: async (ctx) => {
-        const b = parse(faqBody, ctx.req.body, 'Q&A item');
+        const b = parse(faqBody, ctx.req.body, 'Câu hỏi – đáp');
         const before = procedures().get(b.procedure);
-        if (!before) throw notFound(`The procedure ${b.procedure}`);
+        if (!before) throw notFound(`thủ tục ${b.procedure}`);
         const questions =
           b.normalized.length <= MAX_ASKED && foldKey(b.normalized) !== foldKey(b.q)
             ? [b.q, b.normalized]
@@ -213,7 +213,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
               .replace(/^answer$/, 'a')
               .replace(/^questions(\.\d+)?$/, 'q');
           const list = problems.map((p) => ({ field: field(p.field), reason: p.reason }));
-          throw invalidFields('Q&A item', list);
+          throw invalidFields('Câu hỏi – đáp', list);
         }
         const published = await publishProcedure(
           d,
@@ -239,7 +239,7 @@ export function trainingEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       reach: 'province',
       handle: async (ctx) => {
-        const b = parse(removeBody, ctx.req.body, 'request');
+        const b = parse(removeBody, ctx.req.body, 'Yêu cầu');
         const { examples } = await latestExamples(store);
         const gone = examples.filter((e) => e.text === b.text);
         if (!gone.length) throw conflict(`Không có câu ví dụ nào do cán bộ dạy là "${b.text}".`);

@@ -75,7 +75,7 @@ describe('sign in', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body.message).toBe('Wrong username or password');
+    expect(wrong.body.message).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     expect(s.cookie).toBeNull();
   });
 
@@ -168,7 +168,7 @@ describe('login throttling', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({
       error: 'too_many_attempts',
-      message: expect.stringMatching(/try again in 1 seconds/),
+      message: expect.stringMatching(/thử lại sau 1 giây/),
     });
     expect(blocked.headers.get('retry-after')).toBe('1');
     expect((await new Staff(srv.url, '10.1.0.9').login('an', PASSWORD)).status).toBe(200); // the real user, elsewhere

@@ -107,8 +107,17 @@ it('every table downloads as CSV that Excel reads (UTF-8 BOM, header row)', asyn
   expect(r.headers.get('content-disposition')).toBe(
     "attachment; filename*=UTF-8''motcua-procedures-2025-11-18-2025-11-19.csv",
   );
+  // fetch's text() drops the BOM; the bytes keep it.
   expect(r.text).toMatch(
-    /^\uFEFF?procedure,name,count\r\nkhai-sinh,Đăng ký khai sinh,2\r\nket-hon,.+,1\r\n$/,
+    /^Mã thủ tục,Tên thủ tục,Lượt hỏi\r\nkhai-sinh,Đăng ký khai sinh,2\r\nket-hon,.+,1\r\n$/,
+  );
+  const raw = await fetch(`${srv.url}/admin/api/dashboard/csv?from=2025-11-18&to=2025-11-19&table=lookups`, {
+    headers: { cookie: viewer.cookie ?? '' },
+  });
+  const bytes = Buffer.from(await raw.arrayBuffer());
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(bytes.subarray(3).toString('utf8')).toBe(
+    'Ngày,Lượt tra cứu hồ sơ\r\n18/11/2025,0\r\n19/11/2025,2\r\n',
   );
   for (const table of ['messages', 'outcomes', 'aspects', 'handoffs', 'lookups']) {
     const t = await viewer.send(

@@ -78,7 +78,7 @@ describe('search by code', () => {
     expect((await editor.get(`/dossiers/${codeNo(99)}`)).status).toBe(404);
     const bad = await editor.get('/dossiers/abc');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/is not a receipt code/);
+    expect(bad.body.message).toMatch(/không phải mã hồ sơ/);
   });
 });
 

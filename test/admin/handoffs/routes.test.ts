@@ -70,7 +70,7 @@ it('two staff take it at once: exactly one gets it, the other is told who was fi
   const [a, b] = await Promise.all([lan.post(`/handoffs/${id}/take`), minh.post(`/handoffs/${id}/take`)]);
   const winner = a.status === 200 ? 'lan' : 'minh';
   expect([a.status, b.status].sort()).toEqual([200, 409]);
-  expect((a.status === 409 ? a : b).body.message).toBe(`${winner} took this conversation first`);
+  expect((a.status === 409 ? a : b).body.message).toBe(`${winner} đã nhận cuộc trò chuyện này trước.`);
   if (winner === 'minh') {
     // Keep the rest of the story simple: minh closes, the citizen asks again, lan takes the new request.
     await minh.post(`/handoffs/${id}/close`);
@@ -103,7 +103,7 @@ it('the holder sees the history and replies on Zalo; others cannot reply', async
 
   const other = await minh.post(`/handoffs/${id}/reply`, { text: 'Dạ, tôi cũng trả lời.' });
   expect(other.status).toBe(409);
-  expect(other.body.message).toBe('lan holds this conversation');
+  expect(other.body.message).toBe('lan đang xử lý cuộc trò chuyện này.');
   expect((await minh.post(`/handoffs/${id}/close`)).status).toBe(403);
   const viewer = await Staff.signedIn(srv.url, 'an');
   expect((await viewer.post(`/handoffs/${id}/reply`, { text: 'Dạ' })).status).toBe(403);
@@ -124,7 +124,7 @@ it('closing hands the conversation back: the bot answers again', async () => {
   expect(r.status).toBe(200);
   expect(r.body.handoff).toMatchObject({ state: 'closed', closedBy: 'lan' });
   expect((await lan.post(`/handoffs/${id}/reply`, { text: 'Dạ' })).body.message).toBe(
-    'This conversation was handed back to the bot; it is closed',
+    'Cuộc trò chuyện đã được trả cho trợ lý và đã kết thúc.',
   );
   const before = sentTo(CITIZEN).length;
   await citizenSays(srv.url, CITIZEN, 'làm giấy khai sinh cần gì');
@@ -172,7 +172,7 @@ it('replies that cannot be delivered are refused with a clear reason', async () 
   const late = await lan.post(`/handoffs/${old.id}/reply`, { text: 'Dạ, xin lỗi anh/chị vì trả lời muộn.' });
   expect(late.status).toBe(409);
   expect(late.body.message).toMatch(
-    /^Outside the zalo consultation window: the citizen last wrote .+, and zalo allows replies only within 168 hours/,
+    /^Ngoài thời hạn trả lời của zalo: người dân nhắn lần cuối ngày \d\d\/\d\d\/\d{4}, mà zalo chỉ cho nhắn lại trong 168 giờ/,
   );
   expect(await f.stores.outbox.recent('zalo', 'old-citizen', 5)).toEqual([]);
 

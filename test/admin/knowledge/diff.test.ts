@@ -26,11 +26,30 @@ describe('readable diff of two procedure versions', () => {
     ]);
   });
 
-  it('list items that are objects read as "key: value"', () => {
+  it('an object item edited in place is compared field by field under its place in the list', () => {
     const v2 = { ...v1, fee: { ...v1.fee, items: [{ case: 'Đúng hạn', vnd: 5000 }] } };
     expect(diffDocuments(v1, v2)).toEqual([
-      { field: 'fee.items', kind: 'removed', before: 'case: Đúng hạn | vnd: 0', after: null },
-      { field: 'fee.items', kind: 'added', before: null, after: 'case: Đúng hạn | vnd: 5000' },
+      { field: 'fee.items.0.vnd', kind: 'changed', before: '0', after: '5000' },
+    ]);
+  });
+
+  it('an object item added or removed lists each of its fields under its place', () => {
+    const two = { ...v1, fee: { ...v1.fee, items: [...v1.fee.items, { case: 'Quá hạn', vnd: 8000 }] } };
+    expect(diffDocuments(v1, two)).toEqual([
+      { field: 'fee.items.1.case', kind: 'added', before: null, after: 'Quá hạn' },
+      { field: 'fee.items.1.vnd', kind: 'added', before: null, after: '8000' },
+    ]);
+    expect(diffDocuments(two, v1)).toEqual([
+      { field: 'fee.items.1.case', kind: 'removed', before: 'Quá hạn', after: null },
+      { field: 'fee.items.1.vnd', kind: 'removed', before: '8000', after: null },
+    ]);
+  });
+
+  it('an object that was empty (null) is compared field by field too', () => {
+    const v2 = { ...v1, form: null };
+    expect(diffDocuments(v2, v1)).toEqual([]);
+    expect(diffDocuments(v2, { ...v1, form: { name: 'Tờ khai' } })).toEqual([
+      { field: 'form.name', kind: 'added', before: null, after: 'Tờ khai' },
     ]);
   });
 

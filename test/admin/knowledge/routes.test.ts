@@ -160,7 +160,7 @@ describe('edit, preview, publish', () => {
     const { procedure } = await current();
     const r = await editor.put('/knowledge/procedures/khai-sinh', { procedure, baseVersion: 0 });
     expect(r.status).toBe(409);
-    expect(r.body.message).toMatch(/lan published version 1 after you opened this procedure/);
+    expect(r.body.message).toMatch(/lan đã xuất bản phiên bản 1 sau khi anh\/chị mở thủ tục này/);
   });
 
   it('restore: an old version, or the file on disk, becomes the newest version', async () => {
@@ -172,7 +172,7 @@ describe('edit, preview, publish', () => {
     expect((await current()).origin).toMatchObject({
       source: 'store',
       version: 2,
-      comment: 'restored the file on disk',
+      comment: 'Khôi phục nội dung trong tệp',
       fileDiffers: false,
     });
 

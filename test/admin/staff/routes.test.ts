@@ -85,7 +85,9 @@ it('the last active admin cannot be demoted or disabled', async () => {
   for (const change of [{ role: 'editor' }, { disabled: true }]) {
     const r = await admin.patch('/staff/boss', change);
     expect(r.status).toBe(409);
-    expect(r.body.message).toBe('This is the last active province admin; make another province admin first');
+    expect(r.body.message).toBe(
+      'Đây là tài khoản quản trị cấp tỉnh cuối cùng còn hoạt động; xin cấp quyền quản trị tỉnh cho người khác trước.',
+    );
   }
   await addStaff(f.stores, 'second', 'admin');
   expect((await admin.patch('/staff/second', { disabled: true })).status).toBe(200);

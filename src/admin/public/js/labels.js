@@ -49,7 +49,8 @@ export const DELIVERY = {
   dead: 'gửi lỗi',
 };
 export const AUTHORITY = { commune_committee: 'UBND xã', commune_police: 'Công an xã' };
-export const CHANGE = { added: 'Thêm', removed: 'Bỏ', changed: 'Sửa' };
+/** How a history line starts after the field's name ("Lệ phí: đổi … → …"). */
+export const CHANGE = { added: 'thêm', removed: 'bỏ', changed: 'đổi' };
 export const UNIT_KIND = {
   deadline: 'Thời hạn phải làm',
   validity: 'Thời hạn giá trị',
@@ -66,4 +67,29 @@ export const NOTICE = {
   stale: 'Quá 6 tháng chưa rà soát',
   unverified: 'Chưa đối chiếu văn bản chính thức',
   writing: 'Cách viết cần sửa (mã nội bộ, số văn bản, số câu trả lời)',
+};
+/** What each audit action means (the log stores the code; an unknown one is shown as it is). */
+export const AUDIT_ACTION = {
+  'staff.login': 'Đăng nhập',
+  'staff.create': 'Tạo tài khoản',
+  'staff.update': 'Sửa tài khoản',
+  'knowledge.publish': 'Xuất bản thủ tục',
+  'knowledge.restore': 'Khôi phục thủ tục',
+  'knowledge.import': 'Nhập tệp thủ tục',
+  'knowledge.reload': 'Nạp lại thư mục knowledge/',
+  'training.assign': 'Dạy trợ lý câu hỏi',
+  'training.known': 'Câu hỏi trợ lý đã biết',
+  'training.out_of_scope': 'Đánh dấu ngoài phạm vi',
+  'training.remove': 'Bỏ câu đã dạy',
+  'dossier.status': 'Đổi trạng thái hồ sơ',
+  'dossier.import': 'Nhập danh sách hồ sơ',
+  'dossier.import.refused': 'Tệp hồ sơ bị từ chối',
+  'dossier.import.failed': 'Nhập hồ sơ bị lỗi',
+  'dossier.import.interrupted': 'Nhập hồ sơ bị gián đoạn',
+  'handoff.take': 'Nhận cuộc trò chuyện',
+  'handoff.reply': 'Trả lời người dân',
+  'handoff.close': 'Trả cuộc trò chuyện cho trợ lý',
+  'outbox.resend': 'Gửi lại tin',
+  'citizen.export': 'Xuất dữ liệu người dân',
+  'citizen.erase': 'Xóa dữ liệu người dân',
 };

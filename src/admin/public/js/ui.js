@@ -65,3 +65,59 @@ export const communeLine = (me, id) =>
   me.communes.length > 1
     ? h('div', { class: 'muted small', text: 'Xã/phường: ' + communeName(me, id) })
     : null;
+
+/**
+ * Asks before something is removed or switched off: a modal dialog in the page (Escape or "Thôi"
+ * keeps things as they are). Resolves true only when staff press the confirming button.
+ */
+export function confirmAction(question, confirmLabel) {
+  return new Promise((resolve) => {
+    const title = h('p', { id: 'confirm-question', text: question });
+    const yes = h('button', { type: 'button', class: 'danger', text: confirmLabel });
+    const no = h('button', { type: 'button', class: 'secondary', text: 'Thôi' });
+    const dialog = h(
+      'dialog',
+      { class: 'confirm', 'aria-labelledby': 'confirm-question' },
+      title,
+      h('p', { class: 'row' }, yes, no),
+    );
+    const done = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => done(true));
+    no.addEventListener('click', () => done(false));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      done(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    no.focus();
+  });
+}
+
+/** The rule for new passwords, said before staff type one (the server checks the same). */
+export const PASSWORD_RULE =
+  'Ít nhất 10 ký tự và khó đoán: không dùng mật khẩu phổ biến, ký tự lặp lại, dãy phím liền nhau hay tên đăng nhập. Nên ghép vài từ không liên quan.';
+
+/**
+ * A file field that speaks Vietnamese whatever the browser's language: the real input (still focusable
+ * and labelled) is hidden behind a "Chọn tệp…" button, with the chosen file's name beside it.
+ */
+export function filePicker(input) {
+  const none = 'Chưa chọn tệp';
+  const name = h('span', { class: 'muted small', text: none });
+  input.classList.add('file-hidden');
+  input.addEventListener('change', () => {
+    name.textContent = input.files && input.files[0] ? input.files[0].name : none;
+  });
+  return h(
+    'p',
+    { class: 'row' },
+    input,
+    h('label', { for: input.id, class: 'file-button', text: 'Chọn tệp…' }),
+    name,
+  );
+}

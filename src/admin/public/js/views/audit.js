@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
+import { AUDIT_ACTION } from '../labels.js';
 import { busy, showError } from '../ui.js';
 
 const snapshot = (v) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
@@ -50,7 +51,7 @@ export async function renderAudit(view) {
                 null,
                 h('td', { class: 'small', text: when(e.at) }),
                 h('td', { text: e.actor }),
-                h('td', null, h('code', { text: e.action })),
+                h('td', { 'data-action': e.action, text: AUDIT_ACTION[e.action] || e.action }),
                 h('td', { class: 'small', text: e.target }),
                 h(
                   'td',

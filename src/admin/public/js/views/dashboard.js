@@ -3,16 +3,41 @@
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadChart } from '../chart-loader.js';
-import { dayKey } from '../format.js';
+import { dayFromText, dayKey, dayShort, dayText } from '../format.js';
 import { ASPECT, CHANNEL } from '../labels.js';
 import { showError } from '../ui.js';
 
 const COLORS = ['#0b5cad', '#1e7b34', '#c77700', '#8e24aa', '#b3261e', '#00838f'];
 const DAY = 86400000;
+const LABEL_WIDTH = 26;
+
+/** A long name as lines of at most LABEL_WIDTH characters: Chart.js cuts a single long axis label. */
+function wrapLabel(name) {
+  const lines = [];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > LABEL_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? line + ' ' + word : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
 export async function renderDashboard(view) {
-  const to = h('input', { id: 'to', type: 'date', value: dayKey(new Date()) });
-  const from = h('input', { id: 'from', type: 'date', value: dayKey(new Date(Date.now() - 29 * DAY)) });
+  // Days typed as dd/mm/yyyy whatever the browser's language (a date picker would show mm/dd to some).
+  const dayInput = (id, d) =>
+    h('input', {
+      id,
+      type: 'text',
+      inputmode: 'numeric',
+      placeholder: 'dd/mm/yyyy',
+      maxlength: 10,
+      value: dayText(dayKey(d)),
+    });
+  const to = dayInput('to', new Date());
+  const from = dayInput('from', new Date(Date.now() - 29 * DAY));
   const show = h('button', { type: 'submit', text: 'Xem' });
   const errors = h('div');
   const body = h('div');
@@ -30,7 +55,8 @@ export async function renderDashboard(view) {
     show.disabled = true;
     clear(errors);
     try {
-      const range = { from: from.value, to: to.value };
+      const range = { from: dayFromText(from.value), to: dayFromText(to.value) };
+      if (!range.from || !range.to) throw new Error('Ngày cần viết dạng dd/mm/yyyy, ví dụ 05/12/2026.');
       const [{ figures: f }, Chart] = await Promise.all([
         api('GET', '/dashboard', undefined, range),
         loadChart(),
@@ -51,7 +77,8 @@ export async function renderDashboard(view) {
   return () => charts.forEach((c) => c.destroy());
 }
 
-function card(title, table, range, canvas) {
+function card(title, table, range, canvas, tall) {
+  canvas.setAttribute('aria-label', title);
   return h(
     'section',
     { class: 'card' },
@@ -61,7 +88,7 @@ function card(title, table, range, canvas) {
       h('h2', { text: title }),
       h('a', { href: apiUrl('/dashboard/csv', { ...range, table }), download: '', text: 'Tải CSV' }),
     ),
-    h('div', { class: 'chart-box' }, canvas),
+    h('div', { class: tall ? 'chart-box tall' : 'chart-box' }, canvas),
   );
 }
 
@@ -83,7 +110,7 @@ function draw(body, f, range, Chart) {
     ? Math.round(sum(waits.map((x) => x.averageWaitMinutes * x.taken)) / sum(waits.map((x) => x.taken)))
     : null;
   const canvases = {};
-  const c = (id) => (canvases[id] = h('canvas', { id: 'chart-' + id, role: 'img', 'aria-label': id }));
+  const c = (id) => (canvases[id] = h('canvas', { id: 'chart-' + id, role: 'img' }));
   clear(
     body,
     h(
@@ -103,21 +130,29 @@ function draw(body, f, range, Chart) {
       { class: 'grid' },
       card('Tin nhắn theo ngày và kênh', 'messages', range, c('messages')),
       card('Trả lời được / chưa hiểu', 'outcomes', range, c('outcomes')),
-      card('Thủ tục được hỏi nhiều nhất', 'procedures', range, c('procedures')),
+      card('Thủ tục được hỏi nhiều nhất', 'procedures', range, c('procedures'), true),
       card('Nội dung được hỏi nhiều nhất', 'aspects', range, c('aspects')),
       card('Gặp cán bộ và thời gian chờ', 'handoffs', range, c('handoffs')),
       card('Tra cứu hồ sơ', 'lookups', range, c('lookups')),
     ),
   );
   const base = { responsive: true, maintainAspectRatio: false, animation: false };
-  const stacked = { ...base, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
+  // Day axes read dd/mm, and the tooltip gives the whole date.
+  const dayTitle = (items) => (items[0] ? dayText(f.days[items[0].dataIndex] || '') : '');
+  const byDay = { plugins: { tooltip: { callbacks: { title: dayTitle } } } };
+  const days = f.days.map(dayShort);
+  const stacked = {
+    ...base,
+    ...byDay,
+    scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+  };
   const channels = [...new Set(f.messages.map((m) => m.channel))];
   return [
     new Chart(canvases.messages, {
       type: 'bar',
       options: stacked,
       data: {
-        labels: f.days,
+        labels: days,
         datasets: channels.map((ch, i) => ({
           label: CHANNEL[ch] || ch,
           backgroundColor: COLORS[i % COLORS.length],
@@ -131,7 +166,7 @@ function draw(body, f, range, Chart) {
       type: 'bar',
       options: stacked,
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [
           { label: 'Trả lời được', backgroundColor: COLORS[1], data: f.outcomes.map((o) => o.answered) },
           { label: 'Chưa hiểu', backgroundColor: COLORS[4], data: f.outcomes.map((o) => o.notUnderstood) },
@@ -140,9 +175,9 @@ function draw(body, f, range, Chart) {
     }),
     new Chart(canvases.procedures, {
       type: 'bar',
-      options: { ...base, indexAxis: 'y' },
+      options: { ...base, indexAxis: 'y', scales: { y: { ticks: { autoSkip: false } } } },
       data: {
-        labels: f.procedures.map((p) => p.name),
+        labels: f.procedures.map((p) => wrapLabel(p.name)),
         datasets: [{ label: 'Lượt hỏi', backgroundColor: COLORS[0], data: f.procedures.map((p) => p.count) }],
       },
     }),
@@ -158,13 +193,14 @@ function draw(body, f, range, Chart) {
       type: 'bar',
       options: {
         ...base,
+        ...byDay,
         scales: {
           y: { beginAtZero: true },
           minutes: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } },
         },
       },
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [
           { label: 'Yêu cầu', backgroundColor: COLORS[3], data: f.handoffs.map((x) => x.opened) },
           { label: 'Đã nhận', backgroundColor: COLORS[0], data: f.handoffs.map((x) => x.taken) },
@@ -180,9 +216,9 @@ function draw(body, f, range, Chart) {
     }),
     new Chart(canvases.lookups, {
       type: 'line',
-      options: { ...base, scales: { y: { beginAtZero: true } } },
+      options: { ...base, ...byDay, scales: { y: { beginAtZero: true } } },
       data: {
-        labels: f.days,
+        labels: days,
         datasets: [{ label: 'Lượt tra cứu', borderColor: COLORS[5], data: f.lookups.map((x) => x.count) }],
       },
     }),

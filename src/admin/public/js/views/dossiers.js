@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { day, when } from '../format.js';
 import { STATUS } from '../labels.js';
-import { badge, busy, canEdit, toast } from '../ui.js';
+import { badge, busy, canEdit, filePicker, toast } from '../ui.js';
 
 function dossierCard(data, editable, onChanged) {
   const d = data.dossier;
@@ -107,7 +107,12 @@ function dossierCard(data, editable, onChanged) {
 }
 
 function importCard() {
-  const file = h('input', { type: 'file', id: 'dossier-file', accept: '.csv,.xlsx' });
+  const file = h('input', {
+    type: 'file',
+    id: 'dossier-file',
+    accept: '.csv,.xlsx',
+    'aria-label': 'Tệp danh sách hồ sơ (CSV hoặc Excel)',
+  });
   const preview = h('button', { type: 'button', class: 'secondary', text: 'Xem trước' });
   const commit = h('button', { type: 'button', text: 'Nhập vào hệ thống', disabled: true });
   const result = h('div');
@@ -232,7 +237,7 @@ function importCard() {
       class: 'muted small',
       text: 'Tệp CSV hoặc Excel (.xlsx) xuất từ hệ thống một cửa của tỉnh. Xem trước để biết dòng nào hợp lệ, dòng nào bị loại, rồi mới nhập.',
     }),
-    file,
+    filePicker(file),
     h('p', { class: 'row' }, preview, commit),
     result,
   );

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
 import { ASPECT, INTENT } from '../labels.js';
-import { busy, canEdit, canEditShared, communeLine, showError, toast } from '../ui.js';
+import { busy, canEdit, canEditShared, communeLine, confirmAction, showError, toast } from '../ui.js';
 
 const KNOWN = 'Trợ lý đã biết câu này với nhãn đó; đã đưa ra khỏi danh sách.';
 /** The procedure choice for a follow-up ("mất bao lâu"): whatever procedure the citizen is asking about. */
@@ -182,12 +182,16 @@ function taught(examples, editable, reload) {
                     type: 'button',
                     class: 'link',
                     text: 'Bỏ',
-                    onclick: (ev) =>
-                      busy(ev.currentTarget, async () => {
+                    onclick: async (ev) => {
+                      const button = ev.currentTarget;
+                      const question = 'Bỏ câu ví dụ "' + e.text + '"? Trợ lý sẽ học lại không có câu này.';
+                      if (!(await confirmAction(question, 'Bỏ câu ví dụ'))) return;
+                      await busy(button, async () => {
                         await api('POST', '/training/examples/remove', { text: e.text });
                         toast('Đã bỏ câu ví dụ; trợ lý đã học lại.');
                         reload();
-                      }),
+                      });
+                    },
                   })
                 : null,
             ),

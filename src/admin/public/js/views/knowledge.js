@@ -3,9 +3,10 @@
 // export to the knowledge/ file format and import such an archive (preview first).
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
-import { when } from '../format.js';
+import { when, dayText } from '../format.js';
 import { AUTHORITY, NOTICE } from '../labels.js';
-import { badge, busy, canEditShared, showError, toast } from '../ui.js';
+import { describeField } from './procedure-form.js';
+import { badge, busy, canEditShared, filePicker, showError, toast } from '../ui.js';
 
 export function originBadge(o) {
   if (!o || o.source === 'files') return badge('Tệp knowledge/');
@@ -34,7 +35,6 @@ function statusCard(s) {
             ? 'các tệp trong thư mục knowledge/'
             : 'các tệp knowledge/ và các bản đã xuất bản từ bảng điều khiển',
       }),
-      h('span', { class: 'muted small', text: ' (' + s.source + ')' }),
     ),
     h('p', {
       class: 'muted small',
@@ -61,8 +61,6 @@ function statusCard(s) {
   );
 }
 
-const viDate = (d) => d.split('-').reverse().join('/');
-
 /** One line per notice, in Vietnamese: the procedure, the field, what and when. */
 function noticeLine(n) {
   const what = n.subject ? ' "' + n.subject + '"' : '';
@@ -71,7 +69,7 @@ function noticeLine(n) {
         ? ' — rà soát lần cuối '
         : n.kind === 'unverified'
           ? ' — áp dụng đến '
-          : ' — đến hết ngày ') + viDate(n.date)
+          : ' — đến hết ngày ') + dayText(n.date)
     : '';
   return h(
     'li',
@@ -79,7 +77,7 @@ function noticeLine(n) {
     n.procedure
       ? h('a', { href: '#/knowledge/' + n.procedure, text: n.name })
       : h('strong', { text: n.file }),
-    h('span', { class: 'muted small', text: ' · ' + n.field }),
+    h('span', { class: 'muted small', text: ' · ' + (n.procedure ? describeField(n.field).name : n.field) }),
     what + when,
     n.source ? h('div', { class: 'muted small', text: 'Nguồn để kiểm tra: ' + n.source }) : null,
   );
@@ -94,7 +92,7 @@ function reviewCard(review) {
   return h(
     'section',
     { class: 'card', id: 'kb-review' },
-    h('h2', { text: 'Cần rà soát (ngày ' + viDate(review.today) + ')' }),
+    h('h2', { text: 'Cần rà soát (ngày ' + dayText(review.today) + ')' }),
     groups.length
       ? groups.map(([k, list]) =>
           h(
@@ -114,6 +112,7 @@ function importBox(me, refresh) {
     type: 'file',
     id: 'kb-import-file',
     accept: '.tar.gz,.tgz,.tar,application/gzip',
+    'aria-label': 'Tệp nén thư mục knowledge/ (.tar.gz)',
   });
   const result = h('div');
   const preview = h('button', { type: 'button', class: 'secondary', text: 'Xem trước' });
@@ -183,7 +182,7 @@ function importBox(me, refresh) {
       class: 'muted small',
       text: 'Tệp .tar.gz theo cấu trúc thư mục knowledge/ (ví dụ do tỉnh gửi). Chỉ nhận các thủ tục dùng chung; hồ sơ các xã, phần riêng của từng xã và tệp của tỉnh không bị thay.',
     }),
-    file,
+    filePicker(file),
     h('p', { class: 'row' }, preview, commit),
     result,
   );
@@ -245,7 +244,7 @@ export async function renderKnowledge(view, { me }) {
                       ),
                       h('td', { text: AUTHORITY[p.authority] || p.authority }),
                       h('td', null, originBadge(p.origin)),
-                      h('td', { text: p.lastReviewed }),
+                      h('td', { text: p.lastReviewed ? dayText(p.lastReviewed) : '' }),
                     ),
                   ),
                 ),

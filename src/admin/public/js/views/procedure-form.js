@@ -3,6 +3,8 @@
 // It edits a plain copy of the procedure; `value()` returns it for preview and publishing, and
 // `showProblems()` puts the server's field + reason next to the right input.
 import { h, clear } from '../dom.js';
+import { confirmAction } from '../ui.js';
+import { dayFromText, dayText } from '../format.js';
 import { ASPECT, AUTHORITY, UNIT_KIND, YES_NO } from '../labels.js';
 
 const T = (label, extra) => ({ type: 'textarea', label, ...extra });
@@ -119,6 +121,39 @@ const FIELDS = [
   { key: 'last_reviewed', type: 'date', label: 'Ngày rà soát gần nhất' },
 ];
 
+/** A field's label without its filling hint ("Tên mẫu (để trống nếu không có)" → "Tên mẫu"). */
+const shortLabel = (spec) => (spec.group || spec.label || spec.key).replace(/\s*\(.*\)$/, '');
+
+/**
+ * A field of the diff ("fee.items.1.vnd") in staff's words: the Vietnamese name of each step
+ * ("Lệ phí › Mức lệ phí 2 › Số tiền"), and a reader of its values (the option's name for a choice).
+ */
+export function describeField(path) {
+  const names = [];
+  let specs = FIELDS;
+  let spec = null;
+  for (const step of path.split('.')) {
+    if (/^\d+$/.test(step)) {
+      names[names.length - 1] += ' ' + (Number(step) + 1);
+      continue;
+    }
+    spec = specs.find((f) => f.key === step) || null;
+    if (!spec) {
+      names.push(step);
+      specs = [];
+      continue;
+    }
+    names.push(shortLabel(spec));
+    specs = spec.fields || [];
+  }
+  const options = spec && spec.options;
+  const checkbox = spec && spec.type === 'checkbox';
+  return {
+    name: names.join(' › '),
+    value: (text) => (checkbox ? (text === 'true' ? 'Có' : 'Không') : (options && options[text]) || text),
+  };
+}
+
 const MAX = 4000;
 
 export function procedureForm(procedure, { readOnly, onChange }) {
@@ -150,10 +185,20 @@ export function procedureForm(procedure, { readOnly, onChange }) {
       return el;
     } else if (spec.type === 'textarea') {
       el = h('textarea', { ...common, maxlength: MAX, rows: 2, value: v == null ? '' : String(v) });
+    } else if (spec.type === 'date') {
+      // Typed as dd/mm/yyyy whatever the browser's language (a date picker would show mm/dd to some).
+      el = h('input', {
+        ...common,
+        type: 'text',
+        inputmode: 'numeric',
+        placeholder: 'dd/mm/yyyy',
+        maxlength: 10,
+        value: v == null ? '' : dayText(String(v)),
+      });
     } else {
       el = h('input', {
         ...common,
-        type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text',
+        type: spec.type === 'number' ? 'number' : 'text',
         maxlength: MAX,
         value: v == null ? '' : String(v),
         min: spec.type === 'number' ? 0 : null,
@@ -169,7 +214,10 @@ export function procedureForm(procedure, { readOnly, onChange }) {
             : Number(raw)
           : spec.nullable && !raw.trim()
             ? null
-            : raw;
+            : spec.type === 'date'
+              ? // Not a day yet: sent as typed, so the preview names the field that is wrong.
+                dayFromText(raw) || raw
+              : raw;
       changed();
     });
     return el;
@@ -216,7 +264,10 @@ export function procedureForm(procedure, { readOnly, onChange }) {
                   class: 'secondary',
                   'aria-label': 'Xóa dòng ' + (i + 1),
                   text: '✕',
-                  onclick: () => {
+                  onclick: async () => {
+                    const text = String(items[i] ?? '').trim();
+                    // An empty line goes without asking; one with content is gone only when staff agree.
+                    if (text && !(await confirmAction('Xóa dòng "' + text + '"?', 'Xóa dòng'))) return;
                     items.splice(i, 1);
                     draw();
                     changed();
@@ -265,7 +316,9 @@ export function procedureForm(procedure, { readOnly, onChange }) {
                   type: 'button',
                   class: 'secondary',
                   text: 'Xóa mục này',
-                  onclick: () => {
+                  onclick: async () => {
+                    const which = shortLabel(spec) + ' ' + (i + 1);
+                    if (!(await confirmAction('Xóa cả mục "' + which + '"?', 'Xóa mục'))) return;
                     items.splice(i, 1);
                     draw();
                     changed();

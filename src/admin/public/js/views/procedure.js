@@ -8,22 +8,58 @@ import { ASPECT, CHANGE } from '../labels.js';
 import { busy, canEditShared, errorBox, showError, toast } from '../ui.js';
 import { replyBubbles } from './bubbles.js';
 import { originBadge } from './knowledge.js';
-import { procedureForm } from './procedure-form.js';
+import { describeField, procedureForm } from './procedure-form.js';
 
+/** The list item a change belongs to ("fee.items.1" of "fee.items.1.vnd"), or null outside lists of objects. */
+const itemOf = (field) => {
+  const m = /^(.*\.\d+)\./.exec(field);
+  return m ? m[1] : null;
+};
+
+/** One value as staff read it, in quotes so that a sentence's own punctuation stays apart. */
+const quoted = (field, text) => '“' + describeField(field).value(text) + '”';
+
+/**
+ * What changed, as staff say it: "Lệ phí › Tóm tắt: đổi “…” → “…”", "Giấy tờ nộp: thêm “…”"; an item
+ * of a list added or removed whole is one line with each of its fields.
+ */
 function changeList(changes) {
   if (!changes.length) return h('p', { class: 'muted small', text: 'Không có thay đổi.' });
+  const lines = [];
+  for (const c of changes) {
+    const item = itemOf(c.field);
+    const last = lines[lines.length - 1];
+    const whole = c.kind !== 'changed' && item !== null;
+    if (whole && last && last.item === item && last.kind === c.kind) last.parts.push(c);
+    else lines.push({ item: whole ? item : null, kind: c.kind, parts: [c] });
+  }
+  const value = (c) =>
+    c.kind === 'changed'
+      ? [
+          h('span', { class: 'before', text: quoted(c.field, c.before) }),
+          ' → ',
+          h('span', { class: 'after', text: quoted(c.field, c.after) }),
+        ]
+      : h('span', {
+          class: c.kind === 'added' ? 'after' : 'before',
+          text: quoted(c.field, c.kind === 'added' ? c.after : c.before),
+        });
   return h(
     'ul',
     { class: 'diff' },
-    changes.map((c) =>
+    lines.map((l) =>
       h(
         'li',
         null,
-        h('strong', { text: CHANGE[c.kind] + ' ' + c.field }),
-        ': ',
-        c.before !== null ? h('span', { class: 'before', text: c.before }) : null,
-        c.before !== null && c.after !== null ? ' → ' : null,
-        c.after !== null ? h('span', { class: 'after', text: c.after }) : null,
+        h('strong', { text: describeField(l.item || l.parts[0].field).name }),
+        ': ' + CHANGE[l.kind] + ' ',
+        l.item
+          ? l.parts.map((c, i) => [
+              i ? '; ' : '',
+              describeField(c.field).name.split(' › ').pop() + ': ',
+              value(c),
+            ])
+          : value(l.parts[0]),
       ),
     ),
   );

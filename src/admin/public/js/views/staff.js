@@ -5,12 +5,12 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { when } from '../format.js';
 import { ROLE } from '../labels.js';
-import { badge, busy, showError, toast } from '../ui.js';
+import { badge, busy, confirmAction, PASSWORD_RULE, showError, toast } from '../ui.js';
 
-const roleSelect = (id, value) =>
+const roleSelect = (id, value, label) =>
   h(
     'select',
-    { id },
+    { id, 'aria-label': label },
     Object.entries(ROLE).map(([k, label]) => h('option', { value: k, selected: k === value, text: label })),
   );
 
@@ -42,6 +42,7 @@ export async function renderStaff(view, { me }) {
     id: 'new-password',
     maxlength: 200,
     autocomplete: 'new-password',
+    'aria-describedby': 'password-rule',
   });
   const role = roleSelect('new-role', 'editor');
   const communes = communesSelect('new-communes', me, []);
@@ -55,7 +56,13 @@ export async function renderStaff(view, { me }) {
       'div',
       { class: 'grid' },
       h('div', null, h('label', { for: 'new-username', text: 'Tên đăng nhập' }), username),
-      h('div', null, h('label', { for: 'new-password', text: 'Mật khẩu (ít nhất 10 ký tự)' }), password),
+      h(
+        'div',
+        null,
+        h('label', { for: 'new-password', text: 'Mật khẩu' }),
+        password,
+        h('p', { id: 'password-rule', class: 'muted small', text: PASSWORD_RULE }),
+      ),
       h('div', null, h('label', { for: 'new-role', text: 'Vai trò' }), role),
       h('div', null, h('label', { for: 'new-communes', text: 'Xã/phường' }), communes),
     ),
@@ -83,7 +90,7 @@ export async function renderStaff(view, { me }) {
         { class: 'card table-wrap' },
         h(
           'table',
-          { id: 'accounts' },
+          { id: 'accounts', class: 'stack' },
           h(
             'thead',
             null,
@@ -97,7 +104,7 @@ export async function renderStaff(view, { me }) {
             'tbody',
             null,
             accounts.map((a) => {
-              const sel = roleSelect('role-' + a.username, a.role);
+              const sel = roleSelect('role-' + a.username, a.role, 'Vai trò của ' + a.username);
               const where = communesSelect('communes-' + a.username, me, a.communes);
               const pw = h('input', {
                 type: 'password',
@@ -105,6 +112,7 @@ export async function renderStaff(view, { me }) {
                 placeholder: 'Mật khẩu mới',
                 autocomplete: 'new-password',
                 'aria-label': 'Mật khẩu mới cho ' + a.username,
+                'aria-describedby': 'password-rule',
               });
               return h(
                 'tr',
@@ -161,16 +169,27 @@ export async function renderStaff(view, { me }) {
                     type: 'button',
                     class: 'secondary',
                     text: a.disabled ? 'Mở khóa' : 'Khóa',
-                    onclick: (e) =>
-                      busy(
-                        e.currentTarget,
+                    onclick: async (e) => {
+                      const button = e.currentTarget;
+                      const sure =
+                        a.disabled ||
+                        (await confirmAction(
+                          'Khóa tài khoản ' +
+                            a.username +
+                            '? Người này bị đăng xuất ngay và không đăng nhập được nữa.',
+                          'Khóa tài khoản',
+                        ));
+                      if (!sure) return;
+                      await busy(
+                        button,
                         patch(
                           a.username,
                           { disabled: !a.disabled },
                           a.disabled ? 'Đã mở khóa.' : 'Đã khóa và đăng xuất tài khoản.',
                         ),
                         errors,
-                      ),
+                      );
+                    },
                   }),
                   h(
                     'div',
