@@ -357,7 +357,8 @@ describe.each(CASES)('$method $route (least role: $role)', (c) => {
     if (RANK[role] >= RANK[c.role] && c.province && role !== 'admin') {
       expect(r.body).toEqual({
         error: 'forbidden',
-        message: 'This is for province-wide accounts; your account works for its communes only',
+        message:
+          'Việc này dành cho tài khoản cấp tỉnh; tài khoản của anh/chị chỉ làm việc cho xã/phường của mình.',
       });
     } else if (RANK[role] >= RANK[c.role]) {
       expect({ status: r.status, error: r.body?.error }).toEqual({

@@ -3,7 +3,7 @@
 // account (no communes) sees every commune; as editor it changes the shared knowledge only (procedures,
 // province fees, training); only a province admin changes a commune's data, staff accounts and the rest.
 import type { Staff } from './roles';
-import { allows } from './roles';
+import { allows, ROLE_NAME } from './roles';
 import type { StaffRole } from '../../store/ports';
 
 /**
@@ -47,11 +47,11 @@ export function refusal(
   e: { method: string; role: StaffRole; reach: Reach },
 ): string | null {
   if (!allows(staff.role, e.role))
-    return `This needs the ${e.role} role or higher; you are signed in as ${staff.role}`;
+    return `Việc này cần quyền ${ROLE_NAME[e.role]} trở lên; tài khoản đang đăng nhập có quyền ${ROLE_NAME[staff.role]}.`;
   const province = staff.communes.length === 0;
   if (e.reach === 'province' && !province)
-    return 'This is for province-wide accounts; your account works for its communes only';
+    return 'Việc này dành cho tài khoản cấp tỉnh; tài khoản của anh/chị chỉ làm việc cho xã/phường của mình.';
   if (e.reach === 'commune' && province && e.method !== 'get' && staff.role !== 'admin')
-    return "A province editor changes the shared procedures and province fees only; a commune's own data is changed by its staff or a province admin";
+    return 'Biên tập viên cấp tỉnh chỉ sửa thủ tục dùng chung và lệ phí của tỉnh; dữ liệu riêng của một xã/phường do cán bộ xã đó hoặc quản trị cấp tỉnh thay đổi.';
   return null;
 }

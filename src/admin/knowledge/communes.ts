@@ -36,13 +36,13 @@ export function communeKnowledgeEndpoints(d: AdminDeps): Endpoint[] {
   const communeOf = (ctx: Ctx): Commune => {
     const id = String(ctx.req.params['id']).slice(0, 100);
     const c = kb().communes.get(id);
-    if (!c || !ctx.scope.sees(id)) throw notFound(`The commune ${id}`);
+    if (!c || !ctx.scope.sees(id)) throw notFound(`xã/phường ${id}`);
     return c;
   };
   const procedureOf = (ctx: Ctx) => {
     const id = String(ctx.req.params['procedure']).slice(0, 100);
     const p = kb().procedures.get(id);
-    if (!p) throw notFound(`The procedure ${id}`);
+    if (!p) throw notFound(`thủ tục ${id}`);
     return p;
   };
   const overridesOf = (id: string) => Object.fromEntries(kb().overrides.get(id) ?? []);
@@ -61,9 +61,9 @@ export function communeKnowledgeEndpoints(d: AdminDeps): Endpoint[] {
       role: 'editor',
       reach: 'province',
       handle: async (ctx) => {
-        const b = parse(provinceBody, ctx.req.body, 'change');
+        const b = parse(provinceBody, ctx.req.body, 'Thay đổi');
         const { province, problems } = checkProvince(b.province);
-        if (!province) throw invalidFields('province file', problemsOf(problems));
+        if (!province) throw invalidFields('Tệp của tỉnh', problemsOf(problems));
         return publishDocument(d, ctx, {
           key: PROVINCE_KEY,
           before: kb().province,
@@ -90,15 +90,15 @@ export function communeKnowledgeEndpoints(d: AdminDeps): Endpoint[] {
       reach: 'commune',
       handle: async (ctx) => {
         const before = communeOf(ctx);
-        const b = parse(communeBody, ctx.req.body, 'change');
+        const b = parse(communeBody, ctx.req.body, 'Thay đổi');
         const { commune, problems } = checkCommune(b.commune, before.id);
-        if (!commune) throw invalidFields('commune profile', problemsOf(problems));
+        if (!commune) throw invalidFields('Hồ sơ xã/phường', problemsOf(problems));
         const moved = ROUTING_FIELDS.filter((f) => commune[f] !== before[f]);
         if (moved.length && !(ctx.scope.province && ctx.staff.role === 'admin'))
           throw new ApiError(
             403,
             'forbidden',
-            `Only a province admin changes ${moved.join(', ')} (they decide which messages and dossiers reach the commune)`,
+            `Chỉ quản trị cấp tỉnh mới đổi được ${moved.join(', ')} (các trường này quyết định tin nhắn và hồ sơ nào về xã/phường).`,
           );
         return publishDocument(d, ctx, {
           key: communeKey(before.id),
@@ -117,12 +117,12 @@ export function communeKnowledgeEndpoints(d: AdminDeps): Endpoint[] {
       handle: async (ctx) => {
         const commune = communeOf(ctx);
         const procedure = procedureOf(ctx);
-        const b = parse(overrideBody, ctx.req.body, 'override');
+        const b = parse(overrideBody, ctx.req.body, 'Phần riêng của xã');
         const key = overrideKey(commune.id, procedure.id);
         const before = kb().overrides.get(commune.id)?.get(procedure.id) ?? null;
         if (b.override !== null) {
           const { override, problems } = checkOverride(b.override, procedure, key);
-          if (!override) throw invalidFields('override', problemsOf(problems));
+          if (!override) throw invalidFields('Phần riêng của xã', problemsOf(problems));
         }
         return publishDocument(d, ctx, {
           key,

@@ -14,7 +14,7 @@ import {
 const CODES = { 'hoa-an': '000.00.15.H12-251118-0001', 'suoi-may': '000.00.27.H12-251118-0001' };
 const AT = new Date('2025-11-18T02:00:00Z');
 const PROVINCE_EDITOR_ONLY =
-  "A province editor changes the shared procedures and province fees only; a commune's own data is changed by its staff or a province admin";
+  'Biên tập viên cấp tỉnh chỉ sửa thủ tục dùng chung và lệ phí của tỉnh; dữ liệu riêng của một xã/phường do cán bộ xã đó hoặc quản trị cấp tỉnh thay đổi.';
 
 let f: Fixture;
 let srv: ConsoleServer;
@@ -95,7 +95,8 @@ it('a province admin changes any commune; commune staff change theirs but not th
   const edit = await staff.put('/knowledge/procedures/khai-sinh', { procedure });
   expect(edit.body).toEqual({
     error: 'forbidden',
-    message: 'This is for province-wide accounts; your account works for its communes only',
+    message:
+      'Việc này dành cho tài khoản cấp tỉnh; tài khoản của anh/chị chỉ làm việc cho xã/phường của mình.',
   });
 });
 

@@ -60,7 +60,7 @@ it("commune staff change their commune's hotline, but not its agency code or acc
   expect(moved.body).toEqual({
     error: 'forbidden',
     message:
-      'Only a province admin changes agency_code (they decide which messages and dossiers reach the commune)',
+      'Chỉ quản trị cấp tỉnh mới đổi được agency_code (các trường này quyết định tin nhắn và hồ sơ nào về xã/phường).',
   });
   expect(kb().communes.get('suoi-may')?.agency_code).toBe('000.00.27.H12');
   // A province editor changes no commune's profile.
