@@ -76,6 +76,7 @@ function loadOverrides(
   dir: string,
   communes: ReadonlyMap<string, Commune>,
   procedures: ReadonlyMap<string, Procedure>,
+  procedureFiles: readonly string[],
   problems: Problem[],
 ): Map<string, Map<string, ProcedureOverride>> {
   const out = new Map<string, Map<string, ProcedureOverride>>();
@@ -103,17 +104,15 @@ function loadOverrides(
       const doc = readYaml(path.join(root, id, 'overrides', f), rel, problems);
       if (doc === NOT_READ) continue;
       const pid = f.replace(/\.ya?ml$/, '');
-      const { override } = collect(checkOverride(doc, procedures.get(pid), rel), problems);
-      if (override) own.set(pid, override);
+      // A procedure file that does not load has its own problems; its overrides wait for it.
+      if (!procedures.has(pid) && procedureFiles.some((pf) => pf.startsWith(`${pid}.`))) continue;
+      const checked = checkOverride(doc, procedures.get(pid), rel);
+      problems.push(...checked.problems);
+      if (checked.override) own.set(pid, checked.override);
     }
     if (own.size) out.set(id, own);
   }
   return out;
-}
-
-function collect<T extends { problems: Problem[] }>(r: T, problems: Problem[]): T {
-  problems.push(...r.problems);
-  return r;
 }
 
 export function loadKnowledge(
@@ -160,8 +159,10 @@ export function loadKnowledge(
       });
     }
   }
-  const overrides = loadOverrides(dir, communes, procedures, problems);
-  problems.push(...communeLinkProblems(communes, province, new Set(procedures.keys())));
+  const overrides = loadOverrides(dir, communes, procedures, files, problems);
+  // Named by file, so a procedure file that does not load is reported once (by itself), not by every link.
+  const procedureIds = new Set(files.map((f) => f.replace(/\.ya?ml$/, '')));
+  problems.push(...communeLinkProblems(communes, province, procedureIds));
   const defaultCommune = [...communes.keys()].sort()[0];
   const commune = defaultCommune === undefined ? undefined : communes.get(defaultCommune);
   if (problems.length || !province || !commune || defaultCommune === undefined) return { problems };

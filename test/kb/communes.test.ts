@@ -264,6 +264,13 @@ describe('validation of communes, the province and overrides', () => {
     expect(problems).toContainEqual({ file, field, reason: expect.stringContaining(reason) });
   });
 
+  it('reports a broken procedure file once, not again through the override of it', () => {
+    const dir = copyKnowledge();
+    fs.writeFileSync(path.join(dir, 'procedures', 'chung-thuc-ban-sao.yaml'), 'id: [unclosed');
+    const files = loadKnowledge(dir).problems.map((p) => p.file);
+    expect(files).toEqual(['procedures/chung-thuc-ban-sao.yaml']);
+  });
+
   it('needs at least one commune', () => {
     const dir = copyKnowledge();
     fs.rmSync(path.join(dir, 'communes'), { recursive: true });

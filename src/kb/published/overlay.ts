@@ -1,7 +1,8 @@
 // The knowledge the bot answers from: the files in knowledge/, with every procedure, commune profile,
 // province file and commune override published from the console laid over its file. A published version
 // that no longer passes the schema is skipped and reported; so is an override that no longer fits the
-// procedure it changes (the shared procedure may have been published since).
+// procedure it changes (the shared procedure may have been published since). Problems across files (two
+// communes with one agency code) are reported too, for whoever publishes such a version to correct it.
 import type { Problem } from '../../core/problem';
 import { communeLinkProblems, overrideFile } from '../commune-links';
 import type { KnowledgeBase } from '../knowledge-base';
