@@ -187,6 +187,16 @@ const CASES: Record<string, Case> = {
     expect: 'refused',
   },
   'GET /audit': { calls: () => [{ method: 'GET', path: '/audit' }], expect: 'refused' },
+  // Connecting a commune's Zalo OA is the province admin's.
+  'GET /channels': { calls: () => [{ method: 'GET', path: '/channels' }], expect: 'refused' },
+  'POST /channels/:channel/connect': {
+    calls: (o) => [{ method: 'POST', path: '/channels/zalo/connect', body: { commune: o.commune } }],
+    expect: 'refused',
+  },
+  'POST /channels/:channel/callback': {
+    calls: () => [{ method: 'POST', path: '/channels/zalo/callback', body: { code: 'c', state: 's' } }],
+    expect: 'refused',
+  },
   'GET /knowledge': { calls: () => [{ method: 'GET', path: '/knowledge' }], expect: 'shown' },
   'GET /knowledge/review': { calls: () => [{ method: 'GET', path: '/knowledge/review' }], expect: 'shown' },
   'GET /knowledge/procedures/:id': {
