@@ -85,7 +85,11 @@ export interface ChannelLink {
   /** Tells applicants' phones about dossier status changes, when the channel offers it and it is configured. */
   phone: PhoneNotifier | null;
   /** Background work of the channel (e.g. proactive token refresh), started with the pipeline. */
-  start?(o: { checkEveryMs: number }): Promise<void>;
+  start?(o: {
+    checkEveryMs: number;
+    /** The channel's accounts of every commune, so each one's tokens stay fresh even while it is quiet. */
+    accounts?: readonly string[];
+  }): Promise<void>;
   /** Stops that work and waits for anything half-way (a token refresh) to finish. */
   stop?(): Promise<void>;
 }

@@ -244,7 +244,13 @@ export function buildRuntime(d: RuntimeDeps): Runtime {
     channelsOn: [...senders.keys()],
     notify,
     async start() {
-      for (const l of links) await l.start?.({ checkEveryMs: t.tokenCheckEveryMs });
+      for (const l of links) {
+        const kb = d.knowledge?.current();
+        const accounts = kb
+          ? [...kb.communes.values()].flatMap((c) => accountOf(c, l.sender.channel) ?? [])
+          : [];
+        await l.start?.({ checkEveryMs: t.tokenCheckEveryMs, accounts });
+      }
       await Promise.all([worker.start(), sender.start()]);
     },
     async stop() {

@@ -22,8 +22,11 @@ class ScriptedChannel implements ChannelSender {
   now = () => Date.now();
   /** Sends delivered whose answer is lost (the request times out after the platform took it). */
   lostAnswers = 0;
-  async send(userId: string, reply: Reply) {
+  /** The account each send went out from (undefined = the channel's default one). */
+  accounts: Array<string | undefined> = [];
+  async send(userId: string, reply: Reply, account?: string) {
     this.calls++;
+    this.accounts.push(account);
     const next = this.script.shift();
     if (next) throw next;
     this.got.push({ userId, text: reply.text, at: this.now() });
@@ -104,6 +107,36 @@ describe('OutboxSender', () => {
     await eventually(async () => (await states()).includes('a:sent'));
     expect(ch.bubbles).toEqual([{ userId: 'u1', text: 'a' }]);
     expect(ch.calls).toBe(3);
+  });
+
+  it("sends each reply from its commune's account; a commune without one, or no commune, uses the default", async () => {
+    const routed = new OutboxSender({
+      outbox: db.stores.outbox,
+      contacts: db.stores.contacts,
+      windows: windowsOf(CHANNELS),
+      senders: new Map([['zalo', ch]]),
+      accountOf: (channel, commune) => (channel === 'zalo' && commune === 'xa-b' ? 'oa-b' : null),
+      logger: log,
+      owner: 'test-routed',
+      pollMs: 10,
+    });
+    await db.stores.outbox.enqueue(
+      [{ commune: 'xa-b' }, { commune: 'xa-c' }, {}].map((c, i) => ({
+        channel: 'zalo' as const,
+        userId: 'u1',
+        reply: { text: `t${i}`, options: [] },
+        inboundReceivedAt: new Date(),
+        ...c,
+      })),
+      new Date(),
+    );
+    await routed.start();
+    try {
+      await eventually(async () => (await states()).every((s) => s.endsWith(':sent')));
+    } finally {
+      await routed.stop();
+    }
+    expect(ch.accounts).toEqual(['oa-b', undefined, undefined]);
   });
 
   it('dead-letters after the last attempt', async () => {

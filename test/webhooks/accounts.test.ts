@@ -7,6 +7,7 @@ import { zaloConfig } from '../../webhooks/zalo/config';
 import { zalo } from '../../webhooks/zalo';
 import { FakeGraph } from '../support/fakes/fake-graph';
 import { FakeZalo } from '../support/fakes/fake-zalo';
+import { eventually } from '../support/fakes/test-server';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 
 const reply = { text: 'Dạ, em xin trả lời ạ.', options: [] };
@@ -56,6 +57,44 @@ describe('replies go out from the account of their commune', () => {
       await link.sender.send('u-a', reply);
       await link.sender.send('u-a', reply, '1000');
       expect(fake.sent.map((s) => s.accessToken)).toEqual(['AT-B', 'AT-A', 'AT-A']);
+      await link.stop?.();
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it("Zalo: a quiet commune's OA is refreshed before expiry once the link starts with the communes' OAs", async () => {
+    const fake = new FakeZalo({
+      appId: '111',
+      appSecret: 'app-secret',
+      accessToken: 'AT-B',
+      refreshToken: 'RT-B',
+    });
+    await fake.start();
+    try {
+      const c = zaloConfig({
+        ZALO_APP_ID: '111',
+        ZALO_OA_SECRET_KEY: 'oa-secret',
+        ZALO_APP_SECRET: 'app-secret',
+        ZALO_API_BASE: fake.url,
+        ZALO_OAUTH_BASE: fake.url,
+      })!;
+      // Less than the refresh margin left, and nothing is being sent through this OA.
+      await db.stores.tokens.put('zalo:2000', {
+        accessToken: 'AT-B',
+        refreshToken: 'RT-B',
+        expiresAt: new Date(Date.now() + HOUR / 2),
+      });
+      const link = zalo.connect(c, {
+        tokens: db.stores.tokens,
+        logger: createLogger('silent'),
+        timeoutMs: 2_000,
+        refreshBeforeMs: HOUR,
+      });
+      await link.start?.({ checkEveryMs: 60_000, accounts: ['2000', '3000'] });
+      await eventually(async () => (await db.stores.tokens.get('zalo:2000'))?.refreshToken !== 'RT-B');
+      expect((await db.stores.tokens.get('zalo:2000'))?.refreshToken).toBe(fake.refreshToken);
+      expect(fake.refreshCalls).toEqual([{ refreshToken: 'RT-B', ok: true }]);
       await link.stop?.();
     } finally {
       await fake.stop();

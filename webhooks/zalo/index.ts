@@ -63,6 +63,8 @@ export const zalo: ChannelPlugin<ZaloConfig> = {
         }
         checkEveryMs = o.checkEveryMs;
         for (const m of managers.values()) m.startProactive(o.checkEveryMs);
+        // Every commune's OA, used or not: a refresh token unused for 3 months is lost.
+        for (const account of o.accounts ?? []) tokensFor(account);
       },
       async stop() {
         checkEveryMs = null;
