@@ -1,6 +1,7 @@
 // Two communes of one province on one deployment (issue 12): the same questions through each commune's web
 // chat (real HTTP on loopback, the real assistant on the repo's knowledge) and through `motcua converse` get
-// each commune's name, hours and hotline; the province's fee applies in both, a commune's override only in
+// each commune's name, hours and hotline, and so does a signed event to each commune's Zalo OA (a loopback fake
+// of Zalo's servers receives the replies); the province's fee applies in both, a commune's override only in
 // its own; a receipt code of commune A asked in commune B's chat is found in A and said so.
 import { execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
@@ -17,6 +18,9 @@ import { loadConfig } from '../../src/services/config';
 import type { Dossier } from '../../src/store/ports';
 import { CHANNELS } from '../../webhooks/channels';
 import { ROOT } from '../support/assistant';
+import { FakeZalo } from '../support/fakes/fake-zalo';
+import { zaloMac, zaloTextEvent } from '../support/fakes/signing';
+import { eventually } from '../support/fakes/test-server';
 import { listenLoopback } from '../support/fakes/listen';
 import { tmpSqlite, type TmpSqlite } from '../support/fakes/tmp-sqlite';
 
@@ -37,6 +41,9 @@ let server: Server;
 let url: string;
 let kb: KnowledgeBase;
 let code: string;
+let zalo: FakeZalo;
+const APP_ID = '1234567890123456789';
+const OA_KEY = 'oa-secret-key-test';
 
 const commune = (id: string): Commune => {
   const c = kb.communes.get(id);
@@ -49,13 +56,24 @@ const overriddenWhere = () => forCommune(kb, B).procedures.get(OVERRIDDEN_PROCED
 
 beforeAll(async () => {
   db = tmpSqlite();
-  const config = loadConfig({}, CHANNELS);
+  zalo = new FakeZalo({ appId: APP_ID, appSecret: 'app-secret', accessToken: 'AT', refreshToken: 'RT' });
+  await zalo.start();
+  const config = loadConfig(zalo.serverEnv(OA_KEY), CHANNELS);
   assistant = await loadAssistant({
     knowledgeDir: config.knowledgeDir,
     intentsDir: config.intentsDir,
     stores: db.stores,
   });
   kb = assistant.knowledge.current();
+  // Each commune's OA has a stored pair, current so that start-up refreshes nothing.
+  const later = new Date(Date.now() + 30 * 24 * 3_600_000);
+  // The fake models one token pair, shared here by the env's default OA and both communes' OAs.
+  for (const key of ['zalo', ...[A, B].map((id) => `zalo:${String(commune(id).zalo_oa_id)}`)])
+    await db.stores.tokens.put(key, {
+      accessToken: 'AT',
+      refreshToken: 'RT',
+      expiresAt: later,
+    });
   runtime = buildRuntime({
     config,
     stores: db.stores,
@@ -87,6 +105,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await closeServer(server, 1_000);
   await runtime?.stop();
+  await zalo?.stop();
   await db?.cleanup();
 });
 
@@ -169,6 +188,37 @@ describe('two communes, one deployment', () => {
     expect(answer).toContain(commune(A).office_hours_text);
     // In A's own chat it is simply A's dossier.
     expect(await webchat(A, code, 'code')).not.toContain('là mã hồ sơ của');
+  });
+
+  it("a signed event to each commune's Zalo OA is answered as that commune, from its OA", async () => {
+    for (const [own, other] of [
+      [A, B],
+      [B, A],
+    ] as const) {
+      const citizen = own === A ? '7000111222333444501' : '7000111222333444502';
+      const raw = zaloTextEvent({
+        appId: APP_ID,
+        userId: citizen,
+        oaId: commune(own).zalo_oa_id!,
+        text: HOURS,
+      });
+      const res = await fetch(`${url}/webhooks/zalo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': zaloMac(raw, APP_ID, OA_KEY) },
+        body: raw,
+      });
+      expect(res.status).toBe(200);
+      const answer = () =>
+        zalo.sent
+          .filter((s) => s.userId === citizen)
+          .map((s) => s.text)
+          .join('\n');
+      await eventually(() => answer().includes(commune(own).hotline), 20_000, `the reply of ${own}'s OA`);
+      expectOwnProfile(answer(), commune(own), commune(other));
+      const items = await db.stores.outbox.list({ userId: citizen }, 100);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((i) => i.commune === own)).toBe(true);
+    }
   });
 
   it('converse gives the same answers per commune, and the default commune without one', () => {
