@@ -15,10 +15,16 @@ const roleSelect = (id, value, label) =>
   );
 
 /** The communes an account works for; none selected = the whole province. */
-const communesSelect = (id, me, chosen) =>
+const communesSelect = (id, me, chosen, label) =>
   h(
     'select',
-    { id, multiple: true, size: Math.min(6, me.communes.length), 'aria-describedby': 'communes-help' },
+    {
+      id,
+      multiple: true,
+      size: Math.min(6, me.communes.length),
+      'aria-label': label,
+      'aria-describedby': 'communes-help',
+    },
     me.communes.map((c) => h('option', { value: c.id, selected: chosen.includes(c.id), text: c.name })),
   );
 const chosen = (select) => [...select.selectedOptions].map((o) => o.value);
@@ -45,7 +51,7 @@ export async function renderStaff(view, { me }) {
     'aria-describedby': 'password-rule',
   });
   const role = roleSelect('new-role', 'editor');
-  const communes = communesSelect('new-communes', me, []);
+  const communes = communesSelect('new-communes', me, [], 'Xã/phường');
   const create = h('button', { type: 'submit', text: 'Tạo tài khoản' });
   const createResult = h('div');
   const form = h(
@@ -105,7 +111,12 @@ export async function renderStaff(view, { me }) {
             null,
             accounts.map((a) => {
               const sel = roleSelect('role-' + a.username, a.role, 'Vai trò của ' + a.username);
-              const where = communesSelect('communes-' + a.username, me, a.communes);
+              const where = communesSelect(
+                'communes-' + a.username,
+                me,
+                a.communes,
+                'Xã/phường của ' + a.username,
+              );
               const pw = h('input', {
                 type: 'password',
                 maxlength: 200,
