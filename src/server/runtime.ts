@@ -39,8 +39,11 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  workerConcurrency: 64,
-  senderConcurrency: 32,
+  // MongoDB's claims are one query each (and FerretDB scans the collection for them): many in flight only
+  // crowd the database. SQLite group-commits the calls of one event-loop turn, so more in flight share
+  // each commit (see CONCURRENCY_ON_SQLITE).
+  workerConcurrency: 8,
+  senderConcurrency: 8,
   pollMs: 500,
   inboundStaleMs: 120_000,
   outboxStaleMs: 60_000,
@@ -106,8 +109,15 @@ export function observeConfidence(a: AssistantPort, metrics: Metrics): Assistant
   };
 }
 
+/** Messages answered and replies sent at a time on SQLite, where a burst shares a few group commits. */
+const CONCURRENCY_ON_SQLITE: Partial<Tuning> = { workerConcurrency: 64, senderConcurrency: 32 };
+
 export function buildRuntime(d: RuntimeDeps): Runtime {
-  const t: Tuning = { ...DEFAULT_TUNING, ...d.tuning };
+  const t: Tuning = {
+    ...DEFAULT_TUNING,
+    ...(d.config.store.engine === 'sqlite' ? CONCURRENCY_ON_SQLITE : {}),
+    ...d.tuning,
+  };
   const { config, stores, logger } = d;
   const owner = newOwner();
   // Once per episode, not per failed write: a full disk must not flood the log. While it lasts, a small
