@@ -3,12 +3,12 @@
 import { api, apiUrl } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadChart } from '../chart-loader.js';
-import { dayFromText, dayKey, dayShort, dayText } from '../format.js';
+import { dayRangeForm } from '../day-range.js';
+import { dayShort, dayText } from '../format.js';
 import { ASPECT, CHANNEL } from '../labels.js';
 import { showError } from '../ui.js';
 
 const COLORS = ['#0b5cad', '#1e7b34', '#c77700', '#8e24aa', '#b3261e', '#00838f'];
-const DAY = 86400000;
 const LABEL_WIDTH = 26;
 
 /** A long name as lines of at most LABEL_WIDTH characters: Chart.js cuts a single long axis label. */
@@ -26,28 +26,9 @@ function wrapLabel(name) {
 }
 
 export async function renderDashboard(view) {
-  // Days typed as dd/mm/yyyy whatever the browser's language (a date picker would show mm/dd to some).
-  const dayInput = (id, d) =>
-    h('input', {
-      id,
-      type: 'text',
-      inputmode: 'numeric',
-      placeholder: 'dd/mm/yyyy',
-      maxlength: 10,
-      value: dayText(dayKey(d)),
-    });
-  const to = dayInput('to', new Date());
-  const from = dayInput('from', new Date(Date.now() - 29 * DAY));
-  const show = h('button', { type: 'submit', text: 'Xem' });
+  const { form, show, range: rangeOf } = dayRangeForm();
   const errors = h('div');
   const body = h('div');
-  const form = h(
-    'form',
-    { class: 'card row' },
-    h('div', null, h('label', { for: 'from', text: 'Từ ngày' }), from),
-    h('div', null, h('label', { for: 'to', text: 'Đến ngày' }), to),
-    h('div', { class: 'row end' }, show),
-  );
   clear(view, h('h1', { text: 'Tổng quan' }), form, errors, body);
   let charts = [];
 
@@ -55,8 +36,7 @@ export async function renderDashboard(view) {
     show.disabled = true;
     clear(errors);
     try {
-      const range = { from: dayFromText(from.value), to: dayFromText(to.value) };
-      if (!range.from || !range.to) throw new Error('Ngày cần viết dạng dd/mm/yyyy, ví dụ 05/12/2026.');
+      const range = rangeOf();
       const [{ figures: f }, Chart] = await Promise.all([
         api('GET', '/dashboard', undefined, range),
         loadChart(),

@@ -2,10 +2,9 @@
 // Province dashboard (province-wide accounts): the communes side by side over a range of days.
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
-import { dayKey } from '../format.js';
+import { dayRangeForm } from '../day-range.js';
 import { showError } from '../ui.js';
 
-const DAY = 86400000;
 const dash = (v, unit) => (v === null || v === undefined ? '—' : v + (unit || ''));
 
 /** @type {Array<[string, (c: any) => string]>} */
@@ -22,18 +21,9 @@ const COLUMNS = [
 ];
 
 export async function renderProvince(view) {
-  const to = h('input', { id: 'to', type: 'date', value: dayKey(new Date()) });
-  const from = h('input', { id: 'from', type: 'date', value: dayKey(new Date(Date.now() - 29 * DAY)) });
-  const show = h('button', { type: 'submit', text: 'Xem' });
+  const { form, show, range } = dayRangeForm();
   const errors = h('div');
   const body = h('div');
-  const form = h(
-    'form',
-    { class: 'card row' },
-    h('div', null, h('label', { for: 'from', text: 'Từ ngày' }), from),
-    h('div', null, h('label', { for: 'to', text: 'Đến ngày' }), to),
-    h('div', { class: 'row end' }, show),
-  );
   clear(
     view,
     h('h1', { text: 'So sánh các xã, phường' }),
@@ -50,10 +40,7 @@ export async function renderProvince(view) {
     show.disabled = true;
     clear(errors);
     try {
-      const { communes } = await api('GET', '/dashboard/communes', undefined, {
-        from: from.value,
-        to: to.value,
-      });
+      const { communes } = await api('GET', '/dashboard/communes', undefined, range());
       clear(
         body,
         h(
